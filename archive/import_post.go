@@ -1,0 +1,247 @@
+package archive
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+func (im *Import) countItem(p *Post) {
+	switch p.Type {
+	case "post":
+		im.result.Counts.Posts++
+	case "page":
+		im.result.Counts.Pages++
+	case "attachment":
+		im.result.Counts.Attachments++
+	default:
+		im.result.Counts.OtherItems++
+	}
+	im.result.Counts.Comments += len(p.Comments)
+}
+
+// findPost locates the stored post a record speaks of: by type and
+// WordPress ID when both are known, by ID alone for a stub that names no
+// type, else by link, else by guid. It returns 0 when the post is new.
+func (im *Import) findPost(p *Post) (int64, error) {
+	var key int64
+	var err error
+	switch {
+	case p.ID != 0 && p.Type != "":
+		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND type=? AND wp_id=? AND occurrence=?`,
+			im.siteID, p.Type, p.ID, p.Occurrence).Scan(&key)
+	case p.ID != 0:
+		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND wp_id=? ORDER BY type NOT IN ('post','page'), occurrence LIMIT 1`,
+			im.siteID, p.ID).Scan(&key)
+	default:
+		err = sql.ErrNoRows
+	}
+	if errors.Is(err, sql.ErrNoRows) && p.Link != "" {
+		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND link=? AND (? = 0 OR wp_id IS NULL OR wp_id=?) ORDER BY id LIMIT 1`,
+			im.siteID, p.Link, p.ID, p.ID).Scan(&key)
+	}
+	if errors.Is(err, sql.ErrNoRows) && p.GUID != "" && p.ID == 0 {
+		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND guid=? ORDER BY id LIMIT 1`,
+			im.siteID, p.GUID).Scan(&key)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return key, err
+}
+
+func (im *Import) putPost(p *Post) error {
+	im.countItem(p)
+	for i := range p.Comments {
+		if p.Comments[i].ID == 0 {
+			p.Comments[i].ID = syntheticCommentID(&p.Comments[i])
+		}
+	}
+	key, err := im.findPost(p)
+	if err != nil {
+		return err
+	}
+	authority := im.result.Source.Authority
+	if key == 0 {
+		if p.Type == "" {
+			p.Type = "post"
+		}
+		key, err = im.insertPost(p, authority)
+		if err != nil {
+			return fmt.Errorf("post %d %q: %w", p.ID, p.Title, err)
+		}
+		if err := im.touched("post", key, "added"); err != nil {
+			return err
+		}
+		im.warnThread(p)
+		for i := range p.Comments {
+			id, err := im.insertComment(key, &p.Comments[i], authority)
+			if err != nil {
+				return fmt.Errorf("post %d comment %d: %w", p.ID, p.Comments[i].ID, err)
+			}
+			if err := im.touched("comment", id, "added"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+
+	old, rank, err := loadPost(im.ctx, im.tx, key)
+	if err != nil {
+		return err
+	}
+	merged := old.Post
+	merged.Comments = nil
+	mergePost(&merged, p, authority >= rank)
+	oldPost := old.Post
+	oldPost.Comments = nil
+	if fingerprint(merged) == fingerprint(oldPost) {
+		im.count("unchanged")
+	} else {
+		if err := im.updatePost(key, &merged, authority); err != nil {
+			return fmt.Errorf("post %d %q: %w", p.ID, p.Title, err)
+		}
+		if err := im.touched("post", key, "updated"); err != nil {
+			return err
+		}
+	}
+	if err := im.putComments(key, old.Comments, p.Comments, authority); err != nil {
+		return fmt.Errorf("post %d %q: %w", p.ID, p.Title, err)
+	}
+	if len(p.Comments) > 0 {
+		all, err := loadComments(im.ctx, im.tx, key)
+		if err != nil {
+			return err
+		}
+		merged.Comments = all
+		im.warnThread(&merged)
+	}
+	return nil
+}
+
+func (im *Import) warnThread(p *Post) {
+	if len(p.Comments) == 0 {
+		return
+	}
+	_, problems := Thread(p.Comments)
+	for _, pr := range problems {
+		im.Warn(fmt.Sprintf("%s %d %q: %s", p.Type, p.ID, p.Title, pr))
+	}
+}
+
+func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment, authority Authority) error {
+	byID := make(map[int64]*Comment, len(held))
+	for i := range held {
+		byID[held[i].ID] = &held[i]
+	}
+	for i := range incoming {
+		c := &incoming[i]
+		old, ok := byID[c.ID]
+		if !ok {
+			id, err := im.insertComment(postKey, c, authority)
+			if err != nil {
+				return fmt.Errorf("comment %d: %w", c.ID, err)
+			}
+			if err := im.touched("comment", id, "added"); err != nil {
+				return err
+			}
+			continue
+		}
+		var rank Authority
+		var id int64
+		if err := im.tx.QueryRowContext(im.ctx, `SELECT id, rank FROM comments WHERE post_id=? AND wp_id=?`, postKey, c.ID).Scan(&id, &rank); err != nil {
+			return err
+		}
+		merged := *old
+		mergeComment(&merged, *c, authority >= rank)
+		if fingerprint(merged) == fingerprint(*old) {
+			im.count("unchanged")
+			continue
+		}
+		if err := im.updateComment(id, &merged, authority); err != nil {
+			return fmt.Errorf("comment %d: %w", c.ID, err)
+		}
+		if err := im.touched("comment", id, "updated"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (im *Import) insertPost(p *Post, authority Authority) (int64, error) {
+	var wpID any
+	if p.ID != 0 {
+		wpID = p.ID
+	}
+	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO posts (site_id, type, wp_id, occurrence, status, parent, menu_order, title, slug, guid, link,
+		date, date_gmt, modified, modified_gmt, author_login, content_raw, content_rendered, excerpt_raw, excerpt_rendered,
+		comment_status, ping_status, password, sticky, attachment_url, rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		im.siteID, p.Type, wpID, p.Occurrence, p.Status, p.Parent, p.MenuOrder, p.Title, p.Slug, p.GUID, p.Link,
+		formatTime(p.Date), formatTime(p.DateGMT), formatTime(p.Modified), formatTime(p.ModifiedGMT), p.AuthorLogin,
+		p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered,
+		p.CommentStatus, p.PingStatus, p.Password, p.Sticky, p.AttachmentURL, authority)
+	if err != nil {
+		return 0, err
+	}
+	key, _ := res.LastInsertId()
+	return key, im.writeTermsAndMeta(key, p)
+}
+
+func (im *Import) updatePost(key int64, p *Post, authority Authority) error {
+	var wpID any
+	if p.ID != 0 {
+		wpID = p.ID
+	}
+	_, err := im.tx.ExecContext(im.ctx, `UPDATE posts SET type=?, wp_id=?, status=?, parent=?, menu_order=?, title=?, slug=?, guid=?, link=?,
+		date=?, date_gmt=?, modified=?, modified_gmt=?, author_login=?, content_raw=?, content_rendered=?, excerpt_raw=?, excerpt_rendered=?,
+		comment_status=?, ping_status=?, password=?, sticky=?, attachment_url=?, rank=max(rank, ?) WHERE id=?`,
+		p.Type, wpID, p.Status, p.Parent, p.MenuOrder, p.Title, p.Slug, p.GUID, p.Link,
+		formatTime(p.Date), formatTime(p.DateGMT), formatTime(p.Modified), formatTime(p.ModifiedGMT), p.AuthorLogin,
+		p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered,
+		p.CommentStatus, p.PingStatus, p.Password, p.Sticky, p.AttachmentURL, authority, key)
+	if err != nil {
+		return err
+	}
+	if _, err := im.tx.ExecContext(im.ctx, `DELETE FROM post_terms WHERE post_id=?`, key); err != nil {
+		return err
+	}
+	if _, err := im.tx.ExecContext(im.ctx, `DELETE FROM post_meta WHERE post_id=?`, key); err != nil {
+		return err
+	}
+	return im.writeTermsAndMeta(key, p)
+}
+
+func (im *Import) writeTermsAndMeta(key int64, p *Post) error {
+	for i, t := range p.Terms {
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO post_terms (post_id, seq, taxonomy, slug, name) VALUES (?,?,?,?,?)`,
+			key, i, t.Taxonomy, t.Slug, t.Name); err != nil {
+			return err
+		}
+	}
+	for i, m := range p.Meta {
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO post_meta (post_id, seq, key, value) VALUES (?,?,?,?)`,
+			key, i, m.Key, m.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (im *Import) insertComment(postKey int64, c *Comment, authority Authority) (int64, error) {
+	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO comments (post_id, wp_id, parent, author, author_email, author_url, author_ip,
+		date, date_gmt, content_raw, content_rendered, approved, type, user_id, meta, rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		postKey, c.ID, c.Parent, c.Author, c.AuthorEmail, c.AuthorURL, c.AuthorIP, formatTime(c.Date), formatTime(c.DateGMT),
+		c.ContentRaw, c.ContentRendered, c.Approved, c.Type, c.UserID, encodeMeta(c.Meta), authority)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func (im *Import) updateComment(id int64, c *Comment, authority Authority) error {
+	_, err := im.tx.ExecContext(im.ctx, `UPDATE comments SET parent=?, author=?, author_email=?, author_url=?, author_ip=?,
+		date=?, date_gmt=?, content_raw=?, content_rendered=?, approved=?, type=?, user_id=?, meta=?, rank=max(rank, ?) WHERE id=?`,
+		c.Parent, c.Author, c.AuthorEmail, c.AuthorURL, c.AuthorIP, formatTime(c.Date), formatTime(c.DateGMT),
+		c.ContentRaw, c.ContentRendered, c.Approved, c.Type, c.UserID, encodeMeta(c.Meta), authority, id)
+	return err
+}

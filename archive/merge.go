@@ -1,0 +1,178 @@
+package archive
+
+import (
+	"encoding/json"
+	"hash/fnv"
+	"strings"
+	"time"
+)
+
+// Authority ranks sources by how faithfully they carry a blog. Merging is
+// the one mechanism by which sources meet: a source of equal or higher
+// authority replaces what it states, a lower one only fills gaps, and
+// silence never erases. So a scraped page adds comments an export lacks
+// but never overwrites the export's text, and a newer export updates an
+// older one.
+type Authority int
+
+const (
+	AuthorityPage   Authority = 1 // saved or crawled HTML pages
+	AuthorityFeed   Authority = 1 // RSS/Atom feeds
+	AuthorityAPI    Authority = 2 // the WordPress REST API
+	AuthorityExport Authority = 3 // WXR and other full exports
+)
+
+func fill(dst *string, src string, replace bool) {
+	if src != "" && (replace || *dst == "") {
+		*dst = src
+	}
+}
+
+func fillInt(dst *int64, src int64, replace bool) {
+	if src != 0 && (replace || *dst == 0) {
+		*dst = src
+	}
+}
+
+func mergeSite(dst *Site, src Site) {
+	replace := true // the newest word on a site's title and description wins
+	fill(&dst.Title, src.Title, replace)
+	fill(&dst.Link, src.Link, replace)
+	fill(&dst.Description, src.Description, replace)
+	fill(&dst.Language, src.Language, replace)
+	fill(&dst.BaseSiteURL, src.BaseSiteURL, replace)
+	fill(&dst.BaseBlogURL, src.BaseBlogURL, replace)
+	fill(&dst.WXRVersion, src.WXRVersion, replace)
+	fill(&dst.Generator, src.Generator, replace)
+}
+
+func mergeAuthor(dst *Author, src Author, replace bool) {
+	fillInt(&dst.ID, src.ID, replace)
+	fill(&dst.Email, src.Email, replace)
+	fill(&dst.DisplayName, src.DisplayName, replace)
+	fill(&dst.FirstName, src.FirstName, replace)
+	fill(&dst.LastName, src.LastName, replace)
+}
+
+func mergeTerm(dst *Term, src Term, replace bool) {
+	fillInt(&dst.ID, src.ID, replace)
+	fill(&dst.Name, src.Name, replace)
+	fill(&dst.Description, src.Description, replace)
+	fill(&dst.ParentSlug, src.ParentSlug, replace)
+	dst.Meta = mergeMeta(dst.Meta, src.Meta, replace)
+}
+
+func mergePost(dst *Post, src *Post, replace bool) {
+	if dst.ID == 0 {
+		dst.ID = src.ID
+	}
+	fill(&dst.Type, src.Type, replace)
+	fill(&dst.Status, src.Status, replace)
+	fillInt(&dst.Parent, src.Parent, replace)
+	fillInt(&dst.MenuOrder, src.MenuOrder, replace)
+	fill(&dst.Title, src.Title, replace)
+	fill(&dst.Slug, src.Slug, replace)
+	fill(&dst.GUID, src.GUID, replace)
+	fill(&dst.Link, src.Link, replace)
+	fillTime(&dst.Date, src.Date, replace)
+	fillTime(&dst.DateGMT, src.DateGMT, replace)
+	fillTime(&dst.Modified, src.Modified, replace)
+	fillTime(&dst.ModifiedGMT, src.ModifiedGMT, replace)
+	fill(&dst.AuthorLogin, src.AuthorLogin, replace)
+	fill(&dst.ContentRaw, src.ContentRaw, replace)
+	fill(&dst.ContentRendered, src.ContentRendered, replace)
+	fill(&dst.ExcerptRaw, src.ExcerptRaw, replace)
+	fill(&dst.ExcerptRendered, src.ExcerptRendered, replace)
+	fill(&dst.CommentStatus, src.CommentStatus, replace)
+	fill(&dst.PingStatus, src.PingStatus, replace)
+	fill(&dst.Password, src.Password, replace)
+	if replace && src.Status != "" {
+		dst.Sticky = src.Sticky
+	}
+	fill(&dst.AttachmentURL, src.AttachmentURL, replace)
+	if len(src.Terms) > 0 && (replace || len(dst.Terms) == 0) {
+		dst.Terms = src.Terms
+	}
+	dst.Meta = mergeMeta(dst.Meta, src.Meta, replace)
+}
+
+func fillTime(dst *time.Time, src time.Time, replace bool) {
+	if !src.IsZero() && (replace || dst.IsZero()) {
+		*dst = src
+	}
+}
+
+func mergeComment(dst *Comment, src Comment, replace bool) {
+	fillInt(&dst.Parent, src.Parent, replace)
+	fill(&dst.Author, src.Author, replace)
+	fill(&dst.AuthorEmail, src.AuthorEmail, replace)
+	fill(&dst.AuthorURL, src.AuthorURL, replace)
+	fill(&dst.AuthorIP, src.AuthorIP, replace)
+	fillTime(&dst.Date, src.Date, replace)
+	fillTime(&dst.DateGMT, src.DateGMT, replace)
+	fill(&dst.ContentRaw, src.ContentRaw, replace)
+	fill(&dst.ContentRendered, src.ContentRendered, replace)
+	fill(&dst.Approved, src.Approved, replace)
+	fill(&dst.Type, src.Type, replace)
+	fillInt(&dst.UserID, src.UserID, replace)
+	dst.Meta = mergeMeta(dst.Meta, src.Meta, replace)
+}
+
+// mergeMeta keeps every pair. A replacing source's pairs stand for the keys
+// it names (WordPress allows a key more than once); keys it does not name
+// are kept.
+func mergeMeta(dst, src []Meta, replace bool) []Meta {
+	if len(src) == 0 {
+		return dst
+	}
+	if len(dst) == 0 {
+		return src
+	}
+	named := make(map[string]bool, len(src))
+	for _, m := range src {
+		named[m.Key] = true
+	}
+	var out []Meta
+	for _, m := range dst {
+		if !named[m.Key] {
+			out = append(out, m)
+		}
+	}
+	if replace {
+		return append(out, src...)
+	}
+	for _, m := range dst {
+		if named[m.Key] {
+			out = append(out, m)
+		}
+	}
+	held := make(map[string]bool, len(dst))
+	for _, m := range dst {
+		held[m.Key] = true
+	}
+	for _, m := range src {
+		if !held[m.Key] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// syntheticCommentID gives a comment whose source shows no WordPress ID a
+// stable negative one, so that importing it again finds it again.
+func syntheticCommentID(c *Comment) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(c.Author))
+	h.Write([]byte{0})
+	h.Write([]byte(formatTime(c.DateGMT) + formatTime(c.Date)))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.TrimSpace(c.ContentRaw + c.ContentRendered)))
+	return -int64(h.Sum64() >> 1)
+}
+
+// fingerprint is a canonical encoding used to tell whether a merge changed
+// anything.
+func fingerprint(v any) string {
+	b, _ := json.Marshal(v) // model types always encode
+	return string(b)
+}

@@ -1,0 +1,162 @@
+package archive
+
+import "time"
+
+// Site is one blog. Its URL (the blog's own base URL, not the WordPress
+// network's) identifies it within an archive.
+type Site struct {
+	URL         string
+	Title       string
+	Link        string
+	Description string
+	Language    string
+	BaseSiteURL string
+	BaseBlogURL string
+	WXRVersion  string
+	Generator   string
+}
+
+// Author is a WordPress user as an export or a page names them.
+// Login identifies an author within a site.
+type Author struct {
+	ID          int64
+	Login       string
+	Email       string
+	DisplayName string
+	FirstName   string
+	LastName    string
+}
+
+// Meta is one key/value pair of post, comment or term meta. Values are
+// kept byte-for-byte, PHP-serialized ones included.
+type Meta struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Term is a category, tag, nav menu, post format or custom taxonomy term.
+// Taxonomy and Slug identify it within a site.
+type Term struct {
+	ID          int64
+	Taxonomy    string // category, post_tag, nav_menu, post_format, or a custom taxonomy
+	Slug        string
+	Name        string
+	Description string
+	ParentSlug  string // WordPress exports name parents by slug
+	Meta        []Meta
+}
+
+// TermRef is a post's membership in a term.
+type TermRef struct {
+	Taxonomy string
+	Slug     string
+	Name     string
+}
+
+// Post is any WordPress item: post, page, attachment, nav_menu_item,
+// wp_block or a custom type, in any status.
+//
+// Content comes in one of two forms and the field says which: Raw is
+// post_content as WordPress stores it (shortcodes, no paragraphs), as a WXR
+// export carries it; Rendered is the HTML WordPress served, as pages, feeds
+// and the REST API carry it. Both are kept when both are known.
+type Post struct {
+	ID        int64 // WordPress post ID; 0 when the source does not show it
+	Type      string
+	Status    string
+	Parent    int64
+	MenuOrder int64
+	Title     string
+	Slug      string
+	GUID      string
+	Link      string
+
+	// Date and Modified are the site's local wall-clock times (in time.UTC
+	// for lack of a better location); the GMT fields are true UTC.
+	// Zero means unknown ("0000-00-00 00:00:00" in an export).
+	Date        time.Time
+	DateGMT     time.Time
+	Modified    time.Time
+	ModifiedGMT time.Time
+
+	AuthorLogin string
+
+	ContentRaw      string
+	ContentRendered string
+	ExcerptRaw      string
+	ExcerptRendered string
+
+	CommentStatus string
+	PingStatus    string
+	Password      string
+	Sticky        bool
+	AttachmentURL string
+
+	Terms    []TermRef
+	Meta     []Meta
+	Comments []Comment
+
+	// Occurrence tells apart items that share type and ID within one
+	// source (WordPress exports repeat nav menu item IDs): the first is 0.
+	Occurrence int
+}
+
+// Comment approval values as WordPress stores them.
+const (
+	CommentApproved    = "1"
+	CommentPending     = "0"
+	CommentSpam        = "spam"
+	CommentTrash       = "trash"
+	CommentPostTrashed = "post-trashed"
+)
+
+// Comment is one comment, pingback or trackback of a post. Parent is the
+// WordPress ID of the comment it replies to (0 for top level), kept as the
+// source gave it; Thread resolves missing parents and cycles.
+type Comment struct {
+	ID              int64
+	Parent          int64
+	Author          string
+	AuthorEmail     string
+	AuthorURL       string
+	AuthorIP        string
+	Date            time.Time // local wall-clock, as Post.Date
+	DateGMT         time.Time
+	ContentRaw      string
+	ContentRendered string
+	Approved        string // "1", "0", "spam", "trash", "post-trashed"
+	Type            string // "comment", "pingback", "trackback" or a plugin's own; "" in old exports
+	UserID          int64
+	Meta            []Meta
+}
+
+// Public reports whether a post may be shown to readers and indexed for
+// public search.
+func (p *Post) Public() bool {
+	return (p.Status == "publish" || (p.Type == "attachment" && p.Status == "inherit")) && p.Password == ""
+}
+
+// Public reports whether a comment may be shown to readers.
+func (c *Comment) Public() bool { return c.Approved == CommentApproved }
+
+// Status is the comment's approval as a word: approved, pending, spam or trash.
+func (c *Comment) Status() string {
+	switch c.Approved {
+	case CommentApproved:
+		return "approved"
+	case CommentPending, "":
+		return "pending"
+	case CommentSpam:
+		return "spam"
+	default:
+		return "trash"
+	}
+}
+
+// Kind is the comment's type with WordPress's empty legacy value named.
+func (c *Comment) Kind() string {
+	if c.Type == "" {
+		return "comment"
+	}
+	return c.Type
+}

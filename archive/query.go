@@ -1,0 +1,325 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// StoredPost is a post as the archive holds it.
+type StoredPost struct {
+	Key  int64  // the archive's own identifier of the post
+	Site string // the site's URL
+	Post
+}
+
+const postColumns = `p.id, s.url, p.type, coalesce(p.wp_id, 0), p.occurrence, p.status, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
+	p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.content_raw, p.content_rendered, p.excerpt_raw, p.excerpt_rendered,
+	p.comment_status, p.ping_status, p.password, p.sticky, p.attachment_url, p.rank`
+
+func scanPost(row interface{ Scan(...any) error }) (*StoredPost, Authority, error) {
+	var sp StoredPost
+	var date, dateGMT, modified, modifiedGMT string
+	var rank Authority
+	p := &sp.Post
+	err := row.Scan(&sp.Key, &sp.Site, &p.Type, &p.ID, &p.Occurrence, &p.Status, &p.Parent, &p.MenuOrder, &p.Title, &p.Slug, &p.GUID, &p.Link,
+		&date, &dateGMT, &modified, &modifiedGMT, &p.AuthorLogin, &p.ContentRaw, &p.ContentRendered, &p.ExcerptRaw, &p.ExcerptRendered,
+		&p.CommentStatus, &p.PingStatus, &p.Password, &p.Sticky, &p.AttachmentURL, &rank)
+	if err != nil {
+		return nil, 0, err
+	}
+	p.Date, p.DateGMT, p.Modified, p.ModifiedGMT = parseTime(date), parseTime(dateGMT), parseTime(modified), parseTime(modifiedGMT)
+	return &sp, rank, nil
+}
+
+// loadPost reads a post with its terms, meta and comments.
+func loadPost(ctx context.Context, q querier, key int64) (*StoredPost, Authority, error) {
+	sp, rank, err := scanPost(q.QueryRowContext(ctx, `SELECT `+postColumns+` FROM posts p JOIN sites s ON s.id = p.site_id WHERE p.id = ?`, key))
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT taxonomy, slug, name FROM post_terms WHERE post_id = ? ORDER BY seq`, key)
+	if err != nil {
+		return nil, 0, err
+	}
+	for rows.Next() {
+		var t TermRef
+		if err := rows.Scan(&t.Taxonomy, &t.Slug, &t.Name); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		sp.Terms = append(sp.Terms, t)
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, `SELECT key, value FROM post_meta WHERE post_id = ? ORDER BY seq`, key)
+	if err != nil {
+		return nil, 0, err
+	}
+	for rows.Next() {
+		var m Meta
+		if err := rows.Scan(&m.Key, &m.Value); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		sp.Meta = append(sp.Meta, m)
+	}
+	rows.Close()
+	sp.Comments, err = loadComments(ctx, q, key)
+	return sp, rank, err
+}
+
+func loadComments(ctx context.Context, q querier, postKey int64) ([]Comment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT wp_id, parent, author, author_email, author_url, author_ip, date, date_gmt,
+		content_raw, content_rendered, approved, type, user_id, meta FROM comments WHERE post_id = ? ORDER BY date_gmt, wp_id`, postKey)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Comment
+	for rows.Next() {
+		var c Comment
+		var date, dateGMT, meta string
+		if err := rows.Scan(&c.ID, &c.Parent, &c.Author, &c.AuthorEmail, &c.AuthorURL, &c.AuthorIP, &date, &dateGMT,
+			&c.ContentRaw, &c.ContentRendered, &c.Approved, &c.Type, &c.UserID, &meta); err != nil {
+			return nil, err
+		}
+		c.Date, c.DateGMT, c.Meta = parseTime(date), parseTime(dateGMT), decodeMeta(meta)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Post reads one post in full: terms, meta and all its comments.
+func (s *Store) Post(ctx context.Context, key int64) (*StoredPost, error) {
+	sp, _, err := loadPost(ctx, s.db, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("no post %d in the archive", key)
+	}
+	return sp, err
+}
+
+// SiteSummary is a site with the number of its items.
+type SiteSummary struct {
+	Site
+	Posts    int
+	Pages    int
+	Comments int // approved comments of every type
+}
+
+// Sites lists the sites in the archive.
+func (s *Store) Sites(ctx context.Context) ([]SiteSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.url, s.title, s.link, s.description, s.language, s.base_site_url, s.base_blog_url, s.wxr_version, s.generator,
+		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'post'),
+		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'page'),
+		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id AND c.approved = '1')
+		FROM sites s ORDER BY s.url`)
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing sites: %w", err)
+	}
+	defer rows.Close()
+	var out []SiteSummary
+	for rows.Next() {
+		var ss SiteSummary
+		if err := rows.Scan(&ss.URL, &ss.Title, &ss.Link, &ss.Description, &ss.Language, &ss.BaseSiteURL, &ss.BaseBlogURL, &ss.WXRVersion, &ss.Generator,
+			&ss.Posts, &ss.Pages, &ss.Comments); err != nil {
+			return nil, err
+		}
+		out = append(out, ss)
+	}
+	return out, rows.Err()
+}
+
+// PostFilter selects posts. Empty fields select everything.
+type PostFilter struct {
+	Site     string
+	Type     string // "" or "any" for every type
+	Status   string // "" or "any" for every status
+	Author   string // login or display name
+	Category string // slug or name
+	Tag      string // slug or name
+	Since    time.Time
+	Until    time.Time
+	Limit    int
+	Offset   int
+	// Public keeps only what readers may see: published, not
+	// password-protected.
+	Public bool
+}
+
+// PostSummary is a post as a listing shows it.
+type PostSummary struct {
+	StoredPost
+	Categories   []string
+	Tags         []string
+	CommentCount int // approved comments of every type
+}
+
+// Posts lists posts newest first, without their content's comments.
+func (s *Store) Posts(ctx context.Context, f PostFilter) ([]PostSummary, error) {
+	var where []string
+	var args []any
+	if f.Site != "" {
+		where = append(where, `s.url = ?`)
+		args = append(args, NormalizeSiteURL(f.Site))
+	}
+	if f.Type != "" && f.Type != "any" {
+		where = append(where, `p.type = ?`)
+		args = append(args, f.Type)
+	}
+	if f.Status != "" && f.Status != "any" {
+		where = append(where, `p.status = ?`)
+		args = append(args, f.Status)
+	}
+	if f.Public {
+		where = append(where, `p.status = 'publish' AND p.password = ''`)
+	}
+	if f.Author != "" {
+		where = append(where, `(p.author_login = ? OR EXISTS (SELECT 1 FROM authors a WHERE a.site_id = p.site_id AND a.login = p.author_login AND a.display_name = ?))`)
+		args = append(args, f.Author, f.Author)
+	}
+	for _, t := range []struct{ tax, val string }{{"category", f.Category}, {"post_tag", f.Tag}} {
+		if t.val != "" {
+			where = append(where, `EXISTS (SELECT 1 FROM post_terms t WHERE t.post_id = p.id AND t.taxonomy = ? AND (t.slug = ? OR t.name = ?))`)
+			args = append(args, t.tax, t.val, t.val)
+		}
+	}
+	if !f.Since.IsZero() {
+		where = append(where, `coalesce(nullif(p.date_gmt, ''), p.date) >= ?`)
+		args = append(args, formatTime(f.Since))
+	}
+	if !f.Until.IsZero() {
+		where = append(where, `coalesce(nullif(p.date_gmt, ''), p.date) < ?`)
+		args = append(args, formatTime(f.Until))
+	}
+	q := `SELECT ` + postColumns + `,
+		(SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.approved = '1')
+		FROM posts p JOIN sites s ON s.id = p.site_id`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY coalesce(nullif(p.date_gmt, ''), p.date) DESC, p.id DESC`
+	if f.Limit > 0 {
+		q += ` LIMIT ` + strconv.Itoa(f.Limit) + ` OFFSET ` + strconv.Itoa(f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing posts: %w", err)
+	}
+	var out []PostSummary
+	for rows.Next() {
+		var ps PostSummary
+		sp, _, err := scanPost(scanExtra{rows, &ps.CommentCount})
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ps.StoredPost = *sp
+		out = append(out, ps)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if err := s.termNames(ctx, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// scanExtra scans a post row followed by one more column.
+type scanExtra struct {
+	rows  *sql.Rows
+	extra *int
+}
+
+func (r scanExtra) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra)...) }
+
+func (s *Store) termNames(ctx context.Context, ps *PostSummary) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT taxonomy, slug, name FROM post_terms WHERE post_id = ? ORDER BY seq`, ps.Key)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t TermRef
+		if err := rows.Scan(&t.Taxonomy, &t.Slug, &t.Name); err != nil {
+			return err
+		}
+		ps.Terms = append(ps.Terms, t)
+		switch t.Taxonomy {
+		case "category":
+			ps.Categories = append(ps.Categories, t.Name)
+		case "post_tag":
+			ps.Tags = append(ps.Tags, t.Name)
+		}
+	}
+	return rows.Err()
+}
+
+// FindPosts resolves what a user types to name a post: a WordPress ID, a
+// slug, or a URL (permalink, guid, or a ?p=N link). Several sites can
+// answer; posts and pages come before other types.
+func (s *Store) FindPosts(ctx context.Context, ref, site string) ([]int64, error) {
+	ref = strings.TrimSpace(ref)
+	var cond string
+	var args []any
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		cond, args = `p.wp_id = ?`, []any{id}
+	} else if u, err := url.Parse(ref); err == nil && u.Host != "" {
+		if id, err := strconv.ParseInt(u.Query().Get("p"), 10, 64); err == nil {
+			cond, args = `(p.link = ? OR p.guid = ? OR p.wp_id = ?)`, []any{ref, ref, id}
+		} else {
+			trimmed := strings.TrimRight(ref, "/")
+			cond, args = `(p.link IN (?, ?) OR p.guid IN (?, ?))`, []any{trimmed, trimmed + "/", trimmed, trimmed + "/"}
+		}
+	} else {
+		slug := strings.Trim(ref, "/")
+		cond, args = `(p.slug = ? OR p.slug = ?)`, []any{slug, strings.ToLower(url.PathEscape(slug))}
+	}
+	q := `SELECT p.id FROM posts p JOIN sites s ON s.id = p.site_id WHERE ` + cond
+	if site != "" {
+		q += ` AND s.url = ?`
+		args = append(args, NormalizeSiteURL(site))
+	}
+	q += ` ORDER BY p.type NOT IN ('post', 'page'), p.type, p.occurrence, p.id`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("archive: finding %q: %w", ref, err)
+	}
+	defer rows.Close()
+	var keys []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+// Authors lists a site's authors.
+func (s *Store) Authors(ctx context.Context, site string) ([]Author, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.wp_id, a.login, a.email, a.display_name, a.first_name, a.last_name
+		FROM authors a JOIN sites s ON s.id = a.site_id WHERE s.url = ? ORDER BY a.login`, NormalizeSiteURL(site))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Author
+	for rows.Next() {
+		var a Author
+		if err := rows.Scan(&a.ID, &a.Login, &a.Email, &a.DisplayName, &a.FirstName, &a.LastName); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

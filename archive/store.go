@@ -1,0 +1,137 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// DatabaseFile is the name of the SQLite database inside an archive directory.
+const DatabaseFile = "parc.db"
+
+// ErrNewerSchema is returned by Open for an archive written by a newer parc.
+var ErrNewerSchema = errors.New("archive was written by a newer parc")
+
+// Store is an open archive. It is safe for concurrent use; SQLite's WAL
+// lets readers (a running site) go on while an import writes.
+type Store struct {
+	dir string
+	db  *sql.DB
+}
+
+// Open opens the archive in dir, creating it when absent and migrating an
+// older schema. An archive with a newer schema is refused.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("archive %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, DatabaseFile)
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
+		"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("archive %s: %w", path, err)
+	}
+	s := &Store{dir: dir, db: db}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("archive %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Dir is the archive directory; other parts of parc keep their files there.
+func (s *Store) Dir() string { return s.dir }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) migrate() error {
+	var version int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("not a parc archive database: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("%w (schema %d; this parc knows up to %d): upgrade parc", ErrNewerSchema, version, len(migrations))
+	}
+	for v := version; v < len(migrations); v++ {
+		tx, err := s.db.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrating schema to %d: %w", v+1, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrating schema to %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion is the schema version this parc writes.
+func SchemaVersion() int { return len(migrations) }
+
+// NormalizeSiteURL gives the form in which a site's URL identifies it:
+// lower-case scheme and host, no trailing slash, no query or fragment.
+func NormalizeSiteURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return strings.TrimRight(raw, "/")
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	u.RawQuery, u.Fragment = "", ""
+	return strings.TrimRight(u.String(), "/")
+}
+
+// dateLayout stores times so that they sort as text; "" is unknown.
+const dateLayout = "2006-01-02 15:04:05"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(dateLayout)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.ParseInLocation(dateLayout, s, time.UTC)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func (s *Store) siteID(ctx context.Context, q querier, siteURL string) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM sites WHERE url = ?`, NormalizeSiteURL(siteURL)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("no site %s in the archive", siteURL)
+	}
+	return id, err
+}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}

@@ -1,0 +1,27 @@
+// Package render turns WordPress post content into the HTML and plain text
+// that parc shows, indexes and exports, and sanitizes HTML for display.
+//
+// HTML reproduces the parts of WordPress's the_content pipeline that change
+// structure, in WordPress's order:
+//
+//   - do_blocks: Gutenberg block comments are removed and their inner HTML
+//     kept; dynamic blocks (server-rendered, such as latest-posts) render
+//     as nothing because their output was never stored;
+//   - autoembed: a bare URL of a known oEmbed provider on its own line
+//     becomes a link (no remote embed is fetched);
+//   - wpautop and shortcode_unautop, skipped for block content as WordPress
+//     does (has_blocks);
+//   - do_shortcode for [caption], [wp_caption], [gallery], [embed], [audio],
+//     [video] and [playlist]; other shortcodes stay as typed, which is what
+//     WordPress shows once the plugin that provided them is gone;
+//   - convert_smilies, producing emoji characters, never images.
+//
+// Not reproduced: wptexturize (curly quotes stay as stored), capital_P_dangit,
+// wp_filter_content_tags (srcset, lazy loading), prepend_attachment,
+// oEmbed HTML, plugin and theme filters, and server-side block rendering.
+// The <!--more-->, <!--noteaser--> and <!--nextpage--> markers are dropped
+// by HTML; Teaser, Single and Pages apply them as WordPress's views do.
+//
+// Text gives plain text for the search index and terminal display; Plain
+// is Text(HTML(raw)). Sanitizer makes HTML safe to serve.
+package render

@@ -1,0 +1,232 @@
+package render
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// shortcode is one parsed [name attrs]content[/name].
+type shortcode struct {
+	name    string
+	attrs   map[string]string // named attributes, names lower-cased
+	args    []string          // positional attributes
+	content string
+	closed  bool // had a closing tag, so content is meaningful
+}
+
+// parseShortcode reads the shortcode at the start of s (which begins
+// with "["), following get_shortcode_regex: the name must be known and not
+// run on into a longer word, attributes cannot hold "]", content runs to
+// the first matching [/name], and [[name]] is an escape. It returns the
+// match length; ok is false if s does not start with a known shortcode.
+func parseShortcode(s string, known func(string) bool) (sc shortcode, escaped bool, n int, ok bool) {
+	p := 1
+	if strings.HasPrefix(s[p:], "[") {
+		escaped = true
+		p++
+	}
+	nameStart := p
+	for p < len(s) && isNameByte(s[p]) {
+		p++
+	}
+	name := s[nameStart:p]
+	if name == "" || !known(name) {
+		return sc, false, 0, false
+	}
+	if p < len(s) && (isWordByte(s[p]) || s[p] == '-') {
+		return sc, false, 0, false
+	}
+	attrStart := p
+	for p < len(s) && s[p] != ']' {
+		if s[p] == '/' && p+1 < len(s) && s[p+1] == ']' {
+			break
+		}
+		p++
+	}
+	if p >= len(s) {
+		return sc, false, 0, false
+	}
+	sc.name = name
+	attrText := s[attrStart:p]
+	if s[p] == '/' {
+		p += 2
+	} else {
+		p++
+		closing := "[/" + name + "]"
+		if end := strings.Index(s[p:], closing); end >= 0 {
+			// Content cannot hold "[" of any other [/name]-like text in
+			// WordPress's regex, but it can hold other shortcodes.
+			sc.content = s[p : p+end]
+			sc.closed = true
+			p += end + len(closing)
+		}
+	}
+	if escaped {
+		if p < len(s) && s[p] == ']' {
+			p++
+		} else {
+			// "[[name]" is a literal "[" followed by the shortcode.
+			return sc, false, 0, false
+		}
+	}
+	sc.attrs, sc.args = parseShortcodeAttrs(attrText)
+	return sc, escaped, p, true
+}
+
+// isNameByte is the set of characters parc accepts in shortcode names;
+// WordPress allows more, but registered names are plain words.
+func isNameByte(c byte) bool {
+	return isWordByte(c) || c == '-'
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// parseShortcodeAttrs parses name="value", name='value', name=value and
+// positional values, as shortcode_parse_atts does.
+func parseShortcodeAttrs(text string) (map[string]string, []string) {
+	text = strings.NewReplacer("\u00a0", " ", "\u200b", " ").Replace(text)
+	attrs := map[string]string{}
+	var args []string
+	i := 0
+	for {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		if i >= len(text) {
+			return attrs, args
+		}
+		nameEnd := i
+		for nameEnd < len(text) && isNameByte(text[nameEnd]) {
+			nameEnd++
+		}
+		eq := nameEnd
+		for eq < len(text) && isSpace(text[eq]) {
+			eq++
+		}
+		if nameEnd > i && eq < len(text) && text[eq] == '=' {
+			name := strings.ToLower(text[i:nameEnd])
+			v := eq + 1
+			for v < len(text) && isSpace(text[v]) {
+				v++
+			}
+			value, next := readAttrValue(text, v)
+			attrs[name] = value
+			i = next
+			continue
+		}
+		value, next := readAttrValue(text, i)
+		args = append(args, value)
+		i = next
+	}
+}
+
+// readAttrValue reads a quoted or bare value starting at i and returns it
+// with the index after it.
+func readAttrValue(text string, i int) (string, int) {
+	if i >= len(text) {
+		return "", i
+	}
+	if q := text[i]; q == '"' || q == '\'' {
+		if end := strings.IndexByte(text[i+1:], q); end >= 0 {
+			return text[i+1 : i+1+end], i + 2 + end
+		}
+	}
+	end := i
+	for end < len(text) && !isSpace(text[end]) {
+		end++
+	}
+	if end == i {
+		// A lone "=" or similar: step over one character so parsing
+		// always advances.
+		_, size := utf8.DecodeRuneInString(text[i:])
+		return text[i : i+size], i + size
+	}
+	return text[i:end], end
+}
+
+// replaceShortcodes calls render for every known shortcode in text and
+// leaves everything else, escapes included, as it is ([[name]] becomes
+// [name]).
+func replaceShortcodes(text string, known func(string) bool, render func(shortcode) string) string {
+	if !strings.Contains(text, "[") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	rest := text
+	for {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			break
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i:]
+		sc, escaped, n, ok := parseShortcode(rest, known)
+		if !ok {
+			b.WriteByte('[')
+			rest = rest[1:]
+			continue
+		}
+		if escaped {
+			b.WriteString(rest[1 : n-1])
+		} else {
+			b.WriteString(render(sc))
+		}
+		rest = rest[n:]
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// unautopShortcodes removes the <p> wpautop put around a known shortcode
+// standing alone in its paragraph, as shortcode_unautop does.
+func unautopShortcodes(text string, known func(string) bool) string {
+	if !strings.Contains(text, "<p>[") && !strings.Contains(text, "<p> ") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	rest := text
+	for {
+		i := strings.Index(rest, "<p>")
+		if i < 0 {
+			break
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i:]
+		inner := trimLeftSpaces(rest[3:])
+		if strings.HasPrefix(inner, "[") {
+			if _, _, n, ok := parseShortcode(inner, known); ok {
+				after := trimLeftSpaces(inner[n:])
+				if strings.HasPrefix(after, "</p>") {
+					b.WriteString(inner[:n])
+					rest = after[4:]
+					continue
+				}
+			}
+		}
+		b.WriteString("<p>")
+		rest = rest[3:]
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// trimLeftSpaces drops whitespace as wp_spaces_regexp defines it:
+// ASCII spaces, no-break spaces and &nbsp;.
+func trimLeftSpaces(s string) string {
+	for {
+		switch {
+		case s != "" && isSpace(s[0]):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u00a0"):
+			s = s[2:]
+		case strings.HasPrefix(s, "&nbsp;"):
+			s = s[6:]
+		default:
+			return s
+		}
+	}
+}

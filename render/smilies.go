@@ -1,0 +1,120 @@
+package render
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// smilies is WordPress's smilies_init table with every smiley as an
+// emoji; WordPress itself serves images for :mrgreen: and :roll:.
+// "8)" is left out, as WordPress does, because it breaks ordinary text.
+var smilies = sync.OnceValue(func() []smiley {
+	table := []smiley{
+		{":mrgreen:", "😁"}, {":neutral:", "😐"}, {":twisted:", "😈"},
+		{":arrow:", "➡"}, {":shock:", "😯"}, {":smile:", "🙂"},
+		{":???:", "😕"}, {":cool:", "😎"}, {":evil:", "👿"},
+		{":grin:", "😀"}, {":idea:", "💡"}, {":oops:", "😳"},
+		{":razz:", "😛"}, {":roll:", "🙄"}, {":wink:", "😉"},
+		{":cry:", "😥"}, {":eek:", "😮"}, {":lol:", "😆"},
+		{":mad:", "😡"}, {":sad:", "🙁"}, {"8-)", "😎"},
+		{"8-O", "😯"}, {":-(", "🙁"}, {":-)", "🙂"},
+		{":-?", "😕"}, {":-D", "😀"}, {":-P", "😛"},
+		{":-o", "😮"}, {":-x", "😡"}, {":-|", "😐"},
+		{";-)", "😉"}, {"8O", "😯"}, {":(", "🙁"},
+		{":)", "🙂"}, {":?", "😕"}, {":D", "😀"},
+		{":P", "😛"}, {":o", "😮"}, {":x", "😡"},
+		{":|", "😐"}, {";)", "😉"}, {":!:", "❗"},
+		{":?:", "❓"},
+	}
+	// Longest first, so ":?:" wins over ":?".
+	sort.SliceStable(table, func(i, j int) bool { return len(table[i].text) > len(table[j].text) })
+	return table
+})
+
+type smiley struct{ text, emoji string }
+
+// smileyIgnoredElements hold text where convert_smilies leaves smileys
+// alone.
+var smileyIgnoredElements = []string{"code", "pre", "style", "script", "textarea"}
+
+// convertSmilies replaces smileys standing between spaces (or line ends)
+// in text outside tags and outside code, pre, style, script and textarea,
+// like convert_smilies.
+func convertSmilies(text string) string {
+	if !strings.ContainsAny(text, ":;8") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	ignoring := ""
+	forEachHTMLChunk(text, func(chunk string, isTag bool) {
+		switch {
+		case isTag:
+			if ignoring == "" {
+				ignoring = openedElement(chunk, smileyIgnoredElements)
+			} else if strings.HasPrefix(chunk, "</"+ignoring+">") {
+				ignoring = ""
+			}
+			b.WriteString(chunk)
+		case ignoring != "":
+			b.WriteString(chunk)
+		default:
+			replaceSmilies(&b, chunk)
+		}
+	})
+	return b.String()
+}
+
+// openedElement returns which of names the tag opens, if any.
+func openedElement(tag string, names []string) string {
+	for _, name := range names {
+		if strings.HasPrefix(tag, "<"+name) && len(tag) > len(name)+1 {
+			switch tag[len(name)+1] {
+			case '>', ' ', '\t', '\n', '\r', '\f', '/':
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+func replaceSmilies(b *strings.Builder, text string) {
+	table := smilies()
+	for i := 0; i < len(text); {
+		if c := text[i]; (c == ':' || c == ';' || c == '8') && spaceEndsAt(text, i) {
+			if s, ok := smileyAt(table, text, i); ok {
+				b.WriteString(s.emoji)
+				i += len(s.text)
+				continue
+			}
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+}
+
+func smileyAt(table []smiley, text string, i int) (smiley, bool) {
+	for _, s := range table {
+		if strings.HasPrefix(text[i:], s.text) && spaceStartsAt(text, i+len(s.text)) {
+			return s, true
+		}
+	}
+	return smiley{}, false
+}
+
+// spaceEndsAt reports whether text[:i] is empty or ends in whitespace as
+// wp_spaces_regexp defines it.
+func spaceEndsAt(text string, i int) bool {
+	before := text[:i]
+	return before == "" || isSpace(before[len(before)-1]) ||
+		strings.HasSuffix(before, "\u00a0") || strings.HasSuffix(before, "&nbsp;")
+}
+
+// spaceStartsAt reports whether text[i:] is empty or starts with
+// whitespace.
+func spaceStartsAt(text string, i int) bool {
+	after := text[i:]
+	return after == "" || isSpace(after[0]) ||
+		strings.HasPrefix(after, "\u00a0") || strings.HasPrefix(after, "&nbsp;")
+}

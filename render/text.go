@@ -1,0 +1,164 @@
+package render
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Text returns the plain text of an HTML fragment, for the search index
+// and terminal display: tags, comments (block delimiters included) and
+// shortcode tags go, shortcode content stays, script and style contents
+// are dropped, entities are decoded and whitespace is collapsed to single
+// spaces. Block-level elements, line breaks and images separate words;
+// inline elements do not, so "<b>bo</b>ld" gives "bold".
+func Text(fragment string) string {
+	fragment = strings.ToValidUTF8(fragment, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(fragment) / 2)
+	z := html.NewTokenizerFragment(strings.NewReader(fragment), "div")
+	skipping := 0 // depth inside elements whose content is not text
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return collapseSpaces(stripShortcodeTags(b.String()))
+		case html.TextToken:
+			if skipping == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if isHiddenElement(a) {
+				skipping++
+			}
+			if separatesWords(a) {
+				b.WriteByte(' ')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if isHiddenElement(a) && skipping > 0 {
+				skipping--
+			}
+			if separatesWords(a) {
+				b.WriteByte(' ')
+			}
+		case html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if separatesWords(atom.Lookup(name)) {
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// isHiddenElement reports elements whose content is never shown as text.
+func isHiddenElement(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe,
+		atom.Object, atom.Svg, atom.Math, atom.Head, atom.Title, atom.Textarea, atom.Select:
+		return true
+	}
+	return false
+}
+
+// separatesWords reports elements that start a new line or box when
+// displayed, so text on either side must not be glued together.
+func separatesWords(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Br,
+		atom.Caption, atom.Dd, atom.Details, atom.Dialog, atom.Div, atom.Dl,
+		atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer,
+		atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Header, atom.Hgroup, atom.Hr, atom.Img, atom.Input, atom.Li,
+		atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.Option, atom.P, atom.Pre,
+		atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Tfoot,
+		atom.Th, atom.Thead, atom.Tr, atom.Ul, atom.Audio, atom.Video,
+		atom.Iframe, atom.Embed, atom.Object, atom.Button, atom.Textarea,
+		atom.Select, atom.Wbr:
+		return true
+	}
+	return false
+}
+
+// collapseSpaces joins the words of s with single spaces.
+func collapseSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// stripShortcodeTags removes shortcode tags and keeps what they enclose.
+// Since any bracketed word could be a plugin's shortcode, a tag goes when
+// it is a closing tag, has attributes, is a known shortcode or is closed
+// later; "[sic]" and "[1]" stay.
+func stripShortcodeTags(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	rest := s
+	for {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			break
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i:]
+		n := shortcodeTagLength(rest, s)
+		if n == 0 {
+			b.WriteByte('[')
+			rest = rest[1:]
+			continue
+		}
+		b.WriteByte(' ')
+		rest = rest[n:]
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// shortcodeTagLength is the length of the shortcode tag starting s, or 0.
+// whole is the full text, searched for a closing tag.
+func shortcodeTagLength(s, whole string) int {
+	p := 1
+	closing := p < len(s) && s[p] == '/'
+	if closing {
+		p++
+	}
+	if p >= len(s) || !(s[p] >= 'a' && s[p] <= 'z' || s[p] >= 'A' && s[p] <= 'Z') {
+		return 0
+	}
+	nameStart := p
+	for p < len(s) && isNameByte(s[p]) {
+		p++
+	}
+	name := s[nameStart:p]
+	end := strings.IndexByte(s[p:], ']')
+	if end < 0 || strings.IndexByte(s[p:p+end], '[') >= 0 {
+		return 0
+	}
+	attrs := s[p : p+end]
+	if attrs != "" && !isSpace(attrs[0]) && attrs != "/" {
+		return 0
+	}
+	if closing || strings.Contains(attrs, "=") || isHandledShortcode(name) ||
+		isCommonShortcode(name) || strings.Contains(whole, "[/"+name+"]") {
+		return p + end + 1
+	}
+	return 0
+}
+
+// isCommonShortcode lists shortcodes of WordPress.com and popular plugins
+// that appear without attributes in exports.
+func isCommonShortcode(name string) bool {
+	switch strings.ToLower(name) {
+	case "contact-form", "contact-form-7", "googlemaps", "youtube", "vimeo",
+		"soundcloud", "slideshow", "archives", "sitemap", "code", "sourcecode",
+		"php", "html", "css", "js", "javascript", "instagram", "tweet",
+		"twitter", "portfolio", "recipe", "polldaddy", "crowdsignal", "spotify":
+		return true
+	}
+	return false
+}

@@ -78,7 +78,9 @@ func (p *pageParser) readPost(classes map[string]bool) {
 // post_class names post-N, else its article, else main (block themes wrap
 // no element around the post), else the body.
 func (p *pageParser) postContainer(id int64) *goquery.Selection {
-	notComment := func(_ int, s *goquery.Selection) bool { return s.Closest(".comment, .comments-area, #comments").Length() == 0 }
+	notComment := func(_ int, s *goquery.Selection) bool {
+		return s.Closest(".comment, .comments-area, #comments").Length() == 0
+	}
 	var selectors []string
 	if id > 0 {
 		selectors = append(selectors, fmt.Sprintf("#post-%d, .post-%d", id, id))

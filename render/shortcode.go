@@ -198,7 +198,7 @@ func unautopShortcodes(text string, known func(string) bool) string {
 		rest = rest[i:]
 		inner := trimLeftSpaces(rest[3:])
 		if strings.HasPrefix(inner, "[") {
-			if _, _, n, ok := parseShortcode(inner, known); ok {
+			if _, escaped, n, ok := parseShortcode(inner, known); ok && !escaped {
 				after := trimLeftSpaces(inner[n:])
 				if strings.HasPrefix(after, "</p>") {
 					b.WriteString(inner[:n])

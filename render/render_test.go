@@ -1,0 +1,143 @@
+package render
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestHTML(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"classic paragraphs", "one\ntwo\n\nthree", "<p>one<br />\ntwo</p>\n<p>three</p>\n"},
+		{"blocks keep inner html and skip autop",
+			"<!-- wp:paragraph -->\n<p>one\ntwo</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:separator {\"className\":\"x\"} -->\n<hr class=\"x\"/>\n<!-- /wp:separator -->\n<!-- wp:latest-posts /-->",
+			"<p>one\ntwo</p>\n\n<hr class=\"x\"/>\n"},
+		{"namespaced block", "<!-- wp:jetpack/map {\"a\":1} --><div>m</div><!-- /wp:jetpack/map -->", "<div>m</div>"},
+		{"ordinary comment kept", "<!-- wp:p --><p>a</p><!-- note --><!-- /wp:p -->", "<p>a</p><!-- note -->"},
+		{"more and nextpage markers dropped",
+			"Intro\n<!--more Read on-->\nRest<!--nextpage-->Page two",
+			"<p>Intro</p>\n<p>RestPage two</p>\n"},
+		{"caption from trailing text",
+			`[caption id="attachment_6" align="alignright" width="300"]<img src="a.jpg" alt="" /> A <em>fine</em> view[/caption]`,
+			`<figure id="attachment_6" aria-describedby="caption-attachment_6" class="wp-caption alignright"><img src="a.jpg" alt="" /><figcaption id="caption-attachment_6" class="wp-caption-text">A <em>fine</em> view</figcaption></figure>` + "\n"},
+		{"caption attribute and linked image",
+			`[caption caption="Sea" width="10"]<a href="/b.jpg"><img src="b.jpg" /></a>[/caption]`,
+			`<figure class="wp-caption alignnone"><a href="/b.jpg"><img src="b.jpg" /></a><figcaption class="wp-caption-text">Sea</figcaption></figure>` + "\n"},
+		{"caption without width shows the image only",
+			`[caption]<img src="c.jpg" /> words[/caption]`, `<img src="c.jpg" />` + "\n"},
+		{"caption attribute escaping",
+			`[caption id="a&quot;b" caption="x" width="1"]<img src="c.jpg" />[/caption]`,
+			`<figure id="a&amp;quot;b" aria-describedby="caption-a&amp;quot;b" class="wp-caption alignnone"><img src="c.jpg" /><figcaption id="caption-a&amp;quot;b" class="wp-caption-text">x</figcaption></figure>` + "\n"},
+		{"gallery without resolver", `[gallery ids="1,2,3"]`, `<div class="gallery parc-placeholder">Gallery (3 items)</div>` + "\n"},
+		{"gallery alone is not wrapped in p", "Before\n\n[gallery]\n\nAfter", "<p>Before</p>\n<div class=\"gallery parc-placeholder\">Gallery</div>\n<p>After</p>\n"},
+		{"embed", `[embed width="300"]https://vimeo.com/1[/embed]`, `<a href="https://vimeo.com/1">https://vimeo.com/1</a>` + "\n"},
+		{"embed refuses javascript", `[embed]javascript:alert(1)[/embed]`, `javascript:alert(1)` + "\n"},
+		{"audio", `[audio mp3="https://e.org/a.mp3"][/audio]`,
+			`<audio controls preload="none"><source src="https://e.org/a.mp3"><a href="https://e.org/a.mp3">https://e.org/a.mp3</a></audio>` + "\n"},
+		{"video", `[video width="640" height="x" mp4="/v.mp4" poster="javascript:x"]`,
+			`<video controls preload="none" width="640"><source src="/v.mp4"><a href="/v.mp4">/v.mp4</a></video>` + "\n"},
+		{"audio without files renders nothing", `[audio src="data:audio/mp3;base64,AA"]`, `` + "\n"},
+		{"playlist without resolver", `[playlist ids="4,5"]`, `<div class="wp-playlist parc-placeholder">Playlist (2 items)</div>` + "\n"},
+		{"unknown shortcode stays as typed", "[contact-form-7 id=\"3\"]", "<p>[contact-form-7 id=\"3\"]</p>\n"},
+		{"escaped shortcode shows its tag", "[[gallery]]", "<p>[gallery]</p>\n"},
+		{"name must end at a word boundary", "[galleryx]", "<p>[galleryx]</p>\n"},
+		{"oembed url on its own line becomes a link",
+			"Watch:\n\nhttps://www.youtube.com/watch?v=abc\n\nNice.",
+			"<p>Watch:</p>\n<p><a href=\"https://www.youtube.com/watch?v=abc\">https://www.youtube.com/watch?v=abc</a></p>\n<p>Nice.</p>\n"},
+		{"other url on its own line stays text", "https://example.com/page", "<p>https://example.com/page</p>\n"},
+		{"oembed url inside text stays text", "see https://vimeo.com/1 now", "<p>see https://vimeo.com/1 now</p>\n"},
+		{"smilies", "Hi :) and :-D;)\n\n:mrgreen: &nbsp;:(", "<p>Hi 🙂 and :-D;)</p>\n<p>😁 &nbsp;🙁</p>\n"},
+		{"no smilies in code or attributes",
+			`<code>a :) b</code> <img alt=" :) " src="x" /> <pre>:)</pre>`,
+			"<p><code>a :) b</code> <img alt=\" :) \" src=\"x\" /> </p>\n<pre>:)</pre>\n"},
+		{"curly quotes stay as stored", "\"quoted\" -- it's", "<p>\"quoted\" -- it's</p>\n"},
+		{"invalid utf-8 replaced", "a\xffb", "<p>a\uFFFDb</p>\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := HTML(tt.in); got != tt.want {
+				t.Errorf("HTML(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGalleryWithResolver(t *testing.T) {
+	r := Renderer{Attachments: func(id int64) (Attachment, bool) {
+		switch id {
+		case 1:
+			return Attachment{URL: "https://e.org/1.jpg", Title: "One <1>", Caption: "First"}, true
+		case 2:
+			return Attachment{URL: "javascript:alert(1)"}, true
+		}
+		return Attachment{}, false
+	}}
+	got := r.HTML(`[gallery ids="1, 2,3,x" columns="2"]`)
+	want := `<div class="gallery gallery-columns-2"><figure class="gallery-item"><a href="https://e.org/1.jpg"><img src="https://e.org/1.jpg" alt="One &lt;1&gt;"></a><figcaption class="wp-caption-text gallery-caption">First</figcaption></figure></div>` + "\n"
+	if got != want {
+		t.Errorf("gallery\n got %q\nwant %q", got, want)
+	}
+	got = r.HTML(`[playlist ids="1"]`)
+	want = `<ol class="wp-playlist"><li><a href="https://e.org/1.jpg">One &lt;1&gt;</a></li></ol>` + "\n"
+	if got != want {
+		t.Errorf("playlist\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestPages(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"one page", []string{"one page"}},
+		{"a\n<!--nextpage-->\nb<!--nextpage-->c", []string{"a", "b", "c"}},
+		{"<!--nextpage-->a", []string{"a"}},
+	}
+	for _, tt := range tests {
+		if got := Pages(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Pages(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTeaserAndSingle(t *testing.T) {
+	tests := []struct {
+		in, teaser string
+		hasMore    bool
+		single     string
+	}{
+		{"no marker", "no marker", false, "no marker"},
+		{"intro<!--more-->rest", "intro", true, "intro<!--more-->rest"},
+		{"intro<!--more Keep reading-->rest", "intro", true, "intro<!--more Keep reading-->rest"},
+		{"<!--noteaser-->intro<!--more-->rest", "intro", true, "rest"},
+	}
+	for _, tt := range tests {
+		teaser, hasMore := Teaser(tt.in)
+		if teaser != tt.teaser || hasMore != tt.hasMore {
+			t.Errorf("Teaser(%q) = %q, %v; want %q, %v", tt.in, teaser, hasMore, tt.teaser, tt.hasMore)
+		}
+		if got := Single(tt.in); got != tt.single {
+			t.Errorf("Single(%q) = %q, want %q", tt.in, got, tt.single)
+		}
+	}
+}
+
+func TestShortcodeAttrs(t *testing.T) {
+	attrs, args := parseShortcodeAttrs(` id="a b" Align='left' width=300 "pos one" bare = `)
+	want := map[string]string{"id": "a b", "align": "left", "width": "300", "bare": ""}
+	if !reflect.DeepEqual(attrs, want) {
+		t.Errorf("attrs = %q, want %q", attrs, want)
+	}
+	if !reflect.DeepEqual(args, []string{"pos one"}) {
+		t.Errorf("args = %q", args)
+	}
+}
+
+func TestHTMLDeepNesting(t *testing.T) {
+	in := strings.Repeat("[caption width=\"1\" caption=\"c\"]", 50) + "<img src=\"a\">" + strings.Repeat("[/caption]", 50)
+	if got := HTML(in); !strings.Contains(got, "<img") {
+		t.Errorf("deeply nested caption lost its image: %q", got)
+	}
+}

@@ -1,0 +1,40 @@
+package render
+
+import "testing"
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"paragraphs separate words", "<p>one</p><p>two</p>", "one two"},
+		{"br separates words", "a<br>b<br/>c", "a b c"},
+		{"inline tags do not", "<b>bo</b>ld <em>x</em>y", "bold xy"},
+		{"list items and cells", "<ul><li>a</li><li>b</li></ul><table><tr><td>c</td><td>d</td></tr></table>", "a b c d"},
+		{"entities decoded", "Fish &amp; chips &lt;3 &#8220;q&#8221; caf&eacute;", "Fish & chips <3 \u201cq\u201d café"},
+		{"nbsp collapses", "a&nbsp;&nbsp; b", "a b"},
+		{"script and style dropped", "a<script>var x = '<p>';</script>b<style>p{}</style>c", "abc"},
+		{"comments and block delimiters dropped", "<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph --><!-- note -->", "x"},
+		{"caption shortcode keeps its text",
+			`[caption id="attachment_1" width="300"]<img src="a.jpg"> Sunset[/caption]`, "Sunset"},
+		{"unknown closed shortcode keeps content", "[note]Mind the gap[/note]", "Mind the gap"},
+		{"shortcode with attributes removed", `Form: [contact-form-7 id="3" title="x"] end`, "Form: end"},
+		{"bracketed prose kept", "He said [sic] in 2001 [1].", "He said [sic] in 2001 [1]."},
+		{"whitespace collapsed", "  a \n\n\t b  ", "a b"},
+		{"image separates words", "before<img src=x>after", "before after"},
+		{"unclosed tag", "a <p>b <div", "a b"},
+		{"invalid utf-8", "a\xffb", "a\uFFFDb"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlain(t *testing.T) {
+	got := Plain("Hello :)\n\n[caption width=\"2\" caption=\"Cap\"]<img src=\"a\">[/caption]\nBye")
+	if want := "Hello 🙂 Cap Bye"; got != want {
+		t.Errorf("Plain = %q, want %q", got, want)
+	}
+}

@@ -118,10 +118,18 @@ func (p *pageParser) inferFlattenedParents(nodes []*commentNode) {
 
 // readComment reads one comment's own fields, never those of its replies.
 func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*commentNode) archive.Comment {
-	own := func(sel string) *goquery.Selection {
-		return c.node.Find(sel).FilterFunction(func(_ int, s *goquery.Selection) bool {
-			return nearestComment(s.Get(0).Parent, byNode) == c
-		})
+	// own finds the first element matching any of the selectors, tried in
+	// order, that belongs to this comment rather than to a reply.
+	own := func(selectors ...string) *goquery.Selection {
+		for _, sel := range selectors {
+			found := c.node.Find(sel).FilterFunction(func(_ int, s *goquery.Selection) bool {
+				return nearestComment(s.Get(0).Parent, byNode) == c
+			}).First()
+			if found.Length() > 0 {
+				return found
+			}
+		}
+		return c.node.Slice(0, 0)
 	}
 	comment := archive.Comment{ID: c.id, Parent: c.parent, Approved: archive.CommentApproved, Type: "comment"}
 	classes := " " + attr(c.node, "class") + " "
@@ -135,7 +143,7 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 		comment.Meta = append(comment.Meta, archive.Meta{Key: MetaParentInferred, Value: "1"})
 	}
 
-	author := own(".comment-author .fn, .wp-block-comment-author-name, cite.fn, .fn, .comment-author").First()
+	author := own(".comment-author .fn", ".wp-block-comment-author-name", "cite.fn", ".fn", ".comment-author")
 	if link := author.Find("a[href]").First(); link.Length() > 0 {
 		comment.AuthorURL = clean(attr(link, "href"))
 	} else if author.Is("a[href]") {
@@ -144,13 +152,13 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 	comment.Author = text(author)
 	if comment.Type != "comment" && comment.Author == "" {
 		// Pingbacks show a link to the citing page in place of an author.
-		link := own("a[href]").First()
+		link := own("a.url", "a[href]")
 		comment.Author, comment.AuthorURL = text(link), clean(attr(link, "href"))
 	}
 
-	comment.Date, comment.DateGMT = firstTime([]string{attr(own("time[datetime]").First(), "datetime")})
+	comment.Date, comment.DateGMT = firstTime(attr(own("time[datetime]"), "datetime"))
 
-	content := own(".comment-content, .wp-block-comment-content, .comment-text, .comment-body-inner").First()
+	content := own(".comment-content", ".wp-block-comment-content", ".comment-text", ".comment-body-inner")
 	if content.Length() == 0 && comment.Type == "comment" {
 		p.warnf("comment %d: no content element found", c.id)
 		return comment

@@ -164,26 +164,23 @@ func stripCommentPage(u *url.URL) string {
 // readDates prefers the theme's time elements, which carry the site's own
 // offset (so the local wall clock is known), then head meta and JSON-LD.
 func (p *pageParser) readDates(post *archive.Post, container *goquery.Selection) {
-	published := []string{
+	ld := p.jsonLDDates()
+	post.Date, post.DateGMT = firstTime(
 		attr(container.Find("time.entry-date.published, time.published, .wp-block-post-date time, time.entry-date").First(), "datetime"),
 		attr(p.doc.Find(`meta[property="article:published_time"]`), "content"),
-	}
-	modified := []string{
+		ld.DatePublished)
+	post.Modified, post.ModifiedGMT = firstTime(
 		attr(container.Find("time.updated:not(.published), .wp-block-post-date__modified-date time").First(), "datetime"),
 		attr(p.doc.Find(`meta[property="article:modified_time"]`), "content"),
-	}
-	ld := p.jsonLDDates()
-	published = append(published, ld.DatePublished)
-	modified = append(modified, ld.DateModified)
-	post.Date, post.DateGMT = firstTime(published)
-	post.Modified, post.ModifiedGMT = firstTime(modified)
+		ld.DateModified)
 }
 
 // firstTime parses the first usable timestamp: gmt is its instant in UTC;
-// local is its wall clock (in time.UTC, as the model keeps it), set only
-// when the value carries an offset.
-func firstTime(values []string) (local, gmt time.Time) {
-	for _, v := range values {
+// local is its wall clock (in time.UTC, as the model keeps it). The theme's
+// own time element carries the site's offset; head meta and JSON-LD are
+// often written in UTC, so from them a zero offset leaves local unknown.
+func firstTime(themeTime string, otherTimes ...string) (local, gmt time.Time) {
+	for i, v := range append([]string{themeTime}, otherTimes...) {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
@@ -191,6 +188,9 @@ func firstTime(values []string) (local, gmt time.Time) {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
 			continue
+		}
+		if _, offset := t.Zone(); i > 0 && offset == 0 {
+			return time.Time{}, t.UTC()
 		}
 		y, mo, d := t.Date()
 		local = time.Date(y, mo, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
@@ -232,13 +232,17 @@ var authorPath = regexp.MustCompile(`/author/([^/?#]+)`)
 // readAuthor takes the author from the byline's /author/LOGIN/ link.
 func (p *pageParser) readAuthor(post *archive.Post, container *goquery.Selection) {
 	var link *goquery.Selection
-	container.Find(`.byline a, .author a, .posted-by a, .wp-block-post-author-name a, .wp-block-post-author a, a[rel~="author"], .entry-meta a, .entry-footer a`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
-		if authorPath.MatchString(attr(a, "href")) && a.Closest(".comment").Length() == 0 {
-			link = a
-			return false
+	for _, sel := range []string{".byline a", `a[rel~="author"]`, ".posted-by a", ".wp-block-post-author-name a", ".wp-block-post-author a", ".author a", ".entry-meta a", ".entry-footer a"} {
+		container.Find(sel).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+			if authorPath.MatchString(attr(a, "href")) && a.Closest(".comment, .author-bio, .author-info, .entry-author").Length() == 0 {
+				link = a
+			}
+			return link == nil
+		})
+		if link != nil {
+			break
 		}
-		return true
-	})
+	}
 	if link == nil {
 		if name := text(container.Find(".wp-block-post-author__name, .wp-block-post-author-name").First()); name != "" {
 			p.page.Authors = append(p.page.Authors, archive.Author{DisplayName: name})
@@ -272,14 +276,15 @@ func (p *pageParser) terms(container, content *goquery.Selection) []archive.Term
 		rel := " " + attr(a, "rel") + " "
 		m := termPath.FindStringSubmatch(u.Path)
 		taxonomy := ""
+		// The path decides first: block themes mark every term link rel=tag.
 		switch {
-		case strings.Contains(rel, " category "):
-			taxonomy = "category"
-		case strings.Contains(rel, " tag "):
-			taxonomy = "post_tag"
 		case m != nil && m[1] == "category":
 			taxonomy = "category"
 		case m != nil:
+			taxonomy = "post_tag"
+		case strings.Contains(rel, " category "):
+			taxonomy = "category"
+		case strings.Contains(rel, " tag "):
 			taxonomy = "post_tag"
 		default:
 			return

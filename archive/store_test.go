@@ -1,0 +1,243 @@
+package archive
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02 15:04", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// put imports records as one source and returns the import's result.
+func put(t *testing.T, s *Store, src Source, recs ...Record) *ImportResult {
+	t.Helper()
+	ctx := context.Background()
+	im, err := s.BeginImport(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if err := im.Put(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := im.Finish("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+var export = Source{Path: "export.xml", Format: "wxr", Authority: AuthorityExport}
+var page = Source{Path: "page.html", Format: "html", Authority: AuthorityPage}
+
+func samplePost() *Post {
+	return &Post{
+		ID: 10, Type: "post", Status: "publish", Title: "Review", Slug: "review",
+		Link: "https://blog.example.org/2023/03/18/review/", Date: day("2023-03-18 13:15"), DateGMT: day("2023-03-18 20:15"),
+		ContentRaw: "Line one\n\nLine two", Terms: []TermRef{{"category", "films", "Films"}},
+		Meta: []Meta{{"_thumbnail_id", "12"}},
+		Comments: []Comment{
+			{ID: 21, Author: "Jonah", Approved: "1", Date: day("2023-03-18 15:02"), ContentRaw: "first"},
+			{ID: 22, Parent: 21, Author: "Mara", Approved: "1", Date: day("2023-03-18 16:40"), ContentRaw: "reply"},
+		},
+	}
+}
+
+func siteRec() Record { return Record{Site: &Site{URL: "https://Blog.example.org/", Title: "Blog"}} }
+
+func TestImportIsIdempotent(t *testing.T) {
+	s := openTemp(t)
+	first := put(t, s, export, siteRec(), Record{Post: samplePost()})
+	if first.Counts.Added != 4 { // site, post, two comments
+		t.Fatalf("first import added %d records, want 4", first.Counts.Added)
+	}
+	second := put(t, s, export, siteRec(), Record{Post: samplePost()})
+	if second.Counts.Added != 0 || second.Counts.Updated != 0 || second.Counts.Unchanged != 4 {
+		t.Fatalf("second import: %+v, want 4 unchanged and nothing else", second.Counts)
+	}
+	posts, err := s.Posts(context.Background(), PostFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != 1 || posts[0].CommentCount != 2 || posts[0].Site != "https://blog.example.org" {
+		t.Fatalf("posts after two imports: %+v", posts)
+	}
+}
+
+func TestNewerExportUpdatesWhatChanged(t *testing.T) {
+	s := openTemp(t)
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	p := samplePost()
+	p.Title = "Review, revised"
+	p.Comments = append(p.Comments, Comment{ID: 23, Parent: 22, Author: "Ellis", Approved: "1", ContentRaw: "late"})
+	res := put(t, s, export, siteRec(), Record{Post: p})
+	if res.Counts.Added != 1 || res.Counts.Updated != 1 {
+		t.Fatalf("counts %+v: want the new comment added and the post updated", res.Counts)
+	}
+	got := loadOnly(t, s)
+	if got.Title != "Review, revised" || len(got.Comments) != 3 {
+		t.Fatalf("got %q with %d comments", got.Title, len(got.Comments))
+	}
+}
+
+func loadOnly(t *testing.T, s *Store) *StoredPost {
+	t.Helper()
+	keys, err := s.FindPosts(context.Background(), "10", "")
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("FindPosts: %v %v", keys, err)
+	}
+	p, err := s.Post(context.Background(), keys[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPageAddsCommentsButNeverOverwritesExport(t *testing.T) {
+	s := openTemp(t)
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	scraped := &Post{
+		ID: 10, Type: "post", Title: "Review | My Blog", ContentRendered: "<p>Line one</p>\n<p>Line two</p>",
+		Link: "https://blog.example.org/2023/03/18/review/",
+		Comments: []Comment{
+			{ID: 21, Author: "Jonah (edited)", Approved: "1", ContentRendered: "<p>first</p>"},
+			{ID: 30, Parent: 21, Author: "Newcomer", Approved: "1", ContentRendered: "<p>only on the page</p>"},
+		},
+	}
+	put(t, s, page, siteRec(), Record{Post: scraped})
+	got := loadOnly(t, s)
+	if got.Title != "Review" {
+		t.Errorf("title %q: a page must not overwrite the export's title", got.Title)
+	}
+	if got.ContentRaw != "Line one\n\nLine two" || got.ContentRendered == "" {
+		t.Errorf("want raw content kept and rendered content added, got raw %q rendered %q", got.ContentRaw, got.ContentRendered)
+	}
+	byID := map[int64]Comment{}
+	for _, c := range got.Comments {
+		byID[c.ID] = c
+	}
+	if byID[21].Author != "Jonah" || byID[21].ContentRendered != "<p>first</p>" {
+		t.Errorf("comment 21 = %+v: author must stay, rendered content be added", byID[21])
+	}
+	if byID[30].Parent != 21 {
+		t.Errorf("the page's new reply was not added under 21: %+v", byID[30])
+	}
+}
+
+func TestStubMatchesByLink(t *testing.T) {
+	s := openTemp(t)
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	stub := &Post{Link: "https://blog.example.org/2023/03/18/review/", Comments: []Comment{{ID: 40, Author: "Feed", Approved: "1"}}}
+	put(t, s, Source{Path: "comments.rss", Format: "feed", Authority: AuthorityFeed}, siteRec(), Record{Post: stub})
+	if got := loadOnly(t, s); len(got.Comments) != 3 {
+		t.Fatalf("comment from the feed not attached to the post: %d comments", len(got.Comments))
+	}
+}
+
+func TestRepeatedIDsKeepBoth(t *testing.T) {
+	s := openTemp(t)
+	a := &Post{ID: 1643, Type: "nav_menu_item", Status: "publish", Terms: []TermRef{{"nav_menu", "all-pages", "All Pages"}}}
+	b := &Post{ID: 1643, Type: "nav_menu_item", Status: "publish", Terms: []TermRef{{"nav_menu", "all-pages-flat", "All Pages Flat"}}, Occurrence: 1}
+	put(t, s, export, siteRec(), Record{Post: a}, Record{Post: b})
+	posts, _ := s.Posts(context.Background(), PostFilter{Type: "nav_menu_item"})
+	if len(posts) != 2 {
+		t.Fatalf("got %d menu items, want both", len(posts))
+	}
+}
+
+func TestDanglingReferencesAreWarned(t *testing.T) {
+	s := openTemp(t)
+	p := samplePost()
+	p.Parent = 999
+	res := put(t, s, export, siteRec(), Record{Term: &Term{Taxonomy: "category", Slug: "child", ParentSlug: "ghost"}}, Record{Post: p})
+	joined := strings.Join(res.Warnings, "\n")
+	for _, want := range []string{"parent 999", "featured image 12", `parent "ghost"`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings lack %q:\n%s", want, joined)
+		}
+	}
+}
+
+func TestThreadRepairsOrphansAndCycles(t *testing.T) {
+	comments := []Comment{
+		{ID: 1, Date: day("2020-01-01 10:00")},
+		{ID: 2, Parent: 1, Date: day("2020-01-01 11:00")},
+		{ID: 3, Parent: 77, Date: day("2020-01-01 12:00")}, // orphan
+		{ID: 4, Parent: 5, Date: day("2020-01-01 13:00")},  // 4 and 5 form a cycle
+		{ID: 5, Parent: 4, Date: day("2020-01-01 14:00")},
+	}
+	roots, problems := Thread(comments)
+	var ids []int64
+	for _, r := range roots {
+		ids = append(ids, r.Comment.ID)
+	}
+	if fmt.Sprint(ids) != "[1 3 4]" {
+		t.Errorf("roots %v, want [1 3 4]", ids)
+	}
+	if len(roots[0].Replies) != 1 || len(roots[2].Replies) != 1 || roots[2].Replies[0].Comment.ID != 5 {
+		t.Errorf("replies not kept under their parents")
+	}
+	if len(problems) != 2 {
+		t.Errorf("problems %q, want one orphan and one cycle", problems)
+	}
+}
+
+func TestThreadHundredLevels(t *testing.T) {
+	var comments []Comment
+	for i := int64(1); i <= 100; i++ {
+		comments = append(comments, Comment{ID: 101 - i, Parent: 102 - i, Date: day("2020-01-01 10:00").Add(time.Duration(i) * time.Minute)})
+	}
+	comments[0].Parent = 0 // comment 100 is the root
+	roots, problems := Thread(comments)
+	if len(roots) != 1 || Depth(roots) != 100 || len(problems) != 0 {
+		t.Fatalf("roots %d depth %d problems %v", len(roots), Depth(roots), problems)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec(`PRAGMA user_version = 99`)
+	s.Close()
+	_, err = Open(dir)
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), filepath.Join(dir, DatabaseFile)) {
+		t.Fatalf("got %v, want ErrNewerSchema naming the database", err)
+	}
+}
+
+func TestVerifyFindsMissingProvenance(t *testing.T) {
+	s := openTemp(t)
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	ctx := context.Background()
+	if c, err := s.Verify(ctx); err != nil || len(c.Problems) != 0 {
+		t.Fatalf("fresh archive: %v %v", c.Problems, err)
+	}
+	s.db.Exec(`DELETE FROM provenance WHERE kind = 'post'`)
+	if c, _ := s.Verify(ctx); len(c.Problems) != 1 {
+		t.Fatalf("verify missed a post without provenance: %v", c.Problems)
+	}
+}

@@ -1,0 +1,118 @@
+// Command parc rescues WordPress blogs: it imports a blog from an export,
+// feeds or its pages into a local archive and shows what it holds.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+// version names this build in --version and in the crawler's User-Agent.
+const version = "0.1.0"
+
+// usageError marks a command line parc cannot act on: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit status: 0 on
+// success, 1 on failure, 2 on a usage error.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	unknownCommand := false
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		fmt.Fprintf(stderr, "parc: no command %q (see 'parc --help')\n", name)
+		unknownCommand = true
+	}
+	err := app.RunContext(ctx, args)
+	if unknownCommand {
+		return 2
+	}
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	var exit cli.ExitCoder
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "parc: %v\n", err)
+		return 2
+	case errors.As(err, &exit):
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintf(stderr, "parc: %s\n", msg)
+		}
+		return exit.ExitCode()
+	default:
+		fmt.Fprintf(stderr, "parc: %v\n", err)
+		return 1
+	}
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	onUsageError := func(c *cli.Context, err error, _ bool) error {
+		return usagef("%v (see 'parc %s --help')", err, c.Command.Name)
+	}
+	app := &cli.App{
+		Name:    "parc",
+		Usage:   "rescue a WordPress blog into a durable, searchable local archive",
+		Version: version,
+		Flags: []cli.Flag{
+			&cli.StringFlag{
+				Name:    "archive",
+				Usage:   "archive `DIR`",
+				EnvVars: []string{"PARC_ARCHIVE"},
+				Value:   "parc-archive",
+			},
+		},
+		Writer:                 stdout,
+		ErrWriter:              stderr,
+		HideHelpCommand:        true,
+		UseShortOptionHandling: true,
+		OnUsageError:           onUsageError,
+		ExitErrHandler:         func(*cli.Context, error) {}, // run reports errors and picks the status
+		Commands: []*cli.Command{
+			importCommand(),
+			sitesCommand(),
+			postsCommand(),
+			showCommand(),
+			verifyCommand(),
+		},
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = onUsageError
+	}
+	return app
+}
+
+// openStore opens the archive the global flag names.
+func openStore(c *cli.Context) (*archive.Store, error) {
+	return archive.Open(c.String("archive"))
+}
+
+// openExistingStore opens the archive for reading and says so clearly
+// when there is none yet.
+func openExistingStore(c *cli.Context) (*archive.Store, error) {
+	dir := c.String("archive")
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("no archive at %s: import a blog first (parc import FILE), or name the archive with --archive or PARC_ARCHIVE", dir)
+	}
+	return archive.Open(dir)
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+func postsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "posts",
+		Usage: "list posts, newest first, one line each",
+		Description: `Without --private only what readers may see is listed: published items
+and the titles of password-protected ones. --private lists drafts, pending,
+private, scheduled and trashed items too.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per post"},
+			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
+			&cli.StringFlag{Name: "type", Value: "post", Usage: "post, page, attachment, any, or a custom `TYPE`"},
+			&cli.StringFlag{Name: "status", Value: "any", Usage: "publish, draft, pending, private, future, trash, inherit or any"},
+			&cli.StringFlag{Name: "author", Usage: "only posts by `LOGIN` (or display name)"},
+			&cli.StringFlag{Name: "category", Usage: "only posts in `CATEGORY` (slug or name)"},
+			&cli.StringFlag{Name: "tag", Usage: "only posts tagged `TAG` (slug or name)"},
+			&cli.StringFlag{Name: "since", Usage: "only posts published on or after `DATE` (YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "until", Usage: "only posts published before `DATE` (YYYY-MM-DD)"},
+			&cli.IntFlag{Name: "limit", Usage: "at most `N` posts (0: all)"},
+			&cli.BoolFlag{Name: "private", Usage: "include drafts and other items readers cannot see"},
+		},
+		Action: func(c *cli.Context) error {
+			f := archive.PostFilter{
+				Site: c.String("site"), Type: c.String("type"), Status: c.String("status"),
+				Author: c.String("author"), Category: c.String("category"), Tag: c.String("tag"),
+				Limit: c.Int("limit"),
+			}
+			var err error
+			if f.Since, err = parseDay(c.String("since")); err != nil {
+				return usagef("--since: %v", err)
+			}
+			if f.Until, err = parseDay(c.String("until")); err != nil {
+				return usagef("--until: %v", err)
+			}
+			if !c.Bool("private") {
+				if f.Status != "any" && f.Status != "publish" && f.Status != "inherit" {
+					return usagef("%s items are private: add --private to list them", f.Status)
+				}
+				f.Public = true
+			}
+			store, err := openExistingStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			posts, err := store.Posts(c.Context, f)
+			if err != nil {
+				return err
+			}
+			out := c.App.Writer
+			if !c.Bool("json") && len(posts) == 0 {
+				fmt.Fprintln(out, "no posts match")
+			}
+			for i := range posts {
+				if c.Bool("json") {
+					json.NewEncoder(out).Encode(postJSONOf(&posts[i]))
+				} else {
+					printPostLine(out, &posts[i])
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func parseDay(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse("2006-01-02", s)
+}
+
+// postJSON is the stable --json shape of a post in a listing.
+type postJSON struct {
+	Site              string   `json:"site"`
+	ID                int64    `json:"id"`
+	Type              string   `json:"type"`
+	Status            string   `json:"status"`
+	Title             string   `json:"title"`
+	Slug              string   `json:"slug"`
+	Date              *string  `json:"date"`
+	DateGMT           *string  `json:"date_gmt"`
+	Author            string   `json:"author"`
+	Categories        []string `json:"categories"`
+	Tags              []string `json:"tags"`
+	CommentCount      int      `json:"comment_count"`
+	Sticky            bool     `json:"sticky"`
+	PasswordProtected bool     `json:"password_protected"`
+	Parent            int64    `json:"parent"`
+	Link              string   `json:"link"`
+}
+
+func postJSONOf(p *archive.PostSummary) postJSON {
+	date, dateGMT := rfc3339Dates(p.Date, p.DateGMT)
+	return postJSON{
+		Site: p.Site, ID: p.ID, Type: p.Type, Status: p.Status, Title: p.Title, Slug: p.Slug,
+		Date: date, DateGMT: dateGMT, Author: p.AuthorLogin,
+		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), CommentCount: p.CommentCount,
+		Sticky: p.Sticky, PasswordProtected: p.Password != "", Parent: p.Parent, Link: p.Link,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// rfc3339Dates writes a local wall-clock time with the site's offset, which
+// the difference between the local and GMT times gives, and the GMT time.
+// Unknown times are null.
+func rfc3339Dates(local, gmt time.Time) (*string, *string) {
+	var d, g *string
+	if !gmt.IsZero() {
+		s := gmt.UTC().Format(time.RFC3339)
+		g = &s
+	}
+	if !local.IsZero() {
+		var s string
+		if gmt.IsZero() {
+			s = local.Format("2006-01-02T15:04:05") // offset unknown
+		} else {
+			offset := int(local.Sub(gmt).Round(15*time.Minute) / time.Second)
+			s = gmt.In(time.FixedZone("", offset)).Format(time.RFC3339)
+		}
+		d = &s
+	} else if g != nil {
+		d = g
+	}
+	return d, g
+}
+
+func printPostLine(w io.Writer, p *archive.PostSummary) {
+	day := "          "
+	if t := firstKnown(p.Date, p.DateGMT); !t.IsZero() {
+		day = t.Format("2006-01-02")
+	}
+	title := p.Title
+	if title == "" {
+		title = "(no title)"
+	}
+	flags := ""
+	if p.Status != "publish" {
+		flags += " [" + p.Status + "]"
+	}
+	if p.Password != "" {
+		flags += " [password]"
+	}
+	if p.Sticky {
+		flags += " [sticky]"
+	}
+	fmt.Fprintf(w, "%6d  %s  %s%s  (%d comments)\n", p.ID, day, title, flags, p.CommentCount)
+}
+
+func firstKnown(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/parc-archive/parc/importer"
+)
+
+// progress draws an import's progress bar on a terminal and nothing on a
+// pipe, so that scripts see only the summary.
+type progress struct {
+	w       io.Writer
+	on      bool
+	bar     *progressbar.ProgressBar
+	source  string
+	started time.Time
+}
+
+func newProgress(w io.Writer) *progress {
+	f, ok := w.(*os.File)
+	return &progress{w: w, on: ok && term.IsTerminal(int(f.Fd()))}
+}
+
+func (p *progress) update(s importer.Progress) {
+	if !p.on {
+		return
+	}
+	if p.bar == nil || p.source != s.Source {
+		p.finish()
+		p.source, p.started = s.Source, time.Now()
+		p.bar = progressbar.NewOptions64(s.Size,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionFullWidth(),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	rate := float64(s.Items) / max(time.Since(p.started).Seconds(), 1e-3)
+	p.bar.Describe(fmt.Sprintf("%d items (%.0f/s)", s.Items, rate))
+	p.bar.Set64(s.BytesRead)
+	if s.Done {
+		p.finish()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar = nil
+	}
+}

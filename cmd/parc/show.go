@@ -1,0 +1,274 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
+)
+
+func showCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "show a post and its comment thread",
+		ArgsUsage: "ID|SLUG|URL",
+		Description: `Without --private, drafts and other private items are refused, the content of
+password-protected posts is withheld, comments held for moderation, spam and
+trash are left out, and commenters' emails and IPs are not printed.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print the post as one JSON object"},
+			&cli.StringFlag{Name: "site", Usage: "look only in the site at `URL`"},
+			&cli.BoolFlag{Name: "private", Usage: "show everything the archive holds"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("show needs exactly one ID, SLUG or URL (see 'parc show --help')")
+			}
+			ref := c.Args().First()
+			store, err := openExistingStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			keys, err := store.FindPosts(c.Context, ref, c.String("site"))
+			if err != nil {
+				return err
+			}
+			if len(keys) == 0 {
+				return fmt.Errorf("no post %q in the archive (parc posts lists them)", ref)
+			}
+			post, err := store.Post(c.Context, keys[0])
+			if err != nil {
+				return err
+			}
+			private := c.Bool("private")
+			if !private && !post.Public() && post.Password == "" {
+				return fmt.Errorf("%s %d is %s: add --private to show it", post.Type, post.ID, post.Status)
+			}
+			if !private {
+				post.Comments = publicComments(post.Comments)
+			}
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(showJSONOf(post, private))
+			}
+			printPost(c.App.Writer, post, private)
+			if len(keys) > 1 {
+				fmt.Fprintf(c.App.ErrWriter, "parc: %d items answer to %q; showing the first (narrow with --site or use the URL)\n", len(keys), ref)
+			}
+			return nil
+		},
+	}
+}
+
+func publicComments(all []archive.Comment) []archive.Comment {
+	var out []archive.Comment
+	for _, c := range all {
+		if c.Public() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// showJSON is the stable --json shape of one post.
+type showJSON struct {
+	postJSON
+	Content         string         `json:"content"`
+	ContentRendered string         `json:"content_rendered"`
+	Excerpt         string         `json:"excerpt"`
+	GUID            string         `json:"guid"`
+	MenuOrder       int64          `json:"menu_order"`
+	Password        string         `json:"password,omitempty"`
+	Meta            []archive.Meta `json:"meta"`
+	Comments        []*commentJSON `json:"comments"`
+}
+
+type commentJSON struct {
+	ID          int64          `json:"id"`
+	Parent      int64          `json:"parent"`
+	Author      string         `json:"author"`
+	AuthorURL   string         `json:"author_url"`
+	AuthorEmail string         `json:"author_email,omitempty"`
+	AuthorIP    string         `json:"author_ip,omitempty"`
+	Date        *string        `json:"date"`
+	Status      string         `json:"status"`
+	Type        string         `json:"type"`
+	Content     string         `json:"content"`
+	Meta        []archive.Meta `json:"meta"`
+	Replies     []*commentJSON `json:"replies"`
+}
+
+func showJSONOf(p *archive.StoredPost, private bool) showJSON {
+	summary := archive.PostSummary{StoredPost: *p}
+	for _, t := range p.Terms {
+		switch t.Taxonomy {
+		case "category":
+			summary.Categories = append(summary.Categories, t.Name)
+		case "post_tag":
+			summary.Tags = append(summary.Tags, t.Name)
+		}
+	}
+	for _, c := range p.Comments {
+		if c.Public() {
+			summary.CommentCount++
+		}
+	}
+	out := showJSON{
+		postJSON: postJSONOf(&summary),
+		Content:  p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: firstNonEmpty(p.ExcerptRaw, p.ExcerptRendered),
+		GUID: p.GUID, MenuOrder: p.MenuOrder, Meta: nonNilMeta(p.Meta), Comments: []*commentJSON{},
+	}
+	if p.Password != "" && !private {
+		out.Content, out.ContentRendered, out.Excerpt = "", "", ""
+	}
+	if private {
+		out.Password = p.Password
+	}
+	roots, _ := archive.Thread(p.Comments)
+	for _, n := range roots {
+		out.Comments = append(out.Comments, commentJSONOf(n, private))
+	}
+	return out
+}
+
+func commentJSONOf(n *archive.Node, private bool) *commentJSON {
+	c := n.Comment
+	date, _ := rfc3339Dates(c.Date, c.DateGMT)
+	out := &commentJSON{
+		ID: c.ID, Parent: c.Parent, Author: c.Author, AuthorURL: c.AuthorURL, Date: date,
+		Status: c.Status(), Type: c.Kind(), Content: firstNonEmpty(c.ContentRaw, c.ContentRendered),
+		Meta: nonNilMeta(c.Meta), Replies: []*commentJSON{},
+	}
+	if private {
+		out.AuthorEmail, out.AuthorIP = c.AuthorEmail, c.AuthorIP
+	}
+	for _, r := range n.Replies {
+		out.Replies = append(out.Replies, commentJSONOf(r, private))
+	}
+	return out
+}
+
+func nonNilMeta(m []archive.Meta) []archive.Meta {
+	if m == nil {
+		return []archive.Meta{}
+	}
+	return m
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// readable turns stored content into text for the terminal: raw content is
+// rendered first, served HTML is taken as it is.
+func readable(raw, rendered string) string {
+	if raw != "" {
+		return render.Text(render.HTML(raw))
+	}
+	return render.Text(rendered)
+}
+
+func printPost(w io.Writer, p *archive.StoredPost, private bool) {
+	title := firstNonEmpty(p.Title, "(no title)")
+	fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("=", min(len([]rune(title)), 78)))
+	date, _ := rfc3339Dates(p.Date, p.DateGMT)
+	fmt.Fprintf(w, "%s %d · %s", p.Type, p.ID, p.Status)
+	if date != nil {
+		fmt.Fprintf(w, " · %s", *date)
+	}
+	if p.AuthorLogin != "" {
+		fmt.Fprintf(w, " · by %s", p.AuthorLogin)
+	}
+	fmt.Fprintln(w)
+	if p.Link != "" {
+		fmt.Fprintln(w, p.Link)
+	}
+	var cats, tags []string
+	for _, t := range p.Terms {
+		switch t.Taxonomy {
+		case "category":
+			cats = append(cats, t.Name)
+		case "post_tag":
+			tags = append(tags, t.Name)
+		}
+	}
+	if len(cats) > 0 {
+		fmt.Fprintf(w, "categories: %s\n", strings.Join(cats, ", "))
+	}
+	if len(tags) > 0 {
+		fmt.Fprintf(w, "tags: %s\n", strings.Join(tags, ", "))
+	}
+	fmt.Fprintln(w)
+	switch {
+	case p.Password != "" && !private:
+		fmt.Fprintln(w, "(password-protected: add --private to show the content)")
+	default:
+		if p.Password != "" {
+			fmt.Fprintf(w, "(password: %s)\n\n", p.Password)
+		}
+		wrap(w, readable(p.ContentRaw, p.ContentRendered), "", 78)
+	}
+	if p.Password != "" && !private {
+		return
+	}
+	roots, problems := archive.Thread(p.Comments)
+	fmt.Fprintf(w, "\n%d comments\n", len(p.Comments))
+	for _, n := range roots {
+		printComment(w, n, 0, private)
+	}
+	for _, pr := range problems {
+		fmt.Fprintf(w, "note: %s\n", pr)
+	}
+}
+
+func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
+	c := n.Comment
+	indent := strings.Repeat("    ", depth)
+	date, _ := rfc3339Dates(c.Date, c.DateGMT)
+	fmt.Fprintf(w, "\n%s─ %s", indent, firstNonEmpty(c.Author, "(anonymous)"))
+	if date != nil {
+		fmt.Fprintf(w, " · %s", *date)
+	}
+	if c.Kind() != "comment" {
+		fmt.Fprintf(w, " · %s", c.Kind())
+	}
+	if c.Status() != "approved" {
+		fmt.Fprintf(w, " · %s", c.Status())
+	}
+	fmt.Fprintf(w, " · #%d\n", c.ID)
+	if private && (c.AuthorEmail != "" || c.AuthorIP != "") {
+		fmt.Fprintf(w, "%s  %s %s\n", indent, c.AuthorEmail, c.AuthorIP)
+	}
+	wrap(w, readable(c.ContentRaw, c.ContentRendered), indent+"  ", 78)
+	for _, r := range n.Replies {
+		printComment(w, r, depth+1, private)
+	}
+}
+
+// wrap writes text in lines of at most width columns, each with indent.
+func wrap(w io.Writer, text, indent string, width int) {
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if len([]rune(line))+1+len([]rune(word)) > width && strings.TrimSpace(line) != "" {
+			fmt.Fprintln(w, line)
+			line = indent
+		}
+		if strings.TrimSpace(line) != "" {
+			line += " "
+		}
+		line += word
+	}
+	if strings.TrimSpace(line) != "" {
+		fmt.Fprintln(w, line)
+	}
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+)
+
+func verifyCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "verify",
+		Usage: "check the archive's integrity",
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "json", Usage: `print {"ok":bool,"problems":[...]}`}},
+		Action: func(c *cli.Context) error {
+			store, err := openExistingStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			check, err := store.Verify(c.Context)
+			if err != nil {
+				return err
+			}
+			out := c.App.Writer
+			ok := len(check.Problems) == 0
+			if c.Bool("json") {
+				problems := check.Problems
+				if problems == nil {
+					problems = []string{}
+				}
+				json.NewEncoder(out).Encode(struct {
+					OK       bool     `json:"ok"`
+					Problems []string `json:"problems"`
+				}{ok, problems})
+			} else {
+				for _, p := range check.Problems {
+					fmt.Fprintf(out, "problem: %s\n", p)
+				}
+				for _, n := range check.Notes {
+					fmt.Fprintf(out, "note: %s\n", n)
+				}
+				if ok {
+					fmt.Fprintln(out, "ok: the archive is consistent")
+				}
+			}
+			if !ok {
+				return cli.Exit(fmt.Sprintf("the archive has %d problems", len(check.Problems)), 1)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,86 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+)
+
+// LastImport is the ID of the newest import that finished, 0 when none did.
+// Readers that keep derived data (the search index) remember the last
+// import they took in and catch up from there.
+func (s *Store) LastImport(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM imports WHERE finished IS NOT NULL`).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("archive: %w", err)
+	}
+	return id, nil
+}
+
+// ChangedSince lists the posts that imports after the given one added or
+// updated, directly or through their comments, in key order. Unfinished
+// imports count too: their committed batches are in the store.
+func (s *Store) ChangedSince(ctx context.Context, importID int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT record_id FROM provenance WHERE import_id > ? AND kind = 'post'
+		UNION
+		SELECT c.post_id FROM provenance v JOIN comments c ON c.id = v.record_id WHERE v.import_id > ? AND v.kind = 'comment'
+		ORDER BY 1`, importID, importID)
+	if err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	defer rows.Close()
+	var keys []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+// ForEachPost calls fn with every post in the archive, in full, in key
+// order. It reads in pages so that memory stays flat however large the
+// archive is; fn may not keep the post after it returns.
+func (s *Store) ForEachPost(ctx context.Context, fn func(*StoredPost) error) error {
+	const page = 500
+	var after int64
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts WHERE id > ? ORDER BY id LIMIT ?`, after, page)
+		if err != nil {
+			return fmt.Errorf("archive: %w", err)
+		}
+		var keys []int64
+		for rows.Next() {
+			var k int64
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return err
+			}
+			keys = append(keys, k)
+		}
+		rows.Close()
+		if len(keys) == 0 {
+			return nil
+		}
+		for _, k := range keys {
+			p, _, err := loadPost(ctx, s.db, k)
+			if err != nil {
+				return fmt.Errorf("archive: post %d: %w", k, err)
+			}
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+		after = keys[len(keys)-1]
+	}
+}
+
+// CountPosts is the number of posts of every type and status.
+func (s *Store) CountPosts(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM posts`).Scan(&n)
+	return n, err
+}

@@ -2,6 +2,7 @@ package wxr
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
 	"os"
@@ -130,3 +131,5 @@ func (e export) termsOf(taxonomy string) []*archive.Term {
 }
 
 func isNotWXR(err error) bool { return errors.Is(err, ErrNotWXR) }
+
+func newGzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }

@@ -12,7 +12,7 @@ import (
 func TestPeerFileCounts(t *testing.T) {
 	dir := filepath.Join(sharedDir(t), "peers", "wordpress-importer")
 	tests := []struct {
-		file                                           string
+		file                                         string
 		authors, categories, tags, otherTerms, posts int
 	}{
 		{"wxr-simple.xml", 1, 0, 0, 0, 1},

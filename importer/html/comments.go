@@ -64,6 +64,7 @@ func (p *pageParser) readComments() []archive.Comment {
 		byNode[s.Get(0)] = c
 		nodes = append(nodes, c)
 	})
+	p.repairNesting(nodes, byNode)
 	p.inferFlattenedParents(nodes)
 
 	comments := make([]archive.Comment, 0, len(nodes))
@@ -77,6 +78,39 @@ func (p *pageParser) readComments() []archive.Comment {
 		comments = append(comments, p.readComment(c, byNode))
 	}
 	return comments
+}
+
+// repairNesting falls back on the walker's depth-N classes where broken
+// markup (a reply list closed or opened in the wrong place) put a comment
+// at another depth than WordPress rendered it: the walker writes a thread
+// depth first, so a depth-N comment replies to the last depth-(N-1) one.
+func (p *pageParser) repairNesting(nodes []*commentNode, byNode map[*xhtml.Node]*commentNode) {
+	nestedDepth := func(c *commentNode) int {
+		depth := 1
+		for outer := nearestComment(c.node.Get(0).Parent, byNode); outer != nil && depth <= len(nodes); outer = nearestComment(outer.node.Get(0).Parent, byNode) {
+			depth++
+		}
+		return depth
+	}
+	broken := false
+	for _, c := range nodes {
+		if c.depth > 0 && nestedDepth(c) != c.depth {
+			broken = true
+			break
+		}
+	}
+	if !broken {
+		return
+	}
+	lastAtDepth := map[int]int64{}
+	for _, c := range nodes {
+		if c.depth == 0 {
+			continue
+		}
+		c.parent, c.outer = lastAtDepth[c.depth-1], lastAtDepth[c.depth-1]
+		lastAtDepth[c.depth] = c.id
+	}
+	p.warnf("the comment markup is not nested as WordPress rendered it; parents are taken from its depth classes")
 }
 
 func nearestComment(n *xhtml.Node, byNode map[*xhtml.Node]*commentNode) *commentNode {
@@ -158,10 +192,14 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 
 	comment.Date, comment.DateGMT = firstTime(attr(own("time[datetime]"), "datetime"))
 
-	content := own(".comment-content", ".wp-block-comment-content", ".comment-text", ".comment-body-inner")
+	content := own(".comment-content", ".wp-block-comment-content", ".comment-text", ".contenttext", ".comment-entry")
 	if content.Length() == 0 && comment.Type == "comment" {
-		p.warnf("comment %d: no content element found", c.id)
-		return comment
+		// Older themes name the text itself comment-body (in current
+		// ones it wraps the whole comment, matched above by its parts).
+		content = own(".comment-body")
+	}
+	if content.Length() == 0 && comment.Type == "comment" {
+		content = ownText(c)
 	}
 	if content.Length() > 0 {
 		content.Find(nonContent).Remove()
@@ -173,4 +211,15 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 		comment.ContentRendered = clean(html)
 	}
 	return comment
+}
+
+// ownText is, for themes that put a comment's paragraphs straight into its
+// element, a copy of that element without author, meta, actions and replies.
+func ownText(c *commentNode) *goquery.Selection {
+	body := c.node.Clone()
+	body.Find(`.children, li[id^="comment-"], li[id^="li-comment-"], .comment-author, .comment_author, .vcard, .comment-meta, .commentmetadata, .comment-metadata, .reply, .comment-actions, footer, img.avatar`).Remove()
+	if inner := body.Children().Filter(`[id^="div-comment-"]`); inner.Length() == 1 {
+		return inner
+	}
+	return body
 }

@@ -40,6 +40,9 @@ func (p *pageParser) collectLinks() []string {
 				return
 			}
 		}
+		if u.Path == "" {
+			u.Path = "/"
+		}
 		s := withoutFragment(u)
 		if !seen[s] {
 			seen[s] = true
@@ -78,16 +81,18 @@ var commentPageLink = regexp.MustCompile(`/comment-page-(\d+)/?$|[?&]cpage=(\d+)
 
 // hasOtherCommentPages reports whether the post's comments are split over
 // several pages: the page has comment pagination, or links to a comment
-// page past the first.
+// page past the first (its own page included: the links are absolute).
 func (p *pageParser) hasOtherCommentPages() bool {
 	if p.doc.Find(".comment-navigation a[href], .comments-pagination a[href], .wp-block-comments-pagination a[href], #comment-nav-above a[href], #comment-nav-below a[href]").Length() > 0 {
 		return true
 	}
-	for _, l := range p.page.Links {
-		m := commentPageLink.FindStringSubmatch(l)
-		if m != nil && m[1]+m[2] != "1" {
-			return true
+	paginated := false
+	p.doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if u := p.abs(attr(a, "href")); u != nil {
+			m := commentPageLink.FindStringSubmatch(u.Path + "?" + u.RawQuery)
+			paginated = m != nil && m[1]+m[2] != "1"
 		}
-	}
-	return false
+		return !paginated
+	})
+	return paginated
 }

@@ -69,6 +69,8 @@ type Page struct {
 // ErrNotHTML is returned for input that is not an HTML document.
 var ErrNotHTML = errors.New("not an HTML document")
 
+var errTooLarge = fmt.Errorf("page larger than %d MiB", MaxPageBytes>>20)
+
 // Sniff reports whether head, the start of a file, looks like an HTML
 // document rather than XML (RSS, Atom, WXR) or anything else.
 func Sniff(head []byte) bool {
@@ -109,7 +111,7 @@ func parseNamed(r io.Reader, pageURL, name string) (*Page, error) {
 		return nil, fmt.Errorf("html %s: %w", name, err)
 	}
 	if len(body) > MaxPageBytes {
-		return nil, fmt.Errorf("html %s: page larger than %d MiB", name, MaxPageBytes>>20)
+		return nil, fmt.Errorf("html %s: %w", name, errTooLarge)
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, fmt.Errorf("html %s: empty page: %w", name, ErrNotHTML)

@@ -15,7 +15,7 @@ import (
 
 // contentSelectors find the entry content: classic and WordPress.com themes,
 // block themes, then older themes' names.
-var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".post-content", ".entry-body", ".storycontent", ".post-entry", ".entry"}
+var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".post-content", ".entry-body", ".storycontent", ".post-entry", ".entry", ".main"}
 
 // nonContent is what themes and plugins put inside the entry content that
 // the author did not write: sharing, likes, related posts, ads, author

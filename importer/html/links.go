@@ -77,7 +77,7 @@ func (p *pageParser) sameSite(u *url.URL) bool {
 	return strings.HasPrefix(u.Path+"/", strings.TrimSuffix(home.Path, "/")+"/")
 }
 
-var commentPageLink = regexp.MustCompile(`/comment-page-(\d+)/?$|[?&]cpage=(\d+)`)
+var commentPageLink = regexp.MustCompile(`/comment-page-(\d+)/?$`)
 
 // hasOtherCommentPages reports whether the post's comments are split over
 // several pages: the page has comment pagination, or links to a comment
@@ -89,8 +89,11 @@ func (p *pageParser) hasOtherCommentPages() bool {
 	paginated := false
 	p.doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
 		if u := p.abs(attr(a, "href")); u != nil {
-			m := commentPageLink.FindStringSubmatch(u.Path + "?" + u.RawQuery)
-			paginated = m != nil && m[1]+m[2] != "1"
+			n := u.Query().Get("cpage")
+			if m := commentPageLink.FindStringSubmatch(u.Path); m != nil {
+				n = m[1]
+			}
+			paginated = n != "" && n != "1"
 		}
 		return !paginated
 	})

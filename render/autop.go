@@ -20,8 +20,6 @@ const preservedNewline = "<WPPreserveNewline />"
 // autop holds wpautop's regular expressions, compiled once.
 type autop struct {
 	doubleBr          *regexp.Regexp
-	blockOpen         *regexp.Regexp
-	blockClose        *regexp.Regexp
 	hr                *regexp.Regexp
 	optionBefore      *regexp.Regexp
 	optionAfter       *regexp.Regexp
@@ -37,21 +35,15 @@ type autop struct {
 	paragraphBreak    *regexp.Regexp
 	emptyParagraph    *regexp.Regexp
 	unclosedParagraph *regexp.Regexp
-	wrappedBlockTag   *regexp.Regexp
 	wrappedListItem   *regexp.Regexp
 	wrappedQuote      *regexp.Regexp
-	pBeforeBlockTag   *regexp.Regexp
-	pAfterBlockTag    *regexp.Regexp
 	rawTextElements   []*regexp.Regexp
-	brAfterBlockTag   *regexp.Regexp
 	brBeforeBlockTag  *regexp.Regexp
 }
 
 func newAutop() *autop {
 	return &autop{
 		doubleBr:          regexp.MustCompile(`<br\s*/?>\s*<br\s*/?>`),
-		blockOpen:         regexp.MustCompile(`(<` + allBlocks + `[\s/>])`),
-		blockClose:        regexp.MustCompile(`(</` + allBlocks + `>)`),
 		hr:                regexp.MustCompile(`(<hr\s*?/?>)`),
 		optionBefore:      regexp.MustCompile(`\s*<option`),
 		optionAfter:       regexp.MustCompile(`</option>\s*`),
@@ -67,17 +59,13 @@ func newAutop() *autop {
 		paragraphBreak:    regexp.MustCompile(`\n\s*\n`),
 		emptyParagraph:    regexp.MustCompile(`<p>\s*</p>`),
 		unclosedParagraph: regexp.MustCompile(`<p>([^<]+)</(div|address|form)>`),
-		wrappedBlockTag:   regexp.MustCompile(`<p>\s*(</?` + allBlocks + `[^>]*>)\s*</p>`),
 		wrappedListItem:   regexp.MustCompile(`<p>(<li.+?)</p>`),
 		wrappedQuote:      regexp.MustCompile(`(?i)<p><blockquote([^>]*)>`),
-		pBeforeBlockTag:   regexp.MustCompile(`<p>\s*(</?` + allBlocks + `[^>]*>)`),
-		pAfterBlockTag:    regexp.MustCompile(`(</?` + allBlocks + `[^>]*>)\s*</p>`),
 		rawTextElements: []*regexp.Regexp{
 			regexp.MustCompile(`(?s)<script.*?</script>`),
 			regexp.MustCompile(`(?s)<style.*?</style>`),
 			regexp.MustCompile(`(?s)<svg.*?</svg>`),
 		},
-		brAfterBlockTag:  regexp.MustCompile(`(</?` + allBlocks + `[^>]*>)\s*<br />`),
 		brBeforeBlockTag: regexp.MustCompile(`<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)`),
 	}
 }
@@ -94,8 +82,7 @@ func (a *autop) apply(text string) string {
 	text, preBlocks := hidePre(text)
 
 	text = a.doubleBr.ReplaceAllString(text, "\n\n")
-	text = a.blockOpen.ReplaceAllString(text, "\n\n$1")
-	text = a.blockClose.ReplaceAllString(text, "$1\n\n")
+	text = spaceAroundBlocks(text)
 	text = a.hr.ReplaceAllString(text, "$1\n\n")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -135,12 +122,12 @@ func (a *autop) apply(text string) string {
 
 	text = a.emptyParagraph.ReplaceAllString(text, "")
 	text = a.unclosedParagraph.ReplaceAllString(text, "<p>$1</p></$2>")
-	text = a.wrappedBlockTag.ReplaceAllString(text, "$1")
+	text = unwrapBlockTags(text, "<p>", "</p>")
 	text = a.wrappedListItem.ReplaceAllString(text, "$1")
 	text = a.wrappedQuote.ReplaceAllString(text, "<blockquote$1><p>")
 	text = strings.ReplaceAll(text, "</blockquote></p>", "</p></blockquote>")
-	text = a.pBeforeBlockTag.ReplaceAllString(text, "$1")
-	text = a.pAfterBlockTag.ReplaceAllString(text, "$1")
+	text = unwrapBlockTags(text, "<p>", "")
+	text = unwrapBlockTags(text, "", "</p>")
 
 	for _, re := range a.rawTextElements {
 		text = re.ReplaceAllStringFunc(text, func(m string) string {
@@ -152,7 +139,7 @@ func (a *autop) apply(text string) string {
 	text = newlinesToBr(text)
 	text = strings.ReplaceAll(text, preservedNewline, "\n")
 
-	text = a.brAfterBlockTag.ReplaceAllString(text, "$1")
+	text = unwrapBlockTags(text, "", "<br />")
 	text = a.brBeforeBlockTag.ReplaceAllString(text, "$1")
 	if strings.HasSuffix(text, "\n</p>") {
 		text = text[:len(text)-len("\n</p>")] + "</p>"

@@ -19,7 +19,10 @@ type shortcode struct {
 // run on into a longer word, attributes cannot hold "]", content runs to
 // the first matching [/name], and [[name]] is an escape. It returns the
 // match length; ok is false if s does not start with a known shortcode.
-func parseShortcode(s string, known func(string) bool) (sc shortcode, escaped bool, n int, ok bool) {
+//
+// closed lists the names whose closing tag occurs in the text at all, so
+// that an unclosed shortcode does not search the rest of the text again.
+func parseShortcode(s string, known func(string) bool, closed map[string]bool) (sc shortcode, escaped bool, n int, ok bool) {
 	p := 1
 	if strings.HasPrefix(s[p:], "[") {
 		escaped = true
@@ -53,7 +56,7 @@ func parseShortcode(s string, known func(string) bool) (sc shortcode, escaped bo
 	} else {
 		p++
 		closing := "[/" + name + "]"
-		if end := strings.Index(s[p:], closing); end >= 0 {
+		if end := strings.Index(s[p:], closing); closed[name] && end >= 0 {
 			// Content cannot hold "[" of any other [/name]-like text in
 			// WordPress's regex, but it can hold other shortcodes.
 			sc.content = s[p : p+end]
@@ -153,6 +156,7 @@ func replaceShortcodes(text string, known func(string) bool, render func(shortco
 	if !strings.Contains(text, "[") {
 		return text
 	}
+	closed := closingTagNames(text)
 	var b strings.Builder
 	b.Grow(len(text))
 	rest := text
@@ -163,7 +167,7 @@ func replaceShortcodes(text string, known func(string) bool, render func(shortco
 		}
 		b.WriteString(rest[:i])
 		rest = rest[i:]
-		sc, escaped, n, ok := parseShortcode(rest, known)
+		sc, escaped, n, ok := parseShortcode(rest, known, closed)
 		if !ok {
 			b.WriteByte('[')
 			rest = rest[1:]
@@ -186,6 +190,7 @@ func unautopShortcodes(text string, known func(string) bool) string {
 	if !strings.Contains(text, "<p>[") && !strings.Contains(text, "<p> ") {
 		return text
 	}
+	closed := closingTagNames(text)
 	var b strings.Builder
 	b.Grow(len(text))
 	rest := text
@@ -198,7 +203,7 @@ func unautopShortcodes(text string, known func(string) bool) string {
 		rest = rest[i:]
 		inner := trimLeftSpaces(rest[3:])
 		if strings.HasPrefix(inner, "[") {
-			if _, escaped, n, ok := parseShortcode(inner, known); ok && !escaped {
+			if _, escaped, n, ok := parseShortcode(inner, known, closed); ok && !escaped {
 				after := trimLeftSpaces(inner[n:])
 				if strings.HasPrefix(after, "</p>") {
 					b.WriteString(inner[:n])
@@ -227,6 +232,25 @@ func trimLeftSpaces(s string) string {
 			s = s[6:]
 		default:
 			return s
+		}
+	}
+}
+
+// closingTagNames returns the names of all [/name] tags in text.
+func closingTagNames(text string) map[string]bool {
+	names := map[string]bool{}
+	for rest := text; ; {
+		i := strings.Index(rest, "[/")
+		if i < 0 {
+			return names
+		}
+		rest = rest[i+2:]
+		n := 0
+		for n < len(rest) && isNameByte(rest[n]) {
+			n++
+		}
+		if n < len(rest) && rest[n] == ']' {
+			names[rest[:n]] = true
 		}
 	}
 }

@@ -34,10 +34,6 @@ var smilies = sync.OnceValue(func() []smiley {
 
 type smiley struct{ text, emoji string }
 
-// smileyIgnoredElements hold text where convert_smilies leaves smileys
-// alone.
-var smileyIgnoredElements = []string{"code", "pre", "style", "script", "textarea"}
-
 // convertSmilies replaces smileys standing between spaces (or line ends)
 // in text outside tags and outside code, pre, style, script and textarea,
 // like convert_smilies.
@@ -52,7 +48,8 @@ func convertSmilies(text string) string {
 		switch {
 		case isTag:
 			if ignoring == "" {
-				ignoring = openedElement(chunk, smileyIgnoredElements)
+				// Text in these elements keeps its smileys.
+				ignoring = openedElement(chunk, "code", "pre", "style", "script", "textarea")
 			} else if strings.HasPrefix(chunk, "</"+ignoring+">") {
 				ignoring = ""
 			}
@@ -67,7 +64,7 @@ func convertSmilies(text string) string {
 }
 
 // openedElement returns which of names the tag opens, if any.
-func openedElement(tag string, names []string) string {
+func openedElement(tag string, names ...string) string {
 	for _, name := range names {
 		if strings.HasPrefix(tag, "<"+name) && len(tag) > len(name)+1 {
 			switch tag[len(name)+1] {

@@ -96,6 +96,7 @@ func stripShortcodeTags(s string) string {
 	if !strings.Contains(s, "[") {
 		return s
 	}
+	closed := closingTagNames(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	rest := s
@@ -106,7 +107,7 @@ func stripShortcodeTags(s string) string {
 		}
 		b.WriteString(rest[:i])
 		rest = rest[i:]
-		n := shortcodeTagLength(rest, s)
+		n := shortcodeTagLength(rest, closed)
 		if n == 0 {
 			b.WriteByte('[')
 			rest = rest[1:]
@@ -120,8 +121,8 @@ func stripShortcodeTags(s string) string {
 }
 
 // shortcodeTagLength is the length of the shortcode tag starting s, or 0.
-// whole is the full text, searched for a closing tag.
-func shortcodeTagLength(s, whole string) int {
+// closed holds the names closed somewhere in the text.
+func shortcodeTagLength(s string, closed map[string]bool) int {
 	p := 1
 	closing := p < len(s) && s[p] == '/'
 	if closing {
@@ -144,7 +145,7 @@ func shortcodeTagLength(s, whole string) int {
 		return 0
 	}
 	if closing || strings.Contains(attrs, "=") || isHandledShortcode(name) ||
-		isCommonShortcode(name) || strings.Contains(whole, "[/"+name+"]") {
+		isCommonShortcode(name) || closed[name] {
 		return p + end + 1
 	}
 	return 0

@@ -1,0 +1,78 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var fuzzSeeds = []string{
+	"",
+	"one\ntwo\n\nthree :)",
+	"<pre>a\n\nb</pre>\n\nc",
+	`[caption id="x" width="3"]<img src="a">cap[/caption]`,
+	`[gallery ids="1,2"][[audio]][video mp4="/v.mp4"][/video][embed]https://youtu.be/x[/embed]`,
+	"<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph --><!-- wp:x /-->",
+	"a<!--more-->b<!--nextpage-->c<!--noteaser-->",
+	`<scr<script>ipt>alert(1)</script><img src=x onerror=alert(1)>`,
+	"<p>unclosed <b>bold <!-- comment",
+	"[caption]<a href='x'><img src='y'></a>[/caption",
+	"\xff\xfe<p>\x00</p>",
+}
+
+func FuzzHTML(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	s := NewSanitizer()
+	f.Fuzz(func(t *testing.T, raw string) {
+		out := HTML(raw)
+		if !utf8.ValidString(out) {
+			t.Fatalf("HTML(%q) is not valid UTF-8", raw)
+		}
+		if clean := s.SanitizePost(out); strings.Contains(strings.ToLower(clean), "<script") {
+			t.Fatalf("SanitizePost(HTML(%q)) = %q holds <script", raw, clean)
+		}
+		for _, page := range Pages(raw) {
+			HTML(page)
+		}
+		teaser, _ := Teaser(raw)
+		HTML(teaser)
+		HTML(Single(raw))
+	})
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, fragment string) {
+		text := Text(fragment)
+		if !utf8.ValidString(text) {
+			t.Fatalf("Text(%q) is not valid UTF-8", fragment)
+		}
+		if text != strings.TrimSpace(text) || strings.Contains(text, "  ") {
+			t.Fatalf("Text(%q) = %q has uncollapsed whitespace", fragment, text)
+		}
+	})
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	s := NewSanitizer()
+	f.Fuzz(func(t *testing.T, fragment string) {
+		for policy, out := range map[string]string{
+			"post":    s.SanitizePost(fragment),
+			"comment": s.SanitizeComment(fragment),
+		} {
+			lower := strings.ToLower(out)
+			for _, bad := range []string{"<script", "javascript:", " onerror", " onload", "<iframe src=\"http:"} {
+				if strings.Contains(lower, bad) {
+					t.Fatalf("%s policy kept %q in %q from %q", policy, bad, out, fragment)
+				}
+			}
+		}
+	})
+}

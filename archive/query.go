@@ -146,8 +146,9 @@ type PostFilter struct {
 	Until    time.Time
 	Limit    int
 	Offset   int
-	// Public keeps only what readers may see: published, not
-	// password-protected.
+	// Public keeps only what readers may see listed: published items,
+	// password-protected ones included (their titles are public, their
+	// content is not).
 	Public bool
 }
 
@@ -176,7 +177,7 @@ func (s *Store) Posts(ctx context.Context, f PostFilter) ([]PostSummary, error) 
 		args = append(args, f.Status)
 	}
 	if f.Public {
-		where = append(where, `p.status = 'publish' AND p.password = ''`)
+		where = append(where, `(p.status = 'publish' OR (p.type = 'attachment' AND p.status = 'inherit'))`)
 	}
 	if f.Author != "" {
 		where = append(where, `(p.author_login = ? OR EXISTS (SELECT 1 FROM authors a WHERE a.site_id = p.site_id AND a.login = p.author_login AND a.display_name = ?))`)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"github.com/parc-archive/parc/archive"
 	xhtml "golang.org/x/net/html"
 )
@@ -14,6 +15,16 @@ import (
 // element: comment-N (classic, block, WordPress.com) and li-comment-N (the
 // WordPress.com and older themes' outer list item).
 var commentID = regexp.MustCompile(`^(?:li-)?comment-(\d+)$`)
+
+// Selectors for a comment's parts, compiled once, each list in order of
+// preference.
+var (
+	authorSelectors         = []cascadia.Selector{cascadia.MustCompile(`.comment-author .fn`), cascadia.MustCompile(`.wp-block-comment-author-name`), cascadia.MustCompile(`cite.fn`), cascadia.MustCompile(`.fn`), cascadia.MustCompile(`.comment-author`)}
+	pingLinkSelectors       = []cascadia.Selector{cascadia.MustCompile(`a.url`), cascadia.MustCompile(`a[href]`)}
+	timeSelectors           = []cascadia.Selector{cascadia.MustCompile(`time[datetime]`)}
+	commentContentSelectors = []cascadia.Selector{cascadia.MustCompile(`.comment-content`), cascadia.MustCompile(`.wp-block-comment-content`), cascadia.MustCompile(`.comment-text`), cascadia.MustCompile(`.contenttext`), cascadia.MustCompile(`.comment-entry`)}
+	bodySelectors           = []cascadia.Selector{cascadia.MustCompile(`.comment-body`)}
+)
 
 var depthClass = regexp.MustCompile(`^depth-(\d+)$`)
 
@@ -154,9 +165,9 @@ func (p *pageParser) inferFlattenedParents(nodes []*commentNode) {
 func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*commentNode) archive.Comment {
 	// own finds the first element matching any of the selectors, tried in
 	// order, that belongs to this comment rather than to a reply.
-	own := func(selectors ...string) *goquery.Selection {
+	own := func(selectors ...cascadia.Selector) *goquery.Selection {
 		for _, sel := range selectors {
-			found := c.node.Find(sel).FilterFunction(func(_ int, s *goquery.Selection) bool {
+			found := c.node.FindMatcher(sel).FilterFunction(func(_ int, s *goquery.Selection) bool {
 				return nearestComment(s.Get(0).Parent, byNode) == c
 			}).First()
 			if found.Length() > 0 {
@@ -177,7 +188,7 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 		comment.Meta = append(comment.Meta, archive.Meta{Key: MetaParentInferred, Value: "1"})
 	}
 
-	author := own(".comment-author .fn", ".wp-block-comment-author-name", "cite.fn", ".fn", ".comment-author")
+	author := own(authorSelectors...)
 	if link := author.Find("a[href]").First(); link.Length() > 0 {
 		comment.AuthorURL = clean(attr(link, "href"))
 	} else if author.Is("a[href]") {
@@ -186,23 +197,23 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 	comment.Author = text(author)
 	if comment.Type != "comment" && comment.Author == "" {
 		// Pingbacks show a link to the citing page in place of an author.
-		link := own("a.url", "a[href]")
+		link := own(pingLinkSelectors...)
 		comment.Author, comment.AuthorURL = text(link), clean(attr(link, "href"))
 	}
 
-	comment.Date, comment.DateGMT = firstTime(attr(own("time[datetime]"), "datetime"))
+	comment.Date, comment.DateGMT = firstTime(attr(own(timeSelectors...), "datetime"))
 
-	content := own(".comment-content", ".wp-block-comment-content", ".comment-text", ".contenttext", ".comment-entry")
+	content := own(commentContentSelectors...)
 	if content.Length() == 0 && comment.Type == "comment" {
 		// Older themes name the text itself comment-body (in current
 		// ones it wraps the whole comment, matched above by its parts).
-		content = own(".comment-body")
+		content = own(bodySelectors...)
 	}
 	if content.Length() == 0 && comment.Type == "comment" {
 		content = ownText(c)
 	}
 	if content.Length() > 0 {
-		content.Find(nonContent).Remove()
+		content.FindMatcher(nonContentMatcher).Remove()
 		comment.Meta = append(comment.Meta, p.undoDisplayChanges(content)...)
 		html, err := content.Html()
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"github.com/parc-archive/parc/archive"
 )
 
@@ -25,6 +26,10 @@ const nonContent = `script, style, .sharedaddy, #jp-post-flair, .jp-relatedposts
 .author-info, .author-bio, .entry-author, .post-navigation, .nav-links, .navigation, .page-links, .wp-block-post-navigation-link,
 #respond, .comment-respond, form#commentform, .comment-form, .post-password-form, #comments, .comments-area, .wp-block-comments,
 .jp-sharing-input-touch, .wp-block-jetpack-sharing-buttons, .wp-block-jetpack-related-posts, .comment-likes`
+
+// nonContentMatcher is nonContent compiled once: it is applied to every
+// comment, and compiling it dominated parsing.
+var nonContentMatcher = cascadia.MustCompile(nonContent)
 
 func (p *pageParser) readPost(classes map[string]bool) {
 	post := &archive.Post{Type: "post", Status: "publish"}
@@ -61,7 +66,7 @@ func (p *pageParser) readPost(classes map[string]bool) {
 		post.Title = p.unprotectedTitle(post.Title)
 		p.warnf("post %d is password-protected: its content and comments are not on the page", post.ID)
 	} else if content != nil {
-		content.Find(nonContent).Remove()
+		content.FindMatcher(nonContentMatcher).Remove()
 		post.Meta = append(post.Meta, p.undoDisplayChanges(content)...)
 		html, err := content.Html()
 		if err != nil {

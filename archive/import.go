@@ -52,6 +52,7 @@ type Import struct {
 	ctx      context.Context
 	tx       *sql.Tx
 	pending  int // records written in the open transaction
+	stmts    map[string]*sql.Stmt
 	result   ImportResult
 	siteID   int64
 	siteURL  string
@@ -114,15 +115,50 @@ func (im *Import) begin() error {
 		return fmt.Errorf("archive: %w", err)
 	}
 	im.tx = tx
+	im.stmts = make(map[string]*sql.Stmt)
 	return nil
+}
+
+// stmt prepares a query once per transaction: an import runs the same few
+// statements hundreds of thousands of times.
+func (im *Import) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := im.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := im.tx.PrepareContext(im.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	im.stmts[query] = st
+	return st, nil
+}
+
+func (im *Import) exec(query string, args ...any) (sql.Result, error) {
+	st, err := im.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(im.ctx, args...)
+}
+
+func (im *Import) queryRow(query string, args ...any) *sql.Row {
+	st, err := im.stmt(query)
+	if err != nil {
+		// Let Scan report the error: *sql.Row cannot be built with one.
+		return im.tx.QueryRowContext(im.ctx, query, args...)
+	}
+	return st.QueryRowContext(im.ctx, args...)
 }
 
 func (im *Import) commit() error {
 	if im.tx == nil {
 		return nil
 	}
+	for _, st := range im.stmts {
+		st.Close()
+	}
 	err := im.tx.Commit()
-	im.tx, im.pending = nil, 0
+	im.tx, im.pending, im.stmts = nil, 0, nil
 	if err != nil {
 		return fmt.Errorf("archive: committing batch: %w", err)
 	}
@@ -167,7 +203,7 @@ func (im *Import) Finish(sha256 string, readErr error) (*ImportResult, error) {
 func (im *Import) Abort() {
 	if im.tx != nil {
 		im.tx.Rollback()
-		im.tx = nil
+		im.tx, im.stmts = nil, nil
 	}
 }
 
@@ -187,7 +223,7 @@ func (im *Import) touched(kind string, id int64, action string) error {
 	if action == "unchanged" {
 		return nil
 	}
-	_, err := im.tx.ExecContext(im.ctx, `INSERT INTO provenance (import_id, kind, record_id, action) VALUES (?, ?, ?, ?)`,
+	_, err := im.exec(`INSERT INTO provenance (import_id, kind, record_id, action) VALUES (?, ?, ?, ?)`,
 		im.result.ID, kind, id, action)
 	return err
 }
@@ -199,11 +235,11 @@ func (im *Import) putSite(site Site) error {
 	}
 	var old Site
 	var id int64
-	err := im.tx.QueryRowContext(im.ctx, `SELECT id, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator FROM sites WHERE url = ?`, key).
+	err := im.queryRow(`SELECT id, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator FROM sites WHERE url = ?`, key).
 		Scan(&id, &old.Title, &old.Link, &old.Description, &old.Language, &old.BaseSiteURL, &old.BaseBlogURL, &old.WXRVersion, &old.Generator)
 	im.siteURL = key
 	if errors.Is(err, sql.ErrNoRows) {
-		res, err := im.tx.ExecContext(im.ctx, `INSERT INTO sites (url, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator) VALUES (?,?,?,?,?,?,?,?,?)`,
+		res, err := im.exec(`INSERT INTO sites (url, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator) VALUES (?,?,?,?,?,?,?,?,?)`,
 			key, site.Title, site.Link, site.Description, site.Language, site.BaseSiteURL, site.BaseBlogURL, site.WXRVersion, site.Generator)
 		if err != nil {
 			return err
@@ -221,7 +257,7 @@ func (im *Import) putSite(site Site) error {
 		im.count("unchanged")
 		return nil
 	}
-	_, err = im.tx.ExecContext(im.ctx, `UPDATE sites SET title=?, link=?, description=?, language=?, base_site_url=?, base_blog_url=?, wxr_version=?, generator=? WHERE id=?`,
+	_, err = im.exec(`UPDATE sites SET title=?, link=?, description=?, language=?, base_site_url=?, base_blog_url=?, wxr_version=?, generator=? WHERE id=?`,
 		merged.Title, merged.Link, merged.Description, merged.Language, merged.BaseSiteURL, merged.BaseBlogURL, merged.WXRVersion, merged.Generator, id)
 	if err != nil {
 		return err
@@ -247,10 +283,10 @@ func (im *Import) putAuthor(a Author) error {
 	var old Author
 	var id int64
 	var rank Authority
-	err := im.tx.QueryRowContext(im.ctx, `SELECT id, wp_id, email, display_name, first_name, last_name, rank FROM authors WHERE site_id = ? AND login = ?`, im.siteID, login).
+	err := im.queryRow(`SELECT id, wp_id, email, display_name, first_name, last_name, rank FROM authors WHERE site_id = ? AND login = ?`, im.siteID, login).
 		Scan(&id, &old.ID, &old.Email, &old.DisplayName, &old.FirstName, &old.LastName, &rank)
 	if errors.Is(err, sql.ErrNoRows) {
-		res, err := im.tx.ExecContext(im.ctx, `INSERT INTO authors (site_id, login, wp_id, email, display_name, first_name, last_name, rank) VALUES (?,?,?,?,?,?,?,?)`,
+		res, err := im.exec(`INSERT INTO authors (site_id, login, wp_id, email, display_name, first_name, last_name, rank) VALUES (?,?,?,?,?,?,?,?)`,
 			im.siteID, login, a.ID, a.Email, a.DisplayName, a.FirstName, a.LastName, im.result.Source.Authority)
 		if err != nil {
 			return err
@@ -268,7 +304,7 @@ func (im *Import) putAuthor(a Author) error {
 		im.count("unchanged")
 		return nil
 	}
-	_, err = im.tx.ExecContext(im.ctx, `UPDATE authors SET wp_id=?, email=?, display_name=?, first_name=?, last_name=?, rank=max(rank, ?) WHERE id=?`,
+	_, err = im.exec(`UPDATE authors SET wp_id=?, email=?, display_name=?, first_name=?, last_name=?, rank=max(rank, ?) WHERE id=?`,
 		merged.ID, merged.Email, merged.DisplayName, merged.FirstName, merged.LastName, im.result.Source.Authority, id)
 	if err != nil {
 		return err
@@ -290,10 +326,10 @@ func (im *Import) putTerm(t Term) error {
 	var id int64
 	var rank Authority
 	var meta string
-	err := im.tx.QueryRowContext(im.ctx, `SELECT id, wp_id, name, description, parent_slug, meta, rank FROM terms WHERE site_id = ? AND taxonomy = ? AND slug = ?`, im.siteID, t.Taxonomy, t.Slug).
+	err := im.queryRow(`SELECT id, wp_id, name, description, parent_slug, meta, rank FROM terms WHERE site_id = ? AND taxonomy = ? AND slug = ?`, im.siteID, t.Taxonomy, t.Slug).
 		Scan(&id, &old.ID, &old.Name, &old.Description, &old.ParentSlug, &meta, &rank)
 	if errors.Is(err, sql.ErrNoRows) {
-		res, err := im.tx.ExecContext(im.ctx, `INSERT INTO terms (site_id, taxonomy, slug, wp_id, name, description, parent_slug, meta, rank) VALUES (?,?,?,?,?,?,?,?,?)`,
+		res, err := im.exec(`INSERT INTO terms (site_id, taxonomy, slug, wp_id, name, description, parent_slug, meta, rank) VALUES (?,?,?,?,?,?,?,?,?)`,
 			im.siteID, t.Taxonomy, t.Slug, t.ID, t.Name, t.Description, t.ParentSlug, encodeMeta(t.Meta), im.result.Source.Authority)
 		if err != nil {
 			return err
@@ -311,7 +347,7 @@ func (im *Import) putTerm(t Term) error {
 		im.count("unchanged")
 		return nil
 	}
-	_, err = im.tx.ExecContext(im.ctx, `UPDATE terms SET wp_id=?, name=?, description=?, parent_slug=?, meta=?, rank=max(rank, ?) WHERE id=?`,
+	_, err = im.exec(`UPDATE terms SET wp_id=?, name=?, description=?, parent_slug=?, meta=?, rank=max(rank, ?) WHERE id=?`,
 		merged.ID, merged.Name, merged.Description, merged.ParentSlug, encodeMeta(merged.Meta), im.result.Source.Authority, id)
 	if err != nil {
 		return err

@@ -28,20 +28,20 @@ func (im *Import) findPost(p *Post) (int64, error) {
 	var err error
 	switch {
 	case p.ID != 0 && p.Type != "":
-		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND type=? AND wp_id=? AND occurrence=?`,
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND type=? AND wp_id=? AND occurrence=?`,
 			im.siteID, p.Type, p.ID, p.Occurrence).Scan(&key)
 	case p.ID != 0:
-		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND wp_id=? ORDER BY type NOT IN ('post','page'), occurrence LIMIT 1`,
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND wp_id=? ORDER BY type NOT IN ('post','page'), occurrence LIMIT 1`,
 			im.siteID, p.ID).Scan(&key)
 	default:
 		err = sql.ErrNoRows
 	}
 	if errors.Is(err, sql.ErrNoRows) && p.Link != "" {
-		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND link=? AND (? = 0 OR wp_id IS NULL OR wp_id=?) ORDER BY id LIMIT 1`,
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND link=? AND (? = 0 OR wp_id IS NULL OR wp_id=?) ORDER BY id LIMIT 1`,
 			im.siteID, p.Link, p.ID, p.ID).Scan(&key)
 	}
 	if errors.Is(err, sql.ErrNoRows) && p.GUID != "" && p.ID == 0 {
-		err = im.tx.QueryRowContext(im.ctx, `SELECT id FROM posts WHERE site_id=? AND guid=? ORDER BY id LIMIT 1`,
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND guid=? ORDER BY id LIMIT 1`,
 			im.siteID, p.GUID).Scan(&key)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
@@ -149,7 +149,7 @@ func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment,
 		}
 		var rank Authority
 		var id int64
-		if err := im.tx.QueryRowContext(im.ctx, `SELECT id, rank FROM comments WHERE post_id=? AND wp_id=?`, postKey, c.ID).Scan(&id, &rank); err != nil {
+		if err := im.queryRow(`SELECT id, rank FROM comments WHERE post_id=? AND wp_id=?`, postKey, c.ID).Scan(&id, &rank); err != nil {
 			return err
 		}
 		merged := *old
@@ -173,7 +173,7 @@ func (im *Import) insertPost(p *Post, authority Authority) (int64, error) {
 	if p.ID != 0 {
 		wpID = p.ID
 	}
-	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO posts (site_id, type, wp_id, occurrence, status, parent, menu_order, title, slug, guid, link,
+	res, err := im.exec(`INSERT INTO posts (site_id, type, wp_id, occurrence, status, parent, menu_order, title, slug, guid, link,
 		date, date_gmt, modified, modified_gmt, author_login, content_raw, content_rendered, excerpt_raw, excerpt_rendered,
 		comment_status, ping_status, password, sticky, attachment_url, rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		im.siteID, p.Type, wpID, p.Occurrence, p.Status, p.Parent, p.MenuOrder, p.Title, p.Slug, p.GUID, p.Link,
@@ -192,7 +192,7 @@ func (im *Import) updatePost(key int64, p *Post, authority Authority) error {
 	if p.ID != 0 {
 		wpID = p.ID
 	}
-	_, err := im.tx.ExecContext(im.ctx, `UPDATE posts SET type=?, wp_id=?, status=?, parent=?, menu_order=?, title=?, slug=?, guid=?, link=?,
+	_, err := im.exec(`UPDATE posts SET type=?, wp_id=?, status=?, parent=?, menu_order=?, title=?, slug=?, guid=?, link=?,
 		date=?, date_gmt=?, modified=?, modified_gmt=?, author_login=?, content_raw=?, content_rendered=?, excerpt_raw=?, excerpt_rendered=?,
 		comment_status=?, ping_status=?, password=?, sticky=?, attachment_url=?, rank=max(rank, ?) WHERE id=?`,
 		p.Type, wpID, p.Status, p.Parent, p.MenuOrder, p.Title, p.Slug, p.GUID, p.Link,
@@ -202,10 +202,10 @@ func (im *Import) updatePost(key int64, p *Post, authority Authority) error {
 	if err != nil {
 		return err
 	}
-	if _, err := im.tx.ExecContext(im.ctx, `DELETE FROM post_terms WHERE post_id=?`, key); err != nil {
+	if _, err := im.exec(`DELETE FROM post_terms WHERE post_id=?`, key); err != nil {
 		return err
 	}
-	if _, err := im.tx.ExecContext(im.ctx, `DELETE FROM post_meta WHERE post_id=?`, key); err != nil {
+	if _, err := im.exec(`DELETE FROM post_meta WHERE post_id=?`, key); err != nil {
 		return err
 	}
 	return im.writeTermsAndMeta(key, p)
@@ -213,13 +213,13 @@ func (im *Import) updatePost(key int64, p *Post, authority Authority) error {
 
 func (im *Import) writeTermsAndMeta(key int64, p *Post) error {
 	for i, t := range p.Terms {
-		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO post_terms (post_id, seq, taxonomy, slug, name) VALUES (?,?,?,?,?)`,
+		if _, err := im.exec(`INSERT INTO post_terms (post_id, seq, taxonomy, slug, name) VALUES (?,?,?,?,?)`,
 			key, i, t.Taxonomy, t.Slug, t.Name); err != nil {
 			return err
 		}
 	}
 	for i, m := range p.Meta {
-		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO post_meta (post_id, seq, key, value) VALUES (?,?,?,?)`,
+		if _, err := im.exec(`INSERT INTO post_meta (post_id, seq, key, value) VALUES (?,?,?,?)`,
 			key, i, m.Key, m.Value); err != nil {
 			return err
 		}
@@ -228,7 +228,7 @@ func (im *Import) writeTermsAndMeta(key int64, p *Post) error {
 }
 
 func (im *Import) insertComment(postKey int64, c *Comment, authority Authority) (int64, error) {
-	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO comments (post_id, wp_id, parent, author, author_email, author_url, author_ip,
+	res, err := im.exec(`INSERT INTO comments (post_id, wp_id, parent, author, author_email, author_url, author_ip,
 		date, date_gmt, content_raw, content_rendered, approved, type, user_id, meta, rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		postKey, c.ID, c.Parent, c.Author, c.AuthorEmail, c.AuthorURL, c.AuthorIP, formatTime(c.Date), formatTime(c.DateGMT),
 		c.ContentRaw, c.ContentRendered, c.Approved, c.Type, c.UserID, encodeMeta(c.Meta), authority)
@@ -239,7 +239,7 @@ func (im *Import) insertComment(postKey int64, c *Comment, authority Authority) 
 }
 
 func (im *Import) updateComment(id int64, c *Comment, authority Authority) error {
-	_, err := im.tx.ExecContext(im.ctx, `UPDATE comments SET parent=?, author=?, author_email=?, author_url=?, author_ip=?,
+	_, err := im.exec(`UPDATE comments SET parent=?, author=?, author_email=?, author_url=?, author_ip=?,
 		date=?, date_gmt=?, content_raw=?, content_rendered=?, approved=?, type=?, user_id=?, meta=?, rank=max(rank, ?) WHERE id=?`,
 		c.Parent, c.Author, c.AuthorEmail, c.AuthorURL, c.AuthorIP, formatTime(c.Date), formatTime(c.DateGMT),
 		c.ContentRaw, c.ContentRendered, c.Approved, c.Type, c.UserID, encodeMeta(c.Meta), authority, id)

@@ -26,7 +26,9 @@ func repoRoot(t testing.TB) string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
-func sampleBlog(t testing.TB) string { return filepath.Join(repoRoot(t), "testdata", "sample-blog.xml") }
+func sampleBlog(t testing.TB) string {
+	return filepath.Join(repoRoot(t), "testdata", "sample-blog.xml")
+}
 
 // sharedFile finds a file in ../shared beside the repository, skipping the
 // test when that folder is absent unless PARC_REQUIRE_SHARED=1.

@@ -14,6 +14,25 @@ import (
 // spaces. Block-level elements, line breaks and images separate words;
 // inline elements do not, so "<b>bo</b>ld" gives "bold".
 func Text(fragment string) string {
+	return collapseSpaces(lines(fragment))
+}
+
+// Paragraphs returns the text of an HTML fragment as Text does, one string
+// per block: paragraphs, list items, headings and lines broken by <br>. The
+// terminal shows them apart.
+func Paragraphs(fragment string) []string {
+	var out []string
+	for _, line := range strings.Split(lines(fragment), "\n") {
+		if text := collapseSpaces(line); text != "" {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// lines extracts the text of a fragment with a newline wherever elements
+// separate words, and shortcode tags removed.
+func lines(fragment string) string {
 	fragment = strings.ToValidUTF8(fragment, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(fragment) / 2)
@@ -22,7 +41,7 @@ func Text(fragment string) string {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return collapseSpaces(stripShortcodeTags(b.String()))
+			return stripShortcodeTags(b.String())
 		case html.TextToken:
 			if skipping == 0 {
 				b.Write(z.Text())
@@ -34,7 +53,7 @@ func Text(fragment string) string {
 				skipping++
 			}
 			if separatesWords(a) {
-				b.WriteByte(' ')
+				b.WriteByte('\n')
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -43,12 +62,12 @@ func Text(fragment string) string {
 				skipping--
 			}
 			if separatesWords(a) {
-				b.WriteByte(' ')
+				b.WriteByte('\n')
 			}
 		case html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			if separatesWords(atom.Lookup(name)) {
-				b.WriteByte(' ')
+				b.WriteByte('\n')
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -36,5 +39,13 @@ func TestPlain(t *testing.T) {
 	got := Plain("Hello :)\n\n[caption width=\"2\" caption=\"Cap\"]<img src=\"a\">[/caption]\nBye")
 	if want := "Hello 🙂 Cap Bye"; got != want {
 		t.Errorf("Plain = %q, want %q", got, want)
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	got := Paragraphs("<h2>Title</h2><p>one <b>bold</b> line</p>\n<ul><li>a</li><li>b</li></ul><p>x<br>y</p>")
+	want := []string{"Title", "one bold line", "a", "b", "x", "y"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Paragraphs = %q, want %q", got, want)
 	}
 }

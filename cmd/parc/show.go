@@ -169,13 +169,23 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// readable turns stored content into text for the terminal: raw content is
-// rendered first, served HTML is taken as it is.
-func readable(raw, rendered string) string {
+// readable turns stored content into paragraphs of text for the terminal:
+// raw content is rendered first, served HTML is taken as it is.
+func readable(raw, rendered string) []string {
 	if raw != "" {
-		return render.Text(render.HTML(raw))
+		return render.Paragraphs(render.HTML(raw))
 	}
-	return render.Text(rendered)
+	return render.Paragraphs(rendered)
+}
+
+// wrapParagraphs writes paragraphs with a blank line between them.
+func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
+	for i, p := range paragraphs {
+		if i > 0 {
+			fmt.Fprintln(w, strings.TrimRight(indent, " "))
+		}
+		wrap(w, p, indent, 78)
+	}
 }
 
 func printPost(w io.Writer, p *archive.StoredPost, private bool) {
@@ -216,7 +226,7 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool) {
 		if p.Password != "" {
 			fmt.Fprintf(w, "(password: %s)\n\n", p.Password)
 		}
-		wrap(w, readable(p.ContentRaw, p.ContentRendered), "", 78)
+		wrapParagraphs(w, readable(p.ContentRaw, p.ContentRendered), "")
 	}
 	if p.Password != "" && !private {
 		return
@@ -249,7 +259,7 @@ func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
 	if private && (c.AuthorEmail != "" || c.AuthorIP != "") {
 		fmt.Fprintf(w, "%s  %s %s\n", indent, c.AuthorEmail, c.AuthorIP)
 	}
-	wrap(w, readable(c.ContentRaw, c.ContentRendered), indent+"  ", 78)
+	wrapParagraphs(w, readable(c.ContentRaw, c.ContentRendered), indent+"  ")
 	for _, r := range n.Replies {
 		printComment(w, r, depth+1, private)
 	}

@@ -134,4 +134,27 @@ CREATE TABLE provenance (
 CREATE INDEX provenance_record ON provenance (kind, record_id);
 CREATE INDEX provenance_import ON provenance (import_id);
 `,
+	// 2: pages as fetched from a live site, and the frontier of resumable
+	// crawls and API walks.
+	`
+CREATE TABLE fetched (
+	url TEXT PRIMARY KEY,
+	site TEXT NOT NULL,
+	status INTEGER NOT NULL,
+	header TEXT NOT NULL DEFAULT '{}',
+	fetched_at TEXT NOT NULL,
+	body BLOB NOT NULL
+);
+CREATE INDEX fetched_site ON fetched (site);
+CREATE TABLE frontier (
+	job TEXT NOT NULL,
+	url TEXT NOT NULL,
+	seq INTEGER NOT NULL,
+	state TEXT NOT NULL DEFAULT 'queued',
+	tries INTEGER NOT NULL DEFAULT 0,
+	error TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (job, url)
+);
+CREATE INDEX frontier_next ON frontier (job, state, seq);
+`,
 }

@@ -1,0 +1,246 @@
+package archive
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// FetchedPage is a response as a live site served it, kept so that posts
+// can be rebuilt from it later (parc reparse) and so that the next crawl
+// can ask only for what changed. Site is the normalized URL of the site
+// the page was fetched for.
+type FetchedPage struct {
+	URL       string
+	Site      string
+	Status    int
+	Header    map[string][]string
+	FetchedAt time.Time
+	Body      []byte
+}
+
+// SaveFetched stores a fetched page, replacing an earlier fetch of the
+// same URL. The body is stored gzip-compressed.
+func (s *Store) SaveFetched(ctx context.Context, p FetchedPage) error {
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(p.Body) // writes to a bytes.Buffer cannot fail
+	zw.Close()
+	header, err := json.Marshal(p.Header)
+	if err != nil {
+		return fmt.Errorf("archive: saving %s: %w", p.URL, err)
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO fetched (url, site, status, header, fetched_at, body) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET site = excluded.site, status = excluded.status, header = excluded.header, fetched_at = excluded.fetched_at, body = excluded.body`,
+		p.URL, NormalizeSiteURL(p.Site), p.Status, string(header), p.FetchedAt.UTC().Format(time.RFC3339Nano), zipped.Bytes())
+	if err != nil {
+		return fmt.Errorf("archive: saving %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+// Fetched returns the stored fetch of url, or nil, nil when there is none.
+func (s *Store) Fetched(ctx context.Context, url string) (*FetchedPage, error) {
+	var p FetchedPage
+	var header, fetchedAt string
+	var zipped []byte
+	err := s.db.QueryRowContext(ctx, `SELECT url, site, status, header, fetched_at, body FROM fetched WHERE url = ?`, url).
+		Scan(&p.URL, &p.Site, &p.Status, &header, &fetchedAt, &zipped)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("archive: reading fetched %s: %w", url, err)
+	}
+	if err := json.Unmarshal([]byte(header), &p.Header); err != nil {
+		return nil, fmt.Errorf("archive: headers of fetched %s: %w", url, err)
+	}
+	p.FetchedAt, _ = time.Parse(time.RFC3339Nano, fetchedAt) // written by SaveFetched
+	zr, err := gzip.NewReader(bytes.NewReader(zipped))
+	if err == nil {
+		p.Body, err = io.ReadAll(zr)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("archive: body of fetched %s: %w", url, err)
+	}
+	return &p, nil
+}
+
+// ForEachFetched calls fn with every stored page of site (every site when
+// site is ""), in URL order, stopping at fn's first error. fn may write to
+// the store: no query is open while it runs.
+func (s *Store) ForEachFetched(ctx context.Context, site string, fn func(*FetchedPage) error) error {
+	query, args := `SELECT url FROM fetched ORDER BY url`, []any{}
+	if site != "" {
+		query, args = `SELECT url FROM fetched WHERE site = ? ORDER BY url`, []any{NormalizeSiteURL(site)}
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("archive: listing fetched pages: %w", err)
+	}
+	var urls []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			rows.Close()
+			return fmt.Errorf("archive: listing fetched pages: %w", err)
+		}
+		urls = append(urls, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("archive: listing fetched pages: %w", err)
+	}
+	for _, u := range urls {
+		p, err := s.Fetched(ctx, u)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			continue // replaced or removed since the listing
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Frontier states.
+const (
+	frontierQueued = "queued"
+	frontierDone   = "done"
+	frontierFailed = "failed"
+)
+
+// Enqueue adds urls to the frontier of job (e.g. "crawl https://blog.example.org"),
+// after those already there. URLs the job already knows, visited or not,
+// are left as they are, so a link seen twice is fetched once.
+func (s *Store) Enqueue(ctx context.Context, job string, urls ...string) error {
+	if len(urls) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("archive: queueing for %s: %w", job, err)
+	}
+	defer tx.Rollback()
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE job = ?`, job).Scan(&seq); err != nil {
+		return fmt.Errorf("archive: queueing for %s: %w", job, err)
+	}
+	for _, u := range urls {
+		seq++
+		if _, err := tx.ExecContext(ctx, `INSERT INTO frontier (job, url, seq) VALUES (?, ?, ?) ON CONFLICT (job, url) DO NOTHING`, job, u, seq); err != nil {
+			return fmt.Errorf("archive: queueing %s for %s: %w", u, job, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("archive: queueing for %s: %w", job, err)
+	}
+	return nil
+}
+
+// NextQueued returns up to n URLs of job still to visit, oldest first. They
+// stay queued until MarkDone, so a crawl killed meanwhile visits them again.
+func (s *Store) NextQueued(ctx context.Context, job string, n int) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, job, frontierQueued, n)
+	if err != nil {
+		return nil, fmt.Errorf("archive: frontier of %s: %w", job, err)
+	}
+	defer rows.Close()
+	var urls []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, fmt.Errorf("archive: frontier of %s: %w", job, err)
+		}
+		urls = append(urls, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("archive: frontier of %s: %w", job, err)
+	}
+	return urls, nil
+}
+
+// MarkDone records a visit to url. A failed visit counts one more try and
+// sets the URL aside with errMsg; RetryFailed queues it again while it
+// has tries left, and Failures reports it once it has none.
+func (s *Store) MarkDone(ctx context.Context, job, url string, failedVisit bool, errMsg string) error {
+	var err error
+	if failedVisit {
+		_, err = s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = tries + 1, error = ? WHERE job = ? AND url = ?`, frontierFailed, errMsg, job, url)
+	} else {
+		_, err = s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, error = '' WHERE job = ? AND url = ?`, frontierDone, job, url)
+	}
+	if err != nil {
+		return fmt.Errorf("archive: marking %s visited for %s: %w", url, job, err)
+	}
+	return nil
+}
+
+// RetryFailed queues again, at the back, the failed URLs of job that have
+// failed fewer than maxTries times, and returns how many it queued.
+func (s *Store) RetryFailed(ctx context.Context, job string, maxTries int) (int, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, seq = seq + (SELECT MAX(seq) FROM frontier WHERE job = ?)
+		WHERE job = ? AND state = ? AND tries < ?`, frontierQueued, job, job, frontierFailed, maxTries)
+	if err != nil {
+		return 0, fmt.Errorf("archive: retrying failed URLs of %s: %w", job, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
+// QueueFailure is a URL a job gave up on, with its last error.
+type QueueFailure struct {
+	URL   string
+	Tries int
+	Error string
+}
+
+// Failures lists the URLs of job whose last visit failed.
+func (s *Store) Failures(ctx context.Context, job string) ([]QueueFailure, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url, tries, error FROM frontier WHERE job = ? AND state = ? ORDER BY seq`, job, frontierFailed)
+	if err != nil {
+		return nil, fmt.Errorf("archive: failures of %s: %w", job, err)
+	}
+	defer rows.Close()
+	var list []QueueFailure
+	for rows.Next() {
+		var f QueueFailure
+		if err := rows.Scan(&f.URL, &f.Tries, &f.Error); err != nil {
+			return nil, fmt.Errorf("archive: failures of %s: %w", job, err)
+		}
+		list = append(list, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("archive: failures of %s: %w", job, err)
+	}
+	return list, nil
+}
+
+// QueueStats counts job's URLs still queued, visited, and failed.
+func (s *Store) QueueStats(ctx context.Context, job string) (queuedURLs, doneURLs, failedURLs int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(state = ?), 0), COALESCE(SUM(state = ?), 0), COALESCE(SUM(state = ?), 0)
+		FROM frontier WHERE job = ?`, frontierQueued, frontierDone, frontierFailed, job).Scan(&queuedURLs, &doneURLs, &failedURLs)
+	if err != nil {
+		err = fmt.Errorf("archive: frontier of %s: %w", job, err)
+	}
+	return queuedURLs, doneURLs, failedURLs, err
+}
+
+// ResetQueue queues every URL job knows again, with its tries forgotten,
+// so that a later crawl re-visits everything (with conditional requests).
+func (s *Store) ResetQueue(ctx context.Context, job string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = 0, error = '' WHERE job = ?`, frontierQueued, job); err != nil {
+		return fmt.Errorf("archive: resetting the frontier of %s: %w", job, err)
+	}
+	return nil
+}

@@ -1,0 +1,165 @@
+package archive
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestFetchedPages(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	body := bytes.Repeat([]byte("<p>comment</p>"), 10000)
+	when := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	first := FetchedPage{
+		URL: "https://blog.example.org/2024/05/01/hello/", Site: "https://Blog.example.org/",
+		Status: 200, Header: map[string][]string{"Etag": {`"v1"`}}, FetchedAt: when, Body: body,
+	}
+	if err := s.SaveFetched(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveFetched(ctx, FetchedPage{URL: "https://other.example/", Site: "https://other.example", Status: 200, FetchedAt: when, Body: []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+
+	got, err := s.Fetched(ctx, first.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || !bytes.Equal(got.Body, body) || got.Status != 200 || got.Header["Etag"][0] != `"v1"` || !got.FetchedAt.Equal(when) || got.Site != "https://blog.example.org" {
+		t.Fatalf("Fetched = %+v, want the page as saved (site normalized)", got)
+	}
+
+	var stored int64
+	s.db.QueryRow(`SELECT length(body) FROM fetched WHERE url = ?`, first.URL).Scan(&stored)
+	if stored >= int64(len(body))/10 {
+		t.Errorf("body stored in %d bytes for %d: not compressed", stored, len(body))
+	}
+
+	second := first
+	second.Body, second.Header, second.FetchedAt = []byte("new"), map[string][]string{"Etag": {`"v2"`}}, when.Add(time.Hour)
+	if err := s.SaveFetched(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Fetched(ctx, first.URL)
+	if string(got.Body) != "new" || got.Header["Etag"][0] != `"v2"` {
+		t.Errorf("after a refetch: %q %v, want the latest fetch", got.Body, got.Header)
+	}
+
+	if missing, err := s.Fetched(ctx, "https://blog.example.org/nope/"); missing != nil || err != nil {
+		t.Errorf("absent page: %v, %v; want nil, nil", missing, err)
+	}
+
+	var urls []string
+	err = s.ForEachFetched(ctx, "https://blog.example.org", func(p *FetchedPage) error {
+		urls = append(urls, p.URL)
+		// Writing while iterating must not deadlock.
+		return s.Enqueue(ctx, "crawl test", p.URL)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(urls, []string{first.URL}) {
+		t.Errorf("ForEachFetched(site) = %v, want only that site's page", urls)
+	}
+	urls = nil
+	s.ForEachFetched(ctx, "", func(p *FetchedPage) error { urls = append(urls, p.URL); return nil })
+	if len(urls) != 2 {
+		t.Errorf("ForEachFetched(\"\") = %v, want both sites' pages", urls)
+	}
+}
+
+func TestFrontier(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const job = "crawl https://blog.example.org"
+	stats := func() [3]int {
+		t.Helper()
+		q, d, f, err := s.QueueStats(ctx, job)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [3]int{q, d, f}
+	}
+
+	if err := s.Enqueue(ctx, job, "/a", "/b", "/c"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Enqueue(ctx, job, "/b", "/d"); err != nil { // /b is known already
+		t.Fatal(err)
+	}
+	if err := s.Enqueue(ctx, "rest https://blog.example.org", "/a"); err != nil { // another job's frontier
+		t.Fatal(err)
+	}
+	next, _ := s.NextQueued(ctx, job, 10)
+	if !slices.Equal(next, []string{"/a", "/b", "/c", "/d"}) {
+		t.Fatalf("NextQueued = %v, want each URL once, in the order found", next)
+	}
+
+	s.MarkDone(ctx, job, "/a", false, "")
+	s.MarkDone(ctx, job, "/b", true, "HTTP 500")
+	if got := stats(); got != [3]int{2, 1, 1} {
+		t.Errorf("stats = %v, want 2 queued, 1 done, 1 failed", got)
+	}
+	s.Enqueue(ctx, job, "/a") // a visited URL seen again is not visited again
+	next, _ = s.NextQueued(ctx, job, 1)
+	if !slices.Equal(next, []string{"/c"}) {
+		t.Errorf("NextQueued(1) = %v, want [/c]", next)
+	}
+
+	// A failed URL is retried while it has tries left, at the back of the queue.
+	const maxTries = 2
+	if n, _ := s.RetryFailed(ctx, job, maxTries); n != 1 {
+		t.Errorf("RetryFailed queued %d, want 1", n)
+	}
+	next, _ = s.NextQueued(ctx, job, 10)
+	if !slices.Equal(next, []string{"/c", "/d", "/b"}) {
+		t.Errorf("after retry: NextQueued = %v, want /b last", next)
+	}
+	s.MarkDone(ctx, job, "/b", true, "HTTP 503")
+	if n, _ := s.RetryFailed(ctx, job, maxTries); n != 0 {
+		t.Errorf("RetryFailed queued %d URLs that are out of tries", n)
+	}
+	failures, err := s.Failures(ctx, job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(failures) != 1 || failures[0].URL != "/b" || failures[0].Tries != 2 || failures[0].Error != "HTTP 503" {
+		t.Errorf("Failures = %+v, want /b after 2 tries with its last error", failures)
+	}
+
+	// A later crawl re-visits everything.
+	if err := s.ResetQueue(ctx, job); err != nil {
+		t.Fatal(err)
+	}
+	if got := stats(); got != [3]int{4, 0, 0} {
+		t.Errorf("after reset: stats = %v, want all 4 queued", got)
+	}
+	if q, _, _, _ := s.QueueStats(ctx, "rest https://blog.example.org"); q != 1 {
+		t.Errorf("the other job has %d queued, want its own 1", q)
+	}
+}
+
+func TestFrontierSurvivesReopen(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Enqueue(ctx, "crawl x", "/1", "/2")
+	s.MarkDone(ctx, "crawl x", "/1", false, "")
+	s.Close() // as a killed crawl leaves it: every write is committed
+
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	next, _ := s.NextQueued(ctx, "crawl x", 10)
+	if !slices.Equal(next, []string{"/2"}) {
+		t.Errorf("after reopening: NextQueued = %v, want [/2]", next)
+	}
+}

@@ -55,7 +55,6 @@ type capture struct {
 	path   string // URL path it was served at
 	query  url.Values
 	header http.Header
-	status int
 }
 
 // loadCaptures reads manifest.tsv and the .headers files beside the
@@ -76,7 +75,7 @@ func loadCaptures(t testing.TB, dir, kind string) []capture {
 		if err != nil {
 			t.Fatalf("manifest: %v", err)
 		}
-		c := capture{file: fields[0], path: u.Path, query: u.Query(), status: http.StatusOK,
+		c := capture{file: fields[0], path: u.Path, query: u.Query(),
 			header: http.Header{"Content-Type": {fields[4]}}}
 		if f, err := os.Open(filepath.Join(dir, fields[0]+".headers")); err == nil {
 			r := textproto.NewReader(bufio.NewReader(f))
@@ -128,36 +127,15 @@ func (cs *corpusServer) serve(w http.ResponseWriter, r *http.Request) {
 	if cs.override != nil && cs.override(w, r) {
 		return
 	}
-	path, query := r.URL.Path, r.URL.Query()
-	if route := query.Get("rest_route"); route != "" {
-		path = "/wp-json" + route
-	}
+	path, query := routeOf(r)
 	if forbidden(path, query, r.Header.Get("Authorization") != "") {
 		w.Header().Set("Content-Type", "application/json; charset=UTF-8")
 		w.WriteHeader(http.StatusUnauthorized)
 		w.Write([]byte(`{"code":"rest_forbidden_param","message":"Query parameter not permitted: type","data":{"status":401}}`))
 		return
 	}
-	for _, c := range cs.captures {
-		if c.path != path || !queryMatches(c.query, query) {
-			continue
-		}
-		body, err := os.ReadFile(filepath.Join(cs.dir, c.file))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		for key, values := range c.header {
-			switch key {
-			case "Content-Length", "Connection", "Date", "Host":
-				continue
-			}
-			for _, v := range values {
-				w.Header().Add(key, strings.ReplaceAll(v, corpusOrigin, cs.URL))
-			}
-		}
-		w.WriteHeader(c.status)
-		w.Write(body)
+	if header, body, ok := cs.find(r); ok {
+		cs.write(w, header, body)
 		return
 	}
 	if strings.HasPrefix(path, "/wp-json/") {
@@ -167,6 +145,50 @@ func (cs *corpusServer) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.NotFound(w, r)
+}
+
+// routeOf is the path a request asks for, in either URL form.
+func routeOf(r *http.Request) (string, url.Values) {
+	path, query := r.URL.Path, r.URL.Query()
+	if route := query.Get("rest_route"); route != "" {
+		path = "/wp-json" + route
+	}
+	return path, query
+}
+
+// find returns the captured response to a request, its Link headers
+// rewritten to point at this server.
+func (cs *corpusServer) find(r *http.Request) (http.Header, []byte, bool) {
+	path, query := routeOf(r)
+	for _, c := range cs.captures {
+		if c.path != path || !queryMatches(c.query, query) {
+			continue
+		}
+		body, err := os.ReadFile(filepath.Join(cs.dir, c.file))
+		if err != nil {
+			return nil, nil, false
+		}
+		header := http.Header{}
+		for key, values := range c.header {
+			switch key {
+			case "Content-Length", "Connection", "Date", "Host":
+				continue
+			}
+			for _, v := range values {
+				header.Add(key, strings.ReplaceAll(v, corpusOrigin, cs.URL))
+			}
+		}
+		return header, body, true
+	}
+	return nil, nil, false
+}
+
+func (cs *corpusServer) write(w http.ResponseWriter, header http.Header, body []byte) {
+	for key, values := range header {
+		w.Header()[key] = values
+	}
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // forbidden is WordPress 6.1's check for what an anonymous client may ask

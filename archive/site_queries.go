@@ -1,0 +1,135 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// SiteEntry is a post as a served site needs it for routing and listings:
+// no content, no meta, no comments and no password, only whether it has one.
+type SiteEntry struct {
+	Key           int64
+	Site          string
+	ID            int64
+	Type          string
+	Parent        int64
+	MenuOrder     int64
+	Title         string
+	Slug          string
+	GUID          string
+	Link          string
+	Date          time.Time
+	DateGMT       time.Time
+	Modified      time.Time
+	ModifiedGMT   time.Time
+	AuthorLogin   string
+	Protected     bool // password-protected: list the title, never the content
+	Sticky        bool
+	AttachmentURL string
+	CommentStatus string
+	Terms         []TermRef
+	CommentCount  int // approved comments, pings included
+}
+
+// SiteEntries lists what a site may show: published posts, pages and other
+// types (password-protected ones flagged) and attachments, newest first.
+// Drafts, private, future and trashed items are left out here, in SQL, so
+// that no caller can serve them by mistake.
+func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, s.url, coalesce(p.wp_id, 0), p.type, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
+		p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.password != '', p.sticky, p.attachment_url, p.comment_status,
+		(SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.approved = '1')
+		FROM posts p JOIN sites s ON s.id = p.site_id
+		WHERE s.url = ? AND (p.status = 'publish' OR (p.type = 'attachment' AND p.status = 'inherit'))
+			AND p.type NOT IN ('nav_menu_item', 'wp_block', 'wp_navigation', 'wp_template', 'wp_template_part', 'wp_global_styles', 'custom_css', 'customize_changeset', 'revision')
+		ORDER BY coalesce(nullif(p.date_gmt, ''), p.date) DESC, p.id DESC`, NormalizeSiteURL(site))
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing entries of %s: %w", site, err)
+	}
+	var out []SiteEntry
+	byKey := map[int64]int{}
+	for rows.Next() {
+		var e SiteEntry
+		var date, dateGMT, modified, modifiedGMT string
+		if err := rows.Scan(&e.Key, &e.Site, &e.ID, &e.Type, &e.Parent, &e.MenuOrder, &e.Title, &e.Slug, &e.GUID, &e.Link,
+			&date, &dateGMT, &modified, &modifiedGMT, &e.AuthorLogin, &e.Protected, &e.Sticky, &e.AttachmentURL, &e.CommentStatus,
+			&e.CommentCount); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("archive: listing entries of %s: %w", site, err)
+		}
+		e.Date, e.DateGMT, e.Modified, e.ModifiedGMT = parseTime(date), parseTime(dateGMT), parseTime(modified), parseTime(modifiedGMT)
+		byKey[e.Key] = len(out)
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("archive: listing entries of %s: %w", site, err)
+	}
+	terms, err := s.db.QueryContext(ctx, `SELECT t.post_id, t.taxonomy, t.slug, t.name FROM post_terms t
+		JOIN posts p ON p.id = t.post_id JOIN sites s ON s.id = p.site_id WHERE s.url = ? ORDER BY t.post_id, t.seq`, NormalizeSiteURL(site))
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
+	}
+	defer terms.Close()
+	for terms.Next() {
+		var key int64
+		var t TermRef
+		if err := terms.Scan(&key, &t.Taxonomy, &t.Slug, &t.Name); err != nil {
+			return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
+		}
+		if i, ok := byKey[key]; ok {
+			out[i].Terms = append(out[i].Terms, t)
+		}
+	}
+	return out, terms.Err()
+}
+
+// SiteTerms lists a site's categories, tags and other terms, without meta.
+func (s *Store) SiteTerms(ctx context.Context, site string) ([]Term, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.wp_id, t.taxonomy, t.slug, t.name, t.description, t.parent_slug
+		FROM terms t JOIN sites s ON s.id = t.site_id WHERE s.url = ? ORDER BY t.taxonomy, t.name`, NormalizeSiteURL(site))
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
+	}
+	defer rows.Close()
+	var out []Term
+	for rows.Next() {
+		var t Term
+		if err := rows.Scan(&t.ID, &t.Taxonomy, &t.Slug, &t.Name, &t.Description, &t.ParentSlug); err != nil {
+			return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// PostContent is the content of one post, for listings that show teasers.
+type PostContent struct {
+	Raw, Rendered, ExcerptRaw, ExcerptRendered string
+}
+
+// Content reads a post's content without its comments or meta.
+func (s *Store) Content(ctx context.Context, key int64) (PostContent, error) {
+	var c PostContent
+	err := s.db.QueryRowContext(ctx, `SELECT content_raw, content_rendered, excerpt_raw, excerpt_rendered FROM posts WHERE id = ?`, key).
+		Scan(&c.Raw, &c.Rendered, &c.ExcerptRaw, &c.ExcerptRendered)
+	if err != nil {
+		return c, fmt.Errorf("archive: content of post %d: %w", key, err)
+	}
+	return c, nil
+}
+
+// LastImportFinished is when the newest finished import ended; zero when
+// none did. A served site uses it as its Last-Modified time.
+func (s *Store) LastImportFinished(ctx context.Context) (time.Time, error) {
+	var finished string
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(finished), '') FROM imports WHERE finished IS NOT NULL`).Scan(&finished)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("archive: %w", err)
+	}
+	if t, err := time.Parse(time.RFC3339Nano, finished); err == nil {
+		return t, nil
+	}
+	return parseTime(finished), nil
+}

@@ -1,0 +1,87 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
+)
+
+// maxThreadDepth is how deep replies are indented; deeper replies are
+// shown at this depth, after the comment they answer, as WordPress does
+// at its thread_comments_depth.
+const maxThreadDepth = 10
+
+// discussion builds a post's comment section from its approved comments
+// only: anything else is dropped before threading, so a reply to a
+// removed comment shows at the top level rather than being lost.
+func (s *Server) discussion(e *entry, comments []archive.Comment) *discussionView {
+	var public, pings []archive.Comment
+	for _, c := range comments {
+		if !c.Public() {
+			continue
+		}
+		switch c.Kind() {
+		case "pingback", "trackback":
+			pings = append(pings, c)
+		default:
+			public = append(public, c)
+		}
+	}
+	d := &discussionView{PostTitle: e.title, Count: len(public) + len(pings), Feed: withSlash(e.path) + "feed/"}
+	authors := make(map[int64]string, len(public))
+	for _, c := range public {
+		authors[c.ID] = commentAuthor(&c)
+	}
+	roots, _ := archive.Thread(public)
+	d.Threads = s.commentViews(roots, 1, authors)
+	pingRoots, _ := archive.Thread(pings)
+	for _, n := range pingRoots {
+		d.Pings = append(d.Pings, s.commentView(n.Comment, 1))
+	}
+	return d
+}
+
+func (s *Server) commentViews(nodes []*archive.Node, depth int, authors map[int64]string) []*commentView {
+	var out []*commentView
+	for _, n := range nodes {
+		v := s.commentView(n.Comment, depth)
+		out = append(out, v)
+		if depth < maxThreadDepth {
+			v.Replies = s.commentViews(n.Replies, depth+1, authors)
+			continue
+		}
+		for _, reply := range s.commentViews(n.Replies, depth, authors) {
+			if reply.InReplyTo == 0 {
+				reply.InReplyTo = n.Comment.ID
+				reply.InReplyToAuthor = authors[n.Comment.ID]
+			}
+			out = append(out, reply)
+		}
+	}
+	return out
+}
+
+// commentView shows what a reader of the blog saw: name, link, date and
+// text. Email, IP and meta never leave the archive.
+func (s *Server) commentView(c *archive.Comment, depth int) *commentView {
+	content := c.ContentRendered
+	if c.ContentRaw != "" {
+		content = render.HTML(c.ContentRaw)
+	}
+	v := &commentView{
+		ID: c.ID, Depth: depth, Author: commentAuthor(c), Date: c.Date,
+		Content: template.HTML(s.sanitizer.SanitizeComment(content)),
+	}
+	if safeHTTPURL(c.AuthorURL) {
+		v.AuthorURL = c.AuthorURL
+	}
+	return v
+}
+
+func commentAuthor(c *archive.Comment) string {
+	if c.Author == "" {
+		return "Anonymous"
+	}
+	return plainTitle(c.Author)
+}

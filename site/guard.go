@@ -1,0 +1,80 @@
+package site
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Request limits: no archive URL comes near them, and they bound the work
+// a hostile request can cause.
+const (
+	maxPathLength  = 2048
+	maxQueryLength = 2048
+)
+
+// contentSecurityPolicy allows the site's own stylesheet, images and media
+// from anywhere (posts link them from their old hosts), the video players
+// the sanitizer lets through, and nothing that runs script.
+const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src * data:; media-src *; " +
+	"frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; " +
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// guard wraps the site with what every response needs.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("X-Frame-Options", "DENY")
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.logger.Error("site: recovered from a panic", "path", r.URL.Path, "panic", fmt.Sprint(v))
+				s.plainError(w, http.StatusInternalServerError, "Something went wrong on our side.")
+			}
+		}()
+		switch {
+		case r.Method != http.MethodGet && r.Method != http.MethodHead:
+			h.Set("Allow", "GET, HEAD")
+			s.errorPage(w, r, http.StatusMethodNotAllowed, "Method not allowed", "This archive is read-only: it answers GET and HEAD only.")
+		case len(r.URL.EscapedPath()) > maxPathLength || len(r.URL.RawQuery) > maxQueryLength:
+			s.errorPage(w, r, http.StatusRequestURITooLong, "Address too long", "No page of this archive has an address that long.")
+		case !validPath(r.URL):
+			s.errorPage(w, r, http.StatusBadRequest, "Bad address", "That address cannot name a page of this archive.")
+		default:
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// validPath refuses paths that try to climb out or carry control bytes.
+func validPath(u *url.URL) bool {
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		return false
+	}
+	for _, segment := range strings.Split(p, "/") {
+		if segment == ".." || segment == "." {
+			return false
+		}
+	}
+	for _, c := range p {
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	_, err := url.ParseQuery(u.RawQuery)
+	return err == nil
+}
+
+func (s *Server) plainError(w http.ResponseWriter, status int, message string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	fmt.Fprintln(w, message)
+}

@@ -1,0 +1,207 @@
+package site
+
+import (
+	"context"
+	"html/template"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
+)
+
+// entryRoute answers a stored permalink and the URL forms WordPress hangs
+// off one: /feed/, /comment-page-N/, /N/ for <!--nextpage--> pages, and
+// attachment pages.
+func (s *Server) entryRoute(ctx context.Context, req *request, rel string, segments []string) *response {
+	sd := req.site
+	if e := sd.byPath[pathKey(rel)]; e != nil {
+		if !samePath(req.URL.EscapedPath(), e.path) {
+			return redirect(e.path)
+		}
+		return s.postPage(ctx, req, e, 1)
+	}
+	if len(segments) < 2 {
+		return nil
+	}
+	if rest, kind, ok := splitFeed(segments); ok {
+		if e := sd.byPath[pathKey(joinSegments(rest))]; e != nil {
+			want := withSlash(e.path) + feedSuffix(kind)
+			if !samePath(req.URL.EscapedPath(), want) {
+				return redirect(want)
+			}
+			return s.postCommentsFeed(ctx, req, e, kind)
+		}
+	}
+	last, parent := segments[len(segments)-1], segments[:len(segments)-1]
+	if e := sd.byPath[pathKey(joinSegments(parent))]; e != nil {
+		switch {
+		case strings.HasPrefix(last, "comment-page-"):
+			return redirect(e.path + "#comments")
+		case last == "trackback" || last == "amp" || last == "embed":
+			return redirect(e.path)
+		}
+		if n, ok := parsePage(last); ok {
+			want := withSlash(e.path) + strconv.Itoa(n) + "/"
+			if n == 1 {
+				return redirect(e.path)
+			}
+			if !samePath(req.URL.EscapedPath(), want) {
+				return redirect(want)
+			}
+			return s.postPage(ctx, req, e, n)
+		}
+	}
+	// /post/attachment/slug/, WordPress's form for attachments of posts
+	// with numeric permalinks.
+	if len(segments) >= 2 && segments[len(segments)-2] == "attachment" {
+		for _, e := range sd.bySlug[strings.ToLower(decodeSegment(last))] {
+			if e.Type == "attachment" {
+				return redirect(e.path)
+			}
+		}
+	}
+	return nil
+}
+
+// postPage shows a post, page or attachment with its comment thread.
+func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int) *response {
+	sd := req.site
+	sp, err := s.store.Post(ctx, e.Key)
+	if err != nil {
+		return s.unavailable(req, err)
+	}
+	// The snapshot said it was public; the store has the last word.
+	if !(sp.Status == "publish" || (sp.Type == "attachment" && sp.Status == "inherit")) {
+		return s.notFound(req)
+	}
+	v := &postView{
+		Type: e.Type, Title: e.title, URL: e.path, Date: e.Date, Author: sd.authorView(e.AuthorLogin),
+		Protected: e.Protected || sp.Password != "",
+	}
+	v.Categories, v.Tags = sd.termViews(e.Terms)
+	if !v.Protected {
+		pages := s.contentPages(sd, sp)
+		if page > len(pages) {
+			return s.notFound(req)
+		}
+		v.Content = template.HTML(pages[page-1])
+		if len(pages) > 1 {
+			for n := 1; n <= len(pages); n++ {
+				link := e.path
+				if n > 1 {
+					link = withSlash(e.path) + strconv.Itoa(n) + "/"
+				}
+				v.PageLinks = append(v.PageLinks, pageLink{Number: n, URL: link, Current: n == page})
+			}
+		}
+		if e.Type == "attachment" && safeHTTPURL(e.AttachmentURL) {
+			v.AttachmentURL = e.AttachmentURL
+			v.IsImage = isImage(e.AttachmentURL)
+		}
+		v.Discussion = s.discussion(e, sp.Comments)
+	} else if page > 1 {
+		return s.notFound(req)
+	}
+	if p := sd.byID[e.Parent]; p != nil && e.Parent != 0 {
+		v.Parent = &linkView{Title: p.title, URL: p.path}
+	}
+	var children []*entry
+	for _, c := range sd.children[e.ID] {
+		if c.Type == "page" && e.ID != 0 {
+			children = append(children, c)
+		}
+	}
+	sortPages(children)
+	for _, c := range children {
+		v.Children = append(v.Children, linkView{Title: c.title, URL: c.path})
+	}
+	if e.Type == "post" {
+		v.Previous, v.Next = sd.adjacent(e)
+	}
+	pv := s.page(req, e.title)
+	pv.Canonical = req.absolute(e.path)
+	if !v.Protected {
+		pv.Feeds = append(pv.Feeds, feedLink{Title: pv.Site.Title + " » " + e.title + " Comments Feed", Type: "application/rss+xml", URL: withSlash(e.path) + "feed/"})
+	}
+	pv.Main = v
+	return s.html(req, "post", pv, http.StatusOK)
+}
+
+// contentPages renders a post's content, split at <!--nextpage-->, into
+// sanitized HTML pages. Content known only as served HTML is one page.
+func (s *Server) contentPages(sd *siteData, sp *archive.StoredPost) []string {
+	if sp.ContentRaw == "" {
+		return []string{s.sanitizer.SanitizePost(sp.ContentRendered)}
+	}
+	renderer := render.Renderer{Attachments: sd.attachment}
+	var out []string
+	for _, raw := range render.Pages(render.Single(sp.ContentRaw)) {
+		out = append(out, s.sanitizer.SanitizePost(renderer.HTML(raw)))
+	}
+	return out
+}
+
+// attachment resolves [gallery] and [playlist] IDs to public attachments.
+func (sd *siteData) attachment(id int64) (render.Attachment, bool) {
+	e := sd.byID[id]
+	if e == nil || e.Type != "attachment" || !safeHTTPURL(e.AttachmentURL) {
+		return render.Attachment{}, false
+	}
+	return render.Attachment{URL: e.AttachmentURL, Title: e.title}, true
+}
+
+// adjacent finds the previous (older) and next (newer) posts.
+func (sd *siteData) adjacent(e *entry) (previous, next *linkView) {
+	for i, p := range sd.posts {
+		if p != e {
+			continue
+		}
+		if i+1 < len(sd.posts) {
+			previous = &linkView{Title: sd.posts[i+1].title, URL: sd.posts[i+1].path}
+		}
+		if i > 0 {
+			next = &linkView{Title: sd.posts[i-1].title, URL: sd.posts[i-1].path}
+		}
+		break
+	}
+	return previous, next
+}
+
+func (sd *siteData) authorView(login string) *authorView {
+	if a := sd.authors[login]; a != nil {
+		return &authorView{Name: a.Name, URL: a.path}
+	}
+	return nil
+}
+
+func (sd *siteData) termViews(refs []archive.TermRef) (categories, tags []termView) {
+	for _, ref := range refs {
+		switch ref.Taxonomy {
+		case "category":
+			if t := sd.terms["category"][ref.Slug]; t != nil {
+				categories = append(categories, termView{Name: plainTitle(t.Name), URL: t.path})
+			}
+		case "post_tag":
+			if t := sd.terms["post_tag"][ref.Slug]; t != nil {
+				tags = append(tags, termView{Name: plainTitle(t.Name), URL: t.path})
+			}
+		}
+	}
+	return categories, tags
+}
+
+func safeHTTPURL(u string) bool {
+	lower := strings.ToLower(u)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
+}
+
+func isImage(u string) bool {
+	switch strings.ToLower(path.Ext(strings.SplitN(u, "?", 2)[0])) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp":
+		return true
+	}
+	return false
+}

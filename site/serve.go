@@ -1,0 +1,140 @@
+package site
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// request is one request with the snapshot and site it is answered from.
+type request struct {
+	*http.Request
+	snap *snapshot
+	site *siteData // nil on the front page of several sites
+	base string    // scheme and host for absolute links, no trailing slash
+}
+
+// absolute makes an absolute URL of a path on this server.
+func (req *request) absolute(path string) string { return req.base + path }
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, assetPrefix) {
+		if !s.assets.serve(w, r) {
+			s.errorPage(w, r, http.StatusNotFound, "Not found", "There is no such file.")
+		}
+		return
+	}
+	snap := s.snapshot.Load()
+	// Only query-less URLs are cached: a query string a page ignores must
+	// not let a client fill the cache.
+	cacheable := r.URL.RawQuery == ""
+	key := r.URL.EscapedPath()
+	if s.baseURL == "" {
+		key = r.Host + key
+	}
+	if cacheable {
+		if resp := s.cache.get(snap.generation, key); resp != nil {
+			resp.write(w, r)
+			return
+		}
+	}
+	req := &request{Request: r, snap: snap, base: s.origin(r)}
+	resp := s.route(r.Context(), req)
+	if cacheable && resp.cacheable {
+		s.cache.put(snap.generation, key, resp)
+	}
+	resp.write(w, r)
+}
+
+// origin is --base-url, or the scheme and host the request came to.
+func (s *Server) origin(r *http.Request) string {
+	if s.baseURL != "" {
+		return s.baseURL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func normalizeBaseURL(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", &url.Error{Op: "site: base URL must be an absolute http(s) URL", URL: raw, Err: err}
+	}
+	return strings.TrimRight(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
+}
+
+// route finds what answers a request: a page, a redirect from an old
+// WordPress URL, or a 404.
+func (s *Server) route(ctx context.Context, req *request) *response {
+	path := req.URL.EscapedPath()
+	if path == "/robots.txt" {
+		return s.robots(req)
+	}
+	sd, rel := req.snap.site(path)
+	if sd == nil {
+		if path == "/" && !req.snap.single {
+			return s.sitesPage(req)
+		}
+		if path == "/" && len(req.snap.sites) == 1 {
+			return redirect(req.snap.sites[0].mount + "/" + query(req.URL))
+		}
+		return s.notFound(req)
+	}
+	req.site = sd
+	if rel == "" {
+		return redirect(sd.mount + "/" + query(req.URL))
+	}
+	if rel == "/" || rel == "/index.php" {
+		if resp := s.legacyQuery(ctx, req); resp != nil {
+			return resp
+		}
+		if rel == "/index.php" {
+			return redirect(sd.mount + "/")
+		}
+	}
+	segments := segmentsOf(rel)
+	if len(segments) > 0 {
+		switch segments[0] {
+		case "search":
+			return s.searchRoute(ctx, req, segments)
+		case "sitemap.xml":
+			return s.sitemap(req)
+		case "category", "tag", "author":
+			if resp := s.termRoute(ctx, req, rel, segments); resp != nil {
+				return resp
+			}
+		case "comments":
+			if rest, kind, ok := splitFeed(segments[1:]); ok && len(rest) == 0 {
+				if want := sd.mount + "/comments/" + feedSuffix(kind); !samePath(path, want) {
+					return redirect(want)
+				}
+				return s.siteCommentsFeed(ctx, req, kind)
+			}
+		}
+	}
+	if resp := s.entryRoute(ctx, req, rel, segments); resp != nil {
+		return resp
+	}
+	if resp := s.listRoute(ctx, req, rel, segments); resp != nil {
+		return resp
+	}
+	if resp := s.guessRoute(req, segments); resp != nil {
+		return resp
+	}
+	return s.notFound(req)
+}
+
+// query is the request's query string with its "?", or "".
+func query(u *url.URL) string {
+	if u.RawQuery == "" {
+		return ""
+	}
+	return "?" + u.RawQuery
+}

@@ -1,0 +1,127 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
+)
+
+// Config is what a Server needs.
+type Config struct {
+	Store *archive.Store
+	// Searcher answers the search page; nil shows search as unavailable.
+	Searcher Searcher
+	// Site picks one site of the archive (its URL); empty serves all, with
+	// a front page listing them when there are several.
+	Site string
+	// BaseURL makes the absolute links of feeds, sitemap and robots.txt
+	// (behind a proxy); empty takes them from each request's Host.
+	BaseURL string
+	// Theme is a directory whose templates/ and static/ files replace the
+	// embedded ones of the same name; nil keeps the default theme.
+	Theme fs.FS
+	// Logger reports rebuild failures and recovered panics; nil discards.
+	Logger *slog.Logger
+}
+
+// Server is the site: an http.Handler over a snapshot of the archive.
+type Server struct {
+	store     *archive.Store
+	searcher  Searcher
+	siteURL   string
+	baseURL   string
+	logger    *slog.Logger
+	views     *views
+	assets    *assets
+	sanitizer *render.Sanitizer
+	cache     *pageCache
+	snapshot  atomic.Pointer[snapshot]
+}
+
+// New parses the templates, loads the assets and reads the archive. A
+// broken template or an unknown site fails here, not on some request.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("site: no archive store")
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	themed := themeFS(cfg.Theme)
+	assets, err := loadAssets(themed)
+	if err != nil {
+		return nil, err
+	}
+	views, err := parseViews(themed, assets)
+	if err != nil {
+		return nil, err
+	}
+	baseURL, err := normalizeBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		store:     cfg.Store,
+		searcher:  cfg.Searcher,
+		siteURL:   cfg.Site,
+		baseURL:   baseURL,
+		logger:    logger,
+		views:     views,
+		assets:    assets,
+		sanitizer: render.NewSanitizer(),
+		cache:     newPageCache(64<<20, 4096),
+	}
+	if err := s.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Refresh rebuilds the snapshot if an import finished since the last one.
+func (s *Server) Refresh(ctx context.Context) error {
+	generation, err := s.store.LastImport(ctx)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	if old := s.snapshot.Load(); old != nil && old.generation == generation {
+		return nil
+	}
+	snap, err := buildSnapshot(ctx, s.store, s.siteURL, generation)
+	if err != nil {
+		return err
+	}
+	s.snapshot.Store(snap)
+	return nil
+}
+
+// Watch calls Refresh every interval until ctx ends, so that an import
+// into the served archive shows up without a restart.
+func (s *Server) Watch(ctx context.Context, interval time.Duration) {
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
+				s.logger.Warn("site: refreshing from the archive failed; serving the previous state", "err", err)
+			}
+		}
+	}
+}
+
+// Handler is the site with its safety net: security headers, GET and HEAD
+// only, limits on request size, and no stack trace ever reaching a reader.
+func (s *Server) Handler() http.Handler {
+	return s.guard(http.HandlerFunc(s.serve))
+}

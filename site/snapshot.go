@@ -1,0 +1,350 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+// snapshot is the routing state of the served archive at one generation.
+// It holds no content: pages read that from the store when rendered.
+type snapshot struct {
+	generation int64
+	modified   time.Time
+	sites      []*siteData
+	single     bool // one site, served at its own path rather than under a prefix
+}
+
+// siteData is one site's entries, terms and authors, indexed every way an
+// old link can name them.
+type siteData struct {
+	archive.SiteSummary
+	mount    string // path prefix of the site on this server, "" for the root
+	origPath string // path of the original site's URL, "" for a domain root
+
+	posts       []*entry // type post, newest first
+	entries     []*entry // everything servable, newest first
+	byPath      map[string]*entry
+	byID        map[int64]*entry
+	byKey       map[int64]*entry
+	nav         []linkView // top-level pages
+	bySlug      map[string][]*entry
+	children    map[int64][]*entry          // pages and attachments by parent ID
+	terms       map[string]map[string]*term // taxonomy → slug
+	termsByID   map[int64]*term
+	authors     map[string]*author // by login
+	authorsByID map[int64]*author
+}
+
+// entry is a servable post with its canonical path on this server.
+type entry struct {
+	archive.SiteEntry
+	path  string // canonical, escaped, with the mount
+	title string // plain text
+}
+
+// term is a category or tag with its children.
+type term struct {
+	archive.Term
+	path     string
+	children []*term
+}
+
+// author is who wrote posts; only login and display name are ever shown.
+type author struct {
+	ID          int64
+	Login, Name string
+	path        string
+}
+
+func buildSnapshot(ctx context.Context, store *archive.Store, pick string, generation int64) (*snapshot, error) {
+	summaries, err := store.Sites(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	if pick != "" {
+		want := archive.NormalizeSiteURL(pick)
+		var picked []archive.SiteSummary
+		var names []string
+		for _, s := range summaries {
+			names = append(names, s.URL)
+			if s.URL == want {
+				picked = append(picked, s)
+			}
+		}
+		if len(picked) == 0 {
+			return nil, fmt.Errorf("site: no site %s in the archive (it holds: %s)", pick, strings.Join(names, ", "))
+		}
+		summaries = picked
+	}
+	modified, err := store.LastImportFinished(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	snap := &snapshot{generation: generation, modified: modified.UTC().Truncate(time.Second), single: len(summaries) <= 1}
+	for _, summary := range summaries {
+		sd, err := buildSiteData(ctx, store, summary, snap.single)
+		if err != nil {
+			return nil, err
+		}
+		snap.sites = append(snap.sites, sd)
+	}
+	return snap, nil
+}
+
+func buildSiteData(ctx context.Context, store *archive.Store, summary archive.SiteSummary, single bool) (*siteData, error) {
+	sd := &siteData{
+		SiteSummary: summary,
+		byPath:      map[string]*entry{},
+		byID:        map[int64]*entry{},
+		byKey:       map[int64]*entry{},
+		bySlug:      map[string][]*entry{},
+		children:    map[int64][]*entry{},
+		terms:       map[string]map[string]*term{},
+		termsByID:   map[int64]*term{},
+		authors:     map[string]*author{},
+		authorsByID: map[int64]*author{},
+	}
+	u, err := url.Parse(summary.URL)
+	if err == nil {
+		sd.origPath = strings.TrimRight(u.Path, "/")
+	}
+	sd.mount = sd.origPath
+	if !single {
+		host := summary.URL
+		if err == nil && u.Host != "" {
+			host = u.Host
+		}
+		sd.mount = "/" + url.PathEscape(host) + sd.origPath
+	}
+	rows, err := store.SiteEntries(ctx, summary.URL)
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	parents := map[int64]bool{}
+	for _, r := range rows {
+		if r.Type != "attachment" {
+			parents[r.ID] = true
+		}
+	}
+	for _, r := range rows {
+		// An attachment is public only when what it belongs to is.
+		if r.Type == "attachment" && r.Parent != 0 && !parents[r.Parent] {
+			continue
+		}
+		e := &entry{SiteEntry: r, title: plainTitle(r.Title)}
+		sd.addEntry(e)
+	}
+	sd.nav = sd.topPages()
+	if err := sd.addTerms(ctx, store); err != nil {
+		return nil, err
+	}
+	authors, err := store.Authors(ctx, summary.URL)
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	for _, a := range authors {
+		name := a.DisplayName
+		if name == "" {
+			name = a.Login
+		}
+		au := &author{ID: a.ID, Login: a.Login, Name: name, path: sd.mount + "/author/" + url.PathEscape(a.Login) + "/"}
+		sd.authors[a.Login] = au
+		if a.ID != 0 {
+			sd.authorsByID[a.ID] = au
+		}
+	}
+	return sd, nil
+}
+
+// addEntry gives an entry its canonical path: the path of its stored link
+// when that is a pretty permalink of this site, otherwise one in
+// WordPress's date-and-name form.
+func (sd *siteData) addEntry(e *entry) {
+	rel, ok := sd.relativeLinkPath(e.Link)
+	if !ok || sd.byPath[pathKey(rel)] != nil || isReservedPath(rel) {
+		rel = sd.fallbackPath(e)
+	}
+	e.path = sd.mount + rel
+	sd.byPath[pathKey(rel)] = e
+	sd.byKey[e.Key] = e
+	if e.ID != 0 {
+		if _, dup := sd.byID[e.ID]; !dup {
+			sd.byID[e.ID] = e
+		}
+	}
+	if e.Slug != "" {
+		slug := strings.ToLower(decodeSegment(e.Slug))
+		sd.bySlug[slug] = append(sd.bySlug[slug], e)
+	}
+	if e.Parent != 0 {
+		sd.children[e.Parent] = append(sd.children[e.Parent], e)
+	}
+	sd.entries = append(sd.entries, e)
+	if e.Type == "post" {
+		sd.posts = append(sd.posts, e)
+	}
+}
+
+// relativeLinkPath is a stored link's escaped path below the site's own
+// path, when the link is a pretty permalink (no query).
+func (sd *siteData) relativeLinkPath(link string) (string, bool) {
+	u, err := url.Parse(link)
+	if err != nil || link == "" || u.RawQuery != "" {
+		return "", false
+	}
+	p := u.EscapedPath()
+	if sd.origPath != "" {
+		if !strings.HasPrefix(p, sd.origPath+"/") {
+			return "", false
+		}
+		p = strings.TrimPrefix(p, sd.origPath)
+	}
+	if p == "" || p == "/" {
+		return "", false
+	}
+	return p, true
+}
+
+func (sd *siteData) fallbackPath(e *entry) string {
+	candidates := []string{}
+	if e.Slug != "" {
+		if e.Type == "post" && !e.Date.IsZero() {
+			candidates = append(candidates, e.Date.Format("/2006/01/02/")+e.Slug+"/")
+		} else {
+			candidates = append(candidates, "/"+e.Slug+"/")
+		}
+	}
+	candidates = append(candidates, "/archives/"+strconv.FormatInt(e.Key, 10)+"/")
+	for _, c := range candidates {
+		if sd.byPath[pathKey(c)] == nil && !isReservedPath(c) {
+			return c
+		}
+	}
+	return candidates[len(candidates)-1]
+}
+
+func (sd *siteData) addTerms(ctx context.Context, store *archive.Store) error {
+	terms, err := store.SiteTerms(ctx, sd.URL)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	for _, t := range terms {
+		if t.Taxonomy != "category" && t.Taxonomy != "post_tag" {
+			continue
+		}
+		if sd.terms[t.Taxonomy] == nil {
+			sd.terms[t.Taxonomy] = map[string]*term{}
+		}
+		tm := &term{Term: t}
+		sd.terms[t.Taxonomy][t.Slug] = tm
+		if t.ID != 0 {
+			sd.termsByID[t.ID] = tm
+		}
+	}
+	// Terms only posts name (feeds, pages) still get pages.
+	for _, e := range sd.entries {
+		for _, ref := range e.Terms {
+			if ref.Taxonomy != "category" && ref.Taxonomy != "post_tag" {
+				continue
+			}
+			if sd.terms[ref.Taxonomy] == nil {
+				sd.terms[ref.Taxonomy] = map[string]*term{}
+			}
+			if sd.terms[ref.Taxonomy][ref.Slug] == nil {
+				sd.terms[ref.Taxonomy][ref.Slug] = &term{Term: archive.Term{Taxonomy: ref.Taxonomy, Slug: ref.Slug, Name: ref.Name}}
+			}
+		}
+	}
+	for _, t := range sd.terms["category"] {
+		if parent := sd.terms["category"][t.ParentSlug]; parent != nil && parent != t {
+			parent.children = append(parent.children, t)
+		}
+	}
+	for _, tax := range []string{"category", "post_tag"} {
+		for _, t := range sd.terms[tax] {
+			t.path = sd.mount + sd.termPath(t)
+		}
+		for _, t := range sd.terms[tax] {
+			sort.Slice(t.children, func(i, j int) bool { return t.children[i].Name < t.children[j].Name })
+		}
+	}
+	return nil
+}
+
+// termPath is /category/parent/child/ for categories, as WordPress nests
+// them, and /tag/slug/ for tags.
+func (sd *siteData) termPath(t *term) string {
+	if t.Taxonomy == "post_tag" {
+		return "/tag/" + escapeSlug(t.Slug) + "/"
+	}
+	segments := []string{escapeSlug(t.Slug)}
+	seen := map[*term]bool{t: true}
+	for p := sd.terms["category"][t.ParentSlug]; p != nil && !seen[p]; p = sd.terms["category"][p.ParentSlug] {
+		seen[p] = true
+		segments = append([]string{escapeSlug(p.Slug)}, segments...)
+	}
+	return "/category/" + strings.Join(segments, "/") + "/"
+}
+
+// isReservedPath tells paths that the site's own pages answer.
+func isReservedPath(rel string) bool {
+	first := strings.SplitN(strings.Trim(rel, "/"), "/", 2)[0]
+	switch first {
+	case "", "page", "feed", "comments", "search", "category", "tag", "author", "_parc", "sitemap.xml", "robots.txt":
+		return true
+	}
+	return false
+}
+
+// site finds the site whose mount holds path, and the rest of the path.
+func (snap *snapshot) site(path string) (*siteData, string) {
+	var best *siteData
+	for _, sd := range snap.sites {
+		if (path == sd.mount || strings.HasPrefix(path, sd.mount+"/")) && (best == nil || len(sd.mount) > len(best.mount)) {
+			best = sd
+		}
+	}
+	if best == nil {
+		return nil, ""
+	}
+	return best, strings.TrimPrefix(path, best.mount)
+}
+
+// maxNavPages bounds the page links in the header.
+const maxNavPages = 12
+
+// topPages are the pages without a parent, in menu order, for the header.
+func (sd *siteData) topPages() []linkView {
+	var pages []*entry
+	for _, e := range sd.entries {
+		if e.Type == "page" && e.Parent == 0 {
+			pages = append(pages, e)
+		}
+	}
+	sortPages(pages)
+	var out []linkView
+	for i, p := range pages {
+		if i == maxNavPages {
+			break
+		}
+		out = append(out, linkView{Title: p.title, URL: p.path})
+	}
+	return out
+}
+
+// sortPages orders pages as WordPress's page lists do: menu order, then title.
+func sortPages(pages []*entry) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		if pages[i].MenuOrder != pages[j].MenuOrder {
+			return pages[i].MenuOrder < pages[j].MenuOrder
+		}
+		return pages[i].title < pages[j].title
+	})
+}

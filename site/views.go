@@ -1,0 +1,188 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strconv"
+	"time"
+)
+
+// viewNames are the page templates; each is parsed with the layout and
+// partials at start-up, so a broken or missing one fails New.
+var viewNames = []string{"list", "post", "search", "sites", "error"}
+
+type views struct {
+	pages map[string]*template.Template
+}
+
+func parseViews(theme fs.FS, assets *assets) (*views, error) {
+	funcs := template.FuncMap{
+		"asset":    assets.url,
+		"isoDate":  func(t time.Time) string { return t.Format(time.RFC3339) },
+		"longDate": func(t time.Time) string { return t.Format("January 2, 2006") },
+		"clock":    func(t time.Time) string { return t.Format("3:04 pm") },
+		"plural": func(n any, one, many string) string {
+			s := fmt.Sprint(n)
+			if s == "1" {
+				return "1 " + one
+			}
+			return s + " " + many
+		},
+	}
+	common, err := template.New("layout").Funcs(funcs).ParseFS(theme, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("site: templates: %w", err)
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, name := range viewNames {
+		t, err := template.Must(common.Clone()).ParseFS(theme, "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("site: template %s: %w", name, err)
+		}
+		if t.Lookup("main") == nil {
+			return nil, fmt.Errorf("site: template %s defines no \"main\"", name)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+func (v *views) render(name string, data *pageView) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := v.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("site: rendering %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// pageView is what the layout shows around every page.
+type pageView struct {
+	Site      siteView
+	Title     string
+	Canonical string
+	NoIndex   bool
+	Query     string
+	Feeds     []feedLink
+	Main      any
+}
+
+type siteView struct {
+	Title, Tagline, Lang string
+	Home, Search, Feed   string
+	Sites                string // the front page of several sites
+	Nav                  []linkView
+}
+
+type feedLink struct{ Title, Type, URL string }
+
+type linkView struct{ Title, URL string }
+
+type termView struct{ Name, URL string }
+
+type authorView struct{ Name, URL string }
+
+// cardView is a post in a listing.
+type cardView struct {
+	Title, URL   string
+	Date         time.Time
+	Author       *authorView
+	Categories   []termView
+	Content      template.HTML
+	More         bool
+	Protected    bool
+	Sticky       bool
+	CommentCount int
+}
+
+type pagerView struct {
+	Page, Pages int
+	Prev, Next  string
+}
+
+type listView struct {
+	Heading, Description string
+	Children             []termView
+	Feed                 string
+	Posts                []cardView
+	Pager                pagerView
+}
+
+// postView is a single post, page or attachment.
+type postView struct {
+	Type, Title, URL string
+	Date             time.Time
+	Author           *authorView
+	Categories, Tags []termView
+	Content          template.HTML
+	Protected        bool
+	AttachmentURL    string
+	IsImage          bool
+	Parent           *linkView
+	Children         []linkView
+	PageLinks        []pageLink
+	Previous, Next   *linkView
+	Discussion       *discussionView
+}
+
+type pageLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+type discussionView struct {
+	PostTitle string
+	Count     int
+	Threads   []*commentView
+	Pings     []*commentView
+	Feed      string
+}
+
+type commentView struct {
+	ID              int64
+	Depth           int
+	Author          string
+	AuthorURL       string
+	Date            time.Time
+	Content         template.HTML
+	InReplyTo       int64 // set when shown below the depth cap, not under its parent
+	InReplyToAuthor string
+	Replies         []*commentView
+}
+
+type searchView struct {
+	Query       string
+	Total       uint64
+	Hits        []hitView
+	Facets      []facetView
+	Pager       pagerView
+	Unavailable bool
+	Error       string
+}
+
+type hitView struct {
+	Kind, Title, URL, Author string
+	Date                     time.Time
+	Snippet                  template.HTML
+}
+
+type facetView struct {
+	Name   string
+	Values []facetValue
+}
+
+type facetValue struct {
+	Value, URL string
+	Count      int
+}
+
+type siteCardView struct {
+	Title, Tagline, URL, Original string
+	Posts, Pages, Comments        int
+}
+
+type errorView struct{ Heading, Message string }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -244,3 +244,12 @@ func (s *Store) ResetQueue(ctx context.Context, job string) error {
 	}
 	return nil
 }
+
+// ClearQueue forgets every URL of job, for a job whose list is used up
+// once acted upon, such as the pages of a crawl still to import.
+func (s *Store) ClearQueue(ctx context.Context, job string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM frontier WHERE job = ?`, job); err != nil {
+		return fmt.Errorf("archive: clearing the frontier of %s: %w", job, err)
+	}
+	return nil
+}

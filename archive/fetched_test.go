@@ -140,6 +140,14 @@ func TestFrontier(t *testing.T) {
 	if q, _, _, _ := s.QueueStats(ctx, "rest https://blog.example.org"); q != 1 {
 		t.Errorf("the other job has %d queued, want its own 1", q)
 	}
+
+	if err := s.ClearQueue(ctx, job); err != nil {
+		t.Fatal(err)
+	}
+	s.Enqueue(ctx, job, "/a")
+	if next, _ := s.NextQueued(ctx, job, 10); !slices.Equal(next, []string{"/a"}) {
+		t.Errorf("after ClearQueue: NextQueued = %v, want only the URL queued since", next)
+	}
 }
 
 func TestFrontierSurvivesReopen(t *testing.T) {

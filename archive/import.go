@@ -48,11 +48,16 @@ type ImportResult struct {
 // batch is one transaction, so an import killed at any moment leaves an
 // archive that opens and verifies, and running it again completes it.
 type Import struct {
-	store    *Store
-	ctx      context.Context
-	tx       *sql.Tx
-	pending  int // records written in the open transaction
-	stmts    map[string]*sql.Stmt
+	store   *Store
+	ctx     context.Context
+	tx      *sql.Tx
+	pending int // records written in the open transaction
+	stmts   map[string]*sql.Stmt
+	// stated holds the authors and terms this import has written: a source
+	// that states one twice (WXR files list a category both as wp:category
+	// and wp:term) only fills gaps the second time, so that importing the
+	// file again finds nothing to change.
+	stated   map[string]bool
 	result   ImportResult
 	siteID   int64
 	siteURL  string
@@ -72,7 +77,7 @@ func (s *Store) BeginImport(ctx context.Context, src Source) (*Import, error) {
 		return nil, fmt.Errorf("archive: recording import of %s: %w", src.Path, err)
 	}
 	id, _ := res.LastInsertId()
-	return &Import{store: s, ctx: ctx, result: ImportResult{ID: id, Source: src, Started: now}}, nil
+	return &Import{store: s, ctx: ctx, result: ImportResult{ID: id, Source: src, Started: now}, stated: make(map[string]bool)}, nil
 }
 
 // Warn adds a warning to the import's record.
@@ -292,6 +297,7 @@ func (im *Import) putAuthor(a Author) error {
 			return err
 		}
 		id, _ = res.LastInsertId()
+		im.stated["author\x00"+login] = true
 		return im.touched("author", id, "added")
 	}
 	if err != nil {
@@ -299,7 +305,7 @@ func (im *Import) putAuthor(a Author) error {
 	}
 	old.Login = login
 	merged := old
-	mergeAuthor(&merged, a, im.result.Source.Authority >= rank)
+	mergeAuthor(&merged, a, im.replaces(rank, "author\x00"+login))
 	if merged == old {
 		im.count("unchanged")
 		return nil
@@ -335,6 +341,7 @@ func (im *Import) putTerm(t Term) error {
 			return err
 		}
 		id, _ = res.LastInsertId()
+		im.stated["term\x00"+t.Taxonomy+"\x00"+t.Slug] = true
 		return im.touched("term", id, "added")
 	}
 	if err != nil {
@@ -342,7 +349,7 @@ func (im *Import) putTerm(t Term) error {
 	}
 	old.Taxonomy, old.Slug, old.Meta = t.Taxonomy, t.Slug, decodeMeta(meta)
 	merged := old
-	mergeTerm(&merged, t, im.result.Source.Authority >= rank)
+	mergeTerm(&merged, t, im.replaces(rank, "term\x00"+t.Taxonomy+"\x00"+t.Slug))
 	if fingerprint(merged) == fingerprint(old) {
 		im.count("unchanged")
 		return nil
@@ -353,6 +360,14 @@ func (im *Import) putTerm(t Term) error {
 		return err
 	}
 	return im.touched("term", id, "updated")
+}
+
+// replaces reports whether this import's word on a record overrides what
+// the archive holds, and notes that the import has now stated it.
+func (im *Import) replaces(rank Authority, key string) bool {
+	first := !im.stated[key]
+	im.stated[key] = true
+	return first && im.result.Source.Authority >= rank
 }
 
 func encodeMeta(m []Meta) string {

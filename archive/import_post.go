@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"cmp"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -36,13 +37,20 @@ func (im *Import) findPost(p *Post) (int64, error) {
 	default:
 		err = sql.ErrNoRows
 	}
-	if errors.Is(err, sql.ErrNoRows) && p.Link != "" {
-		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND link=? AND (? = 0 OR wp_id IS NULL OR wp_id=?) ORDER BY id LIMIT 1`,
-			im.siteID, p.Link, p.ID, p.ID).Scan(&key)
+	// A record that names its type and ID is new when that key is; a
+	// stub or a page without an ID is matched by what else it shows.
+	exact := p.ID != 0 && p.Type != ""
+	if errors.Is(err, sql.ErrNoRows) && !exact && p.Link != "" {
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND link=? ORDER BY id LIMIT 1`, im.siteID, p.Link).Scan(&key)
 	}
-	if errors.Is(err, sql.ErrNoRows) && p.GUID != "" && p.ID == 0 {
+	if errors.Is(err, sql.ErrNoRows) && !exact && p.GUID != "" {
 		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND guid=? ORDER BY id LIMIT 1`,
 			im.siteID, p.GUID).Scan(&key)
+	}
+	if errors.Is(err, sql.ErrNoRows) && p.ID == 0 && p.Link == "" && p.GUID == "" {
+		// Nothing names the item: its title and date are all that is left.
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND wp_id IS NULL AND type=? AND title=? AND date=? AND link='' AND guid='' ORDER BY id LIMIT 1`,
+			im.siteID, cmp.Or(p.Type, "post"), p.Title, formatTime(p.Date)).Scan(&key)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil

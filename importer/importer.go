@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -234,6 +235,10 @@ func importFile(ctx context.Context, store *archive.Store, path string, opts Opt
 			readErr = err
 			break
 		}
+		if rec.Site != nil && rec.Site.URL == "" {
+			rec.Site.URL = localSiteURL(path)
+			imp.Warn(fmt.Sprintf("%s names no site URL; the archive calls the site %s", path, rec.Site.URL))
+		}
 		if err := imp.Put(rec); err != nil {
 			imp.Abort()
 			return nil, fmt.Errorf("import %s: %w", path, err)
@@ -269,6 +274,15 @@ func importFile(ctx context.Context, store *archive.Store, path string, opts Opt
 		return result, readErr
 	}
 	return result, nil
+}
+
+// localSiteURL names the site of a source that does not say where it was
+// published, after the file, so that importing the file again finds it.
+func localSiteURL(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
 
 type countingReader struct {

@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "shared")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
+			t.Fatalf("../shared is missing (PARC_REQUIRE_SHARED=1): %v", err)
+		}
+		t.Skip("../shared not found beside the repository; skipping tests on real-world exports")
+	}
+	return dir
+}
+
+func openStore(t *testing.T) *archive.Store {
+	t.Helper()
+	s, err := archive.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestRealWorldSources imports every export, feed and saved page in
+// ../shared twice. The first import must succeed (or be refused as
+// WordPress refuses it), the archive must verify, and the second import
+// must change nothing.
+func TestRealWorldSources(t *testing.T) {
+	shared := sharedDir(t)
+	refused := map[string]string{
+		"missing-version-tag.xml": "missing/invalid WXR version number",
+		"invalid-version-tag.xml": "missing/invalid WXR version number",
+		"malformed.xml":           "missing/invalid WXR version number",
+	}
+	var files []string
+	for _, pattern := range []string{
+		"peers/wordpress-importer/*.xml", "peers/theme-unit-test/*.xml", "peers/wxr-samples/*.xml",
+		"peers/wxr-samples/*.wxr", "peers/wpcom-pages/*.html", "corpus/wordpress-6.1.9/export/*.xml",
+	} {
+		m, _ := filepath.Glob(filepath.Join(shared, pattern))
+		files = append(files, m...)
+	}
+	if len(files) < 30 {
+		t.Fatalf("found only %d files in %s", len(files), shared)
+	}
+	ctx := context.Background()
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			store := openStore(t)
+			first, err := Import(ctx, store, []string{path}, Options{})
+			if reason, ok := refused[filepath.Base(path)]; ok {
+				if err == nil || !strings.Contains(err.Error(), reason) || !strings.Contains(err.Error(), path) {
+					t.Fatalf("err = %v, want a refusal naming the file and %q", err, reason)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first[0].Counts.Added == 0 {
+				t.Fatalf("nothing added: %+v", first[0].Counts)
+			}
+			check, err := store.Verify(ctx)
+			if err != nil || len(check.Problems) > 0 {
+				t.Fatalf("verify: %v %v", check.Problems, err)
+			}
+			second, err := Import(ctx, store, []string{path}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c := second[0].Counts; c.Added != 0 || c.Updated != 0 {
+				t.Errorf("importing again changed the archive: %+v", c)
+			}
+		})
+	}
+}
+
+func TestDirectoryImportsEverythingRecognised(t *testing.T) {
+	dir := t.TempDir()
+	sample, _ := os.ReadFile(filepath.Join("..", "testdata", "sample-blog.xml"))
+	os.WriteFile(filepath.Join(dir, "backup-without-extension"), sample, 0o644)
+	os.WriteFile(filepath.Join(dir, "README.txt"), []byte("not an export"), 0o644)
+	results, err := Import(context.Background(), openStore(t), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Format != "wxr" || results[0].Counts.Posts != 4 {
+		t.Fatalf("results %+v: the export without an extension must be found by its content", results)
+	}
+}

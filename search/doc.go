@@ -1,0 +1,15 @@
+// Package search keeps a full-text index of an archive's public posts,
+// pages and approved comments, and answers queries on it.
+//
+// The index is a bleve (scorch) index in a directory inside the archive,
+// named by a pointer file that is replaced atomically, so a rebuild swaps a
+// complete new index in and a crash at any moment leaves a usable one. The
+// index remembers the last import it took in; Sync catches up with the
+// store from there, in capped batches, and is idempotent, so work a kill
+// interrupted is simply done again. Only one process holds an index at a
+// time: a second one is told which process has it (ErrLocked).
+//
+// Nothing private is ever indexed: drafts, pending, private, scheduled,
+// trashed and password-protected posts, comments that are not approved,
+// and emails, IPs, passwords and meta stay out.
+package search

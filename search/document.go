@@ -1,0 +1,157 @@
+package search
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
+)
+
+// document is what the index holds of a post, a page or a comment. Only
+// public text goes in: never emails, IPs, passwords or meta.
+type document struct {
+	Title        string    `json:"title,omitempty"`
+	Content      string    `json:"content"`
+	Excerpt      string    `json:"excerpt,omitempty"`
+	Author       string    `json:"author,omitempty"`
+	AuthorLogin  string    `json:"author_login,omitempty"`
+	Category     []string  `json:"category,omitempty"`
+	CategorySlug []string  `json:"category_slug,omitempty"`
+	Tag          []string  `json:"tag,omitempty"`
+	TagSlug      []string  `json:"tag_slug,omitempty"`
+	Site         string    `json:"site"`
+	Type         string    `json:"type"`
+	Date         string    `json:"date,omitempty"` // RFC 3339; absent when unknown
+	Year         string    `json:"year,omitempty"`
+	Link         string    `json:"link,omitempty"`
+	PostTitle    string    `json:"post_title,omitempty"`
+	PostID       float64   `json:"post_id"`
+}
+
+// Kinds of document, as the type field and Hit.Kind name them.
+const (
+	KindPost    = "post"
+	KindPage    = "page"
+	KindComment = "comment"
+)
+
+func postDocID(key int64) string { return "post/" + strconv.FormatInt(key, 10) }
+
+func commentDocID(postKey, commentID int64) string {
+	return "comment/" + strconv.FormatInt(postKey, 10) + "/" + strconv.FormatInt(commentID, 10)
+}
+
+// searchable reports whether a post belongs in the public index.
+func searchable(p *archive.StoredPost) bool {
+	return (p.Type == KindPost || p.Type == KindPage) && p.Public()
+}
+
+// plainText is the words of content in whichever form the archive holds.
+func plainText(rendered, raw string) string {
+	if rendered != "" {
+		return render.Text(rendered)
+	}
+	return render.Plain(raw)
+}
+
+// dateOf is the time readers saw: the site's local time when known.
+func dateOf(local, gmt time.Time) time.Time {
+	if !local.IsZero() {
+		return local
+	}
+	return gmt
+}
+
+// dateFields gives the date and year fields of a time; both are empty,
+// and so left out of the document, when the time is unknown.
+func dateFields(t time.Time) (date, year string) {
+	if t.IsZero() {
+		return "", ""
+	}
+	return t.UTC().Format(time.RFC3339), strconv.Itoa(t.Year())
+}
+
+// postDocument builds the document of a searchable post or page; author is
+// the display name when the archive knows it.
+func postDocument(p *archive.StoredPost, author string) document {
+	d := document{
+		Title:       p.Title,
+		Content:     plainText(p.ContentRendered, p.ContentRaw),
+		Excerpt:     plainText(p.ExcerptRendered, p.ExcerptRaw),
+		Author:      author,
+		AuthorLogin: p.AuthorLogin,
+		Site:        p.Site,
+		Type:        p.Type,
+		Link:        p.Link,
+		PostID:      float64(p.ID),
+	}
+	d.Date, d.Year = dateFields(dateOf(p.Date, p.DateGMT))
+	for _, t := range p.Terms {
+		switch t.Taxonomy {
+		case "category":
+			d.Category = append(d.Category, t.Name)
+			d.CategorySlug = append(d.CategorySlug, t.Slug)
+		case "post_tag":
+			d.Tag = append(d.Tag, t.Name)
+			d.TagSlug = append(d.TagSlug, t.Slug)
+		}
+	}
+	return d
+}
+
+// commentDocument builds the document of an approved comment on a
+// searchable post: its text, author and date, and the post it belongs to.
+func commentDocument(p *archive.StoredPost, c *archive.Comment) document {
+	d := document{
+		Content:   plainText(c.ContentRendered, c.ContentRaw),
+		Author:    c.Author,
+		Site:      p.Site,
+		Type:      KindComment,
+		Link:      p.Link,
+		PostTitle: p.Title,
+		PostID:    float64(p.ID),
+	}
+	d.Date, d.Year = dateFields(dateOf(c.Date, c.DateGMT))
+	return d
+}
+
+// batchWriter is the part of a bleve batch that documents are written to.
+type batchWriter interface {
+	Index(id string, data any) error
+	Delete(id string)
+}
+
+// writePost puts a post's documents into a batch, or deletes them when the
+// post or a comment is not (or no longer) public. fresh skips deletes in
+// an index known to be empty. It returns how many documents it indexed.
+func writePost(b batchWriter, p *archive.StoredPost, author string, fresh bool) (int, error) {
+	if !searchable(p) {
+		if !fresh {
+			b.Delete(postDocID(p.Key))
+			for i := range p.Comments {
+				b.Delete(commentDocID(p.Key, p.Comments[i].ID))
+			}
+		}
+		return 0, nil
+	}
+	if err := b.Index(postDocID(p.Key), postDocument(p, author)); err != nil {
+		return 0, err
+	}
+	n := 1
+	for i := range p.Comments {
+		c := &p.Comments[i]
+		id := commentDocID(p.Key, c.ID)
+		if !c.Public() {
+			if !fresh {
+				b.Delete(id)
+			}
+			continue
+		}
+		if err := b.Index(id, commentDocument(p, c)); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}

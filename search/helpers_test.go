@@ -1,0 +1,117 @@
+package search
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/wxr"
+)
+
+// repoRoot walks up from the package directory to the directory of go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// sharedFile finds a file in the shared research directory beside the
+// repository, skipping the test when it is absent unless
+// PARC_REQUIRE_SHARED=1.
+func sharedFile(t testing.TB, rel string) string {
+	t.Helper()
+	path := filepath.Join(repoRoot(t), "..", "shared", filepath.FromSlash(rel))
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
+			t.Fatalf("shared file %s is missing: %v", path, err)
+		}
+		t.Skipf("shared file %s is absent (set PARC_REQUIRE_SHARED=1 to fail instead)", path)
+	}
+	return path
+}
+
+// importWXR imports a WordPress export into the store the way parc import
+// does: the wxr reader's records through one archive import.
+func importWXR(t testing.TB, store *archive.Store, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ctx := context.Background()
+	imp, err := store.BeginImport(ctx, archive.Source{Path: path, Format: "wxr", Authority: archive.AuthorityExport})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := wxr.NewReader(f, path)
+	for {
+		rec, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("reading %s: %v", path, err)
+		}
+		if err := imp.Put(rec); err != nil {
+			t.Fatalf("importing %s: %v", path, err)
+		}
+	}
+	if _, err := imp.Finish("", nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newArchive makes an archive in a temporary directory holding the given
+// exports.
+func newArchive(t testing.TB, exports ...string) (*archive.Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	for _, path := range exports {
+		importWXR(t, store, path)
+	}
+	return store, dir
+}
+
+// openSynced opens the archive's index and brings it up to date.
+func openSynced(t testing.TB, store *archive.Store, dir string) *Index {
+	t.Helper()
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Sync(context.Background(), store); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func mustSearch(t testing.TB, ix *Index, req Request) *Results {
+	t.Helper()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("search %q: %v", req.Query, err)
+	}
+	return res
+}

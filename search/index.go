@@ -1,0 +1,361 @@
+package search
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// Files and directories the index keeps inside the archive directory.
+const (
+	pointerFile = "index.current" // names the index in use
+	pidFile     = "index.pid"     // the process holding it
+	indexPrefix = "index-"        // index-<n>: one complete index each
+)
+
+// DefaultLockTimeout is how long Open waits for another process to let go
+// of the index when Options leave it unset.
+const DefaultLockTimeout = 2 * time.Second
+
+// ErrLocked is returned, wrapped in an error that names the process, when
+// another process holds the index.
+var ErrLocked = errors.New("archive in use by another process")
+
+// lockedError says which process holds the index.
+type lockedError struct{ pid int }
+
+func (e *lockedError) Error() string {
+	if e.pid == 0 {
+		return ErrLocked.Error()
+	}
+	return fmt.Sprintf("archive in use by process %d", e.pid)
+}
+
+func (e *lockedError) Is(target error) bool { return target == ErrLocked }
+
+// Options tune how an index is opened.
+type Options struct {
+	// LockTimeout bounds the wait for another process's lock;
+	// DefaultLockTimeout when zero.
+	LockTimeout time.Duration
+	// Lang names the analyzer language (see Languages). Empty keeps the
+	// index's language, or takes the first imported site's.
+	Lang string
+}
+
+func (o Options) lockTimeout() time.Duration {
+	if o.LockTimeout <= 0 {
+		return DefaultLockTimeout
+	}
+	return o.LockTimeout
+}
+
+func (o Options) validate() error {
+	if o.Lang == "" {
+		return nil
+	}
+	if _, ok := analyzerFor(o.Lang); !ok {
+		return fmt.Errorf("search: no analyzer for language %q (parc knows %s)", o.Lang, strings.Join(Languages(), ", "))
+	}
+	return nil
+}
+
+// pointer is the content of the pointer file: which index directory is in
+// use and the language it was built for.
+type pointer struct {
+	Index string `json:"index"`
+	Lang  string `json:"lang"`
+	// LangChosen is true when a user chose the language (--lang) rather
+	// than parc taking it from the site, so a later rebuild keeps it.
+	LangChosen bool `json:"lang_chosen"`
+}
+
+func readPointer(dir string) (pointer, error) {
+	var p pointer
+	data, err := os.ReadFile(filepath.Join(dir, pointerFile))
+	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal(data, &p); err != nil || !strings.HasPrefix(p.Index, indexPrefix) || strings.ContainsAny(p.Index, `/\`) {
+		return pointer{}, fmt.Errorf("search: %s is damaged: parc reindex rebuilds the index", filepath.Join(dir, pointerFile))
+	}
+	return p, nil
+}
+
+// writePointer replaces the pointer file atomically: a reader sees the old
+// index or the new one, never a torn file, whenever a crash comes.
+func writePointer(dir string, p pointer) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, pointerFile+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("search: writing index pointer: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("search: writing index pointer: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("search: writing index pointer: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("search: writing index pointer: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), filepath.Join(dir, pointerFile)); err != nil {
+		return fmt.Errorf("search: writing index pointer: %w", err)
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("search: syncing %s: %w", dir, err)
+	}
+	return nil
+}
+
+// newIndexName names a directory for a new index, after every one there.
+func newIndexName(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	highest := 0
+	for _, e := range entries {
+		if n, err := strconv.Atoi(strings.TrimPrefix(e.Name(), indexPrefix)); err == nil && strings.HasPrefix(e.Name(), indexPrefix) && n > highest {
+			highest = n
+		}
+	}
+	return indexPrefix + strconv.Itoa(highest+1), nil
+}
+
+// removeOtherIndexes deletes every index directory but the one in use:
+// the one it replaced and any a crashed rebuild left. A process still
+// holding a replaced index keeps its open files until it lets go.
+func removeOtherIndexes(dir, keep string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), indexPrefix) && e.Name() != keep {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("search: removing an old index: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// Internal keys the index keeps about itself.
+const (
+	keyMapping = "parc.mapping" // mappingVersion it was built with
+	keyTaken   = "parc.taken"   // last finished import it took in
+	keyMark    = "parc.mark"    // the store's change mark when it did
+)
+
+func internalInt(idx bleve.Index, key string) (int64, error) {
+	v, err := idx.GetInternal([]byte(key))
+	if err != nil || v == nil {
+		return 0, err
+	}
+	return strconv.ParseInt(string(v), 10, 64)
+}
+
+func intBytes(n int64) []byte { return []byte(strconv.FormatInt(n, 10)) }
+
+// openBleve opens an index directory, waiting at most timeout for another
+// process's lock.
+func openBleve(archiveDir, name string, timeout time.Duration) (bleve.Index, error) {
+	path := filepath.Join(archiveDir, name)
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, &lockedError{pid: holderPID(archiveDir)}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search: opening index %s: %w", path, err)
+	}
+	return idx, nil
+}
+
+// createBleve creates an empty index for a language in a new directory
+// and records the mapping version in it.
+func createBleve(archiveDir, lang string) (bleve.Index, string, error) {
+	m, err := newMapping(lang)
+	if err != nil {
+		return nil, "", err
+	}
+	name, err := newIndexName(archiveDir)
+	if err != nil {
+		return nil, "", err
+	}
+	path := filepath.Join(archiveDir, name)
+	idx, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
+	}
+	if err := idx.SetInternal([]byte(keyMapping), intBytes(mappingVersion)); err != nil {
+		idx.Close()
+		return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
+	}
+	return idx, name, nil
+}
+
+func holderPID(archiveDir string) int {
+	data, err := os.ReadFile(filepath.Join(archiveDir, pidFile))
+	if err != nil {
+		return 0
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	return pid
+}
+
+// Index is an open search index. Search may be called from many
+// goroutines, also while Sync runs.
+type Index struct {
+	dir  string
+	opts Options
+
+	syncing sync.Mutex // one Sync at a time
+
+	mu    sync.RWMutex // guards idx and ptr: Sync may switch to a rebuilt index
+	idx   bleve.Index
+	ptr   pointer
+	taken int64
+	mark  int64
+}
+
+// Open opens the archive's search index, creating it when there is none
+// and rebuilding it (empty, for Sync to fill) when it was made by another
+// mapping version or for another language than opts.Lang. When another
+// process holds it, Open waits opts.LockTimeout and then returns an error
+// that errors.Is ErrLocked and names the process.
+func Open(archiveDir string, opts Options) (*Index, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(archiveDir, 0o755); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ix := &Index{dir: archiveDir, opts: opts}
+	ptr, err := readPointer(archiveDir)
+	switch {
+	case err == nil:
+		idx, err := openBleve(archiveDir, ptr.Index, opts.lockTimeout())
+		if errors.Is(err, ErrLocked) {
+			return nil, err
+		}
+		if err == nil {
+			version, verr := internalInt(idx, keyMapping)
+			if verr == nil && version == mappingVersion && (opts.Lang == "" || opts.Lang == ptr.Lang) {
+				if err := ix.adopt(idx, ptr); err != nil {
+					idx.Close()
+					return nil, err
+				}
+				return ix, nil
+			}
+			idx.Close()
+		}
+		// An unreadable, outdated or other-language index: start afresh.
+	case !errors.Is(err, os.ErrNotExist):
+		// A damaged pointer: start afresh, as for a missing one.
+	}
+	lang, chosen := opts.Lang, opts.Lang != ""
+	if !chosen {
+		lang = ptr.Lang
+		chosen = ptr.LangChosen
+	}
+	if lang == "" {
+		lang = DefaultLang
+	}
+	if err := ix.replaceWithEmpty(lang, chosen); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// adopt makes idx the index in use and records this process as its holder.
+func (ix *Index) adopt(idx bleve.Index, ptr pointer) error {
+	taken, err := internalInt(idx, keyTaken)
+	if err != nil {
+		return fmt.Errorf("search: reading index state: %w", err)
+	}
+	mark, err := internalInt(idx, keyMark)
+	if err != nil {
+		return fmt.Errorf("search: reading index state: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(ix.dir, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	ix.idx, ix.ptr, ix.taken, ix.mark = idx, ptr, taken, mark
+	return nil
+}
+
+// replaceWithEmpty swaps a new, empty index in for the one in use (if
+// any); the next Sync fills it from the whole store. The caller holds mu
+// or is the only one with ix.
+func (ix *Index) replaceWithEmpty(lang string, chosen bool) error {
+	idx, name, err := createBleve(ix.dir, lang)
+	if err != nil {
+		return err
+	}
+	ptr := pointer{Index: name, Lang: lang, LangChosen: chosen}
+	if err := writePointer(ix.dir, ptr); err != nil {
+		idx.Close()
+		return err
+	}
+	if ix.idx != nil {
+		ix.idx.Close()
+	}
+	if err := ix.adopt(idx, ptr); err != nil {
+		idx.Close()
+		return err
+	}
+	return removeOtherIndexes(ix.dir, name)
+}
+
+// Lang is the language the index analyses text in.
+func (ix *Index) Lang() string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.ptr.Lang
+}
+
+// Close lets go of the index.
+func (ix *Index) Close() error {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx == nil {
+		return nil
+	}
+	if holderPID(ix.dir) == os.Getpid() {
+		os.Remove(filepath.Join(ix.dir, pidFile))
+	}
+	err := ix.idx.Close()
+	ix.idx = nil
+	if err != nil {
+		return fmt.Errorf("search: closing index: %w", err)
+	}
+	return nil
+}

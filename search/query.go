@@ -1,0 +1,305 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+// MaxQueryLength caps a query, in bytes: longer ones are refused rather
+// than turned into huge searches.
+const MaxQueryLength = 1024
+
+// ErrBadQuery is returned, wrapped with the reason, for a query parc
+// cannot run.
+var ErrBadQuery = errors.New("bad query")
+
+func badQuery(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadQuery, fmt.Sprintf(format, args...))
+}
+
+// parsedQuery is a query split into the words bleve's query-string syntax
+// reads and the friendly filters parc reads itself.
+type parsedQuery struct {
+	text    string        // query-string syntax, filters taken out
+	filters []query.Query // each must match
+	exclude []query.Query // none may match
+}
+
+// parseQuery takes the friendly filters (author:, tag:, category:, site:,
+// type:, after:, before:, year:) out of a query; a leading - negates one.
+func parseQuery(raw string) (parsedQuery, error) {
+	var pq parsedQuery
+	if len(raw) > MaxQueryLength {
+		return pq, badQuery("the query is %d bytes long; the most parc takes is %d", len(raw), MaxQueryLength)
+	}
+	raw = strings.ToValidUTF8(raw, "\uFFFD")
+	var rest []string
+	for _, token := range splitQuery(raw) {
+		negated := strings.HasPrefix(token, "-")
+		body := strings.TrimLeft(token, "+-")
+		name, value, ok := strings.Cut(body, ":")
+		if !ok || !isFilter(strings.ToLower(name)) {
+			rest = append(rest, token)
+			continue
+		}
+		value = unquote(value)
+		if value == "" {
+			return pq, badQuery("%s: needs a value, as in %s:VALUE", name, name)
+		}
+		f, err := filterQuery(strings.ToLower(name), value)
+		if err != nil {
+			return pq, err
+		}
+		if negated {
+			pq.exclude = append(pq.exclude, f)
+		} else {
+			pq.filters = append(pq.filters, f)
+		}
+	}
+	pq.text = strings.Join(rest, " ")
+	return pq, nil
+}
+
+// splitQuery splits at spaces outside double quotes; a backslash escapes
+// the next character, as in bleve's syntax.
+func splitQuery(s string) []string {
+	var tokens []string
+	var b strings.Builder
+	quoted, escaped := false, false
+	for _, r := range s {
+		switch {
+		case escaped:
+			escaped = false
+		case r == '\\':
+			escaped = true
+		case r == '"':
+			quoted = !quoted
+		case unicode.IsSpace(r) && !quoted:
+			if b.Len() > 0 {
+				tokens = append(tokens, b.String())
+				b.Reset()
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() > 0 {
+		tokens = append(tokens, b.String())
+	}
+	return tokens
+}
+
+func unquote(s string) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
+	}
+	return strings.TrimSpace(strings.ReplaceAll(s, `\"`, `"`))
+}
+
+func isFilter(name string) bool {
+	switch name {
+	case "author", "tag", "category", "site", "type", "after", "before", "year":
+		return true
+	}
+	return false
+}
+
+func term(field, value string) query.Query {
+	q := query.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+// anyTerm matches when one field holds one of the values.
+func anyTerm(pairs ...[2]string) query.Query {
+	var qs []query.Query
+	for _, p := range pairs {
+		qs = append(qs, term(p[0], p[1]))
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func filterQuery(name, value string) (query.Query, error) {
+	switch name {
+	case "author":
+		return anyTerm([2]string{fieldAuthor, value}, [2]string{fieldAuthorLogin, value}), nil
+	case "tag":
+		return anyTerm([2]string{fieldTag, value}, [2]string{fieldTagSlug, value}, [2]string{fieldTagSlug, strings.ToLower(value)}), nil
+	case "category":
+		return anyTerm([2]string{fieldCategory, value}, [2]string{fieldCategorySlg, value}, [2]string{fieldCategorySlg, strings.ToLower(value)}), nil
+	case "site":
+		return siteQuery(value), nil
+	case "type":
+		switch t := strings.ToLower(value); t {
+		case KindPost, KindPage, KindComment:
+			return term(fieldType, t), nil
+		}
+		return nil, badQuery("type:%s: the types are post, page and comment", value)
+	case "year":
+		if len(value) != 4 || strings.Trim(value, "0123456789") != "" {
+			return nil, badQuery("year:%s: a year is four digits, as in year:2012", value)
+		}
+		return term(fieldYear, strings.TrimLeft(value, "0")), nil
+	default: // after, before
+		day, err := time.Parse("2006-01-02", value)
+		if err != nil {
+			return nil, badQuery("%s:%s: a date is YYYY-MM-DD, as in %s:2012-01-31", name, value, name)
+		}
+		var q *query.DateRangeQuery
+		if name == "after" {
+			q = query.NewDateRangeQuery(day, time.Time{})
+		} else {
+			q = query.NewDateRangeQuery(time.Time{}, day)
+		}
+		q.SetField(fieldDate)
+		return q, nil
+	}
+}
+
+// siteQuery matches a site by its URL; without a scheme either one does.
+func siteQuery(value string) query.Query {
+	if strings.Contains(value, "://") {
+		return term(fieldSite, archive.NormalizeSiteURL(value))
+	}
+	return anyTerm([2]string{fieldSite, archive.NormalizeSiteURL("https://" + value)},
+		[2]string{fieldSite, archive.NormalizeSiteURL("http://" + value)})
+}
+
+// textQuery turns the query-string part into a query over the text
+// fields; nil when there are no words. strict false gives the fallback for
+// text bleve cannot parse: all of it as plain words.
+func textQuery(text string, strict bool) (query.Query, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	if !strict {
+		return spread(query.NewMatchQuery(text)), nil
+	}
+	q, err := query.NewQueryStringQuery(text).Parse()
+	if err != nil {
+		return nil, err
+	}
+	return spread(q), nil
+}
+
+// spread makes each part of a query that names no field search every text
+// field with its weight, so that title matches rank above body matches.
+func spread(q query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		if q.Must != nil {
+			q.Must = spread(q.Must)
+		}
+		if q.Should != nil {
+			q.Should = spread(q.Should)
+		}
+		if q.MustNot != nil {
+			q.MustNot = spread(q.MustNot)
+		}
+		return q
+	case *query.ConjunctionQuery:
+		for i := range q.Conjuncts {
+			q.Conjuncts[i] = spread(q.Conjuncts[i])
+		}
+		return q
+	case *query.DisjunctionQuery:
+		for i := range q.Disjuncts {
+			q.Disjuncts[i] = spread(q.Disjuncts[i])
+		}
+		return q
+	case query.FieldableQuery:
+		if q.Field() != "" {
+			return q
+		}
+		var each []query.Query
+		for _, f := range textFields() {
+			c := fieldCopy(q, f.name, f.boost)
+			if c == nil {
+				return q // not a text query: leave it on the default field
+			}
+			each = append(each, c)
+		}
+		return query.NewDisjunctionQuery(each)
+	}
+	return q
+}
+
+// fieldCopy copies a text query onto one field with a boost; nil for
+// queries that are not about text.
+func fieldCopy(q query.FieldableQuery, field string, boost float64) query.Query {
+	var c query.FieldableQuery
+	switch q := q.(type) {
+	case *query.MatchQuery:
+		v := *q
+		c = &v
+	case *query.MatchPhraseQuery:
+		v := *q
+		c = &v
+	case *query.WildcardQuery:
+		v := *q
+		v.Wildcard = strings.ToLower(v.Wildcard) // the analyzers lower-case what they index
+		c = &v
+	case *query.PrefixQuery:
+		v := *q
+		v.Prefix = strings.ToLower(v.Prefix)
+		c = &v
+	case *query.RegexpQuery:
+		v := *q
+		c = &v
+	case *query.FuzzyQuery:
+		v := *q
+		v.Term = strings.ToLower(v.Term)
+		c = &v
+	case *query.TermQuery:
+		v := *q
+		v.Term = strings.ToLower(v.Term)
+		c = &v
+	default:
+		return nil
+	}
+	c.SetField(field)
+	if b, ok := c.(query.BoostableQuery); ok {
+		b.SetBoost(boost * b.Boost()) // keeps a boost the user gave (word^2)
+	}
+	return c
+}
+
+// buildQuery is the whole query for a request: the text, the filters and
+// the site. strict false parses the text as plain words.
+func buildQuery(raw, site string, strict bool) (query.Query, error) {
+	pq, err := parseQuery(raw)
+	if err != nil {
+		return nil, err
+	}
+	text, err := textQuery(pq.text, strict)
+	if err != nil {
+		return nil, err
+	}
+	must := pq.filters
+	if site != "" {
+		must = append(must, siteQuery(site))
+	}
+	if text != nil {
+		must = append([]query.Query{text}, must...)
+	}
+	var result query.Query
+	switch {
+	case len(must) == 0:
+		result = query.NewMatchAllQuery()
+	case len(must) == 1:
+		result = must[0]
+	default:
+		result = query.NewConjunctionQuery(must)
+	}
+	if len(pq.exclude) > 0 {
+		result = query.NewBooleanQuery([]query.Query{result}, nil, pq.exclude)
+	}
+	return result, nil
+}

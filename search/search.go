@@ -1,0 +1,235 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	htmlhighlight "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+)
+
+// Limits on a request, so one search cannot make the engine collect
+// without bound.
+const (
+	DefaultLimit = 10
+	MaxLimit     = 1000
+	MaxOffset    = 10000
+	facetSize    = 20
+	snippetRunes = 240
+)
+
+// Request is one search.
+type Request struct {
+	Query  string // bleve query-string syntax plus parc's filters (see Search)
+	Site   string // only this site's documents when set
+	Limit  int    // hits to return; DefaultLimit when zero
+	Offset int    // hits to skip
+	Sort   string // "relevance" (default), "date" (oldest first) or "-date" (newest first)
+	Facets bool   // count hits by year, author, category and tag
+}
+
+// Results are a page of hits.
+type Results struct {
+	Total  uint64 // hits in all, not only on this page
+	Hits   []Hit
+	Facets map[string]map[string]int // year, author, category, tag → value → hits
+	Took   time.Duration
+}
+
+// Hit is one matching post, page or comment. Title and Link are the
+// post's, also for a comment.
+type Hit struct {
+	Site      string
+	Kind      string // post, page or comment
+	PostKey   int64  // the archive's key of the post
+	PostID    int64  // the WordPress ID of the post
+	CommentID int64  // the WordPress ID of the comment; 0 for posts and pages
+	Title     string
+	Link      string
+	Author    string
+	Date      time.Time // zero when unknown
+	Score     float64
+	// Snippet is HTML-escaped text with the matched words in
+	// <mark>…</mark>, safe to put into a page as it is.
+	Snippet string
+}
+
+// Search runs a query. The syntax is bleve's query string (words,
+// "phrases", +must, -not, field:value, fuzzy~, prefix*) plus filters:
+// author:, tag:, category:, site:, type:post|page|comment,
+// after:YYYY-MM-DD (that day on), before:YYYY-MM-DD (up to that day) and
+// year:YYYY; a leading - excludes what a filter matches. Text bleve cannot
+// parse is searched as plain words. Errors in the query wrap ErrBadQuery.
+func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
+	sr, err := searchRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return nil, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
+	}
+	q, err := buildQuery(req.Query, req.Site, true)
+	if err == nil {
+		sr.Query = q
+		res, serr := ix.idx.SearchInContext(ctx, sr)
+		if serr == nil {
+			return results(res), nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		err = serr
+	}
+	if errors.Is(err, ErrBadQuery) {
+		return nil, err // a filter is wrong: plain words would not fix it
+	}
+	// bleve could not parse or run the text: search it as plain words.
+	q, ferr := buildQuery(req.Query, req.Site, false)
+	if ferr != nil {
+		return nil, ferr
+	}
+	sr.Query = q
+	res, ferr := ix.idx.SearchInContext(ctx, sr)
+	if ferr != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, badQuery("%q cannot be searched: %v", req.Query, err)
+	}
+	return results(res), nil
+}
+
+// searchRequest sets up everything but the query.
+func searchRequest(req Request) (*bleve.SearchRequest, error) {
+	limit := req.Limit
+	switch {
+	case limit == 0:
+		limit = DefaultLimit
+	case limit < 0 || limit > MaxLimit:
+		return nil, badQuery("limit %d: it must be between 1 and %d", req.Limit, MaxLimit)
+	}
+	if req.Offset < 0 || req.Offset > MaxOffset {
+		return nil, badQuery("offset %d: it must be between 0 and %d", req.Offset, MaxOffset)
+	}
+	sr := bleve.NewSearchRequestOptions(nil, limit, req.Offset, false)
+	switch req.Sort {
+	case "", "relevance":
+		sr.SortBy([]string{"-_score", "_id"})
+	case "date":
+		sr.SortBy([]string{fieldDate, "_id"})
+	case "-date":
+		sr.SortBy([]string{"-" + fieldDate, "_id"})
+	default:
+		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
+	}
+	sr.Fields = []string{fieldTitle, fieldPostTitle, fieldLink, fieldAuthor, fieldDate, fieldSite, fieldType, fieldPostID, fieldContent}
+	sr.Highlight = bleve.NewHighlightWithStyle(htmlhighlight.Name)
+	sr.Highlight.AddField(fieldContent)
+	if req.Facets {
+		sr.AddFacet("year", bleve.NewFacetRequest(fieldYear, facetSize))
+		sr.AddFacet("author", bleve.NewFacetRequest(fieldAuthor, facetSize))
+		sr.AddFacet("category", bleve.NewFacetRequest(fieldCategory, facetSize))
+		sr.AddFacet("tag", bleve.NewFacetRequest(fieldTag, facetSize))
+	}
+	return sr, nil
+}
+
+func results(res *bleve.SearchResult) *Results {
+	out := &Results{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitOf(h))
+	}
+	if res.Facets != nil {
+		out.Facets = map[string]map[string]int{}
+		for name, f := range res.Facets {
+			counts := map[string]int{}
+			if f.Terms != nil {
+				for _, t := range f.Terms.Terms() {
+					counts[t.Term] = t.Count
+				}
+			}
+			out.Facets[name] = counts
+		}
+	}
+	return out
+}
+
+func hitOf(h *search.DocumentMatch) Hit {
+	str := func(field string) string {
+		s, _ := h.Fields[field].(string)
+		return s
+	}
+	hit := Hit{
+		Site:   str(fieldSite),
+		Kind:   str(fieldType),
+		Title:  str(fieldTitle),
+		Link:   str(fieldLink),
+		Author: str(fieldAuthor),
+		Score:  h.Score,
+	}
+	if hit.Kind == KindComment {
+		hit.Title = str(fieldPostTitle)
+	}
+	if id, ok := h.Fields[fieldPostID].(float64); ok {
+		hit.PostID = int64(id)
+	}
+	hit.PostKey, hit.CommentID = parseDocID(h.ID)
+	if d, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
+		hit.Date = d
+	}
+	if fragments := h.Fragments[fieldContent]; len(fragments) > 0 {
+		hit.Snippet = strings.Join(fragments, " … ")
+	} else {
+		hit.Snippet = html.EscapeString(truncate(str(fieldContent), snippetRunes))
+	}
+	return hit
+}
+
+// parseDocID reads the post key and comment ID out of a document ID.
+func parseDocID(id string) (postKey, commentID int64) {
+	parts := strings.Split(id, "/")
+	if len(parts) >= 2 {
+		postKey, _ = strconv.ParseInt(parts[1], 10, 64)
+	}
+	if len(parts) == 3 {
+		commentID, _ = strconv.ParseInt(parts[2], 10, 64)
+	}
+	return postKey, commentID
+}
+
+// truncate cuts text to at most n runes, at a space when there is one.
+func truncate(s string, n int) string {
+	runes := []rune(s)
+	if len(runes) <= n {
+		return s
+	}
+	cut := string(runes[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// FacetValues lists a facet's values, most hits first, then by value.
+func FacetValues(counts map[string]int) []string {
+	values := make([]string, 0, len(counts))
+	for v := range counts {
+		values = append(values, v)
+	}
+	sort.Slice(values, func(i, j int) bool {
+		if counts[values[i]] != counts[values[j]] {
+			return counts[values[i]] > counts[values[j]]
+		}
+		return values[i] < values[j]
+	})
+	return values
+}

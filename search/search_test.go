@@ -1,0 +1,173 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func sampleBlog(t testing.TB) string {
+	return filepath.Join(repoRoot(t), "testdata", "sample-blog.xml")
+}
+
+func TestSampleBlog(t *testing.T) {
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir)
+
+	t.Run("private words are never found", func(t *testing.T) {
+		for _, word := range []string{"secretletterword", "draftonlyword", "spamword", "moderation", "foghorn"} {
+			res := mustSearch(t, ix, Request{Query: word})
+			for _, h := range res.Hits {
+				// foghorn is also public text in "Walking the Headland";
+				// it must not come from the protected post's password.
+				if h.PostID == 14 || h.PostID == 15 || (word != "foghorn" && res.Total > 0) {
+					t.Errorf("%q found %s %d %q: %s", word, h.Kind, h.PostID, h.Title, h.Snippet)
+				}
+			}
+		}
+	})
+
+	t.Run("a comment's words find the comment and name its post", func(t *testing.T) {
+		res := mustSearch(t, ix, Request{Query: "rental"})
+		if res.Total != 1 {
+			t.Fatalf("rental: %d hits, want 1: %+v", res.Total, res.Hits)
+		}
+		h := res.Hits[0]
+		if h.Kind != KindComment || h.PostID != 10 || h.Author != "Jonah" || h.CommentID == 0 {
+			t.Errorf("rental found %+v, want Jonah's comment on post 10", h)
+		}
+		if h.Title != "The Quiet Lighthouse (2023) Review" || !strings.Contains(h.Link, "the-quiet-lighthouse-review") {
+			t.Errorf("the comment hit names %q %q, want its post", h.Title, h.Link)
+		}
+		if !strings.Contains(h.Snippet, "<mark>rental</mark>") {
+			t.Errorf("snippet %q does not mark the word", h.Snippet)
+		}
+	})
+
+	t.Run("stemming and title first", func(t *testing.T) {
+		res := mustSearch(t, ix, Request{Query: "lighthouses"})
+		if res.Total == 0 || res.Hits[0].Kind != KindPost || res.Hits[0].PostID != 10 {
+			t.Fatalf("lighthouses: want post 10 first, got %+v", res.Hits)
+		}
+	})
+
+	cases := []struct {
+		query string
+		want  []int64 // post IDs of the hits, in any order
+		kinds []string
+	}{
+		{`"seven miles"`, []int64{8}, nil},
+		{`cliffs type:post`, []int64{8}, nil},
+		{`cliffs type:page`, nil, nil},
+		{`keeper year:2023 type:post`, []int64{10}, nil},
+		{`keeper year:2022`, nil, nil},
+		{`tag:indie`, []int64{10}, nil},
+		{`category:reviews type:post`, []int64{10}, nil},
+		{`category:Reviews type:post`, []int64{10}, nil},
+		{`author:mara type:post`, []int64{10, 8}, nil},
+		{`author:Jonah`, []int64{10}, []string{KindComment}},
+		{`after:2023-01-01 type:post`, []int64{10}, nil},
+		{`before:2023-01-01 type:post`, []int64{8}, nil},
+		{`site:lighthouse.example.org gulls`, []int64{8}, nil},
+		{`site:other.example.org gulls`, nil, nil},
+		{`gulls -type:post`, nil, nil},
+		{`sandwich~1`, []int64{8}, nil},
+		{`sandw*`, []int64{8}, nil},
+		{`+gulls +cliffs`, []int64{8}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			res := mustSearch(t, ix, Request{Query: c.query, Limit: 50})
+			var got []int64
+			for _, h := range res.Hits {
+				got = append(got, h.PostID)
+				if c.kinds != nil && h.Kind != c.kinds[0] {
+					t.Errorf("hit %+v: kind %s, want %s", h, h.Kind, c.kinds[0])
+				}
+			}
+			if !sameIDs(got, c.want) {
+				t.Errorf("%q found posts %v, want %v", c.query, got, c.want)
+			}
+		})
+	}
+}
+
+func sameIDs(got, want []int64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	seen := map[int64]int{}
+	for _, id := range got {
+		seen[id]++
+	}
+	for _, id := range want {
+		seen[id]--
+	}
+	for _, n := range seen {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSearchRequests(t *testing.T) {
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir)
+	ctx := context.Background()
+
+	t.Run("unparsable text is searched as words", func(t *testing.T) {
+		for _, q := range []string{`gulls "`, `gulls:`, `(gulls`, `gulls^^`, `/[/`} {
+			if _, err := ix.Search(ctx, Request{Query: q}); err != nil {
+				t.Errorf("%q: %v", q, err)
+			}
+		}
+	})
+	t.Run("bad filters and limits say why", func(t *testing.T) {
+		for _, req := range []Request{
+			{Query: "after:yesterday"},
+			{Query: "year:12"},
+			{Query: "type:attachment"},
+			{Query: "tag:"},
+			{Query: strings.Repeat("a ", MaxQueryLength)},
+			{Query: "gulls", Limit: -1},
+			{Query: "gulls", Sort: "title"},
+		} {
+			_, err := ix.Search(ctx, req)
+			if !errors.Is(err, ErrBadQuery) {
+				t.Errorf("%+v: error %v, want ErrBadQuery", req, err)
+			}
+		}
+	})
+	t.Run("sort by date", func(t *testing.T) {
+		res := mustSearch(t, ix, Request{Query: "type:post", Sort: "-date"})
+		if len(res.Hits) != 2 || res.Hits[0].PostID != 10 || res.Hits[1].PostID != 8 {
+			t.Errorf("-date: %+v, want 10 then 8", res.Hits)
+		}
+		res = mustSearch(t, ix, Request{Query: "type:post", Sort: "date"})
+		if len(res.Hits) != 2 || res.Hits[0].PostID != 8 {
+			t.Errorf("date: %+v, want 8 first", res.Hits)
+		}
+	})
+	t.Run("paging", func(t *testing.T) {
+		all := mustSearch(t, ix, Request{Query: "type:comment", Sort: "date"})
+		second := mustSearch(t, ix, Request{Query: "type:comment", Sort: "date", Limit: 1, Offset: 1})
+		if all.Total < 2 || second.Total != all.Total || len(second.Hits) != 1 || second.Hits[0] != all.Hits[1] {
+			t.Errorf("offset 1 gave %+v, want the second of %+v", second.Hits, all.Hits)
+		}
+	})
+	t.Run("facets", func(t *testing.T) {
+		res := mustSearch(t, ix, Request{Query: "type:post", Facets: true})
+		if res.Facets["year"]["2023"] != 1 || res.Facets["year"]["2022"] != 1 {
+			t.Errorf("year facet %v", res.Facets["year"])
+		}
+		if res.Facets["tag"]["indie"] != 1 || res.Facets["category"]["Reviews"] != 1 {
+			t.Errorf("tag/category facets %v %v", res.Facets["tag"], res.Facets["category"])
+		}
+		if len(res.Facets["author"]) == 0 {
+			t.Errorf("no author facet: %v", res.Facets)
+		}
+	})
+}

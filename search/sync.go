@@ -1,0 +1,361 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+// Batches are capped both ways: never one document at a time (slow), never
+// one giant batch (memory grows with it).
+const (
+	batchDocs  = 500
+	batchBytes = 16 << 20
+)
+
+// writer feeds posts into an index in capped batches.
+type writer struct {
+	idx     bleve.Index
+	store   *archive.Store
+	fresh   bool // the index is new and empty: nothing to delete
+	batch   *bleve.Batch
+	authors map[string]map[string]string // site → login → display name
+	indexed int
+}
+
+func newWriter(idx bleve.Index, store *archive.Store, fresh bool) *writer {
+	return &writer{idx: idx, store: store, fresh: fresh, batch: idx.NewBatch(), authors: map[string]map[string]string{}}
+}
+
+// authorName is the name readers saw: the display name when the archive
+// knows it, else the login.
+func (w *writer) authorName(ctx context.Context, site, login string) (string, error) {
+	names, ok := w.authors[site]
+	if !ok {
+		authors, err := w.store.Authors(ctx, site)
+		if err != nil {
+			return "", fmt.Errorf("search: authors of %s: %w", site, err)
+		}
+		names = make(map[string]string, len(authors))
+		for _, a := range authors {
+			if a.DisplayName != "" {
+				names[a.Login] = a.DisplayName
+			}
+		}
+		w.authors[site] = names
+	}
+	if name, ok := names[login]; ok {
+		return name, nil
+	}
+	return login, nil
+}
+
+func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
+	author, err := w.authorName(ctx, p.Site, p.AuthorLogin)
+	if err != nil {
+		return err
+	}
+	n, err := writePost(w.batch, p, author, w.fresh)
+	w.indexed += n
+	if err != nil {
+		return fmt.Errorf("search: indexing post %d: %w", p.Key, err)
+	}
+	if w.batch.Size() >= batchDocs || w.batch.TotalDocsSize() >= batchBytes {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *writer) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	if err := w.idx.Batch(w.batch); err != nil {
+		return fmt.Errorf("search: writing a batch: %w", err)
+	}
+	w.batch.Reset()
+	return nil
+}
+
+// finish writes what is pending together with the store position it
+// reflects, so the position is never ahead of the documents.
+func (w *writer) finish(taken, mark int64) error {
+	w.batch.SetInternal([]byte(keyTaken), intBytes(taken))
+	w.batch.SetInternal([]byte(keyMark), intBytes(mark))
+	if err := w.idx.Batch(w.batch); err != nil {
+		return fmt.Errorf("search: writing a batch: %w", err)
+	}
+	w.batch.Reset()
+	return nil
+}
+
+// storePosition reads where the store is, before reading what changed, so
+// that the position recorded never claims more than was indexed.
+func storePosition(ctx context.Context, store *archive.Store) (taken, mark int64, err error) {
+	if mark, err = store.ChangeMark(ctx); err != nil {
+		return 0, 0, err
+	}
+	if taken, err = store.LastImport(ctx); err != nil {
+		return 0, 0, err
+	}
+	return taken, mark, nil
+}
+
+// Sync brings the index up to date with the store: it (re)indexes the
+// posts that imports since the last one it took in added or changed, and
+// deletes the documents of those that are no longer public. It returns
+// how many documents it indexed. When nothing changed it costs one query,
+// so a server may call it on a ticker. It also switches to an index that
+// Rebuild swapped in meanwhile. Interrupted at any point, the next Sync
+// does the same work again.
+func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	if err := ix.followPointer(); err != nil {
+		return 0, err
+	}
+	if err := ix.settleLang(ctx, store); err != nil {
+		return 0, err
+	}
+	taken, mark, err := storePosition(ctx, store)
+	if err != nil {
+		return 0, err
+	}
+	ix.mu.RLock()
+	idx, from, seen := ix.idx, ix.taken, ix.mark
+	ix.mu.RUnlock()
+	if idx == nil {
+		return 0, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
+	}
+	if mark == seen {
+		return 0, nil
+	}
+	keys, err := store.ChangedSince(ctx, from)
+	if err != nil {
+		return 0, err
+	}
+	w := newWriter(idx, store, false)
+	for _, key := range keys {
+		if err := ctx.Err(); err != nil {
+			return w.indexed, err
+		}
+		p, err := store.Post(ctx, key)
+		if err != nil {
+			return w.indexed, fmt.Errorf("search: %w", err)
+		}
+		if err := w.add(ctx, p); err != nil {
+			return w.indexed, err
+		}
+	}
+	if err := w.finish(taken, mark); err != nil {
+		return w.indexed, err
+	}
+	ix.mu.Lock()
+	ix.taken, ix.mark = taken, mark
+	ix.mu.Unlock()
+	return w.indexed, nil
+}
+
+// followPointer switches to the index the pointer file names when a
+// Rebuild has swapped in a new one.
+func (ix *Index) followPointer() error {
+	ptr, err := readPointer(ix.dir)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	ix.mu.RLock()
+	current := ix.ptr.Index
+	ix.mu.RUnlock()
+	if ptr.Index == current {
+		return nil
+	}
+	idx, err := openBleve(ix.dir, ptr.Index, ix.opts.lockTimeout())
+	if err != nil {
+		return err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old := ix.idx
+	if err := ix.adopt(idx, ptr); err != nil {
+		idx.Close()
+		return err
+	}
+	if old != nil {
+		old.Close()
+	}
+	return nil
+}
+
+// settleLang gives a still empty index whose language nobody chose the
+// language of the first site imported.
+func (ix *Index) settleLang(ctx context.Context, store *archive.Store) error {
+	ix.mu.RLock()
+	ptr, empty := ix.ptr, ix.mark == 0
+	ix.mu.RUnlock()
+	if ptr.LangChosen || !empty {
+		return nil
+	}
+	lang, err := siteLang(ctx, store)
+	if err != nil || lang == "" || lang == ptr.Lang {
+		return err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.replaceWithEmpty(lang, false)
+}
+
+// siteLang is the analyzer language of the archive's first site; "" when
+// there is no site or parc has no analyzer for its language.
+func siteLang(ctx context.Context, store *archive.Store) (string, error) {
+	sites, err := store.Sites(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(sites) == 0 {
+		return "", nil
+	}
+	return LangOf(sites[0].Language), nil
+}
+
+// Rebuild builds a new index of the whole store in a new directory and
+// swaps it in atomically. Until the swap, searches go on from the old
+// index; a crash before it leaves the old index in use and the new
+// directory to be removed by the next rebuild. A process holding the old
+// index switches on its next Sync.
+func Rebuild(ctx context.Context, store *archive.Store, archiveDir string, opts Options) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(archiveDir, 0o755); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	lang, chosen := opts.Lang, opts.Lang != ""
+	if old, err := readPointer(archiveDir); err == nil && !chosen && old.LangChosen {
+		lang, chosen = old.Lang, true
+	}
+	if lang == "" {
+		var err error
+		if lang, err = siteLang(ctx, store); err != nil {
+			return err
+		}
+	}
+	if lang == "" {
+		lang = DefaultLang
+	}
+	idx, name, err := createBleve(archiveDir, lang)
+	if err != nil {
+		return err
+	}
+	if err := fill(ctx, idx, store); err != nil {
+		idx.Close()
+		os.RemoveAll(filepath.Join(archiveDir, name))
+		return err
+	}
+	if err := idx.Close(); err != nil {
+		return fmt.Errorf("search: closing the new index: %w", err)
+	}
+	if err := writePointer(archiveDir, pointer{Index: name, Lang: lang, LangChosen: chosen}); err != nil {
+		return err
+	}
+	return removeOtherIndexes(archiveDir, name)
+}
+
+// fill indexes every post of the store into an empty index.
+func fill(ctx context.Context, idx bleve.Index, store *archive.Store) error {
+	taken, mark, err := storePosition(ctx, store)
+	if err != nil {
+		return err
+	}
+	w := newWriter(idx, store, true)
+	err = store.ForEachPost(ctx, func(p *archive.StoredPost) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return w.add(ctx, p)
+	})
+	if err != nil {
+		return err
+	}
+	return w.finish(taken, mark)
+}
+
+// Check compares the index with the store and describes each way they
+// disagree; parc reindex repairs them all. An archive with nothing to
+// search and no index is consistent. When another process holds the index
+// the error is ErrLocked.
+func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]string, error) {
+	want, err := store.CountSearchable(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ptr, err := readPointer(archiveDir)
+	if errors.Is(err, os.ErrNotExist) {
+		if want == (archive.SearchableCounts{}) {
+			return nil, nil
+		}
+		return []string{"there is no search index: parc reindex builds it"}, nil
+	}
+	if err != nil {
+		return []string{err.Error()}, nil
+	}
+	idx, err := openBleve(archiveDir, ptr.Index, DefaultLockTimeout)
+	if errors.Is(err, ErrLocked) {
+		return nil, err
+	}
+	if err != nil {
+		return []string{fmt.Sprintf("the search index cannot be opened (%v): parc reindex rebuilds it", err)}, nil
+	}
+	defer idx.Close()
+	var problems []string
+	if v, err := internalInt(idx, keyMapping); err != nil || v != mappingVersion {
+		problems = append(problems, fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion))
+	}
+	last, err := store.LastImport(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if taken, err := internalInt(idx, keyTaken); err != nil || taken < last {
+		problems = append(problems, fmt.Sprintf("the search index has taken in imports up to %d, the archive has %d", taken, last))
+	}
+	have, err := countIndexed(ctx, idx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []struct {
+		what       string
+		have, want int
+	}{
+		{"posts", have.Posts, want.Posts},
+		{"pages", have.Pages, want.Pages},
+		{"comments", have.Comments, want.Comments},
+	} {
+		if c.have != c.want {
+			problems = append(problems, fmt.Sprintf("the search index holds %d %s, the archive has %d public ones", c.have, c.what, c.want))
+		}
+	}
+	return problems, nil
+}
+
+// countIndexed counts the index's documents of each kind.
+func countIndexed(ctx context.Context, idx bleve.Index) (archive.SearchableCounts, error) {
+	var c archive.SearchableCounts
+	for _, k := range []struct {
+		kind string
+		n    *int
+	}{{KindPost, &c.Posts}, {KindPage, &c.Pages}, {KindComment, &c.Comments}} {
+		q := bleve.NewTermQuery(k.kind)
+		q.SetField(fieldType)
+		res, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err != nil {
+			return c, fmt.Errorf("search: counting %ss: %w", k.kind, err)
+		}
+		*k.n = int(res.Total)
+	}
+	return c, nil
+}

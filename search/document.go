@@ -11,22 +11,22 @@ import (
 // document is what the index holds of a post, a page or a comment. Only
 // public text goes in: never emails, IPs, passwords or meta.
 type document struct {
-	Title        string    `json:"title,omitempty"`
-	Content      string    `json:"content"`
-	Excerpt      string    `json:"excerpt,omitempty"`
-	Author       string    `json:"author,omitempty"`
-	AuthorLogin  string    `json:"author_login,omitempty"`
-	Category     []string  `json:"category,omitempty"`
-	CategorySlug []string  `json:"category_slug,omitempty"`
-	Tag          []string  `json:"tag,omitempty"`
-	TagSlug      []string  `json:"tag_slug,omitempty"`
-	Site         string    `json:"site"`
-	Type         string    `json:"type"`
-	Date         string    `json:"date,omitempty"` // RFC 3339; absent when unknown
-	Year         string    `json:"year,omitempty"`
-	Link         string    `json:"link,omitempty"`
-	PostTitle    string    `json:"post_title,omitempty"`
-	PostID       float64   `json:"post_id"`
+	Title        string   `json:"title,omitempty"`
+	Content      string   `json:"content"`
+	Excerpt      string   `json:"excerpt,omitempty"`
+	Author       string   `json:"author,omitempty"`
+	AuthorLogin  string   `json:"author_login,omitempty"`
+	Category     []string `json:"category,omitempty"`
+	CategorySlug []string `json:"category_slug,omitempty"`
+	Tag          []string `json:"tag,omitempty"`
+	TagSlug      []string `json:"tag_slug,omitempty"`
+	Site         string   `json:"site"`
+	Type         string   `json:"type"`
+	Date         string   `json:"date,omitempty"` // RFC 3339; absent when unknown
+	Year         string   `json:"year,omitempty"`
+	Link         string   `json:"link,omitempty"`
+	PostTitle    string   `json:"post_title,omitempty"`
+	PostID       float64  `json:"post_id"`
 }
 
 // Kinds of document, as the type field and Hit.Kind name them.

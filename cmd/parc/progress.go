@@ -39,7 +39,8 @@ func (p *progress) update(s importer.Progress) {
 			progressbar.OptionShowBytes(true),
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionFullWidth(),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionShowCount(),
 			progressbar.OptionClearOnFinish(),
 		)
 	}

@@ -76,10 +76,14 @@ func commentLink(link string) (postLink string, id int64, ok bool) {
 }
 
 // postIDFromGUID reads WordPress's default guid, http://site/?p=N (or
-// ?page_id=N, or ?attachment_id=N).
-func postIDFromGUID(guid string) int64 {
+// ?page_id=N, or ?attachment_id=N). A guid on another host is the id on
+// the site a migrated post came from, not this site's, and gives 0.
+func postIDFromGUID(guid, siteURL string) int64 {
 	u, err := url.Parse(strings.TrimSpace(guid))
 	if err != nil {
+		return 0
+	}
+	if site, err := url.Parse(siteURL); err != nil || !strings.EqualFold(u.Hostname(), site.Hostname()) {
 		return 0
 	}
 	q := u.Query()
@@ -131,7 +135,7 @@ func (p *parser) buildPosts(f *Feed, ch channel) {
 	terms := map[string]bool{}
 	for i, e := range ch.entries {
 		post := archive.Post{
-			ID:              postIDFromGUID(e.guid),
+			ID:              postIDFromGUID(e.guid, f.Site.URL),
 			Type:            "post",
 			Status:          "publish",
 			Title:           e.title,
@@ -205,7 +209,7 @@ func (p *parser) buildComments(f *Feed, ch channel) {
 		at, ok := stubs[postLink]
 		if !ok {
 			postGUID, _, _ := strings.Cut(e.guid, "#")
-			stub := archive.Post{Link: postLink, GUID: postGUID, ID: postIDFromGUID(postGUID)}
+			stub := archive.Post{Link: postLink, GUID: postGUID, ID: postIDFromGUID(postGUID, f.Site.URL)}
 			if !strings.HasPrefix(postGUID, "http") {
 				stub.GUID = ""
 			}

@@ -1,0 +1,218 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// rewrite writes a copy of an export with replacements applied, each of
+// which must apply.
+func rewrite(t *testing.T, path string, replacements ...string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for i := 0; i < len(replacements); i += 2 {
+		if !strings.Contains(text, replacements[i]) {
+			t.Fatalf("%s does not contain %q", path, replacements[i])
+		}
+		text = strings.Replace(text, replacements[i], replacements[i+1], 1)
+	}
+	out := filepath.Join(t.TempDir(), filepath.Base(path))
+	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func total(t *testing.T, ix *Index, q string) uint64 {
+	t.Helper()
+	return mustSearch(t, ix, Request{Query: q}).Total
+}
+
+func TestSyncFollowsTheStore(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir)
+	if n, err := ix.Sync(ctx, store); err != nil || n != 0 {
+		t.Fatalf("a second Sync with nothing new indexed %d documents (%v), want 0", n, err)
+	}
+	if total(t, ix, "rental") != 1 || total(t, ix, "gulls") != 1 {
+		t.Fatal("the sample blog is not searchable")
+	}
+
+	// A newer export: Jonah's comment turned out to be spam, the headland
+	// walk went back to draft, and a new word appears in the review.
+	newer := rewrite(t, sampleBlog(t),
+		"I think I’ll wait for a rental.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]>",
+		"I think I’ll wait for a rental.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[spam]]>",
+		"<wp:status><![CDATA[publish]]></wp:status>\n\t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\t\t<wp:post_type><![CDATA[post]]></wp:post_type>\n\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n\t\t<wp:is_sticky>0",
+		"<wp:status><![CDATA[draft]]></wp:status>\n\t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\t\t<wp:post_type><![CDATA[post]]></wp:post_type>\n\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n\t\t<wp:is_sticky>0",
+		"Catch this one if you can :)", "Catch this one if you can, zanzibarword :)",
+	)
+	importWXR(t, store, newer)
+	n, err := ix.Sync(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Error("Sync after an import that changed posts indexed nothing")
+	}
+	for q, want := range map[string]uint64{"rental": 0, "gulls": 0, "zanzibarword": 1, "keeper": 1} {
+		if got := total(t, ix, q); got != want {
+			t.Errorf("after the newer export, %q has %d hits, want %d", q, got, want)
+		}
+	}
+	ix.Close() // Check needs the index to itself
+	problems, err := Check(ctx, store, dir)
+	if err != nil || len(problems) != 0 {
+		t.Errorf("Check after Sync: %v %v, want no problems", problems, err)
+	}
+}
+
+func TestCheckAndRebuild(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newArchive(t, sampleBlog(t))
+	if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 1 || !strings.Contains(problems[0], "no search index") {
+		t.Fatalf("Check without an index: %q %v", problems, err)
+	}
+
+	// An index that missed documents: Check names the disagreement.
+	ix := openSynced(t, store, dir)
+	res := mustSearch(t, ix, Request{Query: "type:comment"})
+	b := ix.idx.NewBatch()
+	b.Delete(postDocID(res.Hits[0].PostKey))
+	b.Delete(commentDocID(res.Hits[0].PostKey, res.Hits[0].CommentID))
+	if err := ix.idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	holder := ix // a server, say, that keeps its index open
+	before := mustSearch(t, holder, Request{Query: "type:comment"}).Total
+
+	if err := Rebuild(ctx, store, dir, Options{}); err != nil {
+		t.Fatalf("Rebuild while another holds the index: %v", err)
+	}
+	if got := mustSearch(t, holder, Request{Query: "type:comment"}).Total; got != before {
+		t.Errorf("the holder's searches changed before it synced: %d, want %d", got, before)
+	}
+	if _, err := holder.Sync(ctx, store); err != nil {
+		t.Fatalf("the holder's Sync after a rebuild: %v", err)
+	}
+	if got := mustSearch(t, holder, Request{Query: "type:comment"}).Total; got != before+1 {
+		t.Errorf("after following the rebuild the holder finds %d comments, want %d", got, before+1)
+	}
+	holder.Close()
+
+	entries, _ := filepath.Glob(filepath.Join(dir, indexPrefix+"*"))
+	if len(entries) != 1 {
+		t.Errorf("index directories after the rebuild: %v, want only the new one", entries)
+	}
+	if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
+		t.Errorf("Check after Rebuild: %q %v", problems, err)
+	}
+}
+
+func TestCheckFindsMissingDocuments(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir)
+	res := mustSearch(t, ix, Request{Query: "rental"})
+	b := ix.idx.NewBatch()
+	b.Delete(commentDocID(res.Hits[0].PostKey, res.Hits[0].CommentID))
+	if err := ix.idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	problems, err := Check(ctx, store, dir)
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "comments") {
+		t.Errorf("Check after losing a comment: %q %v, want one problem about comments", problems, err)
+	}
+}
+
+func TestOlderMappingIsRebuilt(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir)
+	if err := ix.idx.SetInternal([]byte(keyMapping), intBytes(mappingVersion-1)); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if problems, _ := Check(ctx, store, dir); len(problems) == 0 {
+		t.Error("Check did not notice the older mapping")
+	}
+	ix = openSynced(t, store, dir)
+	if total(t, ix, "rental") != 1 {
+		t.Error("the index rebuilt for the new mapping does not find rental")
+	}
+	ix.Close()
+	if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
+		t.Errorf("Check after the rebuild: %q %v", problems, err)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newArchive(t, sampleBlog(t)) // en-GB
+	ix := openSynced(t, store, dir)
+	if ix.Lang() != "en" {
+		t.Errorf("the sample blog (en-GB) is indexed as %q", ix.Lang())
+	}
+	ix.Close()
+	ix, err := Open(dir, Options{Lang: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Sync(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Lang() != "de" || total(t, ix, "rental") != 1 {
+		t.Errorf("--lang de: lang %q, rental %d hits", ix.Lang(), total(t, ix, "rental"))
+	}
+	ix.Close()
+	if err := Rebuild(ctx, store, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ptr, err := readPointer(dir)
+	if err != nil || ptr.Lang != "de" {
+		t.Errorf("a rebuild forgot the chosen language: %+v %v", ptr, err)
+	}
+	if _, err := Open(dir, Options{Lang: "xx"}); err == nil {
+		t.Error("Open accepted the unknown language xx")
+	}
+}
+
+func TestLangOf(t *testing.T) {
+	for tag, want := range map[string]string{"en-GB": "en", "de_DE": "de", "pt-BR": "pt", "zh-CN": "cjk", "ja": "cjk", "ko-KR": "cjk", "fi": "", "": ""} {
+		if got := LangOf(tag); got != want {
+			t.Errorf("LangOf(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+func TestLockNamesTheHolder(t *testing.T) {
+	store, dir := newArchive(t, sampleBlog(t))
+	openSynced(t, store, dir)
+	start := time.Now()
+	_, err := Open(dir, Options{LockTimeout: 200 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("a second Open: %v, want ErrLocked", err)
+	}
+	if want := fmt.Sprintf("archive in use by process %d", os.Getpid()); err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	if waited := time.Since(start); waited > 10*time.Second {
+		t.Errorf("the second Open waited %s", waited)
+	}
+	if _, err := Check(context.Background(), store, dir); !errors.Is(err, ErrLocked) {
+		t.Errorf("Check while the index is held: %v, want ErrLocked", err)
+	}
+}

@@ -47,7 +47,9 @@ func sharedFile(tb testing.TB, rel string) string {
 	return path
 }
 
-func sampleBlog(tb testing.TB) string { return filepath.Join(repoRoot(tb), "testdata", "sample-blog.xml") }
+func sampleBlog(tb testing.TB) string {
+	return filepath.Join(repoRoot(tb), "testdata", "sample-blog.xml")
+}
 
 func themeUnitTest(tb testing.TB) string {
 	return sharedFile(tb, "peers/theme-unit-test/themeunittestdata.wordpress.xml")

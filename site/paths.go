@@ -16,7 +16,16 @@ func pathKey(escaped string) string {
 	if err != nil {
 		decoded = escaped
 	}
-	return strings.ToLower(strings.TrimRight(decoded, "/"))
+	return strings.ToLower(strings.TrimRight(collapseSlashes(decoded), "/"))
+}
+
+// collapseSlashes turns runs of slashes into one: stored links and typed
+// URLs sometimes double them.
+func collapseSlashes(p string) string {
+	for strings.Contains(p, "//") {
+		p = strings.ReplaceAll(p, "//", "/")
+	}
+	return p
 }
 
 // decodeSegment decodes a slug WordPress stored percent-encoded.

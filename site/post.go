@@ -23,6 +23,9 @@ func (s *Server) entryRoute(ctx context.Context, req *request, rel string, segme
 		}
 		return s.postPage(ctx, req, e, 1)
 	}
+	if e := sd.aliases[pathKey(rel)]; e != nil {
+		return redirect(e.path)
+	}
 	if len(segments) < 2 {
 		return nil
 	}

@@ -41,6 +41,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	req := &request{Request: r, snap: snap, base: s.origin(r)}
 	resp := s.route(r.Context(), req)
+	if resp.location != "" && strings.TrimSuffix(resp.location, "#comments") == r.URL.RequestURI() {
+		// A redirect to itself would loop; no such page, then.
+		s.logger.Warn("site: redirect to itself", "path", r.URL.RequestURI())
+		resp = s.notFound(req)
+	}
 	if cacheable && resp.cacheable {
 		s.cache.put(snap.generation, key, resp)
 	}

@@ -33,6 +33,7 @@ type siteData struct {
 	byPath      map[string]*entry
 	byID        map[int64]*entry
 	byKey       map[int64]*entry
+	aliases     map[string]*entry // other paths naming an entry: guid permalinks, attachment files
 	nav         []linkView // top-level pages
 	bySlug      map[string][]*entry
 	children    map[int64][]*entry          // pages and attachments by parent ID
@@ -104,6 +105,7 @@ func buildSiteData(ctx context.Context, store *archive.Store, summary archive.Si
 		byPath:      map[string]*entry{},
 		byID:        map[int64]*entry{},
 		byKey:       map[int64]*entry{},
+		aliases:     map[string]*entry{},
 		bySlug:      map[string][]*entry{},
 		children:    map[int64][]*entry{},
 		terms:       map[string]map[string]*term{},
@@ -141,6 +143,7 @@ func buildSiteData(ctx context.Context, store *archive.Store, summary archive.Si
 		e := &entry{SiteEntry: r, title: plainTitle(r.Title)}
 		sd.addEntry(e)
 	}
+	sd.addAliases(host(summary.URL))
 	sd.nav = sd.topPages()
 	if err := sd.addTerms(ctx, store); err != nil {
 		return nil, err
@@ -192,6 +195,35 @@ func (sd *siteData) addEntry(e *entry) {
 	}
 }
 
+// addAliases lets the other URLs an entry was known by lead to it: a
+// guid that is a permalink of this site (often the permalink before a
+// slug changed) and an attachment's file URL. Real permalinks win.
+func (sd *siteData) addAliases(siteHost string) {
+	for _, e := range sd.entries {
+		for _, link := range []string{e.GUID, e.AttachmentURL} {
+			u, err := url.Parse(link)
+			if err != nil || link == "" || !strings.EqualFold(u.Host, siteHost) {
+				continue
+			}
+			rel, ok := sd.relativeLinkPath(link)
+			if !ok {
+				continue
+			}
+			key := pathKey(rel)
+			if sd.byPath[key] == nil && sd.aliases[key] == nil {
+				sd.aliases[key] = e
+			}
+		}
+	}
+}
+
+func host(siteURL string) string {
+	if u, err := url.Parse(siteURL); err == nil {
+		return u.Host
+	}
+	return ""
+}
+
 // relativeLinkPath is a stored link's escaped path below the site's own
 // path, when the link is a pretty permalink (no query).
 func (sd *siteData) relativeLinkPath(link string) (string, bool) {
@@ -199,7 +231,7 @@ func (sd *siteData) relativeLinkPath(link string) (string, bool) {
 	if err != nil || link == "" || u.RawQuery != "" {
 		return "", false
 	}
-	p := u.EscapedPath()
+	p := collapseSlashes(u.EscapedPath())
 	if sd.origPath != "" {
 		if !strings.HasPrefix(p, sd.origPath+"/") {
 			return "", false

@@ -34,7 +34,7 @@ type siteData struct {
 	byID        map[int64]*entry
 	byKey       map[int64]*entry
 	aliases     map[string]*entry // other paths naming an entry: guid permalinks, attachment files
-	nav         []linkView // top-level pages
+	nav         []linkView        // top-level pages
 	bySlug      map[string][]*entry
 	children    map[int64][]*entry          // pages and attachments by parent ID
 	terms       map[string]map[string]*term // taxonomy → slug

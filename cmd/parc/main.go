@@ -94,6 +94,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			postsCommand(),
 			showCommand(),
 			verifyCommand(),
+			searchCommand(),
+			reindexCommand(),
+			serveCommand(),
 		},
 	}
 	for _, cmd := range app.Commands {

@@ -22,7 +22,8 @@ type document struct {
 	TagSlug      []string `json:"tag_slug,omitempty"`
 	Site         string   `json:"site"`
 	Type         string   `json:"type"`
-	Date         string   `json:"date,omitempty"` // RFC 3339; absent when unknown
+	Date         string   `json:"date,omitempty"`       // RFC 3339; absent when unknown
+	ShownDate    string   `json:"shown_date,omitempty"` // the same, kept with its offset for display
 	Year         string   `json:"year,omitempty"`
 	Link         string   `json:"link,omitempty"`
 	PostTitle    string   `json:"post_title,omitempty"`
@@ -55,21 +56,24 @@ func plainText(rendered, raw string) string {
 	return render.Plain(raw)
 }
 
-// dateOf is the time readers saw: the site's local time when known.
-func dateOf(local, gmt time.Time) time.Time {
-	if !local.IsZero() {
-		return local
-	}
-	return gmt
-}
-
-// dateFields gives the date and year fields of a time; both are empty,
-// and so left out of the document, when the time is unknown.
-func dateFields(t time.Time) (date, year string) {
-	if t.IsZero() {
+// dateFields gives the date and year fields from the archive's local
+// wall-clock and GMT times: the date readers saw, with the site's offset
+// when both are known, and its year. Both are empty, and so left out of
+// the document, when the time is unknown.
+func dateFields(local, gmt time.Time) (date, year string) {
+	var t time.Time
+	switch {
+	case !local.IsZero() && !gmt.IsZero():
+		offset := local.Sub(gmt).Round(15 * time.Minute)
+		t = gmt.In(time.FixedZone("", int(offset/time.Second)))
+	case !local.IsZero():
+		t = local // offset unknown
+	case !gmt.IsZero():
+		t = gmt.UTC()
+	default:
 		return "", ""
 	}
-	return t.UTC().Format(time.RFC3339), strconv.Itoa(t.Year())
+	return t.Format(time.RFC3339), strconv.Itoa(t.Year())
 }
 
 // postDocument builds the document of a searchable post or page; author is
@@ -86,7 +90,8 @@ func postDocument(p *archive.StoredPost, author string) document {
 		Link:        p.Link,
 		PostID:      float64(p.ID),
 	}
-	d.Date, d.Year = dateFields(dateOf(p.Date, p.DateGMT))
+	d.Date, d.Year = dateFields(p.Date, p.DateGMT)
+	d.ShownDate = d.Date
 	for _, t := range p.Terms {
 		switch t.Taxonomy {
 		case "category":
@@ -112,7 +117,8 @@ func commentDocument(p *archive.StoredPost, c *archive.Comment) document {
 		PostTitle: p.Title,
 		PostID:    float64(p.ID),
 	}
-	d.Date, d.Year = dateFields(dateOf(c.Date, c.DateGMT))
+	d.Date, d.Year = dateFields(c.Date, c.DateGMT)
+	d.ShownDate = d.Date
 	return d
 }
 

@@ -86,6 +86,7 @@ const (
 	fieldType        = "type"
 	fieldDate        = "date"
 	fieldYear        = "year"
+	fieldShownDate   = "shown_date"
 	fieldLink        = "link"
 	fieldPostTitle   = "post_title"
 	fieldPostID      = "post_id"
@@ -149,7 +150,7 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 		return f
 	}
 	date := bleve.NewDateTimeFieldMapping()
-	date.Store = true
+	date.Store = false // bleve would give it back in UTC: shown_date keeps the offset
 	date.IncludeInAll = false
 	date.DocValues = true // sorting by date
 
@@ -167,6 +168,7 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldType, keywordField(false, true))
 	doc.AddFieldMappingsAt(fieldYear, keywordField(true, false))
 	doc.AddFieldMappingsAt(fieldDate, date)
+	doc.AddFieldMappingsAt(fieldShownDate, storedOnly())
 	doc.AddFieldMappingsAt(fieldLink, storedOnly())
 	doc.AddFieldMappingsAt(fieldPostTitle, storedOnly())
 	doc.AddFieldMappingsAt(fieldPostID, storedNumber())

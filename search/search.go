@@ -131,7 +131,7 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 	default:
 		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
 	}
-	sr.Fields = []string{fieldTitle, fieldPostTitle, fieldLink, fieldAuthor, fieldDate, fieldSite, fieldType, fieldPostID, fieldContent}
+	sr.Fields = []string{fieldTitle, fieldPostTitle, fieldLink, fieldAuthor, fieldShownDate, fieldSite, fieldType, fieldPostID, fieldContent}
 	sr.Highlight = bleve.NewHighlightWithStyle(htmlhighlight.Name)
 	sr.Highlight.AddField(fieldContent)
 	if req.Facets {
@@ -183,7 +183,7 @@ func hitOf(h *search.DocumentMatch) Hit {
 		hit.PostID = int64(id)
 	}
 	hit.PostKey, hit.CommentID = parseDocID(h.ID)
-	if d, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
+	if d, err := time.Parse(time.RFC3339, str(fieldShownDate)); err == nil {
 		hit.Date = d
 	}
 	if fragments := h.Fragments[fieldContent]; len(fragments) > 0 {

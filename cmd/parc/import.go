@@ -2,13 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/search"
 )
 
 func importCommand() *cli.Command {
@@ -21,10 +24,15 @@ Importing the same source again changes nothing; a newer export of the same
 site updates what changed. On a terminal a progress bar shows on stderr.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
+			langFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one PATH (see 'parc import --help')")
+			}
+			lang, err := langOption(c)
+			if err != nil {
+				return err
 			}
 			store, err := openStore(c)
 			if err != nil {
@@ -34,6 +42,9 @@ site updates what changed. On a terminal a progress bar shows on stderr.`,
 			progress := newProgress(c.App.ErrWriter)
 			results, err := importer.Import(c.Context, store, c.Args().Slice(), importer.Options{Progress: progress.update})
 			progress.finish()
+			if ierr := indexImported(c, store, lang); err == nil {
+				err = ierr
+			}
 			out := c.App.Writer
 			for _, r := range results {
 				if c.Bool("json") {
@@ -45,6 +56,25 @@ site updates what changed. On a terminal a progress bar shows on stderr.`,
 			return err
 		},
 	}
+}
+
+// indexImported brings the search index up to date with what the import
+// wrote. When another process (parc serve) holds the index, that process
+// indexes it instead.
+func indexImported(c *cli.Context, store *archive.Store, lang string) error {
+	ix, err := search.Open(store.Dir(), search.Options{Lang: lang})
+	if errors.Is(err, search.ErrLocked) {
+		fmt.Fprintf(c.App.ErrWriter, "parc: search index: %v; that process will index this import\n", err)
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("imported, but the search index could not be opened (parc reindex rebuilds it): %w", err)
+	}
+	defer ix.Close()
+	if _, err := ix.Sync(c.Context, store); err != nil {
+		return fmt.Errorf("imported, but indexing for search failed (parc reindex rebuilds the index): %w", err)
+	}
+	return nil
 }
 
 // importJSON is the stable --json shape of one imported source.

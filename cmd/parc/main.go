@@ -96,6 +96,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			verifyCommand(),
 			searchCommand(),
 			reindexCommand(),
+			searchCommand(),
+			reindexCommand(),
 			serveCommand(),
 		},
 	}

@@ -2,9 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/parc-archive/parc/search"
 )
 
 func verifyCommand() *cli.Command {
@@ -22,6 +25,14 @@ func verifyCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			indexProblems, err := search.Check(c.Context, store, store.Dir())
+			switch {
+			case errors.Is(err, search.ErrLocked):
+				check.Notes = append(check.Notes, fmt.Sprintf("search index not checked: %v", err))
+			case err != nil:
+				return err
+			}
+			check.Problems = append(check.Problems, indexProblems...)
 			out := c.App.Writer
 			ok := len(check.Problems) == 0
 			if c.Bool("json") {

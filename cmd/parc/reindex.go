@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/parc-archive/parc/search"
+)
+
+func reindexCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "reindex",
+		Usage: "rebuild the search index from the archive",
+		Description: `Builds a new index in a new directory and swaps it in atomically: searches
+go on from the old index until then, and an interrupted rebuild leaves the
+old one in use. A running parc serve switches to the new index by itself.`,
+		Flags: []cli.Flag{langFlag()},
+		Action: func(c *cli.Context) error {
+			lang, err := langOption(c)
+			if err != nil {
+				return err
+			}
+			store, err := openExistingStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			started := time.Now()
+			if err := search.Rebuild(c.Context, store, store.Dir(), search.Options{Lang: lang}); err != nil {
+				return err
+			}
+			n, err := store.CountSearchable(c.Context)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "search index rebuilt: %d posts, %d pages, %d comments in %s\n",
+				n.Posts, n.Pages, n.Comments, time.Since(started).Round(time.Millisecond))
+			return nil
+		},
+	}
+}
+
+func langFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:  "lang",
+		Usage: "analyze text for search as `LANG` (" + strings.Join(search.Languages(), ", ") + "); default: the site's language",
+	}
+}
+
+func langOption(c *cli.Context) (string, error) {
+	lang := strings.ToLower(c.String("lang"))
+	if lang != "" && !slices.Contains(search.Languages(), lang) {
+		return "", usagef("--lang %s: parc has analyzers for %s", lang, strings.Join(search.Languages(), ", "))
+	}
+	return lang, nil
+}

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/search"
+)
+
+func searchCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "search",
+		Usage:     "full-text search of the archive's public posts, pages and comments",
+		ArgsUsage: "QUERY",
+		Description: `QUERY is bleve's query-string syntax: words, "a phrase", +must, -not,
+field:value (title:, content:), fuzzy~ and prefix*, plus these filters:
+  author:NAME  tag:TAG  category:CATEGORY  site:URL  type:post|page|comment
+  after:YYYY-MM-DD (that day on)  before:YYYY-MM-DD  year:YYYY
+A - before a filter excludes what it matches. Title matches rank first.
+Drafts, private, scheduled and password-protected posts and comments that
+are not approved are never indexed.
+
+With --json each hit is one line of {"site","kind","post_id","comment_id",
+"title","link","date","author","score","snippet"}: title and link are the
+post's, also for a comment; snippet is HTML, escaped text with <mark>
+around the matched words. --facets adds a last line
+{"facets":{"year":{},"author":{},"category":{},"tag":{}},"total":N}.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per hit"},
+			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
+			&cli.IntFlag{Name: "limit", Value: search.DefaultLimit, Usage: "at most `N` hits"},
+			&cli.IntFlag{Name: "offset", Usage: "skip the first `N` hits"},
+			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, date (oldest first) or -date (newest first)"},
+			&cli.BoolFlag{Name: "facets", Usage: "count the hits by year, author, category and tag"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("search needs a QUERY (see 'parc search --help')")
+			}
+			req := search.Request{
+				Query: strings.Join(c.Args().Slice(), " "), Site: c.String("site"),
+				Limit: c.Int("limit"), Offset: c.Int("offset"), Sort: c.String("sort"), Facets: c.Bool("facets"),
+			}
+			if req.Limit < 1 || req.Limit > search.MaxLimit {
+				return usagef("--limit must be between 1 and %d", search.MaxLimit)
+			}
+			switch req.Sort {
+			case "relevance", "date", "-date":
+			default:
+				return usagef("--sort is relevance, date or -date, not %q", req.Sort)
+			}
+			store, err := openExistingStore(c)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			if n, err := store.CountPosts(c.Context); err != nil {
+				return err
+			} else if n == 0 {
+				fmt.Fprintln(c.App.ErrWriter, "parc: the archive is empty: import a blog first (parc import FILE)")
+				return nil
+			}
+			res, err := runSearch(c, store, req)
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				return printSearchJSON(c.App.Writer, res, req.Facets)
+			}
+			printSearchText(c.App.Writer, res, req, isTerminal(c.App.Writer))
+			return nil
+		},
+	}
+}
+
+// runSearch brings the index up to date with the archive and searches it.
+func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*search.Results, error) {
+	ix, err := search.Open(store.Dir(), search.Options{})
+	if errors.Is(err, search.ErrLocked) {
+		return nil, fmt.Errorf("%w: search there (parc serve), or stop it first", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	if _, err := ix.Sync(c.Context, store); err != nil {
+		return nil, err
+	}
+	return ix.Search(c.Context, req)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// searchHitJSON is the stable --json shape of one hit.
+type searchHitJSON struct {
+	Site      string  `json:"site"`
+	Kind      string  `json:"kind"`
+	PostID    int64   `json:"post_id"`
+	CommentID *int64  `json:"comment_id,omitempty"`
+	Title     string  `json:"title"`
+	Link      string  `json:"link"`
+	Date      *string `json:"date"`
+	Author    string  `json:"author"`
+	Score     float64 `json:"score"`
+	Snippet   string  `json:"snippet"`
+}
+
+func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
+	enc := json.NewEncoder(w)
+	for _, h := range res.Hits {
+		out := searchHitJSON{
+			Site: h.Site, Kind: h.Kind, PostID: h.PostID, Title: h.Title, Link: h.Link,
+			Author: h.Author, Score: h.Score, Snippet: h.Snippet,
+		}
+		if h.Kind == search.KindComment {
+			id := h.CommentID
+			out.CommentID = &id
+		}
+		if !h.Date.IsZero() {
+			d := h.Date.Format(time.RFC3339)
+			out.Date = &d
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	}
+	if !facets {
+		return nil
+	}
+	counts := map[string]map[string]int{}
+	for _, name := range []string{"year", "author", "category", "tag"} {
+		counts[name] = res.Facets[name]
+		if counts[name] == nil {
+			counts[name] = map[string]int{}
+		}
+	}
+	return enc.Encode(struct {
+		Facets map[string]map[string]int `json:"facets"`
+		Total  uint64                    `json:"total"`
+	}{counts, res.Total})
+}
+
+func printSearchText(w io.Writer, res *search.Results, req search.Request, terminal bool) {
+	if len(res.Hits) == 0 {
+		if res.Total > 0 {
+			fmt.Fprintf(w, "no more results for %q: there are %d\n", req.Query, res.Total)
+		} else {
+			fmt.Fprintf(w, "no results for %q\n", req.Query)
+		}
+		return
+	}
+	for i, h := range res.Hits {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		title := h.Title
+		if title == "" {
+			title = "(no title)"
+		}
+		if h.Kind == search.KindComment {
+			fmt.Fprintf(w, "Comment by %s on %q\n", h.Author, title)
+		} else {
+			fmt.Fprintln(w, title)
+		}
+		var line []string
+		if !h.Date.IsZero() {
+			line = append(line, h.Date.Format("2006-01-02"))
+		}
+		if h.Kind != search.KindComment && h.Author != "" {
+			line = append(line, h.Author)
+		}
+		line = append(line, h.Link)
+		fmt.Fprintf(w, "  %s\n", strings.Join(line, "  "))
+		if h.Snippet != "" {
+			fmt.Fprintf(w, "  %s\n", snippetText(h.Snippet, terminal))
+		}
+	}
+	first := req.Offset + 1
+	fmt.Fprintf(w, "\n%d–%d of %d results", first, req.Offset+len(res.Hits), res.Total)
+	if next := uint64(req.Offset + len(res.Hits)); next < res.Total {
+		fmt.Fprintf(w, " (--offset %d for more)", next)
+	}
+	fmt.Fprintln(w)
+	if req.Facets {
+		for _, name := range []string{"year", "author", "category", "tag"} {
+			var parts []string
+			for _, v := range search.FacetValues(res.Facets[name]) {
+				parts = append(parts, fmt.Sprintf("%s (%d)", v, res.Facets[name][v]))
+			}
+			if len(parts) > 0 {
+				fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, ", "))
+			}
+		}
+	}
+}
+
+// snippetText turns a snippet's HTML into text, with the matched words in
+// bold on a terminal.
+func snippetText(snippet string, terminal bool) string {
+	on, off := "", ""
+	if terminal {
+		on, off = "\x1b[1m", "\x1b[0m"
+	}
+	snippet = strings.NewReplacer("<mark>", on, "</mark>", off).Replace(snippet)
+	return strings.Join(strings.Fields(html.UnescapeString(snippet)), " ")
+}

@@ -96,8 +96,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			verifyCommand(),
 			searchCommand(),
 			reindexCommand(),
-			searchCommand(),
-			reindexCommand(),
 			serveCommand(),
 		},
 	}

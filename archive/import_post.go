@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 func (im *Import) countItem(p *Post) {
@@ -60,6 +61,7 @@ func (im *Import) findPost(p *Post) (int64, error) {
 
 func (im *Import) putPost(p *Post) error {
 	im.countItem(p)
+	normalizeTimes(p)
 	for i := range p.Comments {
 		if p.Comments[i].ID == 0 {
 			p.Comments[i].ID = syntheticCommentID(&p.Comments[i])
@@ -252,4 +254,23 @@ func (im *Import) updateComment(id int64, c *Comment, authority Authority) error
 		c.Parent, c.Author, c.AuthorEmail, c.AuthorURL, c.AuthorIP, formatTime(c.Date), formatTime(c.DateGMT),
 		c.ContentRaw, c.ContentRendered, c.Approved, c.Type, c.UserID, encodeMeta(c.Meta), authority, id)
 	return err
+}
+
+// normalizeTimes puts a source's times in the form the archive keeps, so
+// that the same instant from two sources compares equal: local times keep
+// their wall clock, GMT times become UTC.
+func normalizeTimes(p *Post) {
+	p.Date, p.Modified = wallClock(p.Date), wallClock(p.Modified)
+	p.DateGMT, p.ModifiedGMT = p.DateGMT.UTC().Truncate(time.Second), p.ModifiedGMT.UTC().Truncate(time.Second)
+	for i := range p.Comments {
+		c := &p.Comments[i]
+		c.Date, c.DateGMT = wallClock(c.Date), c.DateGMT.UTC().Truncate(time.Second)
+	}
+}
+
+func wallClock(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }

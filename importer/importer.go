@@ -23,6 +23,8 @@ import (
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/blogger"
+	"github.com/parc-archive/parc/importer/feed"
 	"github.com/parc-archive/parc/importer/html"
 	"github.com/parc-archive/parc/importer/wxr"
 )
@@ -43,6 +45,8 @@ type format struct {
 func formats() []format {
 	return []format{
 		{"wxr", archive.AuthorityExport, wxr.Sniff, func(r io.Reader, n string) Reader { return wxr.NewReader(r, n) }},
+		{"blogger", archive.AuthorityExport, blogger.Sniff, func(r io.Reader, n string) Reader { return blogger.NewReader(r, n) }},
+		{"feed", archive.AuthorityFeed, feed.Sniff, func(r io.Reader, n string) Reader { return feed.NewReader(r, n) }},
 		{"html", archive.AuthorityPage, html.Sniff, func(r io.Reader, n string) Reader { return html.NewReader(r, n) }},
 	}
 }

@@ -49,6 +49,7 @@ func TestRealWorldSources(t *testing.T) {
 	for _, pattern := range []string{
 		"peers/wordpress-importer/*.xml", "peers/theme-unit-test/*.xml", "peers/wxr-samples/*.xml",
 		"peers/wxr-samples/*.wxr", "peers/wpcom-pages/*.html", "corpus/wordpress-6.1.9/export/*.xml",
+		"corpus/wordpress-6.1.9/feeds/*.xml", "corpus/wordpress-6.1.9/html/*/*.html",
 	} {
 		m, _ := filepath.Glob(filepath.Join(shared, pattern))
 		files = append(files, m...)

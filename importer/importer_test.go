@@ -4,25 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
-
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("../shared is missing (PARC_REQUIRE_SHARED=1): %v", err)
-		}
-		t.Skip("../shared not found beside the repository; skipping tests on real-world exports")
-	}
-	return dir
-}
 
 func openStore(t *testing.T) *archive.Store {
 	t.Helper()
@@ -39,7 +26,7 @@ func openStore(t *testing.T) *archive.Store {
 // WordPress refuses it), the archive must verify, and the second import
 // must change nothing.
 func TestRealWorldSources(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	refused := map[string]string{
 		"missing-version-tag.xml": "missing/invalid WXR version number",
 		"invalid-version-tag.xml": "missing/invalid WXR version number",

@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // parc runs one command line against an archive and returns what it
@@ -20,28 +21,8 @@ func parc(t *testing.T, archiveDir string, args ...string) (stdout, stderr strin
 	return out.String(), errOut.String(), code
 }
 
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
-}
-
 func sampleBlog(t testing.TB) string {
-	return filepath.Join(repoRoot(t), "testdata", "sample-blog.xml")
-}
-
-// sharedFile finds a file in ../shared beside the repository, skipping the
-// test when that folder is absent unless PARC_REQUIRE_SHARED=1.
-func sharedFile(t testing.TB, rel string) string {
-	t.Helper()
-	path := filepath.Join(repoRoot(t), "..", "shared", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared fixture %s missing (PARC_REQUIRE_SHARED=1): %v", rel, err)
-		}
-		t.Skipf("shared fixture %s not found beside the repository; skipping", rel)
-	}
-	return path
+	return filepath.Join(sharedtest.RepoRoot(t), "testdata", "sample-blog.xml")
 }
 
 func importedSample(t *testing.T) string {
@@ -247,7 +228,7 @@ func TestSitesAndVerify(t *testing.T) {
 }
 
 func TestThemeUnitTestShow(t *testing.T) {
-	export := sharedFile(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
+	export := sharedtest.File(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
 	dir := t.TempDir()
 	if _, stderr, code := parc(t, dir, "import", export); code != 0 {
 		t.Fatalf("import: %s", stderr)

@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -48,18 +47,26 @@ type Progress struct {
 
 // run is one run of Import.
 type run struct {
-	client  *fetch.Client
-	imp     *archive.Import
-	root    string // the API root URL
-	index   *Index
-	auth    bool
-	perPage int
-	lookup  *Lookup
-	opts    Options
+	client *fetch.Client
+	store  *archive.Store
+	imp    *archive.Import
+	site   string // normalized, as the archive keeps it
+	job    string // the frontier's name for this site's REST import
+	// queued is what the job's frontier still has to visit. Pages a killed
+	// run visited are not in it: they are read back from the archive.
+	queued   map[string]bool
+	resuming bool
+	root     string // the API root URL
+	index    *Index
+	auth     bool
+	perPage  int
+	lookup   *Lookup
+	opts     Options
 
-	postTypes map[int64]string // post id → type, for attaching comments
-	comments  map[int64][]archive.Comment
-	items     int
+	warnings  []string                    // found while fetching, before the import begins
+	postTypes map[int64]string            // post id → type, for attaching comments
+	comments  map[int64][]archive.Comment // post id → its comments
+	items     int                         // items fetched so far, for progress
 }
 
 // Import reads the site at siteURL through its REST API into the store.
@@ -71,33 +78,72 @@ func Import(ctx context.Context, store *archive.Store, siteURL string, opts Opti
 	if err != nil {
 		return nil, err
 	}
+	site := index.Site()
+	if site.URL == "" {
+		site.URL = siteURL
+	}
 	in := &run{
-		client: client, root: root, index: index, auth: opts.Fetch.User != "",
-		perPage: cmp.Or(opts.PerPage, DefaultPerPage), lookup: NewLookup(), opts: opts,
+		client: client, store: store, site: archive.NormalizeSiteURL(site.URL), root: root, index: index,
+		auth: opts.Fetch.User != "", perPage: cmp.Or(opts.PerPage, DefaultPerPage), lookup: NewLookup(), opts: opts,
 		postTypes: map[int64]string{}, comments: map[int64][]archive.Comment{},
 	}
+	in.job = "rest " + in.site
 	if in.auth {
 		if err := in.checkCredentials(ctx); err != nil {
 			return nil, err
 		}
 	}
-	in.imp, err = store.BeginImport(ctx, archive.Source{Path: siteURL, Format: "rest", Authority: archive.AuthorityAPI})
-	if err != nil {
+	if err := in.loadFrontier(ctx); err != nil {
 		return nil, err
 	}
-	site := index.Site()
-	if site.URL == "" {
-		site.URL = siteURL
+	listings, fetchErr := in.collect(ctx)
+
+	// The archive is written once the pages are fetched and saved: an
+	// import keeps a write transaction open, and the frontier and saved
+	// pages must be written while it runs. What was fetched before an
+	// error or an interruption is imported all the same, and the import's
+	// writes outlive a cancelled ctx so that its record is completed.
+	ctx = context.WithoutCancel(ctx)
+	in.imp, err = store.BeginImport(ctx, archive.Source{Path: siteURL, Format: "rest", Authority: archive.AuthorityAPI})
+	if err != nil {
+		return nil, errors.Join(fetchErr, err)
+	}
+	for _, w := range in.warnings {
+		in.imp.Warn(w)
 	}
 	readErr := in.imp.Put(archive.Record{Site: &site})
 	if readErr == nil {
-		readErr = in.all(ctx)
+		readErr = in.apply(ctx, listings)
 	}
+	readErr = errors.Join(fetchErr, readErr)
 	res, err := in.imp.Finish("", readErr)
 	if err != nil {
-		return nil, err
+		return nil, errors.Join(readErr, err)
+	}
+	if readErr == nil {
+		// Complete: the next run fetches everything again, conditionally.
+		readErr = store.ResetQueue(ctx, in.job)
 	}
 	return res, readErr
+}
+
+// loadFrontier learns which pages an interrupted earlier run already
+// visited: those the job knows and has not queued.
+func (in *run) loadFrontier(ctx context.Context) error {
+	queued, done, failed, err := in.store.QueueStats(ctx, in.job)
+	if err != nil {
+		return err
+	}
+	in.resuming = done+failed > 0
+	urls, err := in.store.NextQueued(ctx, in.job, queued)
+	if err != nil {
+		return err
+	}
+	in.queued = make(map[string]bool, len(urls))
+	for _, u := range urls {
+		in.queued[u] = true
+	}
+	return nil
 }
 
 // findRoot fetches the API root: /wp-json/, then ?rest_route=/ for sites
@@ -170,279 +216,6 @@ func (in *run) checkCredentials(ctx context.Context) error {
 	return err
 }
 
-// all reads every endpoint in the order merging needs: users and terms
-// before the posts that name them, posts before the comments that attach
-// to them.
-func (in *run) all(ctx context.Context) error {
-	if err := in.importUsers(ctx); err != nil {
-		return err
-	}
-	if err := in.importTaxonomies(ctx); err != nil {
-		return err
-	}
-	for _, pt := range in.listPostTypes(ctx) {
-		if err := in.importPosts(ctx, pt); err != nil {
-			return err
-		}
-	}
-	if err := in.importComments(ctx); err != nil {
-		return err
-	}
-	return in.putComments()
-}
-
-// listing is one paged collection: its name for messages and progress,
-// its route and its query.
-type listing struct {
-	name   string
-	route  string
-	params url.Values
-}
-
-// editParams asks for raw content and every status when authenticated.
-func (in *run) editParams(extra url.Values) url.Values {
-	params := url.Values{}
-	for k, v := range extra {
-		params[k] = v
-	}
-	if in.auth {
-		params.Set("context", "edit")
-	}
-	return params
-}
-
-func (in *run) importUsers(ctx context.Context) error {
-	l := listing{name: "users", route: "/wp/v2/users", params: in.editParams(nil)}
-	return in.walk(ctx, l, func(body []byte) (int, error) {
-		authors, err := DecodeUsers(body)
-		for i := range authors {
-			in.lookup.Users[authors[i].ID] = authors[i].Login
-			if err := in.imp.Put(archive.Record{Author: &authors[i]}); err != nil {
-				return i, err
-			}
-		}
-		return len(authors), err
-	})
-}
-
-// skippedTaxonomies are the theme and menu taxonomies that are not blog
-// content, and post formats, which a post's "format" field gives.
-var skippedTaxonomies = map[string]bool{"nav_menu": true, "wp_theme": true, "wp_template_part_area": true, "wp_pattern_category": true, "post_format": true}
-
-func (in *run) importTaxonomies(ctx context.Context) error {
-	taxonomies := []Taxonomy{{Slug: "category", RestBase: "categories", Namespace: "wp/v2"}, {Slug: "post_tag", RestBase: "tags", Namespace: "wp/v2"}}
-	if in.index.HasRoute("/wp/v2/taxonomies") {
-		body, err := in.getObject(ctx, in.endpoint("/wp/v2/taxonomies", in.editParams(nil)))
-		if err == nil {
-			var listed []Taxonomy
-			listed, err = DecodeTaxonomies(body)
-			for _, t := range listed {
-				if !skippedTaxonomies[t.Slug] && t.RestBase != "" && t.Slug != "category" && t.Slug != "post_tag" {
-					taxonomies = append(taxonomies, t)
-					in.lookup.TaxonomyFields[t.RestBase] = t.Slug
-				}
-			}
-		}
-		if err := in.skippable(err, "taxonomies (only categories and tags are read)"); err != nil {
-			return err
-		}
-	}
-	slices.SortFunc(taxonomies[2:], func(a, b Taxonomy) int { return cmp.Compare(a.Slug, b.Slug) })
-	for _, t := range taxonomies {
-		var terms []archive.Term
-		parents := map[int64]int64{}
-		l := listing{name: t.Slug + " terms", route: "/" + t.Namespace + "/" + t.RestBase, params: in.editParams(nil)}
-		err := in.walk(ctx, l, func(body []byte) (int, error) {
-			page, pageParents, err := DecodeTerms(body, t.Slug)
-			terms = append(terms, page...)
-			for k, v := range pageParents {
-				parents[k] = v
-			}
-			return len(page), err
-		})
-		ResolveParents(terms, parents)
-		in.lookup.AddTerms(terms)
-		for i := range terms {
-			if putErr := in.imp.Put(archive.Record{Term: &terms[i]}); putErr != nil {
-				return putErr
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// PostType listing defaults: the core types, read when /wp/v2/types is
-// unavailable.
-var coreTypes = []PostType{
-	{Slug: "post", RestBase: "posts", Namespace: "wp/v2", Viewable: true},
-	{Slug: "page", RestBase: "pages", Namespace: "wp/v2", Viewable: true},
-	{Slug: "attachment", RestBase: "media", Namespace: "wp/v2", Viewable: true},
-}
-
-// skippedTypes are the theme's templates, menus and styles: site
-// configuration, not content.
-var skippedTypes = map[string]bool{"nav_menu_item": true, "wp_template": true, "wp_template_part": true,
-	"wp_navigation": true, "wp_global_styles": true, "wp_font_family": true, "wp_font_face": true}
-
-// listPostTypes lists the post types to read: the core ones, then the custom
-// types /wp/v2/types lists as viewable.
-func (in *run) listPostTypes(ctx context.Context) []PostType {
-	types := slices.Clone(coreTypes)
-	if !in.index.HasRoute("/wp/v2/types") {
-		return types
-	}
-	body, err := in.getObject(ctx, in.endpoint("/wp/v2/types", in.editParams(nil)))
-	if err == nil {
-		var listed []PostType
-		listed, err = DecodeTypes(body)
-		slices.SortFunc(listed, func(a, b PostType) int { return cmp.Compare(a.Slug, b.Slug) })
-		for _, t := range listed {
-			core := t.Slug == "post" || t.Slug == "page" || t.Slug == "attachment"
-			if !core && !skippedTypes[t.Slug] && t.Viewable && t.RestBase != "" {
-				types = append(types, t)
-			}
-		}
-	}
-	if err != nil {
-		in.imp.Warn(fmt.Sprintf("%v: reading posts, pages and media only", err))
-	}
-	return types
-}
-
-func (in *run) importPosts(ctx context.Context, pt PostType) error {
-	params := url.Values{}
-	if in.auth && pt.Slug != "attachment" {
-		params.Set("status", "any")
-	}
-	l := listing{name: pt.RestBase, route: "/" + pt.Namespace + "/" + pt.RestBase, params: in.editParams(params)}
-	warned := map[string]bool{}
-	return in.walk(ctx, l, func(body []byte) (int, error) {
-		posts, problems, err := DecodePosts(body, in.lookup)
-		for _, problem := range problems {
-			if !warned[problem] {
-				warned[problem] = true
-				in.imp.Warn(fmt.Sprintf("rest %s: %s", l.name, problem))
-			}
-		}
-		for i := range posts {
-			p := &posts[i]
-			if p.Type == "" {
-				p.Type = pt.Slug
-			}
-			in.postTypes[p.ID] = p.Type
-			if err := in.imp.Put(archive.Record{Post: p}); err != nil {
-				return i, err
-			}
-		}
-		return len(posts), err
-	})
-}
-
-// commentTypes are asked for one by one: /wp/v2/comments serves only
-// type=comment unless asked, and pingbacks and trackbacks only to a user
-// who may edit posts (a public API answers 401, which skips them).
-var commentTypes = []string{"comment", "pingback", "trackback"}
-
-func (in *run) importComments(ctx context.Context) error {
-	for _, typ := range commentTypes {
-		params := url.Values{}
-		if typ != "comment" {
-			params.Set("type", typ)
-		}
-		if in.auth {
-			params.Set("status", "all") // approved and held; spam and trash stay out
-		}
-		l := listing{name: typ + "s", route: "/wp/v2/comments", params: in.editParams(params)}
-		err := in.walk(ctx, l, func(body []byte) (int, error) {
-			comments, err := DecodeComments(body)
-			for _, c := range comments {
-				in.comments[c.PostID] = append(in.comments[c.PostID], c.Comment)
-			}
-			return len(comments), err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// putComments attaches the comments to their posts once all are read, so
-// that each post's thread arrives whole, parents with their replies.
-func (in *run) putComments() error {
-	ids := make([]int64, 0, len(in.comments))
-	for id := range in.comments {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		typ, ok := in.postTypes[id]
-		if !ok {
-			in.imp.Warn(fmt.Sprintf("rest: %d comments belong to post %d, which the API did not list: skipped", len(in.comments[id]), id))
-			continue
-		}
-		comments := in.comments[id]
-		slices.SortFunc(comments, func(a, b archive.Comment) int { return cmp.Compare(a.ID, b.ID) })
-		if err := in.imp.Put(archive.Record{Post: &archive.Post{ID: id, Type: typ, Comments: comments}}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// walk reads every page of a listing, handing each body to decode, which
-// returns how many items it read. A listing the server refuses (401, 403)
-// or does not have (404) is skipped with a warning.
-func (in *run) walk(ctx context.Context, l listing, decode func(body []byte) (int, error)) error {
-	read := 0
-	var previous string
-	for page := 1; ; page++ {
-		params := url.Values{"per_page": {strconv.Itoa(in.perPage)}, "page": {strconv.Itoa(page)}}
-		for k, v := range l.params {
-			params[k] = v
-		}
-		target := in.endpoint(l.route, params)
-		resp, err := in.get(ctx, target)
-		if err != nil {
-			if page == 1 {
-				return in.skippable(err, l.name)
-			}
-			return err
-		}
-		n, err := decode(resp.Body)
-		read += n
-		in.items += n
-		if err != nil {
-			return fmt.Errorf("rest %s: %w", target, err)
-		}
-		total, hasTotal := headerInt(resp.Header, "X-WP-Total")
-		pages, hasPages := headerInt(resp.Header, "X-WP-TotalPages")
-		next := nextLink(resp.Header)
-		if in.opts.Progress != nil {
-			in.opts.Progress(Progress{Endpoint: l.name, Page: page, Pages: pages, Items: in.items})
-		}
-		switch {
-		case hasPages && page >= pages:
-			if next != "" || (hasTotal && read > total) {
-				return fmt.Errorf("rest %s: the server keeps paging past its declared total of %d pages (%d items)", target, pages, total)
-			}
-			return nil
-		case hasPages:
-			continue
-		case n == 0 || next == "":
-			return nil
-		case string(resp.Body) == previous:
-			return fmt.Errorf("rest %s: the server serves page %d again", target, page-1)
-		case page >= maxPages:
-			return fmt.Errorf("rest %s: more than %d pages without a declared total", target, maxPages)
-		}
-		previous = string(resp.Body)
-	}
-}
-
 // skippable turns a refusal or a missing route into a warning.
 func (in *run) skippable(err error, what string) error {
 	var status *fetch.StatusError
@@ -455,33 +228,76 @@ func (in *run) skippable(err error, what string) error {
 		if !in.auth {
 			hint = " (an application password, --user and --password-file, may open it)"
 		}
-		in.imp.Warn(fmt.Sprintf("%v: %s skipped%s", err, what, hint))
+		in.warnings = append(in.warnings, fmt.Sprintf("%v: %s skipped%s", err, what, hint))
 		return nil
 	case http.StatusNotFound:
-		in.imp.Warn(fmt.Sprintf("%v: %s skipped", err, what))
+		in.warnings = append(in.warnings, fmt.Sprintf("%v: %s skipped", err, what))
 		return nil
 	}
 	return err
 }
 
-// get fetches one page of JSON.
-func (in *run) get(ctx context.Context, target string) (*fetch.Response, error) {
-	resp, err := in.client.Get(ctx, target, nil)
+// page reads one page of JSON and hands its body to decode: from the
+// archive when an interrupted run already visited it, else from the site.
+// Each fetched page is saved before it is decoded, and marked visited only
+// once it decoded, so a run killed at any point resumes where it stopped
+// and a page that failed is fetched again.
+func (in *run) page(ctx context.Context, target string, decode func(body []byte) error) (*fetch.Response, error) {
+	saved, err := in.store.Fetched(ctx, target)
 	if err != nil {
 		return nil, err
+	}
+	if err := in.store.Enqueue(ctx, in.job, target); err != nil {
+		return nil, err
+	}
+	var resp *fetch.Response
+	if saved != nil && in.resuming && !in.queued[target] {
+		resp = savedResponse(saved)
+	} else {
+		resp, err = in.fetch(ctx, target, saved)
+		if err != nil {
+			in.store.MarkDone(ctx, in.job, target, true, err.Error())
+			return nil, err
+		}
+	}
+	if err := decode(resp.Body); err != nil {
+		err = fmt.Errorf("rest %s: %w", target, err)
+		in.store.MarkDone(ctx, in.job, target, true, err.Error())
+		return nil, err
+	}
+	return resp, in.store.MarkDone(ctx, in.job, target, false, "")
+}
+
+// fetch gets a page from the site, conditionally when the archive holds an
+// earlier copy, and saves it.
+func (in *run) fetch(ctx context.Context, target string, saved *archive.FetchedPage) (*fetch.Response, error) {
+	var validators *fetch.Validators
+	if saved != nil {
+		validators = fetch.ValidatorsOf(saved.Header)
+	}
+	resp, err := in.client.Get(ctx, target, validators)
+	if err != nil {
+		return nil, err
+	}
+	if resp.NotModified && saved != nil {
+		return savedResponse(saved), nil
 	}
 	if err := checkJSON(resp); err != nil {
 		return nil, err
 	}
-	return resp, nil
+	err = in.store.SaveFetched(ctx, archive.FetchedPage{URL: target, Site: in.site, Status: resp.Status,
+		Header: resp.Header, FetchedAt: resp.FetchedAt, Body: resp.Body})
+	return resp, err
 }
 
-func (in *run) getObject(ctx context.Context, target string) ([]byte, error) {
-	resp, err := in.get(ctx, target)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Body, nil
+func savedResponse(p *archive.FetchedPage) *fetch.Response {
+	return &fetch.Response{URL: p.URL, Status: p.Status, Header: p.Header, Body: p.Body, FetchedAt: p.FetchedAt}
+}
+
+// object reads a single-object endpoint such as /wp/v2/types.
+func (in *run) object(ctx context.Context, target string, decode func(body []byte) error) error {
+	_, err := in.page(ctx, target, decode)
+	return err
 }
 
 // checkJSON refuses a response that is not JSON: a caching plugin's HTML,

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestPagesOfTheSampleBlog(t *testing.T) {
@@ -18,6 +19,7 @@ func TestPagesOfTheSampleBlog(t *testing.T) {
 		{"home lists posts", "/", 200, []string{"The Quiet Lighthouse (2023) Review", "Walking the Headland", `<html lang="en`}},
 		{"post with thread", "/2023/03/18/the-quiet-lighthouse-review/", 200, []string{"The Quiet Lighthouse (2023) Review", `id="comments"`, `id="comment-`, "Comments are closed"}},
 		{"page", "/about/", 200, []string{"About"}},
+		{"password-protected post shows title and notice", "/2023/04/01/letters-to-the-keeper/", 200, []string{"Protected: Letters to the Keeper", "password protected"}},
 		{"year archive", "/2023/", 200, []string{"Year: 2023", "The Quiet Lighthouse (2023) Review"}},
 		{"month archive", "/2022/11/", 200, []string{"Walking the Headland"}},
 		{"site feed", "/feed/", 200, []string{"<rss", "<item>", "The Quiet Lighthouse (2023) Review"}},
@@ -138,5 +140,27 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 	post := get(t, ts.URL+"/wpthemetestdata.wordpress.com/2012/01/03/template-comments/")
 	if post.status != 200 || !strings.Contains(post.body, "Template: Comments") {
 		t.Errorf("imported post = %d", post.status)
+	}
+}
+
+func TestThemeOverridesTemplatesAndAssets(t *testing.T) {
+	store := importArchive(t, sampleBlog(t))
+	theme := fstest.MapFS{
+		"static/style.css":     {Data: []byte("body { color: rebeccapurple; }")},
+		"templates/error.html": {Data: []byte(`{{define "main"}}<h1>Lost at sea</h1>{{end}}`)},
+	}
+	_, ts := startSite(t, Config{Store: store, Theme: theme})
+	missing := get(t, ts.URL+"/no/such/page/")
+	if missing.status != 404 || !strings.Contains(missing.body, "Lost at sea") {
+		t.Errorf("the theme's error template is not used: %d %.200s", missing.status, missing.body)
+	}
+	start := strings.Index(missing.body, "/_parc/static/")
+	asset := missing.body[start : start+strings.Index(missing.body[start:], `"`)]
+	if css := get(t, ts.URL+asset); !strings.Contains(css.body, "rebeccapurple") {
+		t.Errorf("the theme's stylesheet is not served at %s", asset)
+	}
+	broken := fstest.MapFS{"templates/post.html": {Data: []byte(`{{define "main"}}{{.Oops`)}}
+	if _, err := New(context.Background(), Config{Store: store, Theme: broken}); err == nil {
+		t.Error("a broken theme template did not fail at start-up")
 	}
 }

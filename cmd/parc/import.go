@@ -18,14 +18,17 @@ func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "import WordPress exports (WXR), feeds, Blogger exports or saved pages into the archive",
-		ArgsUsage: "PATH...",
+		ArgsUsage: "PATH|URL...",
 		Description: `Each PATH is a file or a directory; the format is detected from the content.
+An http(s) URL crawls that live site politely (see --max-pages, --concurrency,
+--delay, --max-failures): an interrupted crawl continues when run again, and a
+later one fetches only what changed.
 Importing the same source again changes nothing; a newer export of the same
 site updates what changed. On a terminal a progress bar shows on stderr.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
 			langFlag(),
-		},
+		}, crawlFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one PATH (see 'parc import --help')")
@@ -39,9 +42,26 @@ site updates what changed. On a terminal a progress bar shows on stderr.`,
 				return err
 			}
 			defer store.Close()
+			var paths, urls []string
+			for _, arg := range c.Args().Slice() {
+				if isURL(arg) {
+					urls = append(urls, arg)
+				} else {
+					paths = append(paths, arg)
+				}
+			}
 			progress := newProgress(c.App.ErrWriter)
-			results, err := importer.Import(c.Context, store, c.Args().Slice(), importer.Options{Progress: progress.update})
+			results, err := importer.Import(c.Context, store, paths, importer.Options{Progress: progress.update})
 			progress.finish()
+			for _, u := range urls {
+				if err != nil {
+					break
+				}
+				var r importer.Result
+				if r, err = importURL(c, store, u, progress); err == nil {
+					results = append(results, r)
+				}
+			}
 			if ierr := indexImported(c, store, lang); err == nil {
 				err = ierr
 			}

@@ -97,6 +97,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			searchCommand(),
 			reindexCommand(),
 			serveCommand(),
+			reparseCommand(),
 		},
 	}
 	for _, cmd := range app.Commands {

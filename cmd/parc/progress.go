@@ -10,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/importer/crawl"
 )
 
 // progress draws an import's progress bar on a terminal and nothing on a
@@ -50,6 +51,24 @@ func (p *progress) update(s importer.Progress) {
 	if s.Done {
 		p.finish()
 	}
+}
+
+// crawl draws a crawl's progress: a spinner, as nobody knows how many
+// pages a site has until the crawl is over.
+func (p *progress) crawl(s crawl.Progress) {
+	if !p.on {
+		return
+	}
+	if p.bar == nil {
+		p.bar = progressbar.NewOptions64(-1,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSpinnerType(14),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	p.bar.Describe(crawlStatus(s))
+	p.bar.Set(s.Fetched)
 }
 
 func (p *progress) finish() {

@@ -23,33 +23,13 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
-// corpusDir finds the WordPress 6.1.9 captures as ../shared of the repository root.
+// corpusDir is the WordPress 6.1.9 capture in ../shared.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "wordpress-6.1.9")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared corpus missing at %s", corpus)
-		}
-		t.Skipf("shared corpus not found at %s; set PARC_REQUIRE_SHARED=1 to make this fatal", corpus)
-	}
-	return corpus
+	return sharedtest.File(t, "corpus/wordpress-6.1.9")
 }
 
 const corpusOrigin = "http://127.0.0.1:8088"

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/wpcorpus"
 )
 
 // countTypes counts the archive's posts by type.
@@ -31,7 +32,7 @@ func TestServerFaults(t *testing.T) {
 		// fault answers the request for route in place of the corpus, or
 		// tweaks the corpus's answer.
 		route   string
-		fault   func(cs *corpusServer, w http.ResponseWriter, r *http.Request)
+		fault   func(cs *wpcorpus.Server, w http.ResponseWriter, r *http.Request)
 		wantErr string // "" when the import must succeed
 		// wantWarning is a part of some warning; wantTypes the posts kept.
 		wantWarning string
@@ -40,7 +41,7 @@ func TestServerFaults(t *testing.T) {
 		{
 			name:  "forbidden endpoint is skipped",
 			route: "/wp-json/wp/v2/users",
-			fault: func(cs *corpusServer, w http.ResponseWriter, r *http.Request) {
+			fault: func(cs *wpcorpus.Server, w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(http.StatusForbidden)
 				w.Write([]byte(`{"code":"rest_user_cannot_view","message":"Sorry, you are not allowed to list users.","data":{"status":403}}`))
@@ -51,7 +52,7 @@ func TestServerFaults(t *testing.T) {
 		{
 			name:  "unauthorized endpoint is skipped",
 			route: "/wp-json/wp/v2/pages",
-			fault: func(cs *corpusServer, w http.ResponseWriter, r *http.Request) {
+			fault: func(cs *wpcorpus.Server, w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(http.StatusUnauthorized)
 				w.Write([]byte(`{"code":"rest_not_logged_in","message":"You are not currently logged in.","data":{"status":401}}`))
@@ -62,10 +63,10 @@ func TestServerFaults(t *testing.T) {
 		{
 			name:  "paging past the declared total",
 			route: posts,
-			fault: func(cs *corpusServer, w http.ResponseWriter, r *http.Request) {
-				header, body, _ := cs.find(r)
+			fault: func(cs *wpcorpus.Server, w http.ResponseWriter, r *http.Request) {
+				header, body, _ := cs.Find(r)
 				header.Set("Link", "<"+cs.URL+posts+"?per_page=100&page=2>; rel=\"next\"")
-				cs.write(w, header, body)
+				cs.Write(w, header, body)
 			},
 			wantErr:   "keeps paging past its declared total",
 			wantTypes: map[string]int{"post": 57},
@@ -73,9 +74,9 @@ func TestServerFaults(t *testing.T) {
 		{
 			name:  "invalid JSON",
 			route: "/wp-json/wp/v2/pages",
-			fault: func(cs *corpusServer, w http.ResponseWriter, r *http.Request) {
-				header, body, _ := cs.find(r)
-				cs.write(w, header, body[:len(body)/2])
+			fault: func(cs *wpcorpus.Server, w http.ResponseWriter, r *http.Request) {
+				header, body, _ := cs.Find(r)
+				cs.Write(w, header, body[:len(body)/2])
 			},
 			wantErr:   "invalid JSON",
 			wantTypes: map[string]int{"post": 57},
@@ -83,7 +84,7 @@ func TestServerFaults(t *testing.T) {
 		{
 			name:  "wrong content type",
 			route: "/wp-json/wp/v2/comments",
-			fault: func(cs *corpusServer, w http.ResponseWriter, r *http.Request) {
+			fault: func(cs *wpcorpus.Server, w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "text/html; charset=UTF-8")
 				w.Write([]byte("<!doctype html><title>Just a moment…</title>"))
 			},
@@ -93,9 +94,9 @@ func TestServerFaults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cs := newCorpusServer(t, "rest")
-			cs.override = func(w http.ResponseWriter, r *http.Request) bool {
-				if path, _ := routeOf(r); path != tt.route {
+			cs := wpcorpus.NewServer(t, "rest")
+			cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+				if path, _ := wpcorpus.RouteOf(r); path != tt.route {
 					return false
 				}
 				tt.fault(cs, w, r)

@@ -14,6 +14,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/internal/wpcorpus"
 )
 
 // testFetch is a client quick enough for tests: no delay, fast retries.
@@ -73,14 +74,14 @@ func publicThreads(t *testing.T, store *archive.Store) map[string]thread {
 // other types need edit_posts), held comments, and the comments of the
 // password-protected post 1168; those are left out of the WXR side.
 func TestCorpusMatchesWXR(t *testing.T) {
-	srv := newCorpusServer(t, "rest")
+	srv := wpcorpus.NewServer(t, "rest")
 	restStore := openStore(t)
 	res, err := Import(context.Background(), restStore, srv.URL, Options{Fetch: testFetch()})
 	if err != nil {
 		t.Fatalf("REST import: %v", err)
 	}
 	wxrStore := openStore(t)
-	export := filepath.Join(corpusDir(t), "export", "wordpress-export.xml")
+	export := filepath.Join(wpcorpus.Dir(t), "export", "wordpress-export.xml")
 	if _, err := importer.Import(context.Background(), wxrStore, []string{export}, importer.Options{}); err != nil {
 		t.Fatalf("WXR import: %v", err)
 	}
@@ -127,7 +128,7 @@ func TestCorpusMatchesWXR(t *testing.T) {
 // TestCorpusPostFields checks one post as a reader would see it: text,
 // author, terms, dates.
 func TestCorpusPostFields(t *testing.T) {
-	srv := newCorpusServer(t, "rest")
+	srv := wpcorpus.NewServer(t, "rest")
 	store := openStore(t)
 	if _, err := Import(context.Background(), store, srv.URL, Options{Fetch: testFetch()}); err != nil {
 		t.Fatal(err)
@@ -167,8 +168,8 @@ func TestCorpusPostFields(t *testing.T) {
 // TestNoAPI: a site whose /wp-json/ and ?rest_route=/ are 404 gets the
 // advice to crawl it.
 func TestNoAPI(t *testing.T) {
-	srv := newCorpusServer(t) // serves nothing
-	srv.override = func(w http.ResponseWriter, r *http.Request) bool {
+	srv := wpcorpus.NewServer(t) // serves nothing
+	srv.Override = func(w http.ResponseWriter, r *http.Request) bool {
 		http.NotFound(w, r)
 		return true
 	}

@@ -8,18 +8,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parc-archive/parc/internal/wpcorpus"
 )
 
 // TestResume interrupts an import while it fetches pages, runs it again,
 // and checks that the second run fetches only what the first did not and
 // still archives the whole site; a run after a complete one fetches all.
 func TestResume(t *testing.T) {
-	cs := newCorpusServer(t, "rest")
+	cs := wpcorpus.NewServer(t, "rest")
 	store := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cs.override = func(w http.ResponseWriter, r *http.Request) bool {
-		if path, _ := routeOf(r); path != "/wp-json/wp/v2/pages" {
+	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+		if path, _ := wpcorpus.RouteOf(r); path != "/wp-json/wp/v2/pages" {
 			return false
 		}
 		cancel()
@@ -40,12 +42,12 @@ func TestResume(t *testing.T) {
 		t.Fatalf("after the interruption: %v, want the 57 posts fetched before it and no pages", got)
 	}
 
-	cs.override = nil
-	before := len(cs.requested())
+	cs.Override = nil
+	before := len(cs.Requested())
 	if _, err := Import(context.Background(), store, cs.URL, Options{Fetch: testFetch()}); err != nil {
 		t.Fatalf("resumed import: %v", err)
 	}
-	second := cs.requested()[before:]
+	second := cs.Requested()[before:]
 	for _, done := range []string{"/wp/v2/users", "/wp/v2/categories", "/wp/v2/tags", "/wp/v2/posts"} {
 		if slices.ContainsFunc(second, func(u string) bool { return strings.Contains(u, done+"?") }) {
 			t.Errorf("the resumed run fetched %s again: %q", done, second)
@@ -68,11 +70,11 @@ func TestResume(t *testing.T) {
 		}
 	}
 
-	before = len(cs.requested())
+	before = len(cs.Requested())
 	if _, err := Import(context.Background(), store, cs.URL, Options{Fetch: testFetch()}); err != nil {
 		t.Fatalf("third import: %v", err)
 	}
-	if third := cs.requested()[before:]; !slices.ContainsFunc(third, func(u string) bool { return strings.Contains(u, "/wp/v2/posts?") }) {
+	if third := cs.Requested()[before:]; !slices.ContainsFunc(third, func(u string) bool { return strings.Contains(u, "/wp/v2/posts?") }) {
 		t.Errorf("a run after a complete one did not fetch the posts again: %q", third)
 	}
 }

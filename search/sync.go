@@ -285,10 +285,17 @@ func fill(ctx context.Context, idx bleve.Index, store *archive.Store) error {
 	return w.finish(taken, mark)
 }
 
+// ErrBehind is returned by Check, wrapped with what the index lacks, when
+// the index has not yet taken in every import: after a kill, or while
+// another process imports. That is not damage: the next Sync (parc import,
+// parc search, a running parc serve) catches up.
+var ErrBehind = errors.New("the search index is behind the archive")
+
 // Check compares the index with the store and describes each way they
-// disagree; parc reindex repairs them all. An archive with nothing to
-// search and no index is consistent. When another process holds the index
-// the error is ErrLocked.
+// disagree; parc reindex repairs them all. An index that is merely behind
+// gives ErrBehind instead of problems; an archive with nothing to search
+// and no index is consistent. When another process holds the index the
+// error is ErrLocked.
 func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]string, error) {
 	want, err := store.CountSearchable(ctx)
 	if err != nil {
@@ -299,7 +306,7 @@ func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]stri
 		if want == (archive.SearchableCounts{}) {
 			return nil, nil
 		}
-		return []string{"there is no search index: parc reindex builds it"}, nil
+		return nil, fmt.Errorf("%w: there is no index yet (parc reindex builds it)", ErrBehind)
 	}
 	if err != nil {
 		return []string{err.Error()}, nil
@@ -312,21 +319,22 @@ func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]stri
 		return []string{fmt.Sprintf("the search index cannot be opened (%v): parc reindex rebuilds it", err)}, nil
 	}
 	defer idx.Close()
-	var problems []string
 	if v, err := internalInt(idx, keyMapping); err != nil || v != mappingVersion {
-		problems = append(problems, fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion))
+		return []string{fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion)}, nil
 	}
-	last, err := store.LastImport(ctx)
+	storeMark, err := store.ChangeMark(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if taken, err := internalInt(idx, keyTaken); err != nil || taken < last {
-		problems = append(problems, fmt.Sprintf("the search index has taken in imports up to %d, the archive has %d", taken, last))
+	if mark, err := internalInt(idx, keyMark); err != nil || mark != storeMark {
+		taken, _ := internalInt(idx, keyTaken)
+		return nil, fmt.Errorf("%w: it has taken in imports up to %d, and imports since changed the archive", ErrBehind, taken)
 	}
 	have, err := countIndexed(ctx, idx)
 	if err != nil {
 		return nil, err
 	}
+	var problems []string
 	for _, c := range []struct {
 		what       string
 		have, want int
@@ -336,7 +344,7 @@ func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]stri
 		{"comments", have.Comments, want.Comments},
 	} {
 		if c.have != c.want {
-			problems = append(problems, fmt.Sprintf("the search index holds %d %s, the archive has %d public ones", c.have, c.what, c.want))
+			problems = append(problems, fmt.Sprintf("the search index holds %d %s, the archive has %d public ones: parc reindex rebuilds it", c.have, c.what, c.want))
 		}
 	}
 	return problems, nil

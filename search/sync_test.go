@@ -59,6 +59,15 @@ func TestSyncFollowsTheStore(t *testing.T) {
 		"Catch this one if you can :)", "Catch this one if you can, zanzibarword :)",
 	)
 	importWXR(t, store, newer)
+	ix.Close()
+	if _, err := Check(ctx, store, dir); !errors.Is(err, ErrBehind) {
+		t.Errorf("Check after an import the index has not taken in: %v, want ErrBehind", err)
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	n, err := ix.Sync(ctx, store)
 	if err != nil {
 		t.Fatal(err)
@@ -81,8 +90,8 @@ func TestSyncFollowsTheStore(t *testing.T) {
 func TestCheckAndRebuild(t *testing.T) {
 	ctx := context.Background()
 	store, dir := newArchive(t, sampleBlog(t))
-	if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 1 || !strings.Contains(problems[0], "no search index") {
-		t.Fatalf("Check without an index: %q %v", problems, err)
+	if problems, err := Check(ctx, store, dir); !errors.Is(err, ErrBehind) || len(problems) != 0 {
+		t.Fatalf("Check without an index: %q %v, want ErrBehind", problems, err)
 	}
 
 	// An index that missed documents: Check names the disagreement.
@@ -145,8 +154,8 @@ func TestOlderMappingIsRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	if problems, _ := Check(ctx, store, dir); len(problems) == 0 {
-		t.Error("Check did not notice the older mapping")
+	if problems, err := Check(ctx, store, dir); len(problems) != 1 || !strings.Contains(problems[0], "another version") {
+		t.Errorf("Check did not notice the older mapping: %q %v", problems, err)
 	}
 	ix = openSynced(t, store, dir)
 	if total(t, ix, "rental") != 1 {

@@ -29,6 +29,8 @@ func verifyCommand() *cli.Command {
 			switch {
 			case errors.Is(err, search.ErrLocked):
 				check.Notes = append(check.Notes, fmt.Sprintf("search index not checked: %v", err))
+			case errors.Is(err, search.ErrBehind):
+				check.Notes = append(check.Notes, fmt.Sprintf("%v; the next parc import or search catches it up", err))
 			case err != nil:
 				return err
 			}

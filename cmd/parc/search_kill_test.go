@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/search"
+)
+
+// parcRun runs the built parc on an archive and returns its stdout,
+// stderr and exit status.
+func parcRun(t *testing.T, bin, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	c := exec.Command(bin, append([]string{"--archive", dir}, args...)...)
+	c.Stdout, c.Stderr = &out, &errOut
+	c.Run()
+	return out.String(), errOut.String(), c.ProcessState.ExitCode()
+}
+
+// searchTotal is the number of hits parc search reports for a query.
+func searchTotal(t *testing.T, bin, dir, query string) int {
+	t.Helper()
+	out, errOut, code := parcRun(t, bin, dir, "search", "--json", "--facets", "--limit", "1", query)
+	if code != 0 {
+		t.Fatalf("parc search %q: exit %d: %s", query, code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var last struct {
+		Total *int `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &last); err != nil || last.Total == nil {
+		t.Fatalf("parc search %q: no total in %q (%v)", query, out, err)
+	}
+	return *last.Total
+}
+
+// committedPosts counts the posts another process has committed so far.
+func committedPosts(t *testing.T, dir string) int {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, archive.DatabaseFile)); err != nil {
+		return 0
+	}
+	store, err := archive.Open(dir)
+	if err != nil {
+		return 0 // the import is still creating the schema
+	}
+	defer store.Close()
+	n, _ := store.CountPosts(t.Context())
+	return n
+}
+
+// TestKilledImportThenVerifyAndReindex kills a real import with SIGKILL
+// before it could index anything, then checks that verify says how the
+// index stands, that reindex repairs it, and that search then agrees with
+// the store.
+func TestKilledImportThenVerifyAndReindex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds parc and imports a generated export")
+	}
+	bin := buildParc(t)
+	const posts, comments = 3000, 10
+	export := filepath.Join(t.TempDir(), "export.xml")
+	f, err := os.Create(export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wxr.Generate(f, posts, comments); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	dir := t.TempDir()
+
+	cmd := exec.Command(bin, "--archive", dir, "import", export)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill once some batches are committed, while the import goes on.
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) && committedPosts(t, dir) < 300 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Skip("the import finished before it could be killed; nothing to check")
+	}
+
+	out, _, code := parcRun(t, bin, dir, "verify")
+	if !strings.Contains(out, "search index") {
+		t.Errorf("verify after kill -9 says nothing about the search index (exit %d):\n%s", code, out)
+	}
+	if out, errOut, code := parcRun(t, bin, dir, "reindex"); code != 0 {
+		t.Fatalf("reindex: exit %d: %s%s", code, out, errOut)
+	}
+	out, _, code = parcRun(t, bin, dir, "verify")
+	if code != 0 || strings.Contains(out, "search index") {
+		t.Errorf("verify after reindex (exit %d):\n%s", code, out)
+	}
+
+	// Search agrees with the store: every public post, and its comments.
+	listing, _, _ := parcRun(t, bin, dir, "posts", "--json")
+	stored := strings.Count(listing, "\n")
+	if stored == 0 || stored == posts {
+		t.Fatalf("%d posts after the kill; the test needs a partial import", stored)
+	}
+	if got := searchTotal(t, bin, dir, "type:post"); got != stored {
+		t.Errorf("search finds %d posts, the store lists %d", got, stored)
+	}
+	storedComments := 0
+	for _, line := range strings.Split(strings.TrimSpace(listing), "\n") {
+		var p struct {
+			CommentCount int `json:"comment_count"`
+		}
+		json.Unmarshal([]byte(line), &p)
+		storedComments += p.CommentCount
+	}
+	if got := searchTotal(t, bin, dir, "type:comment"); got != storedComments {
+		t.Errorf("search finds %d comments, the store has %d", got, storedComments)
+	}
+
+	// Importing the rest brings the index along.
+	if _, errOut, code := parcRun(t, bin, dir, "import", export); code != 0 {
+		t.Fatalf("import after the kill: exit %d: %s", code, errOut)
+	}
+	if got := searchTotal(t, bin, dir, "type:post"); got != posts {
+		t.Errorf("after the import completed search finds %d posts, want %d", got, posts)
+	}
+	if got := searchTotal(t, bin, dir, "type:comment"); got != posts*comments {
+		t.Errorf("after the import completed search finds %d comments, want %d", got, posts*comments)
+	}
+}
+
+// TestImportWhileIndexHeld imports while another process holds the index,
+// as parc serve would: the import writes the store and says who will index
+// it; a search says who holds the index, without hanging.
+func TestImportWhileIndexHeld(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds parc")
+	}
+	bin := buildParc(t)
+	dir := t.TempDir()
+	holder, err := search.Open(dir, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	sample := filepath.Join("..", "..", "testdata", "sample-blog.xml")
+	held := fmt.Sprintf("archive in use by process %d", os.Getpid())
+
+	_, errOut, code := parcRun(t, bin, dir, "import", sample)
+	if code != 0 || !strings.Contains(errOut, held) {
+		t.Errorf("import while the index is held: exit %d, stderr %q, want 0 and %q", code, errOut, held)
+	}
+	start := time.Now()
+	_, errOut, code = parcRun(t, bin, dir, "search", "rental")
+	if code != 1 || !strings.Contains(errOut, held) {
+		t.Errorf("search while the index is held: exit %d, stderr %q, want 1 and %q", code, errOut, held)
+	}
+	if waited := time.Since(start); waited > 20*time.Second {
+		t.Errorf("search waited %s for the lock", waited)
+	}
+
+	// The holder indexes what the import wrote.
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := holder.Sync(t.Context(), store); err != nil {
+		t.Fatal(err)
+	}
+	res, err := holder.Search(t.Context(), search.Request{Query: "rental"})
+	if err != nil || res.Total != 1 {
+		t.Errorf("the holder's search for rental after Sync: %v %v", res, err)
+	}
+}

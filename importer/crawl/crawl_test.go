@@ -46,7 +46,7 @@ const wpIndexPage = `<!DOCTYPE html><html><head><meta name="generator" content="
 // liveSite serves the captured Twenty Twenty-One pages at their original
 // paths, with the trouble a real site gives a crawler, and counts requests.
 type liveSite struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *httptest.Server
 	pages map[string][]byte // request URI -> captured page
 
@@ -58,7 +58,7 @@ type liveSite struct {
 	notModified int
 }
 
-func newLiveSite(t *testing.T) *liveSite {
+func newLiveSite(t testing.TB) *liveSite {
 	corpus := corpusDir(t)
 	s := &liveSite{t: t, pages: map[string][]byte{}, requests: map[string]int{}}
 	manifest, err := os.Open(filepath.Join(corpus, "manifest.tsv"))
@@ -259,7 +259,7 @@ func archivedComments(t *testing.T, store *archive.Store, site string, postID in
 	return got
 }
 
-func openStore(t *testing.T) *archive.Store {
+func openStore(t testing.TB) *archive.Store {
 	t.Helper()
 	store, err := archive.Open(t.TempDir())
 	if err != nil {

@@ -73,7 +73,7 @@ func loadCaptures(t testing.TB, dir, kind string) []capture {
 }
 
 // Server serves the captured responses at their original paths and
-// queries (extra query parameters such as context are ignored), rewriting
+// queries (context, which only changes the fields served, is ignored), rewriting
 // absolute links in headers to the server itself. Routes the corpus did
 // not capture answer as WordPress does for an unknown route. Override, when
 // set, may answer a request first; set it before the requests it is for.
@@ -182,22 +182,20 @@ func forbidden(path string, query url.Values, authorized bool) bool {
 }
 
 // queryMatches reports whether a request asks for what a capture answered:
-// every parameter of the capture with the same value (page 1 may be left
-// implicit).
+// the same parameters with the same values, page 1 left implicit or not,
+// and context (which only changes the fields served) ignored.
 func queryMatches(captured, asked url.Values) bool {
-	for key := range captured {
-		want, got := captured.Get(key), asked.Get(key)
-		if got == "" && key == "page" {
-			got = "1"
+	value := func(q url.Values, key string) string {
+		if v := q.Get(key); v != "" || key != "page" {
+			return v
 		}
-		if want != got {
-			return false
-		}
+		return "1"
 	}
-	// A filter the capture did not use gives a different answer.
-	for _, key := range []string{"type", "status", "post", "parent"} {
-		if asked.Get(key) != "" && captured.Get(key) == "" {
-			return false
+	for _, q := range []url.Values{captured, asked} {
+		for key := range q {
+			if key != "context" && key != "rest_route" && value(captured, key) != value(asked, key) {
+				return false
+			}
 		}
 	}
 	return true
@@ -208,4 +206,22 @@ func (cs *Server) Requested() []string {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	return append([]string(nil), cs.requests...)
+}
+
+// Client is an HTTP client that sends requests for the corpus's origin to
+// this server, so that the absolute links the captured bodies hold (such
+// as a feed's per-post comment feeds) are followed here, bodies untouched.
+func (cs *Server) Client() *http.Client {
+	return &http.Client{Transport: originTransport{server: cs}}
+}
+
+type originTransport struct{ server *Server }
+
+func (o originTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Scheme+"://"+r.URL.Host == Origin {
+		r = r.Clone(r.Context())
+		r.URL.Host = strings.TrimPrefix(o.server.URL, "http://")
+		r.Host = r.URL.Host
+	}
+	return http.DefaultTransport.RoundTrip(r)
 }

@@ -1,0 +1,224 @@
+// Package feedfetch imports a feed from its URL: every page of it, as far
+// as the site serves them (the feed's next link, else WordPress's
+// ?paged=N), and, when asked, each post's own comment feed. Parsing is
+// importer/feed's; fetching is the shared polite client's.
+package feedfetch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/feed"
+)
+
+// maxPages bounds how many pages of one feed are followed.
+const maxPages = 1000
+
+// Options tune a feed import.
+type Options struct {
+	Fetch fetch.Options
+	// FollowComments fetches each post's comment feed (wfw:commentRss).
+	FollowComments bool
+	// Progress, when set, is told after each feed page.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a feed import.
+type Progress struct {
+	URL   string // the page just read
+	Pages int    // pages read so far
+	Items int    // posts and comment stubs read so far
+}
+
+// fetcher is one run of Import.
+type fetcher struct {
+	client   *fetch.Client
+	opts     Options
+	feeds    []*feed.Feed // every page read, in order
+	warnings []string
+	items    int
+}
+
+// Import fetches feedURL and the pages after it, and with FollowComments
+// every post's comment feed, and imports what they hold. The feeds are
+// read before the archive is written; what was read before an error or an
+// interruption is imported all the same, and the error names the URL.
+func Import(ctx context.Context, store *archive.Store, feedURL string, opts Options) (*archive.ImportResult, error) {
+	f := &fetcher{client: fetch.New(opts.Fetch), opts: opts}
+	first, readErr := f.pages(ctx, feedURL, true)
+	if first == nil {
+		return nil, readErr
+	}
+	if readErr == nil && opts.FollowComments {
+		readErr = f.commentFeeds(ctx)
+	}
+
+	ctx = context.WithoutCancel(ctx) // write what was read, even when interrupted
+	imp, err := store.BeginImport(ctx, archive.Source{Path: feedURL, Format: "feed", Authority: archive.AuthorityFeed})
+	if err != nil {
+		return nil, errors.Join(readErr, err)
+	}
+	for _, w := range f.warnings {
+		imp.Warn(w)
+	}
+	if err := put(imp, first.Site, f.feeds); err != nil {
+		imp.Abort()
+		return nil, fmt.Errorf("feed %s: %w", feedURL, err)
+	}
+	res, err := imp.Finish("", readErr)
+	if err != nil {
+		return nil, errors.Join(readErr, err)
+	}
+	return res, readErr
+}
+
+// put writes the feeds' records under the first page's site: a comment
+// feed's guessed site must not become a second site.
+func put(imp *archive.Import, site archive.Site, feeds []*feed.Feed) error {
+	if err := imp.Put(archive.Record{Site: &site}); err != nil {
+		return err
+	}
+	for _, f := range feeds {
+		for i := range f.Authors {
+			if err := imp.Put(archive.Record{Author: &f.Authors[i]}); err != nil {
+				return err
+			}
+		}
+		for i := range f.Terms {
+			if err := imp.Put(archive.Record{Term: &f.Terms[i]}); err != nil {
+				return err
+			}
+		}
+		for i := range f.Posts {
+			if err := imp.Put(archive.Record{Post: &f.Posts[i]}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// pages reads a feed and follows its pages to the end: the feed's own
+// next link, else ?paged=2, 3, … until the site answers with an error, a
+// page that is not a feed, an empty page, or a page it served before (a
+// site that ignores ?paged serves the first page again). It returns the
+// first page, nil when even that could not be read. When first is false, a
+// first page that fails is a warning, not an error.
+func (f *fetcher) pages(ctx context.Context, feedURL string, first bool) (*feed.Feed, error) {
+	page, err := f.page(ctx, feedURL)
+	if err != nil {
+		if !first {
+			f.warnings = append(f.warnings, fmt.Sprintf("%v: skipped", err))
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	seen := [][]string{itemKeys(page)}
+	current, next := feedURL, page
+	for n := 2; n <= maxPages; n++ {
+		target := next.NextPage
+		if target == "" {
+			target = pagedURL(feedURL, n)
+		}
+		if target == "" || target == current {
+			break
+		}
+		more, err := f.page(ctx, target)
+		if err != nil {
+			if ctx.Err() != nil {
+				return page, err
+			}
+			var status *fetch.StatusError
+			if !errors.As(err, &status) || status.Response.Status != http.StatusNotFound {
+				// Past the last page WordPress answers 404; anything
+				// else is worth knowing.
+				f.warnings = append(f.warnings, fmt.Sprintf("%v: the pages after it were not read", err))
+			}
+			break
+		}
+		keys := itemKeys(more)
+		if len(keys) == 0 || slices.ContainsFunc(seen, func(s []string) bool { return slices.Equal(s, keys) }) {
+			f.feeds = f.feeds[:len(f.feeds)-1] // the site does not page this feed
+			break
+		}
+		seen = append(seen, keys)
+		current, next = target, more
+	}
+	return page, nil
+}
+
+// page fetches and parses one feed document.
+func (f *fetcher) page(ctx context.Context, target string) (*feed.Feed, error) {
+	resp, err := f.client.Get(ctx, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !feed.Sniff(resp.Body[:min(len(resp.Body), 64<<10)]) {
+		return nil, fmt.Errorf("feed %s: not an RSS or Atom feed (Content-Type %q)", target, resp.Header.Get("Content-Type"))
+	}
+	parsed, err := feed.Parse(bytes.NewReader(resp.Body), target)
+	if err != nil {
+		return nil, err
+	}
+	f.feeds = append(f.feeds, parsed)
+	f.warnings = append(f.warnings, parsed.Warnings...)
+	f.items += len(parsed.Posts)
+	if f.opts.Progress != nil {
+		f.opts.Progress(Progress{URL: target, Pages: len(f.feeds), Items: f.items})
+	}
+	return parsed, nil
+}
+
+// commentFeeds reads the comment feed of every post read so far.
+func (f *fetcher) commentFeeds(ctx context.Context) error {
+	var urls []string
+	for _, page := range f.feeds {
+		for _, p := range page.Posts {
+			for _, m := range p.Meta {
+				if m.Key == feed.MetaCommentFeed && m.Value != "" && !slices.Contains(urls, m.Value) {
+					urls = append(urls, m.Value)
+				}
+			}
+		}
+	}
+	for _, u := range urls {
+		if _, err := f.pages(ctx, u, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pagedURL is feedURL asking for page n as WordPress does: ?paged=n.
+func pagedURL(feedURL string, n int) string {
+	u, err := url.Parse(feedURL)
+	if err != nil {
+		return ""
+	}
+	q := u.Query()
+	q.Set("paged", strconv.Itoa(n))
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// itemKeys identifies a page by what it lists, so a page served again is
+// recognised whatever its self link or build date says.
+func itemKeys(f *feed.Feed) []string {
+	var keys []string
+	for _, p := range f.Posts {
+		key := p.GUID + " " + p.Link
+		for _, c := range p.Comments {
+			key += " " + strconv.FormatInt(c.ID, 10)
+		}
+		keys = append(keys, key)
+	}
+	return keys
+}

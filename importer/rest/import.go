@@ -213,7 +213,9 @@ func (in *run) checkCredentials(ctx context.Context) error {
 	if errors.As(err, &status) && (status.Response.Status == http.StatusUnauthorized || status.Response.Status == http.StatusForbidden) {
 		return fmt.Errorf("rest %s: the site refused the user name and application password (HTTP %d)", target, status.Response.Status)
 	}
-	return err
+	// Anything else (a site without the route, a network error) shows
+	// again, with more context, on the listings.
+	return ctx.Err()
 }
 
 // skippable turns a refusal or a missing route into a warning.

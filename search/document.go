@@ -21,13 +21,13 @@ type document struct {
 	Tag          []string `json:"tag,omitempty"`
 	TagSlug      []string `json:"tag_slug,omitempty"`
 	Site         string   `json:"site"`
+	SiteURL      string   `json:"site_url,omitempty"`
 	Type         string   `json:"type"`
 	Date         string   `json:"date,omitempty"`       // RFC 3339; absent when unknown
 	ShownDate    string   `json:"shown_date,omitempty"` // the same, kept with its offset for display
 	Year         string   `json:"year,omitempty"`
 	Link         string   `json:"link,omitempty"`
-	PostTitle    string   `json:"post_title,omitempty"`
-	PostID       float64  `json:"post_id"`
+	PostID       float64  `json:"post_id,omitempty"`
 }
 
 // Kinds of document, as the type field and Hit.Kind name them.
@@ -86,6 +86,7 @@ func postDocument(p *archive.StoredPost, author string) document {
 		Author:      author,
 		AuthorLogin: p.AuthorLogin,
 		Site:        p.Site,
+		SiteURL:     p.Site,
 		Type:        p.Type,
 		Link:        p.Link,
 		PostID:      float64(p.ID),
@@ -106,16 +107,15 @@ func postDocument(p *archive.StoredPost, author string) document {
 }
 
 // commentDocument builds the document of an approved comment on a
-// searchable post: its text, author and date, and the post it belongs to.
+// searchable post: its text, author and date. The post it belongs to is
+// in its ID; a hit reads the post's title and link from the post's
+// document, which keeps a million comments from each storing them again.
 func commentDocument(p *archive.StoredPost, c *archive.Comment) document {
 	d := document{
-		Content:   plainText(c.ContentRendered, c.ContentRaw),
-		Author:    c.Author,
-		Site:      p.Site,
-		Type:      KindComment,
-		Link:      p.Link,
-		PostTitle: p.Title,
-		PostID:    float64(p.ID),
+		Content: plainText(c.ContentRendered, c.ContentRaw),
+		Author:  c.Author,
+		Site:    p.Site,
+		Type:    KindComment,
 	}
 	d.Date, d.Year = dateFields(c.Date, c.DateGMT)
 	d.ShownDate = d.Date

@@ -184,7 +184,8 @@ func internalInt(idx bleve.Index, key string) (int64, error) {
 func intBytes(n int64) []byte { return []byte(strconv.FormatInt(n, 10)) }
 
 // openBleve opens an index directory, waiting at most timeout for another
-// process's lock.
+// process's lock. Batches stay "safe" (on disk when Batch returns):
+// "unsafe_batch" lost the last batch's internal keys at Close in testing.
 func openBleve(archiveDir, name string, timeout time.Duration) (bleve.Index, error) {
 	path := filepath.Join(archiveDir, name)
 	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})

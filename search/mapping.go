@@ -20,7 +20,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents change; an
 // index built with another version is rebuilt.
-const mappingVersion = 1
+const mappingVersion = 2
 
 // DefaultLang is the analyzer used when neither the caller nor the site
 // names a language parc has an analyzer for.
@@ -83,12 +83,12 @@ const (
 	fieldTag         = "tag"
 	fieldTagSlug     = "tag_slug"
 	fieldSite        = "site"
+	fieldSiteURL     = "site_url" // stored on posts only: comments read their post's
 	fieldType        = "type"
 	fieldDate        = "date"
 	fieldYear        = "year"
 	fieldShownDate   = "shown_date"
 	fieldLink        = "link"
-	fieldPostTitle   = "post_title"
 	fieldPostID      = "post_id"
 )
 
@@ -114,11 +114,11 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("search: no analyzer for language %q (parc knows %s)", lang, strings.Join(Languages(), ", "))
 	}
 
-	text := func(store bool) *mapping.FieldMapping {
+	text := func(store, positions bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
-		f.IncludeTermVectors = true // phrase queries and highlighting need positions
+		f.IncludeTermVectors = positions // phrase queries and highlighting need them
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -155,22 +155,22 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	date.DocValues = true // sorting by date
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldTitle, text(true))
-	doc.AddFieldMappingsAt(fieldContent, text(true)) // stored for snippets
-	doc.AddFieldMappingsAt(fieldExcerpt, text(false))
+	doc.AddFieldMappingsAt(fieldTitle, text(true, true))
+	doc.AddFieldMappingsAt(fieldContent, text(true, true)) // stored for snippets
+	doc.AddFieldMappingsAt(fieldExcerpt, text(false, false))
 	doc.AddFieldMappingsAt(fieldAuthor, keywordField(true, true))
 	doc.AddFieldMappingsAt(fieldAuthorLogin, keywordField(false, false))
 	doc.AddFieldMappingsAt(fieldCategory, keywordField(true, false))
 	doc.AddFieldMappingsAt(fieldCategorySlg, keywordField(false, false))
 	doc.AddFieldMappingsAt(fieldTag, keywordField(true, false))
 	doc.AddFieldMappingsAt(fieldTagSlug, keywordField(false, false))
-	doc.AddFieldMappingsAt(fieldSite, keywordField(false, true))
+	doc.AddFieldMappingsAt(fieldSite, keywordField(false, false))
+	doc.AddFieldMappingsAt(fieldSiteURL, storedOnly())
 	doc.AddFieldMappingsAt(fieldType, keywordField(false, true))
 	doc.AddFieldMappingsAt(fieldYear, keywordField(true, false))
 	doc.AddFieldMappingsAt(fieldDate, date)
 	doc.AddFieldMappingsAt(fieldShownDate, storedOnly())
 	doc.AddFieldMappingsAt(fieldLink, storedOnly())
-	doc.AddFieldMappingsAt(fieldPostTitle, storedOnly())
 	doc.AddFieldMappingsAt(fieldPostID, storedNumber())
 
 	m := bleve.NewIndexMapping()

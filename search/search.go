@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	htmlhighlight "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Limits on a request, so one search cannot make the engine collect
@@ -82,7 +83,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		sr.Query = q
 		res, serr := ix.idx.SearchInContext(ctx, sr)
 		if serr == nil {
-			return results(res), nil
+			return ix.results(ctx, res)
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -105,7 +106,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		return nil, badQuery("%q cannot be searched: %v", req.Query, err)
 	}
-	return results(res), nil
+	return ix.results(ctx, res)
 }
 
 // searchRequest sets up everything but the query.
@@ -131,7 +132,7 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 	default:
 		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
 	}
-	sr.Fields = []string{fieldTitle, fieldPostTitle, fieldLink, fieldAuthor, fieldShownDate, fieldSite, fieldType, fieldPostID, fieldContent}
+	sr.Fields = []string{fieldAuthor, fieldShownDate, fieldType, fieldContent}
 	sr.Highlight = bleve.NewHighlightWithStyle(htmlhighlight.Name)
 	sr.Highlight.AddField(fieldContent)
 	if req.Facets {
@@ -143,10 +144,39 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 	return sr, nil
 }
 
-func results(res *bleve.SearchResult) *Results {
+// results turns bleve's hits into Hits, with the title, link, WordPress
+// ID and site of each hit's post read from the post's document in one
+// more search. The caller holds mu.
+func (ix *Index) results(ctx context.Context, res *bleve.SearchResult) (*Results, error) {
 	out := &Results{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	var postIDs []string
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(h))
+		hit := hitOf(h)
+		out.Hits = append(out.Hits, hit)
+		postIDs = append(postIDs, postDocID(hit.PostKey))
+	}
+	if len(postIDs) > 0 {
+		posts := bleve.NewSearchRequestOptions(query.NewDocIDQuery(postIDs), len(postIDs), 0, false)
+		posts.Fields = []string{fieldTitle, fieldLink, fieldPostID, fieldSiteURL}
+		found, err := ix.idx.SearchInContext(ctx, posts)
+		if err != nil {
+			return nil, fmt.Errorf("search: reading the hits' posts: %w", err)
+		}
+		byID := make(map[string]*search.DocumentMatch, len(found.Hits))
+		for _, p := range found.Hits {
+			byID[p.ID] = p
+		}
+		for i := range out.Hits {
+			if p, ok := byID[postDocID(out.Hits[i].PostKey)]; ok {
+				h := &out.Hits[i]
+				h.Title, _ = p.Fields[fieldTitle].(string)
+				h.Link, _ = p.Fields[fieldLink].(string)
+				h.Site, _ = p.Fields[fieldSiteURL].(string)
+				if id, ok := p.Fields[fieldPostID].(float64); ok {
+					h.PostID = int64(id)
+				}
+			}
+		}
 	}
 	if res.Facets != nil {
 		out.Facets = map[string]map[string]int{}
@@ -160,7 +190,7 @@ func results(res *bleve.SearchResult) *Results {
 			out.Facets[name] = counts
 		}
 	}
-	return out
+	return out, nil
 }
 
 func hitOf(h *search.DocumentMatch) Hit {
@@ -169,18 +199,9 @@ func hitOf(h *search.DocumentMatch) Hit {
 		return s
 	}
 	hit := Hit{
-		Site:   str(fieldSite),
 		Kind:   str(fieldType),
-		Title:  str(fieldTitle),
-		Link:   str(fieldLink),
 		Author: str(fieldAuthor),
 		Score:  h.Score,
-	}
-	if hit.Kind == KindComment {
-		hit.Title = str(fieldPostTitle)
-	}
-	if id, ok := h.Fields[fieldPostID].(float64); ok {
-		hit.PostID = int64(id)
 	}
 	hit.PostKey, hit.CommentID = parseDocID(h.ID)
 	if d, err := time.Parse(time.RFC3339, str(fieldShownDate)); err == nil {

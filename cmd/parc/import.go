@@ -23,12 +23,16 @@ func importCommand() *cli.Command {
 An http(s) URL crawls that live site politely (see --max-pages, --concurrency,
 --delay, --max-failures): an interrupted crawl continues when run again, and a
 later one fetches only what changed.
+A URL whose site advertises its WordPress REST API (or any URL with --rest)
+is read through the API; --user and --password-file give an application
+password for drafts, private posts and held comments. A feed URL is imported
+with all its pages (--follow-comments adds each post's comment feed).
 Importing the same source again changes nothing; a newer export of the same
 site updates what changed. On a terminal a progress bar shows on stderr.`,
 		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
 			langFlag(),
-		}, crawlFlags()...),
+		}, append(crawlFlags(), restFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one PATH (see 'parc import --help')")

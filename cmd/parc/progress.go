@@ -55,7 +55,11 @@ func (p *progress) update(s importer.Progress) {
 
 // crawl draws a crawl's progress: a spinner, as nobody knows how many
 // pages a site has until the crawl is over.
-func (p *progress) crawl(s crawl.Progress) {
+func (p *progress) crawl(s crawl.Progress) { p.spin(crawlStatus(s), s.Fetched) }
+
+// spin draws a spinner with a status line, for imports of unknown length
+// (crawls, the REST API, paged feeds); n is how far they have got.
+func (p *progress) spin(status string, n int) {
 	if !p.on {
 		return
 	}
@@ -67,8 +71,8 @@ func (p *progress) crawl(s crawl.Progress) {
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	p.bar.Describe(crawlStatus(s))
-	p.bar.Set(s.Fetched)
+	p.bar.Describe(status)
+	p.bar.Set(n)
 }
 
 func (p *progress) finish() {

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parc-archive/parc/internal/wpcorpus"
+)
+
+// TestImportURLDispatch checks which way parc import takes a URL: a site
+// page advertising /wp-json/ and --rest go through the REST API, a feed is
+// imported as a feed, and a site without an API is told to crawl.
+func TestImportURLDispatch(t *testing.T) {
+	cs := wpcorpus.NewServer(t, "rest", "feeds")
+	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+		switch r.URL.Path {
+		case "/home/":
+			w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+			w.Write([]byte(`<!doctype html><html><head><link rel="https://api.w.org/" href="/wp-json/"></head><body><p>Blog</p></body></html>`))
+			return true
+		case "/no-api/wp-json/", "/no-api/":
+			http.NotFound(w, r)
+			return true
+		}
+		return false
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		wantFormat string
+		wantPosts  int
+		wantErr    string
+	}{
+		{"advertised API", []string{cs.URL + "/home/"}, "rest", 57, ""},
+		{"--rest", []string{"--rest", cs.URL}, "rest", 57, ""},
+		{"feed", []string{cs.URL + "/feed/"}, "feed", 20, ""},
+		{"no API", []string{"--rest", cs.URL + "/no-api/"}, "", 0, "no WordPress REST API"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"import", "--json", "--delay", "0"}, tt.args...)
+			stdout, stderr, code := parc(t, t.TempDir(), args...)
+			if tt.wantErr != "" {
+				if code != 1 || !strings.Contains(stderr, tt.wantErr) || !strings.Contains(stderr, "parc import "+cs.URL+"/no-api/") {
+					t.Fatalf("exit %d, stderr %q; want %q and the crawler suggested", code, stderr, tt.wantErr)
+				}
+				return
+			}
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var res importJSON
+			if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+				t.Fatalf("import --json printed %q: %v", stdout, err)
+			}
+			if res.Format != tt.wantFormat || res.Posts < tt.wantPosts {
+				t.Errorf("format %q with %d posts, want %q with %d", res.Format, res.Posts, tt.wantFormat, tt.wantPosts)
+			}
+		})
+	}
+}
+
+// TestImportRESTPassword: the application password comes from a file, goes
+// to the site as basic auth, and shows nowhere in parc's output or archive.
+func TestImportRESTPassword(t *testing.T) {
+	const password = "abcd EFGH 1234 ijkl MNOP 5678"
+	cs := wpcorpus.NewServer(t, "rest")
+	var mu sync.Mutex
+	var auth []string
+	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+		mu.Lock()
+		auth = append(auth, r.Header.Get("Authorization"))
+		mu.Unlock()
+		return false
+	}
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "password")
+	if err := os.WriteFile(file, []byte(password+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := parc(t, dir, "import", "--json", "--delay", "0", "--rest", "--user", "mara", "--password-file", file, cs.URL)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "Basic " + base64.StdEncoding.EncodeToString([]byte("mara:"+password))
+	mu.Lock()
+	defer mu.Unlock()
+	if len(auth) == 0 || auth[0] != want {
+		t.Errorf("first request's Authorization %q, want %q", auth[:min(len(auth), 1)], want)
+	}
+	for _, where := range []string{stdout, stderr} {
+		if strings.Contains(where, password) || strings.Contains(where, want) {
+			t.Errorf("the password shows in parc's output: %q", where)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		if data, err := os.ReadFile(f); err == nil && strings.Contains(string(data), password) {
+			t.Errorf("the password is stored in the archive's %s", filepath.Base(f))
+		}
+	}
+
+	if _, stderr, code := parc(t, t.TempDir(), "import", "--rest", "--user", "mara", cs.URL); code != 2 {
+		t.Errorf("--user without --password-file: exit %d (%s), want 2", code, stderr)
+	}
+}

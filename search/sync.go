@@ -15,22 +15,43 @@ import (
 // Batches are capped both ways: never one document at a time (slow), never
 // one giant batch (memory grows with it).
 const (
-	batchDocs  = 500
+	batchDocs  = 1000
 	batchBytes = 16 << 20
 )
 
-// writer feeds posts into an index in capped batches.
+// writer feeds posts into an index in capped batches. Reading and
+// rendering the next batch overlaps with bleve indexing the last one: a
+// goroutine writes the batches in order, one at a time.
 type writer struct {
-	idx     bleve.Index
 	store   *archive.Store
 	fresh   bool // the index is new and empty: nothing to delete
 	batch   *bleve.Batch
+	newB    func() *bleve.Batch
 	authors map[string]map[string]string // site → login → display name
 	indexed int
+	full    chan *bleve.Batch
+	done    chan error // the writing goroutine's first error, once
 }
 
 func newWriter(idx bleve.Index, store *archive.Store, fresh bool) *writer {
-	return &writer{idx: idx, store: store, fresh: fresh, batch: idx.NewBatch(), authors: map[string]map[string]string{}}
+	w := &writer{
+		store: store, fresh: fresh, batch: idx.NewBatch(), newB: idx.NewBatch,
+		authors: map[string]map[string]string{},
+		full:    make(chan *bleve.Batch, 1),
+		done:    make(chan error, 1),
+	}
+	go func() {
+		var first error
+		for b := range w.full {
+			if first == nil {
+				if err := idx.Batch(b); err != nil {
+					first = fmt.Errorf("search: writing a batch: %w", err)
+				}
+			}
+		}
+		w.done <- first
+	}()
+	return w
 }
 
 // authorName is the name readers saw: the display name when the archive
@@ -67,32 +88,30 @@ func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
 		return fmt.Errorf("search: indexing post %d: %w", p.Key, err)
 	}
 	if w.batch.Size() >= batchDocs || w.batch.TotalDocsSize() >= batchBytes {
-		return w.flush()
+		w.full <- w.batch
+		w.batch = w.newB()
 	}
-	return nil
-}
-
-func (w *writer) flush() error {
-	if w.batch.Size() == 0 {
-		return nil
-	}
-	if err := w.idx.Batch(w.batch); err != nil {
-		return fmt.Errorf("search: writing a batch: %w", err)
-	}
-	w.batch.Reset()
 	return nil
 }
 
 // finish writes what is pending together with the store position it
-// reflects, so the position is never ahead of the documents.
+// reflects, so the position is never ahead of the documents, and waits
+// for every batch to be written.
 func (w *writer) finish(taken, mark int64) error {
 	w.batch.SetInternal([]byte(keyTaken), intBytes(taken))
 	w.batch.SetInternal([]byte(keyMark), intBytes(mark))
-	if err := w.idx.Batch(w.batch); err != nil {
-		return fmt.Errorf("search: writing a batch: %w", err)
+	return w.close(w.batch)
+}
+
+// abandon stops the writing goroutine without recording a position.
+func (w *writer) abandon() { w.close(nil) }
+
+func (w *writer) close(last *bleve.Batch) error {
+	if last != nil {
+		w.full <- last
 	}
-	w.batch.Reset()
-	return nil
+	close(w.full)
+	return <-w.done
 }
 
 // storePosition reads where the store is, before reading what changed, so
@@ -142,15 +161,16 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 	}
 	w := newWriter(idx, store, false)
 	for _, key := range keys {
-		if err := ctx.Err(); err != nil {
-			return w.indexed, err
-		}
 		p, err := store.Post(ctx, key)
-		if err != nil {
-			return w.indexed, fmt.Errorf("search: %w", err)
+		if err == nil {
+			err = ctx.Err()
 		}
-		if err := w.add(ctx, p); err != nil {
-			return w.indexed, err
+		if err == nil {
+			err = w.add(ctx, p)
+		}
+		if err != nil {
+			w.abandon()
+			return w.indexed, fmt.Errorf("search: post %d: %w", key, err)
 		}
 	}
 	if err := w.finish(taken, mark); err != nil {
@@ -280,6 +300,7 @@ func fill(ctx context.Context, idx bleve.Index, store *archive.Store) error {
 		return w.add(ctx, p)
 	})
 	if err != nil {
+		w.abandon()
 		return err
 	}
 	return w.finish(taken, mark)

@@ -6,9 +6,6 @@ import (
 	"strings"
 )
 
-// allBlocks is wpautop's list of block-level elements.
-const allBlocks = `(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)`
-
 // newlinePlaceholder stands in for newlines inside tags and comments while
 // paragraphs are built; wpautop uses the same marker.
 const newlinePlaceholder = " <!-- wpnl --> "
@@ -17,62 +14,41 @@ const newlinePlaceholder = " <!-- wpnl --> "
 // which must not become <br />.
 const preservedNewline = "<WPPreserveNewline />"
 
-// autop holds wpautop's regular expressions, compiled once.
+// autop holds the regular expressions of wpautop's rarer steps, compiled
+// once; the steps every post goes through are hand-written scanners in
+// scan.go, checked against the regular expressions they replaced by the
+// differential tests in autop_diff_test.go.
 type autop struct {
-	doubleBr          *regexp.Regexp
-	hr                *regexp.Regexp
-	optionBefore      *regexp.Regexp
-	optionAfter       *regexp.Regexp
-	objectOpen        *regexp.Regexp
-	objectClose       *regexp.Regexp
-	paramEmbed        *regexp.Regexp
-	mediaOpen         *regexp.Regexp
-	mediaClose        *regexp.Regexp
-	sourceTrack       *regexp.Regexp
-	figcaptionOpen    *regexp.Regexp
-	figcaptionClose   *regexp.Regexp
-	manyNewlines      *regexp.Regexp
-	paragraphBreak    *regexp.Regexp
-	emptyParagraph    *regexp.Regexp
-	unclosedParagraph *regexp.Regexp
-	wrappedListItem   *regexp.Regexp
-	wrappedQuote      *regexp.Regexp
-	rawTextElements   []*regexp.Regexp
-	brBeforeBlockTag  *regexp.Regexp
+	optionBefore    *regexp.Regexp
+	optionAfter     *regexp.Regexp
+	objectOpen      *regexp.Regexp
+	objectClose     *regexp.Regexp
+	paramEmbed      *regexp.Regexp
+	mediaOpen       *regexp.Regexp
+	mediaClose      *regexp.Regexp
+	sourceTrack     *regexp.Regexp
+	figcaptionOpen  *regexp.Regexp
+	figcaptionClose *regexp.Regexp
 }
 
 func newAutop() *autop {
 	return &autop{
-		doubleBr:          regexp.MustCompile(`<br\s*/?>\s*<br\s*/?>`),
-		hr:                regexp.MustCompile(`(<hr\s*?/?>)`),
-		optionBefore:      regexp.MustCompile(`\s*<option`),
-		optionAfter:       regexp.MustCompile(`</option>\s*`),
-		objectOpen:        regexp.MustCompile(`(<object[^>]*>)\s*`),
-		objectClose:       regexp.MustCompile(`\s*</object>`),
-		paramEmbed:        regexp.MustCompile(`\s*(</?(?:param|embed)[^>]*>)\s*`),
-		mediaOpen:         regexp.MustCompile(`([<\[](?:audio|video)[^>\]]*[>\]])\s*`),
-		mediaClose:        regexp.MustCompile(`\s*([<\[]/(?:audio|video)[>\]])`),
-		sourceTrack:       regexp.MustCompile(`\s*(<(?:source|track)[^>]*>)\s*`),
-		figcaptionOpen:    regexp.MustCompile(`\s*(<figcaption[^>]*>)`),
-		figcaptionClose:   regexp.MustCompile(`</figcaption>\s*`),
-		manyNewlines:      regexp.MustCompile(`\n\n+`),
-		paragraphBreak:    regexp.MustCompile(`\n\s*\n`),
-		emptyParagraph:    regexp.MustCompile(`<p>\s*</p>`),
-		unclosedParagraph: regexp.MustCompile(`<p>([^<]+)</(div|address|form)>`),
-		wrappedListItem:   regexp.MustCompile(`<p>(<li.+?)</p>`),
-		wrappedQuote:      regexp.MustCompile(`(?i)<p><blockquote([^>]*)>`),
-		rawTextElements: []*regexp.Regexp{
-			regexp.MustCompile(`(?s)<script.*?</script>`),
-			regexp.MustCompile(`(?s)<style.*?</style>`),
-			regexp.MustCompile(`(?s)<svg.*?</svg>`),
-		},
-		brBeforeBlockTag: regexp.MustCompile(`<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)`),
+		optionBefore:    regexp.MustCompile(`\s*<option`),
+		optionAfter:     regexp.MustCompile(`</option>\s*`),
+		objectOpen:      regexp.MustCompile(`(<object[^>]*>)\s*`),
+		objectClose:     regexp.MustCompile(`\s*</object>`),
+		paramEmbed:      regexp.MustCompile(`\s*(</?(?:param|embed)[^>]*>)\s*`),
+		mediaOpen:       regexp.MustCompile(`([<\[](?:audio|video)[^>\]]*[>\]])\s*`),
+		mediaClose:      regexp.MustCompile(`\s*([<\[]/(?:audio|video)[>\]])`),
+		sourceTrack:     regexp.MustCompile(`\s*(<(?:source|track)[^>]*>)\s*`),
+		figcaptionOpen:  regexp.MustCompile(`\s*(<figcaption[^>]*>)`),
+		figcaptionClose: regexp.MustCompile(`</figcaption>\s*`),
 	}
 }
 
 // apply is wpautop with $br = true: blank lines become paragraphs and
 // single newlines <br />, around block-level elements and never inside
-// <pre>, tags or comments.
+// <pre>, tags or comments. Each step names the pattern WordPress uses.
 func (a *autop) apply(text string) string {
 	if strings.TrimSpace(text) == "" {
 		return ""
@@ -81,9 +57,9 @@ func (a *autop) apply(text string) string {
 
 	text, preBlocks := hidePre(text)
 
-	text = a.doubleBr.ReplaceAllString(text, "\n\n")
-	text = spaceAroundBlocks(text)
-	text = a.hr.ReplaceAllString(text, "$1\n\n")
+	text = replaceDoubleBr(text)   // <br\s*/?>\s*<br\s*/?> → \n\n
+	text = spaceAroundBlocks(text) // blank lines around block tags
+	text = breakAfterHr(text)      // (<hr\s*?/?>) → $1\n\n
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = replaceInTags(text, "\n", newlinePlaceholder)
@@ -106,33 +82,23 @@ func (a *autop) apply(text string) string {
 		text = a.figcaptionOpen.ReplaceAllString(text, "$1")
 		text = a.figcaptionClose.ReplaceAllString(text, "</figcaption>")
 	}
-	text = a.manyNewlines.ReplaceAllString(text, "\n\n")
+	text = collapseNewlines(text) // \n\n+ → \n\n
 
-	var b strings.Builder
-	b.Grow(len(text) + len(text)/8)
-	for _, part := range a.paragraphBreak.Split(text, -1) {
-		if part == "" {
-			continue
-		}
-		b.WriteString("<p>")
-		b.WriteString(strings.Trim(part, "\n"))
-		b.WriteString("</p>\n")
-	}
-	text = b.String()
+	text = wrapParagraphs(text) // split on \n\s*\n, each part in <p>
 
-	text = a.emptyParagraph.ReplaceAllString(text, "")
-	text = a.unclosedParagraph.ReplaceAllString(text, "<p>$1</p></$2>")
+	text = dropEmptyParagraphs(text)     // <p>\s*</p> → ""
+	text = closeUnclosedParagraphs(text) // <p>([^<]+)</(div|address|form)> → <p>$1</p></$2>
 	text = unwrapBlockTags(text, "<p>", "</p>")
-	text = a.wrappedListItem.ReplaceAllString(text, "$1")
-	text = a.wrappedQuote.ReplaceAllString(text, "<blockquote$1><p>")
+	text = unwrapListItems(text)     // <p>(<li.+?)</p> → $1
+	text = moveQuoteParagraphs(text) // (?i)<p><blockquote([^>]*)> → <blockquote$1><p>
 	text = strings.ReplaceAll(text, "</blockquote></p>", "</p></blockquote>")
 	text = unwrapBlockTags(text, "<p>", "")
 	text = unwrapBlockTags(text, "", "</p>")
 
-	for _, re := range a.rawTextElements {
-		text = re.ReplaceAllStringFunc(text, func(m string) string {
-			return strings.ReplaceAll(m, "\n", preservedNewline)
-		})
+	// (?s)<script.*?</script>, and the same for style and svg: newlines
+	// inside are kept.
+	for _, e := range rawTextElements {
+		text = preserveNewlines(text, e.open, e.close)
 	}
 	text = strings.ReplaceAll(text, "<br>", "<br />")
 	text = strings.ReplaceAll(text, "<br/>", "<br />")
@@ -140,7 +106,7 @@ func (a *autop) apply(text string) string {
 	text = strings.ReplaceAll(text, preservedNewline, "\n")
 
 	text = unwrapBlockTags(text, "", "<br />")
-	text = a.brBeforeBlockTag.ReplaceAllString(text, "$1")
+	text = dropBrBeforeBlockTags(text) // <br />(\s*</?(?:p|li|div|…)[^>]*>) → $1
 	if strings.HasSuffix(text, "\n</p>") {
 		text = text[:len(text)-len("\n</p>")] + "</p>"
 	}
@@ -154,87 +120,120 @@ func (a *autop) apply(text string) string {
 }
 
 // hidePre swaps every <pre>…</pre> for a placeholder so that autop leaves
-// it untouched, splitting on </pre> as wpautop does.
+// it untouched, splitting on </pre> as wpautop does: each piece before a
+// </pre> that holds "<pre" gives a block from there to the </pre>, and a
+// piece without one just loses its </pre>.
 func hidePre(text string) (string, []string) {
 	if !strings.Contains(text, "<pre") {
 		return text, nil
 	}
-	parts := strings.Split(text, "</pre>")
-	last := parts[len(parts)-1]
 	var b strings.Builder
+	b.Grow(len(text))
 	var blocks []string
-	for _, part := range parts[:len(parts)-1] {
-		start := strings.Index(part, "<pre")
-		if start < 0 {
+	var num [20]byte
+	rest := text
+	for {
+		end := strings.Index(rest, "</pre>")
+		if end < 0 {
+			break
+		}
+		part := rest[:end]
+		if start := strings.Index(part, "<pre"); start < 0 {
 			// A stray </pre> is dropped, as in wpautop.
 			b.WriteString(part)
-			continue
+		} else {
+			b.WriteString(part[:start])
+			b.WriteString(prePlaceholderStart)
+			b.Write(strconv.AppendInt(num[:0], int64(len(blocks)), 10))
+			b.WriteString(prePlaceholderEnd)
+			blocks = append(blocks, rest[start:end+len("</pre>")])
 		}
-		b.WriteString(part[:start])
-		b.WriteString(prePlaceholder(len(blocks)))
-		blocks = append(blocks, part[start:]+"</pre>")
+		rest = rest[end+len("</pre>"):]
 	}
-	b.WriteString(last)
+	b.WriteString(rest)
 	return b.String(), blocks
 }
 
-func prePlaceholder(i int) string {
-	return "<pre wp-pre-tag-" + strconv.Itoa(i) + "></pre>"
-}
+const (
+	prePlaceholderStart = "<pre wp-pre-tag-"
+	prePlaceholderEnd   = "></pre>"
+)
 
+// restorePre puts the blocks back in place of their placeholders.
 func restorePre(text string, blocks []string) string {
 	if len(blocks) == 0 {
 		return text
 	}
-	pairs := make([]string, 0, 2*len(blocks))
-	for i, block := range blocks {
-		pairs = append(pairs, prePlaceholder(i), block)
+	sp := splicer{src: text}
+	for pos := 0; ; {
+		k := strings.Index(text[pos:], prePlaceholderStart)
+		if k < 0 {
+			break
+		}
+		start := pos + k
+		pos = start + 1
+		d := start + len(prePlaceholderStart)
+		e := d
+		for e < len(text) && text[e] >= '0' && text[e] <= '9' {
+			e++
+		}
+		if e == d || e-d > 1 && text[d] == '0' || !strings.HasPrefix(text[e:], prePlaceholderEnd) {
+			continue
+		}
+		i, err := strconv.Atoi(text[d:e])
+		if err != nil || i >= len(blocks) {
+			continue
+		}
+		end := e + len(prePlaceholderEnd)
+		sp.cut(start, end)
+		sp.b.WriteString(blocks[i])
+		pos = end
 	}
-	return strings.NewReplacer(pairs...).Replace(text)
+	return sp.String()
 }
 
 // newlinesToBr turns each newline not already preceded by <br /> into
 // "<br />\n", folding the whitespace before it, like wpautop's
-// `(?<!<br />)\s*\n` replacement.
+// `(?<!<br />)\s*\n` replacement: in each run of whitespace holding a
+// newline, everything up to the last newline becomes "<br />\n", except
+// that a run right after "<br />" keeps its first character.
 func newlinesToBr(text string) string {
 	const br = "<br />"
-	if !strings.Contains(text, "\n") {
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text) + len(text)/4)
-	i := 0
-	for i < len(text) {
-		if !isSpace(text[i]) {
-			b.WriteByte(text[i])
-			i++
-			continue
+	sp := splicer{src: text}
+	for pos := 0; ; {
+		k := strings.IndexByte(text[pos:], '\n')
+		if k < 0 {
+			break
 		}
-		end := i
-		lastNewline := -1
+		// The run of whitespace around this newline; runs before pos
+		// are done.
+		i := pos + k
+		for i > pos && isSpace(text[i-1]) {
+			i--
+		}
+		end := pos + k + 1
+		lastNewline := pos + k
 		for end < len(text) && isSpace(text[end]) {
 			if text[end] == '\n' {
 				lastNewline = end
 			}
 			end++
 		}
+		pos = end
 		start := i
 		if strings.HasSuffix(text[:i], br) {
 			// The match cannot start right after <br />, only one
 			// character later.
-			b.WriteByte(text[i])
 			start = i + 1
 		}
 		if lastNewline < start {
-			b.WriteString(text[start:end])
-		} else {
-			b.WriteString(br)
-			b.WriteByte('\n')
-			b.WriteString(text[lastNewline+1 : end])
+			continue
 		}
-		i = end
+		sp.cut(start, lastNewline+1)
+		sp.b.WriteString(br)
+		sp.b.WriteByte('\n')
 	}
-	return b.String()
+	return sp.String()
 }
 
 // replaceInTags replaces old with new inside tags and comments only,
@@ -243,16 +242,27 @@ func replaceInTags(text, old, new string) string {
 	if !strings.Contains(text, old) {
 		return text
 	}
-	var b strings.Builder
-	b.Grow(len(text))
-	forEachHTMLChunk(text, func(chunk string, isTag bool) {
-		if isTag {
-			b.WriteString(strings.ReplaceAll(chunk, old, new))
-		} else {
-			b.WriteString(chunk)
+	sp := splicer{src: text}
+	for pos := 0; pos < len(text); {
+		i := strings.IndexByte(text[pos:], '<')
+		if i < 0 {
+			break
 		}
-	})
-	return b.String()
+		start := pos + i
+		end := start + tagLength(text[start:])
+		tag := text[start:end]
+		for j := 0; ; {
+			k := strings.Index(tag[j:], old)
+			if k < 0 {
+				break
+			}
+			sp.cut(start+j+k, start+j+k+len(old))
+			sp.b.WriteString(new)
+			j += k + len(old)
+		}
+		pos = end
+	}
+	return sp.String()
 }
 
 // forEachHTMLChunk splits text into tags, comments and CDATA (isTag) and

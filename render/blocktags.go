@@ -11,9 +11,30 @@ var blockNames = strings.Fields(`table thead tfoot caption col colgroup tbody tr
 	h1 h2 h3 h4 h5 h6 hr fieldset legend section article aside hgroup header
 	footer nav figure figcaption details menu summary`)
 
-func isBlockName(name string) bool {
+// blockSet holds blockNames; blockPrefixes lists them by first byte.
+var (
+	blockSet      = map[string]bool{}
+	blockPrefixes [256][]string
+)
+
+func init() {
 	for _, n := range blockNames {
-		if n == name {
+		blockSet[n] = true
+		blockPrefixes[n[0]] = append(blockPrefixes[n[0]], n)
+	}
+}
+
+func isBlockName(name string) bool {
+	return name != "" && blockPrefixes[name[0]] != nil && blockSet[name]
+}
+
+// hasBlockPrefix reports whether s starts with a block name.
+func hasBlockPrefix(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, n := range blockPrefixes[s[0]] {
+		if strings.HasPrefix(s, n) {
 			return true
 		}
 	}
@@ -29,12 +50,11 @@ func tagName(s string) string {
 	return s[:n]
 }
 
-// spaceBeforeBlocks puts a blank line before every opening block tag and
-// after every closing one: `(<allBlocks[\s/>])` and `(</allBlocks>)`.
+// spaceAroundBlocks puts a blank line before every opening block tag and
+// after every closing one: `(<allBlocks[\s/>])` and `(</allBlocks>)`, where
+// \s also takes the vertical tab, as PCRE's does.
 func spaceAroundBlocks(text string) string {
-	var b strings.Builder
-	b.Grow(len(text) + len(text)/8)
-	written := 0
+	sp := splicer{src: text}
 	for pos := 0; ; {
 		k := strings.IndexByte(text[pos:], '<')
 		if k < 0 {
@@ -45,26 +65,21 @@ func spaceAroundBlocks(text string) string {
 		if strings.HasPrefix(text[pos:], "/") {
 			name := tagName(text[pos+1:])
 			end := pos + 1 + len(name)
-			if isBlockName(name) && end < len(text) && text[end] == '>' {
-				b.WriteString(text[written : end+1])
-				b.WriteString("\n\n")
-				written, pos = end+1, end+1
+			if end < len(text) && text[end] == '>' && isBlockName(name) {
+				sp.cut(end+1, end+1)
+				sp.b.WriteString("\n\n")
+				pos = end + 1
 			}
 			continue
 		}
 		name := tagName(text[pos:])
 		end := pos + len(name)
-		if isBlockName(name) && end < len(text) && (isSpace(text[end]) || text[end] == '/' || text[end] == '>' || text[end] == '\v') {
-			b.WriteString(text[written:start])
-			b.WriteString("\n\n")
-			written = start
+		if end < len(text) && (isSpace(text[end]) || text[end] == '/' || text[end] == '>' || text[end] == '\v') && isBlockName(name) {
+			sp.cut(start, start)
+			sp.b.WriteString("\n\n")
 		}
 	}
-	if written == 0 {
-		return text
-	}
-	b.WriteString(text[written:])
-	return b.String()
+	return sp.String()
 }
 
 // blockTagEnd reports whether s[i:] starts with `</?allBlocks[^>]*>` (a
@@ -78,14 +93,7 @@ func blockTagEnd(s string, i int) (int, bool) {
 	if p < len(s) && s[p] == '/' {
 		p++
 	}
-	found := false
-	for _, n := range blockNames {
-		if strings.HasPrefix(s[p:], n) {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !hasBlockPrefix(s[p:]) {
 		return 0, false
 	}
 	end := strings.IndexByte(s[p:], '>')

@@ -282,19 +282,77 @@ func safeURL(url string) bool {
 // autoembed links a bare URL of a known oEmbed provider standing on its
 // own line, as WP_Embed::autoembed does for providers it can embed. URLs of
 // other sites stay text, as in WordPress.
+//
+// WordPress hides newlines inside tags and then replaces
+// `(?im)^(\s*)(https?://[^\s<>"]+)(\s*)$`. A line that matches holds no
+// tag, so it lies within one stretch of text between tags, bounded by
+// newlines of that stretch or by the ends of the content; autoembed looks
+// only at those lines. Like WordPress, it turns a literal
+// "<!-- wp-line-break -->" into a newline.
 func (t *renderTables) autoembed(text string) string {
 	if !strings.Contains(text, "http") {
 		return text
 	}
-	text = replaceInTags(text, "\n", "<!-- wp-line-break -->")
-	text = t.urlOnOwnLine.ReplaceAllStringFunc(text, func(m string) string {
-		sub := t.urlOnOwnLine.FindStringSubmatch(m)
-		if !t.isOEmbedURL(sub[2]) {
-			return m
+	sp := splicer{src: text}
+	for pos := 0; pos < len(text); {
+		// The stretch of text [pos, end) up to the next tag.
+		end := len(text)
+		if k := strings.IndexByte(text[pos:], '<'); k >= 0 {
+			end = pos + k
 		}
-		return sub[1] + link(sub[2]) + sub[3]
-	})
-	return strings.ReplaceAll(text, "<!-- wp-line-break -->", "\n")
+		for lineStart := pos; lineStart < end; {
+			lineEnd := end
+			if k := strings.IndexByte(text[lineStart:end], '\n'); k >= 0 {
+				lineEnd = lineStart + k
+			}
+			// A line is bounded by newlines or the content's ends, not
+			// by a tag.
+			if (lineStart > pos || pos == 0) && (lineEnd < end || end == len(text)) {
+				if s, e, ok := bareURL(text, lineStart, lineEnd); ok && t.isOEmbedURL(text[s:e]) {
+					sp.cut(s, e)
+					sp.b.WriteString(link(text[s:e]))
+				}
+			}
+			lineStart = lineEnd + 1
+		}
+		if end == len(text) {
+			break
+		}
+		pos = end + tagLength(text[end:])
+	}
+	text = sp.String()
+	if strings.Contains(text, "<!-- wp-line-break -->") {
+		text = strings.ReplaceAll(text, "<!-- wp-line-break -->", "\n")
+	}
+	return text
+}
+
+// bareURL reports whether text[start:end], a line without tags, is
+// `\s*(https?://[^\s<>"]+)\s*` under (?i), and where the URL is.
+func bareURL(text string, start, end int) (int, int, bool) {
+	for start < end && isSpace(text[start]) {
+		start++
+	}
+	for end > start && isSpace(text[end-1]) {
+		end--
+	}
+	n := foldedPrefix(text[start:end], "http")
+	if n < 0 {
+		return 0, 0, false
+	}
+	if m := foldedPrefix(text[start+n:end], "s"); m > 0 {
+		n += m
+	}
+	if !strings.HasPrefix(text[start+n:end], "://") || start+n+3 == end {
+		return 0, 0, false
+	}
+	for i := start + n + 3; i < end; i++ {
+		switch text[i] {
+		case ' ', '\t', '\n', '\r', '\f', '<', '>', '"':
+			return 0, 0, false
+		}
+	}
+	return start, end, true
 }
 
 func (t *renderTables) isOEmbedURL(url string) bool {
@@ -318,7 +376,6 @@ func (t *renderTables) isOEmbedURL(url string) bool {
 type renderTables struct {
 	autop        *autop
 	captionImage *regexp.Regexp
-	urlOnOwnLine *regexp.Regexp
 	oembedHosts  map[string]bool
 }
 
@@ -336,7 +393,6 @@ var tables = sync.OnceValue(func() *renderTables {
 	return &renderTables{
 		autop:        newAutop(),
 		captionImage: regexp.MustCompile(`(?is)((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(.*)`),
-		urlOnOwnLine: regexp.MustCompile(`(?im)^(\s*)(https?://[^\s<>"]+)(\s*)$`),
 		oembedHosts:  hosts,
 	}
 })

@@ -22,7 +22,8 @@ type shortcode struct {
 //
 // closed lists the names whose closing tag occurs in the text at all, so
 // that an unclosed shortcode does not search the rest of the text again.
-func parseShortcode(s string, known func(string) bool, closed map[string]bool) (sc shortcode, escaped bool, n int, ok bool) {
+// Attributes are parsed only if parseAttrs is set.
+func parseShortcode(s string, known func(string) bool, closed map[string]bool, parseAttrs bool) (sc shortcode, escaped bool, n int, ok bool) {
 	p := 1
 	if strings.HasPrefix(s[p:], "[") {
 		escaped = true
@@ -55,13 +56,14 @@ func parseShortcode(s string, known func(string) bool, closed map[string]bool) (
 		p += 2
 	} else {
 		p++
-		closing := "[/" + name + "]"
-		if end := strings.Index(s[p:], closing); closed[name] && end >= 0 {
-			// Content cannot hold "[" of any other [/name]-like text in
-			// WordPress's regex, but it can hold other shortcodes.
-			sc.content = s[p : p+end]
-			sc.closed = true
-			p += end + len(closing)
+		if closed[name] {
+			if end := indexClosingTag(s[p:], name); end >= 0 {
+				// Content cannot hold "[" of any other [/name]-like text in
+				// WordPress's regex, but it can hold other shortcodes.
+				sc.content = s[p : p+end]
+				sc.closed = true
+				p += end + len(name) + 3
+			}
 		}
 	}
 	if escaped {
@@ -72,9 +74,31 @@ func parseShortcode(s string, known func(string) bool, closed map[string]bool) (
 			return sc, false, 0, false
 		}
 	}
-	sc.attrs, sc.args = parseShortcodeAttrs(attrText)
+	if parseAttrs {
+		sc.attrs, sc.args = parseShortcodeAttrs(attrText)
+	}
 	return sc, escaped, p, true
 }
+
+// indexClosingTag is strings.Index(s, "[/"+name+"]") without building the
+// tag.
+func indexClosingTag(s, name string) int {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "[/")
+		if k < 0 {
+			return -1
+		}
+		i += k
+		rest := s[i+2:]
+		if len(rest) > len(name) && rest[len(name)] == ']' && rest[:len(name)] == name {
+			return i
+		}
+		i += 2
+	}
+}
+
+// spaceReplacer turns the spaces shortcode_parse_atts knows into ASCII.
+var spaceReplacer = strings.NewReplacer("\u00a0", " ", "\u200b", " ")
 
 // isNameByte is the set of characters parc accepts in shortcode names;
 // WordPress allows more, but registered names are plain words.
@@ -89,7 +113,9 @@ func isWordByte(c byte) bool {
 // parseShortcodeAttrs parses name="value", name='value', name=value and
 // positional values, as shortcode_parse_atts does.
 func parseShortcodeAttrs(text string) (map[string]string, []string) {
-	text = strings.NewReplacer("\u00a0", " ", "\u200b", " ").Replace(text)
+	if strings.Contains(text, "\u00a0") || strings.Contains(text, "\u200b") {
+		text = spaceReplacer.Replace(text)
+	}
 	attrs := map[string]string{}
 	var args []string
 	i := 0
@@ -167,7 +193,7 @@ func replaceShortcodes(text string, known func(string) bool, render func(shortco
 		}
 		b.WriteString(rest[:i])
 		rest = rest[i:]
-		sc, escaped, n, ok := parseShortcode(rest, known, closed)
+		sc, escaped, n, ok := parseShortcode(rest, known, closed, true)
 		if !ok {
 			b.WriteByte('[')
 			rest = rest[1:]
@@ -203,7 +229,7 @@ func unautopShortcodes(text string, known func(string) bool) string {
 		rest = rest[i:]
 		inner := trimLeftSpaces(rest[3:])
 		if strings.HasPrefix(inner, "[") {
-			if _, escaped, n, ok := parseShortcode(inner, known, closed); ok && !escaped {
+			if _, escaped, n, ok := parseShortcode(inner, known, closed, false); ok && !escaped {
 				after := trimLeftSpaces(inner[n:])
 				if strings.HasPrefix(after, "</p>") {
 					b.WriteString(inner[:n])

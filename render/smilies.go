@@ -41,32 +41,36 @@ func convertSmilies(text string) string {
 	if !strings.ContainsAny(text, ":;8") {
 		return text
 	}
-	var b strings.Builder
-	b.Grow(len(text))
+	table := smilies()
+	sp := splicer{src: text}
 	ignoring := ""
-	forEachHTMLChunk(text, func(chunk string, isTag bool) {
-		switch {
-		case isTag:
-			if ignoring == "" {
-				// Text in these elements keeps its smileys.
-				ignoring = openedElement(chunk, "code", "pre", "style", "script", "textarea")
-			} else if strings.HasPrefix(chunk, "</"+ignoring+">") {
-				ignoring = ""
-			}
-			b.WriteString(chunk)
-		case ignoring != "":
-			b.WriteString(chunk)
-		default:
-			replaceSmilies(&b, chunk)
+	for pos := 0; pos < len(text); {
+		end := len(text)
+		if i := strings.IndexByte(text[pos:], '<'); i >= 0 {
+			end = pos + i
 		}
-	})
-	return b.String()
+		if ignoring == "" {
+			replaceSmilies(&sp, table, pos, end)
+		}
+		if end == len(text) {
+			break
+		}
+		tag := text[end : end+tagLength(text[end:])]
+		if ignoring == "" {
+			// Text in these elements keeps its smileys.
+			ignoring = openedElement(tag, "code", "pre", "style", "script", "textarea")
+		} else if isEndTag(tag, ignoring) {
+			ignoring = ""
+		}
+		pos = end + len(tag)
+	}
+	return sp.String()
 }
 
 // openedElement returns which of names the tag opens, if any.
 func openedElement(tag string, names ...string) string {
 	for _, name := range names {
-		if strings.HasPrefix(tag, "<"+name) && len(tag) > len(name)+1 {
+		if len(tag) > len(name)+1 && tag[0] == '<' && tag[1:len(name)+1] == name {
 			switch tag[len(name)+1] {
 			case '>', ' ', '\t', '\n', '\r', '\f', '/':
 				return name
@@ -76,18 +80,22 @@ func openedElement(tag string, names ...string) string {
 	return ""
 }
 
-func replaceSmilies(b *strings.Builder, text string) {
-	table := smilies()
-	for i := 0; i < len(text); {
+// isEndTag reports whether tag starts with "</name>".
+func isEndTag(tag, name string) bool {
+	return len(tag) >= len(name)+3 && tag[:2] == "</" && tag[2:len(name)+2] == name && tag[len(name)+2] == '>'
+}
+
+// replaceSmilies replaces the smileys of the text sp.src[start:end].
+func replaceSmilies(sp *splicer, table []smiley, start, end int) {
+	text := sp.src[start:end]
+	for i := 0; i < len(text); i++ {
 		if c := text[i]; (c == ':' || c == ';' || c == '8') && spaceEndsAt(text, i) {
 			if s, ok := smileyAt(table, text, i); ok {
-				b.WriteString(s.emoji)
-				i += len(s.text)
-				continue
+				sp.cut(start+i, start+i+len(s.text))
+				sp.b.WriteString(s.emoji)
+				i += len(s.text) - 1
 			}
 		}
-		b.WriteByte(text[i])
-		i++
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parc-archive/parc/archive"
 )
@@ -446,4 +448,31 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// TestDeepThreadLinear guards against the fuzz hang: each comment's parts
+// were looked for in its whole reply subtree, one ancestor walk per match,
+// so a deep thread cost the cube of its size and a large page never ended.
+// Four times the nesting must cost about four times as much, not 64.
+func TestDeepThreadLinear(t *testing.T) {
+	cost := func(depth int) time.Duration {
+		page := deepThread(depth, depth)
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			got, err := Parse(bytes.NewReader(page), "https://blog.example/2024/01/01/deep/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+			if n := len(got.Post.Comments); n != depth || got.Post.Comments[n-1].Parent != int64(n-1) {
+				t.Fatalf("depth %d: %d comments, last parent %d", depth, n, got.Post.Comments[n-1].Parent)
+			}
+		}
+		return best
+	}
+	small, large := cost(60), cost(240)
+	if large > 16*small {
+		t.Errorf("nesting 60 took %v, nesting 240 took %v: more than linear", small, large)
+	}
 }

@@ -20,7 +20,7 @@ var lazySources = []string{"data-lazy-src", "data-src", "data-original"}
 // CDN image URLs stay as shown, with their originals returned as meta.
 func (p *pageParser) undoDisplayChanges(content *goquery.Selection) []archive.Meta {
 	var meta []archive.Meta
-	content.Find("img").Each(func(_ int, img *goquery.Selection) {
+	content.FindMatcher(compiled("img")).Each(func(_ int, img *goquery.Selection) {
 		classes := " " + attr(img, "class") + " "
 		if alt, ok := img.Attr("alt"); ok && alt != "" && (strings.Contains(classes, " wp-smiley ") || strings.Contains(classes, " emoji ")) {
 			img.ReplaceWithNodes(&xhtml.Node{Type: xhtml.TextNode, Data: alt})

@@ -49,7 +49,7 @@ func (p *pageParser) collectLinks() []string {
 			links = append(links, s)
 		}
 	}
-	p.doc.Find(`link[rel~="next"], link[rel~="prev"], a[href]`).Each(func(_ int, s *goquery.Selection) {
+	p.doc.FindMatcher(compiled(`link[rel~="next"], link[rel~="prev"], a[href]`)).Each(func(_ int, s *goquery.Selection) {
 		add(attr(s, "href"))
 	})
 	return links
@@ -83,11 +83,11 @@ var commentPageLink = regexp.MustCompile(`/comment-page-(\d+)/?$`)
 // several pages: the page has comment pagination, or links to a comment
 // page past the first (its own page included: the links are absolute).
 func (p *pageParser) hasOtherCommentPages() bool {
-	if p.doc.Find(".comment-navigation a[href], .comments-pagination a[href], .wp-block-comments-pagination a[href], #comment-nav-above a[href], #comment-nav-below a[href]").Length() > 0 {
+	if p.first(".comment-navigation a[href], .comments-pagination a[href], .wp-block-comments-pagination a[href], #comment-nav-above a[href], #comment-nav-below a[href]").Length() > 0 {
 		return true
 	}
 	paginated := false
-	p.doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+	p.doc.FindMatcher(compiled("a[href]")).EachWithBreak(func(_ int, a *goquery.Selection) bool {
 		if u := p.abs(attr(a, "href")); u != nil {
 			n := u.Query().Get("cpage")
 			if m := commentPageLink.FindStringSubmatch(u.Path); m != nil {

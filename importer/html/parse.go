@@ -16,9 +16,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"github.com/parc-archive/parc/archive"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -141,6 +143,7 @@ type pageParser struct {
 	base *url.URL // the page's own URL
 	home *url.URL // the blog's home URL
 	page *Page
+	tok  *pageTokens // built on first use
 }
 
 func (p *pageParser) warnf(format string, args ...any) {
@@ -151,11 +154,11 @@ func (p *pageParser) warnf(format string, args ...any) {
 // canonical or og:url, as a saved file does not know where it came from.
 func (p *pageParser) pageBase(pageURL string) *url.URL {
 	candidates := []string{pageURL,
-		attr(p.doc.Find(`link[rel~="canonical"]`), "href"),
-		attr(p.doc.Find(`meta[property="og:url"]`), "content")}
+		attr(p.first(`link[rel~="canonical"]`), "href"),
+		attr(p.first(`meta[property="og:url"]`), "content")}
 	for _, c := range candidates {
 		if u, err := url.Parse(strings.TrimSpace(c)); err == nil && u.IsAbs() && u.Host != "" {
-			if b, ok := p.doc.Find("base[href]").Attr("href"); ok {
+			if b, ok := p.doc.FindMatcher(compiled("base[href]")).Attr("href"); ok {
 				if bu, err := u.Parse(strings.TrimSpace(b)); err == nil {
 					return bu
 				}
@@ -191,27 +194,27 @@ func (p *pageParser) parse() {
 // language and generator.
 func (p *pageParser) readSite() {
 	site := &p.page.Site
-	site.Generator = clean(attr(p.doc.Find(`meta[name="generator"]`).FilterFunction(func(_ int, s *goquery.Selection) bool {
+	site.Generator = clean(attr(p.doc.FindMatcher(compiled(`meta[name="generator"]`)).FilterFunction(func(_ int, s *goquery.Selection) bool {
 		return strings.HasPrefix(strings.ToLower(attr(s, "content")), "wordpress")
 	}), "content"))
-	site.Language = clean(attr(p.doc.Find("html"), "lang"))
-	site.Title = clean(attr(p.doc.Find(`meta[property="og:site_name"]`), "content"))
+	site.Language = clean(attr(p.first("html"), "lang"))
+	site.Title = clean(attr(p.first(`meta[property="og:site_name"]`), "content"))
 	if site.Title == "" {
-		site.Title = text(p.doc.Find(".site-title, .wp-block-site-title, #site-title, #blog-title").First())
+		site.Title = text(p.first(".site-title, .wp-block-site-title, #site-title, #blog-title"))
 	}
 	p.home = p.findHome()
 	if p.home != nil {
 		site.URL = p.home.String()
 		site.Link = site.URL
 	}
-	site.Description = text(p.doc.Find(".site-description, .wp-block-site-tagline, #site-description").First())
+	site.Description = text(p.first(".site-description, .wp-block-site-tagline, #site-description"))
 }
 
 // findHome takes the blog's home URL from, in order of trust, the REST API
 // link (its root minus wp-json/), the link the theme puts on the site title,
 // rel=home, then the canonical's origin.
 func (p *pageParser) findHome() *url.URL {
-	if api := p.abs(attr(p.doc.Find(`link[rel="https://api.w.org/"]`), "href")); api != nil {
+	if api := p.abs(attr(p.first(`link[rel="https://api.w.org/"]`), "href")); api != nil {
 		if i := strings.Index(api.Path, "/wp-json"); i >= 0 {
 			home := *api
 			home.Path, home.RawQuery, home.Fragment = api.Path[:i+1], "", ""
@@ -224,7 +227,7 @@ func (p *pageParser) findHome() *url.URL {
 		}
 	}
 	for _, sel := range []string{".site-title a", ".wp-block-site-title a", "#site-title a", `a[rel~="home"]`, `link[rel~="home"]`} {
-		if u := p.abs(attr(p.doc.Find(sel).First(), "href")); u != nil {
+		if u := p.abs(attr(p.first(sel), "href")); u != nil {
 			u.RawQuery, u.Fragment = "", ""
 			return u
 		}
@@ -236,7 +239,7 @@ func (p *pageParser) findHome() *url.URL {
 }
 
 func (p *pageParser) isWordPress(classes map[string]bool) bool {
-	if p.page.Site.Generator != "" || p.doc.Find(`link[rel="https://api.w.org/"]`).Length() > 0 {
+	if p.page.Site.Generator != "" || p.first(`link[rel="https://api.w.org/"]`).Length() > 0 {
 		return true
 	}
 	for _, c := range []string{"postid-", "page-id-", "wp-embed-responsive", "wp-custom-logo", "highlander-enabled", "wpcomblog"} {
@@ -246,7 +249,7 @@ func (p *pageParser) isWordPress(classes map[string]bool) bool {
 			}
 		}
 	}
-	return p.doc.Find(`link[href*="/wp-content/"], script[src*="/wp-includes/"], link[href*="/wp-includes/"], .highlander-comment, #wp-block-library-css`).Length() > 0
+	return p.first(`link[href*="/wp-content/"], script[src*="/wp-includes/"], link[href*="/wp-includes/"], .highlander-comment, #wp-block-library-css`).Length() > 0
 }
 
 var postArticleID = regexp.MustCompile(`^post-(\d+)$`)
@@ -271,7 +274,7 @@ func (p *pageParser) kindOf(classes map[string]bool, wordpress bool) Kind {
 	}
 	// No body classes (a stripped save, an odd theme): one post article
 	// with comments or a shortlink means a single post.
-	articles := p.doc.Find("article[id], div[id]").FilterFunction(func(_ int, s *goquery.Selection) bool {
+	articles := p.doc.FindMatcher(compiled("article[id], div[id]")).FilterFunction(func(_ int, s *goquery.Selection) bool {
 		return postArticleID.MatchString(attr(s, "id"))
 	})
 	if articles.Length() == 1 || (articles.Length() == 0 && p.shortlinkID() > 0) {
@@ -283,7 +286,7 @@ func (p *pageParser) kindOf(classes map[string]bool, wordpress bool) Kind {
 var shortlinkPattern = regexp.MustCompile(`[?&]p=(\d+)`)
 
 func (p *pageParser) shortlinkID() int64 {
-	m := shortlinkPattern.FindStringSubmatch(attr(p.doc.Find(`link[rel~="shortlink"]`), "href"))
+	m := shortlinkPattern.FindStringSubmatch(attr(p.first(`link[rel~="shortlink"]`), "href"))
 	if m == nil {
 		return 0
 	}
@@ -296,7 +299,7 @@ var firstNumber = regexp.MustCompile(`\d[\d.,\x{00a0}\x{202f} ]*`)
 // readCommentCount reads the number in the comments title, whatever the
 // language around it; a title without digits ("One response") is no count.
 func (p *pageParser) readCommentCount() {
-	title := p.doc.Find(".comments-title, #comments-title, .wp-block-comments-title, h2#comments, h3#comments, .comments-header h2, #comments > h2, #comments > h3").First()
+	title := p.first(".comments-title, #comments-title, .wp-block-comments-title, h2#comments, h3#comments, .comments-header h2, #comments > h2, #comments > h3")
 	m := firstNumber.FindString(text(title))
 	digits := strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
@@ -330,7 +333,7 @@ func (p *pageParser) abs(href string) *url.URL {
 
 func bodyClasses(doc *goquery.Document) map[string]bool {
 	classes := map[string]bool{}
-	for _, c := range strings.Fields(attr(doc.Find("body").First(), "class")) {
+	for _, c := range strings.Fields(attr(doc.FindMatcher(compiled("body")).First(), "class")) {
 		classes[c] = true
 	}
 	return classes
@@ -345,6 +348,139 @@ func hasPrefixedClass(classes map[string]bool, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// compiledSelector is one of the package's constant selectors, compiled
+// once, with what an element must carry for each of its alternatives to
+// match.
+type compiledSelector struct {
+	match cascadia.Selector
+	needs []selectorNeeds // one per comma-separated alternative
+}
+
+// selectorNeeds are the classes and ids an alternative names outside of
+// brackets and pseudo-class arguments: all must be on the page for it to
+// match anywhere.
+type selectorNeeds struct{ classes, ids []string }
+
+var compiledSelectors sync.Map // string -> *compiledSelector
+
+// compile is sel compiled once; only for the package's constant selectors.
+func compile(sel string) *compiledSelector {
+	if c, ok := compiledSelectors.Load(sel); ok {
+		return c.(*compiledSelector)
+	}
+	c := &compiledSelector{match: cascadia.MustCompile(sel)}
+	var needs selectorNeeds
+	nesting, quote := 0, byte(0)
+	for i := 0; i < len(sel); i++ {
+		switch b := sel[i]; {
+		case quote != 0:
+			if b == quote {
+				quote = 0
+			}
+		case b == '"' || b == '\'':
+			quote = b
+		case b == '(' || b == '[':
+			nesting++
+		case b == ')' || b == ']':
+			nesting--
+		case nesting > 0:
+		case b == ',':
+			c.needs = append(c.needs, needs)
+			needs = selectorNeeds{}
+		case b == '.' || b == '#':
+			j := i + 1
+			for j < len(sel) && (sel[j] == '-' || sel[j] == '_' || sel[j] >= '0' && sel[j] <= '9' || sel[j] >= 'a' && sel[j] <= 'z' || sel[j] >= 'A' && sel[j] <= 'Z') {
+				j++
+			}
+			if b == '.' {
+				needs.classes = append(needs.classes, sel[i+1:j])
+			} else {
+				needs.ids = append(needs.ids, sel[i+1:j])
+			}
+			i = j - 1
+		}
+	}
+	c.needs = append(c.needs, needs)
+	compiledSelectors.Store(sel, c)
+	return c
+}
+
+// compiled is sel compiled once.
+func compiled(sel string) cascadia.Selector { return compile(sel).match }
+
+// pageTokens are the classes and ids anywhere on the page, read in one walk,
+// so that looking for what the page does not have costs nothing.
+type pageTokens struct{ classes, ids map[string]bool }
+
+func (p *pageParser) tokens() *pageTokens {
+	if p.tok != nil {
+		return p.tok
+	}
+	p.tok = &pageTokens{classes: map[string]bool{}, ids: map[string]bool{}}
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for ; n != nil; n = n.NextSibling {
+			if n.Type == xhtml.ElementNode {
+				for _, a := range n.Attr {
+					switch {
+					case a.Namespace != "":
+					case a.Key == "id":
+						p.tok.ids[a.Val] = true
+					case a.Key == "class":
+						for _, c := range strings.Fields(a.Val) {
+							p.tok.classes[c] = true
+						}
+					}
+				}
+			}
+			walk(n.FirstChild)
+		}
+	}
+	for _, n := range p.doc.Nodes {
+		walk(n)
+	}
+	return p.tok
+}
+
+// mayMatch reports whether sel can match anywhere on the page: false when
+// each alternative names a class or id the page lacks.
+func (p *pageParser) mayMatch(sel *compiledSelector) bool {
+	tok := p.tokens()
+next:
+	for _, needs := range sel.needs {
+		for _, c := range needs.classes {
+			if !tok.classes[c] {
+				continue next
+			}
+		}
+		for _, id := range needs.ids {
+			if !tok.ids[id] {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// first is the document's first element matching sel.
+func (p *pageParser) first(sel string) *goquery.Selection {
+	return p.firstIn(p.doc.Selection, sel)
+}
+
+// firstIn is the first element under scope's first node matching sel,
+// found without visiting the rest of the page, or not looked for at all
+// when the page lacks a class or id sel needs.
+func (p *pageParser) firstIn(scope *goquery.Selection, sel string) *goquery.Selection {
+	c := compile(sel)
+	if scope.Length() > 0 && p.mayMatch(c) {
+		if n := cascadia.Query(scope.Get(0), c.match); n != nil {
+			return scope.FindNodes(n)
+		}
+	}
+	return scope.Slice(0, 0)
 }
 
 func attr(s *goquery.Selection, name string) string {

@@ -49,7 +49,7 @@ func (p *pageParser) readPost(classes map[string]bool) {
 	content := p.findContent(container)
 	post.Terms = p.terms(container, content)
 
-	if img := container.Find(".post-thumbnail img, .wp-block-post-featured-image img, img.wp-post-image").First(); img.Length() > 0 {
+	if img := p.firstIn(container, ".post-thumbnail img, .wp-block-post-featured-image img, img.wp-post-image"); img.Length() > 0 {
 		if src := p.imageSource(img); src != "" {
 			post.Meta = append(post.Meta, archive.Meta{Key: MetaFeaturedImage, Value: src})
 		}
@@ -59,7 +59,7 @@ func (p *pageParser) readPost(classes map[string]bool) {
 	// content cleanup removes the comments area from block themes' main.
 	post.Comments = p.readComments()
 
-	if p.doc.Find("form.post-password-form").FilterFunction(func(_ int, f *goquery.Selection) bool {
+	if p.doc.FindMatcher(compiled("form.post-password-form")).FilterFunction(func(_ int, f *goquery.Selection) bool {
 		return f.Closest(".comment").Length() == 0
 	}).Length() > 0 {
 		post.Meta = append(post.Meta, archive.Meta{Key: MetaPasswordProtected, Value: "1"})
@@ -91,12 +91,23 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 		selectors = append(selectors, fmt.Sprintf("#post-%d, .post-%d", id, id))
 	}
 	selectors = append(selectors, "article[id^=post-]", "main, #main, #content", "article.hentry, .hentry")
-	for _, sel := range selectors {
-		if s := p.doc.Find(sel).FilterFunction(notComment).First(); s.Length() > 0 {
-			return s
+	for i, sel := range selectors {
+		matcher := goquery.Matcher(cascadia.MustCompile(sel))
+		if id <= 0 || i > 0 {
+			matcher = compiled(sel)
+		}
+		var found *goquery.Selection
+		p.doc.FindMatcher(matcher).EachWithBreak(func(i int, s *goquery.Selection) bool {
+			if notComment(i, s) {
+				found = s
+			}
+			return found == nil
+		})
+		if found != nil {
+			return found
 		}
 	}
-	return p.doc.Find("body")
+	return p.doc.FindMatcher(compiled("body"))
 }
 
 var idClass = regexp.MustCompile(`^(?:postid|page-id)-(\d+)$`)
@@ -109,7 +120,7 @@ func (p *pageParser) postID(classes map[string]bool) int64 {
 			}
 		}
 	}
-	if m := postArticleID.FindStringSubmatch(attr(p.doc.Find("article[id^=post-]").First(), "id")); m != nil {
+	if m := postArticleID.FindStringSubmatch(attr(p.first("article[id^=post-]"), "id")); m != nil {
 		if id, err := strconv.ParseInt(m[1], 10, 64); err == nil {
 			return id
 		}
@@ -118,23 +129,23 @@ func (p *pageParser) postID(classes map[string]bool) int64 {
 }
 
 func (p *pageParser) postTitle(container *goquery.Selection) string {
-	if t := text(container.Find(".entry-title, .wp-block-post-title, .post-title").First()); t != "" {
+	if t := text(p.firstIn(container, ".entry-title, .wp-block-post-title, .post-title")); t != "" {
 		return t
 	}
-	if t := text(p.doc.Find("main .wp-block-post-title, h1.entry-title").First()); t != "" {
+	if t := text(p.first("main .wp-block-post-title, h1.entry-title")); t != "" {
 		return t
 	}
-	if t := clean(attr(p.doc.Find(`meta[property="og:title"]`), "content")); t != "" {
+	if t := clean(attr(p.first(`meta[property="og:title"]`), "content")); t != "" {
 		return t
 	}
-	return text(container.Find("h1").First())
+	return text(p.firstIn(container, "h1"))
 }
 
 // unprotectedTitle drops the translated "Protected: " prefix WordPress
 // shows on password-protected titles: the document title has no prefix,
 // so the shown title's longest tail that begins the document title is it.
 func (p *pageParser) unprotectedTitle(shown string) string {
-	document := text(p.doc.Find("head title").First())
+	document := text(p.first("head title"))
 	for i := range shown {
 		if i > 0 && strings.HasPrefix(document, shown[i:]) {
 			return strings.TrimSpace(shown[i:])
@@ -148,7 +159,7 @@ var commentPageSuffix = regexp.MustCompile(`comment-page-\d+/?$`)
 // permalink is the post's canonical URL without the comment page a block
 // theme's canonical may name.
 func (p *pageParser) permalink() string {
-	for _, c := range []string{attr(p.doc.Find(`link[rel~="canonical"]`), "href"), attr(p.doc.Find(`meta[property="og:url"]`), "content")} {
+	for _, c := range []string{attr(p.first(`link[rel~="canonical"]`), "href"), attr(p.first(`meta[property="og:url"]`), "content")} {
 		if u := p.abs(c); u != nil {
 			return stripCommentPage(u)
 		}
@@ -171,12 +182,12 @@ func stripCommentPage(u *url.URL) string {
 func (p *pageParser) readDates(post *archive.Post, container *goquery.Selection) {
 	ld := p.jsonLDDates()
 	post.Date, post.DateGMT = firstTime(
-		attr(container.Find("time.entry-date.published, time.published, .wp-block-post-date time, time.entry-date").First(), "datetime"),
-		attr(p.doc.Find(`meta[property="article:published_time"]`), "content"),
+		attr(p.firstIn(container, "time.entry-date.published, time.published, .wp-block-post-date time, time.entry-date"), "datetime"),
+		attr(p.first(`meta[property="article:published_time"]`), "content"),
 		ld.DatePublished)
 	post.Modified, post.ModifiedGMT = firstTime(
-		attr(container.Find("time.updated:not(.published), .wp-block-post-date__modified-date time").First(), "datetime"),
-		attr(p.doc.Find(`meta[property="article:modified_time"]`), "content"),
+		attr(p.firstIn(container, "time.updated:not(.published), .wp-block-post-date__modified-date time"), "datetime"),
+		attr(p.first(`meta[property="article:modified_time"]`), "content"),
 		ld.DateModified)
 }
 
@@ -213,7 +224,7 @@ type jsonLDDates struct {
 // and others), either a single object or an @graph of them.
 func (p *pageParser) jsonLDDates() jsonLDDates {
 	var found jsonLDDates
-	p.doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	p.doc.FindMatcher(compiled(`script[type="application/ld+json"]`)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		var doc struct {
 			jsonLDDates
 			Graph []jsonLDDates `json:"@graph"`
@@ -238,7 +249,7 @@ var authorPath = regexp.MustCompile(`/author/([^/?#]+)`)
 func (p *pageParser) readAuthor(post *archive.Post, container *goquery.Selection) {
 	var link *goquery.Selection
 	for _, sel := range []string{".byline a", `a[rel~="author"]`, ".posted-by a", ".wp-block-post-author-name a", ".wp-block-post-author a", ".author a", ".entry-meta a", ".entry-footer a"} {
-		container.Find(sel).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		container.FindMatcher(compiled(sel)).EachWithBreak(func(_ int, a *goquery.Selection) bool {
 			if authorPath.MatchString(attr(a, "href")) && a.Closest(".comment, .author-bio, .author-info, .entry-author").Length() == 0 {
 				link = a
 			}
@@ -249,7 +260,7 @@ func (p *pageParser) readAuthor(post *archive.Post, container *goquery.Selection
 		}
 	}
 	if link == nil {
-		if name := text(container.Find(".wp-block-post-author__name, .wp-block-post-author-name").First()); name != "" {
+		if name := text(p.firstIn(container, ".wp-block-post-author__name, .wp-block-post-author-name")); name != "" {
 			p.page.Authors = append(p.page.Authors, archive.Author{DisplayName: name})
 		}
 		return
@@ -270,7 +281,7 @@ var termPath = regexp.MustCompile(`/(category|tag)/((?:[^/?#]+/)*[^/?#]+)/?$`)
 func (p *pageParser) terms(container, content *goquery.Selection) []archive.TermRef {
 	var refs []archive.TermRef
 	seen := map[string]bool{}
-	container.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+	container.FindMatcher(compiled("a[href]")).Each(func(_ int, a *goquery.Selection) {
 		if a.Closest(".comment, .widget, nav").Length() > 0 || (content != nil && content.HasNodes(a.Get(0)).Length() > 0) {
 			return
 		}
@@ -324,7 +335,7 @@ func (p *pageParser) findContent(container *goquery.Selection) *goquery.Selectio
 	}
 	for _, scope := range []*goquery.Selection{container, p.doc.Selection} {
 		for _, sel := range contentSelectors {
-			if content := scope.Find(sel).FilterFunction(outsideComments).First(); content.Length() > 0 {
+			if content := scope.FindMatcher(compiled(sel)).FilterFunction(outsideComments).First(); content.Length() > 0 {
 				return content
 			}
 		}

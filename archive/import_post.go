@@ -9,6 +9,10 @@ import (
 )
 
 func (im *Import) countItem(p *Post) {
+	im.result.Counts.Comments += len(p.Comments)
+	if p.stub() {
+		return
+	}
 	switch p.Type {
 	case "post":
 		im.result.Counts.Posts++
@@ -19,7 +23,6 @@ func (im *Import) countItem(p *Post) {
 	default:
 		im.result.Counts.OtherItems++
 	}
-	im.result.Counts.Comments += len(p.Comments)
 }
 
 // findPost locates the stored post a record speaks of: by type and

@@ -101,6 +101,14 @@ type Post struct {
 	Occurrence int
 }
 
+// stub reports a record that only names a post (by ID, type, link or
+// guid) to carry comments to it, as comment feeds and the REST API's
+// comment listings do. It is not counted as a post read.
+func (p *Post) stub() bool {
+	return p.Status == "" && p.Title == "" && p.ContentRaw == "" && p.ContentRendered == "" &&
+		p.Date.IsZero() && p.DateGMT.IsZero()
+}
+
 // Comment approval values as WordPress stores them.
 const (
 	CommentApproved    = "1"

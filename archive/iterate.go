@@ -65,11 +65,11 @@ func (s *Store) ForEachPost(ctx context.Context, fn func(*StoredPost) error) err
 		if len(keys) == 0 {
 			return nil
 		}
-		for _, k := range keys {
-			p, _, err := loadPost(ctx, s.db, k)
-			if err != nil {
-				return fmt.Errorf("archive: post %d: %w", k, err)
-			}
+		posts, err := s.LoadPosts(ctx, keys)
+		if err != nil {
+			return err
+		}
+		for _, p := range posts {
 			if err := fn(p); err != nil {
 				return err
 			}

@@ -73,22 +73,31 @@ func loadPost(ctx context.Context, q querier, key int64) (*StoredPost, Authority
 	return sp, rank, err
 }
 
+const commentColumns = `wp_id, parent, author, author_email, author_url, author_ip, date, date_gmt,
+	content_raw, content_rendered, approved, type, user_id, meta`
+
+// scanComment reads commentColumns, after any leading columns given.
+func scanComment(row interface{ Scan(...any) error }, leading ...any) (Comment, error) {
+	var c Comment
+	var date, dateGMT, meta string
+	err := row.Scan(append(leading, &c.ID, &c.Parent, &c.Author, &c.AuthorEmail, &c.AuthorURL, &c.AuthorIP, &date, &dateGMT,
+		&c.ContentRaw, &c.ContentRendered, &c.Approved, &c.Type, &c.UserID, &meta)...)
+	c.Date, c.DateGMT, c.Meta = parseTime(date), parseTime(dateGMT), decodeMeta(meta)
+	return c, err
+}
+
 func loadComments(ctx context.Context, q querier, postKey int64) ([]Comment, error) {
-	rows, err := q.QueryContext(ctx, `SELECT wp_id, parent, author, author_email, author_url, author_ip, date, date_gmt,
-		content_raw, content_rendered, approved, type, user_id, meta FROM comments WHERE post_id = ? ORDER BY date_gmt, wp_id`, postKey)
+	rows, err := q.QueryContext(ctx, `SELECT `+commentColumns+` FROM comments WHERE post_id = ? ORDER BY date_gmt, wp_id`, postKey)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Comment
 	for rows.Next() {
-		var c Comment
-		var date, dateGMT, meta string
-		if err := rows.Scan(&c.ID, &c.Parent, &c.Author, &c.AuthorEmail, &c.AuthorURL, &c.AuthorIP, &date, &dateGMT,
-			&c.ContentRaw, &c.ContentRendered, &c.Approved, &c.Type, &c.UserID, &meta); err != nil {
+		c, err := scanComment(rows)
+		if err != nil {
 			return nil, err
 		}
-		c.Date, c.DateGMT, c.Meta = parseTime(date), parseTime(dateGMT), decodeMeta(meta)
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -241,3 +241,24 @@ func TestVerifyFindsMissingProvenance(t *testing.T) {
 		t.Fatalf("verify missed a post without provenance: %v", c.Problems)
 	}
 }
+
+func TestLoadPostsMatchesPost(t *testing.T) {
+	s := openTemp(t)
+	other := samplePost()
+	other.ID, other.Link, other.Comments = 11, "https://blog.example.org/other/", nil
+	put(t, s, export, siteRec(), Record{Post: samplePost()}, Record{Post: other})
+	ctx := context.Background()
+	keys, _ := s.FindPosts(ctx, "10", "")
+	keys2, _ := s.FindPosts(ctx, "11", "")
+	bulk, err := s.LoadPosts(ctx, []int64{keys2[0], 999, keys[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bulk) != 2 || bulk[0].ID != 11 || bulk[1].ID != 10 {
+		t.Fatalf("LoadPosts kept neither order nor skipped the unknown key: %d posts", len(bulk))
+	}
+	one, _ := s.Post(ctx, keys[0])
+	if fingerprint(one) != fingerprint(bulk[1]) {
+		t.Errorf("bulk load differs from Post:\n%s\n%s", fingerprint(one), fingerprint(bulk[1]))
+	}
+}

@@ -19,8 +19,10 @@ type views struct {
 
 func parseViews(theme fs.FS, assets *assets) (*views, error) {
 	funcs := template.FuncMap{
-		"asset":    assets.url,
-		"isoDate":  func(t time.Time) string { return t.Format(time.RFC3339) },
+		"asset": assets.url,
+		// Dates shown are the site's local wall clock, whose offset the
+		// page does not know: HTML's local date-time form says just that.
+		"isoDate":  func(t time.Time) string { return t.Format("2006-01-02T15:04:05") },
 		"longDate": func(t time.Time) string { return t.Format("January 2, 2006") },
 		"clock":    func(t time.Time) string { return t.Format("3:04 pm") },
 		"plural": func(n any, one, many string) string {

@@ -64,6 +64,50 @@ func (a *autop) apply(text string) string {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = replaceInTags(text, "\n", newlinePlaceholder)
 
+	if containsAny(text, "<option", "</object>", "<source", "<track", "<figcaption") {
+		text = a.rareSteps(text)
+	}
+	text = collapseNewlines(text) // \n\n+ → \n\n
+
+	text = wrapParagraphs(text) // split on \n\s*\n, each part in <p>
+
+	text = dropEmptyParagraphs(text)     // <p>\s*</p> → ""
+	text = closeUnclosedParagraphs(text) // <p>([^<]+)</(div|address|form)> → <p>$1</p></$2>
+	text = unwrapBlockTags(text, "<p>", "</p>")
+	text = unwrapListItems(text)     // <p>(<li.+?)</p> → $1
+	text = moveQuoteParagraphs(text) // (?i)<p><blockquote([^>]*)> → <blockquote$1><p>
+	text = strings.ReplaceAll(text, "</blockquote></p>", "</p></blockquote>")
+	text = unwrapBlockTags(text, "<p>", "")
+	text = unwrapBlockTags(text, "", "</p>")
+
+	// (?s)<script.*?</script>, and the same for style and svg: newlines
+	// inside are kept.
+	if containsAny(text, "<script", "<style", "<svg") {
+		for _, e := range rawTextElements {
+			text = preserveNewlines(text, e.open, e.close)
+		}
+	}
+	text = normalizeBr(text) // <br> and <br/> → <br />
+	text = newlinesToBr(text)
+	text = strings.ReplaceAll(text, preservedNewline, "\n")
+
+	text = unwrapBlockTags(text, "", "<br />")
+	text = dropBrBeforeBlockTags(text) // <br />(\s*</?(?:p|li|div|…)[^>]*>) → $1
+	if strings.HasSuffix(text, "\n</p>") {
+		text = text[:len(text)-len("\n</p>")] + "</p>"
+	}
+
+	text = restorePre(text, preBlocks)
+	if strings.Contains(text, "<!-- wpnl -->") {
+		text = strings.ReplaceAll(text, newlinePlaceholder, "\n")
+		text = strings.ReplaceAll(text, "<!-- wpnl -->", "\n")
+	}
+	return text
+}
+
+// rareSteps are wpautop's steps for options, objects, media sources and
+// figure captions, by regular expression.
+func (a *autop) rareSteps(text string) string {
 	if strings.Contains(text, "<option") {
 		text = a.optionBefore.ReplaceAllString(text, "<option")
 		text = a.optionAfter.ReplaceAllString(text, "</option>")
@@ -81,40 +125,6 @@ func (a *autop) apply(text string) string {
 	if strings.Contains(text, "<figcaption") {
 		text = a.figcaptionOpen.ReplaceAllString(text, "$1")
 		text = a.figcaptionClose.ReplaceAllString(text, "</figcaption>")
-	}
-	text = collapseNewlines(text) // \n\n+ → \n\n
-
-	text = wrapParagraphs(text) // split on \n\s*\n, each part in <p>
-
-	text = dropEmptyParagraphs(text)     // <p>\s*</p> → ""
-	text = closeUnclosedParagraphs(text) // <p>([^<]+)</(div|address|form)> → <p>$1</p></$2>
-	text = unwrapBlockTags(text, "<p>", "</p>")
-	text = unwrapListItems(text)     // <p>(<li.+?)</p> → $1
-	text = moveQuoteParagraphs(text) // (?i)<p><blockquote([^>]*)> → <blockquote$1><p>
-	text = strings.ReplaceAll(text, "</blockquote></p>", "</p></blockquote>")
-	text = unwrapBlockTags(text, "<p>", "")
-	text = unwrapBlockTags(text, "", "</p>")
-
-	// (?s)<script.*?</script>, and the same for style and svg: newlines
-	// inside are kept.
-	for _, e := range rawTextElements {
-		text = preserveNewlines(text, e.open, e.close)
-	}
-	text = strings.ReplaceAll(text, "<br>", "<br />")
-	text = strings.ReplaceAll(text, "<br/>", "<br />")
-	text = newlinesToBr(text)
-	text = strings.ReplaceAll(text, preservedNewline, "\n")
-
-	text = unwrapBlockTags(text, "", "<br />")
-	text = dropBrBeforeBlockTags(text) // <br />(\s*</?(?:p|li|div|…)[^>]*>) → $1
-	if strings.HasSuffix(text, "\n</p>") {
-		text = text[:len(text)-len("\n</p>")] + "</p>"
-	}
-
-	text = restorePre(text, preBlocks)
-	if strings.Contains(text, "<!-- wpnl -->") {
-		text = strings.ReplaceAll(text, newlinePlaceholder, "\n")
-		text = strings.ReplaceAll(text, "<!-- wpnl -->", "\n")
 	}
 	return text
 }

@@ -65,6 +65,9 @@ func FuzzSanitize(f *testing.F) {
 	}
 	s := NewSanitizer()
 	f.Fuzz(func(t *testing.T, fragment string) {
+		if got, want := s.SanitizePost(fragment), s.post.Sanitize(strings.ToValidUTF8(fragment, "\uFFFD")); got != want {
+			t.Fatalf("SanitizePost(%q) = %q, bluemonday's Sanitize gives %q", fragment, got, want)
+		}
 		for policy, out := range map[string]string{
 			"post":    s.SanitizePost(fragment),
 			"comment": s.SanitizeComment(fragment),

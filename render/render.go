@@ -41,7 +41,7 @@ func Plain(raw string) string {
 // UTF-8 is replaced, never passed on.
 func (r Renderer) HTML(raw string) string {
 	t := tables()
-	text := strings.ToValidUTF8(raw, "\uFFFD")
+	text := validUTF8(raw)
 	text = dropMarkers(text)
 	blocks := hasBlocks(text)
 	if blocks {

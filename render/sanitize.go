@@ -69,13 +69,27 @@ func newCommentPolicy() *bluemonday.Policy {
 
 // SanitizePost makes rendered post or page HTML safe to serve.
 func (s *Sanitizer) SanitizePost(fragment string) string {
-	return s.post.Sanitize(strings.ToValidUTF8(fragment, "\uFFFD"))
+	return sanitize(s.post, validUTF8(fragment))
+}
+
+// sanitize is p.Sanitize(fragment) writing into a buffer sized for the
+// result once, rather than growing one and copying it into a string.
+func sanitize(p *bluemonday.Policy, fragment string) string {
+	if strings.TrimSpace(fragment) == "" {
+		return fragment
+	}
+	var b strings.Builder
+	b.Grow(len(fragment))
+	if err := p.SanitizeReaderToWriter(strings.NewReader(fragment), &b); err != nil {
+		return ""
+	}
+	return b.String()
 }
 
 // SanitizeComment makes comment HTML safe to serve, with the stricter
 // comment policy. Links are marked as user-generated and not endorsed.
 func (s *Sanitizer) SanitizeComment(fragment string) string {
-	clean := s.comment.Sanitize(strings.ToValidUTF8(fragment, "\uFFFD"))
+	clean := sanitize(s.comment, validUTF8(fragment))
 	// bluemonday adds exactly this attribute and drops any rel from the
 	// input, and text cannot hold a raw quote, so this only touches links.
 	return strings.ReplaceAll(clean, ` rel="nofollow"`, ` rel="nofollow ugc"`)

@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Hand-written forms of the regular expressions of wpautop's steps that
 // every post goes through. Each function names the pattern it replaces;
@@ -378,4 +381,58 @@ func dropBrBeforeBlockTags(text string) string {
 		pos = n + gt + 1
 	}
 	return sp.String()
+}
+
+// containsAny reports whether text holds any of subs, which all start
+// with "<", in one pass.
+func containsAny(text string, subs ...string) bool {
+	for pos := 0; ; {
+		k := strings.IndexByte(text[pos:], '<')
+		if k < 0 {
+			return false
+		}
+		pos += k
+		for _, sub := range subs {
+			if strings.HasPrefix(text[pos:], sub) {
+				return true
+			}
+		}
+		pos++
+	}
+}
+
+// normalizeBr replaces "<br>" and then "<br/>" with "<br />"; neither
+// replacement can create or hide the other pattern, so one pass does both.
+func normalizeBr(text string) string {
+	sp := splicer{src: text}
+	for pos := 0; ; {
+		k := strings.Index(text[pos:], "<br")
+		if k < 0 {
+			break
+		}
+		start := pos + k
+		rest := text[start+3:]
+		switch {
+		case strings.HasPrefix(rest, ">"):
+			sp.cut(start, start+4)
+			sp.b.WriteString("<br />")
+			pos = start + 4
+		case strings.HasPrefix(rest, "/>"):
+			sp.cut(start, start+5)
+			sp.b.WriteString("<br />")
+			pos = start + 5
+		default:
+			pos = start + 3
+		}
+	}
+	return sp.String()
+}
+
+// validUTF8 is strings.ToValidUTF8(s, "\uFFFD"), checking first with the
+// faster utf8.ValidString.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -33,7 +35,7 @@ func Paragraphs(fragment string) []string {
 // lines extracts the text of a fragment with a newline wherever elements
 // separate words, and shortcode tags removed.
 func lines(fragment string) string {
-	fragment = strings.ToValidUTF8(fragment, "\uFFFD")
+	fragment = validUTF8(fragment)
 	var b strings.Builder
 	b.Grow(len(fragment) / 2)
 	z := html.NewTokenizerFragment(strings.NewReader(fragment), "div")
@@ -102,9 +104,43 @@ func separatesWords(a atom.Atom) bool {
 	return false
 }
 
-// collapseSpaces joins the words of s with single spaces.
+// collapseSpaces joins the words of s with single spaces: it is
+// strings.Join(strings.Fields(s), " ") in one pass.
 func collapseSpaces(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	wordStart := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if wordStart >= 0 {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[wordStart:i])
+				wordStart = -1
+			}
+		} else if wordStart < 0 {
+			wordStart = i
+		}
+		i += size
+	}
+	if wordStart >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[wordStart:])
+	}
+	return b.String()
 }
 
 // stripShortcodeTags removes shortcode tags and keeps what they enclose.

@@ -49,3 +49,16 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("Paragraphs = %q, want %q", got, want)
 	}
 }
+
+// FuzzCollapseSpaces checks the one-pass collapseSpaces against
+// strings.Join(strings.Fields(s), " ").
+func FuzzCollapseSpaces(f *testing.F) {
+	for _, s := range []string{"", " a  b\t\nc ", "\u00a0x\u2003y\u0085", "\xff a", "a\vb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -78,12 +78,12 @@ type Result struct {
 func Import(ctx context.Context, store *archive.Store, paths []string, opts Options) ([]Result, error) {
 	var results []Result
 	for _, path := range paths {
-		files, err := sourceFiles(path)
+		sources, err := sourcesOf(path)
 		if err != nil {
 			return results, err
 		}
-		for _, f := range files {
-			res, err := importFile(ctx, store, f, opts)
+		for _, src := range sources {
+			res, err := importSource(ctx, store, src, opts)
 			if res != nil {
 				results = append(results, *res)
 			}
@@ -93,6 +93,38 @@ func Import(ctx context.Context, store *archive.Store, paths []string, opts Opti
 		}
 	}
 	return results, nil
+}
+
+// source is what one import reads: a file, or the saved pages of a
+// directory, which are one source because they are one site.
+type source struct {
+	label string
+	files []string
+}
+
+// sourcesOf expands a path into sources: a file is one; in a directory
+// every export and feed is one, and all the HTML pages together are one.
+func sourcesOf(path string) ([]source, error) {
+	files, err := sourceFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 1 && files[0] == path {
+		return []source{{label: path, files: files}}, nil
+	}
+	var sources []source
+	pages := source{label: path}
+	for _, f := range files {
+		if fm, _ := detectFile(f); fm.name == "html" {
+			pages.files = append(pages.files, f)
+		} else {
+			sources = append(sources, source{label: f, files: []string{f}})
+		}
+	}
+	if len(pages.files) > 0 {
+		sources = append(sources, pages)
+	}
+	return sources, nil
 }
 
 // sourceFiles expands a path into the files to import: the file itself,
@@ -190,77 +222,116 @@ func describe(head []byte) string {
 	}
 }
 
-func importFile(ctx context.Context, store *archive.Store, path string, opts Options) (*Result, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", path, unwrapPathError(err))
-	}
-	defer f.Close()
-	var size int64 = -1
-	if info, err := f.Stat(); err == nil {
-		if info.IsDir() {
-			return nil, fmt.Errorf("import %s: is a directory", path)
-		}
-		size = info.Size()
-	}
+// importSource reads a source's files into one import. A file that fails
+// ends a single-file source with its error; in a directory of pages it is a
+// warning, and the other pages go on.
+func importSource(ctx context.Context, store *archive.Store, src source, opts Options) (*Result, error) {
+	var imp *archive.Import
+	var fm format
 	hash := sha256.New()
-	counted := &countingReader{r: io.TeeReader(f, hash)}
-	br, err := decompressed(bufio.NewReaderSize(counted, sniffSize))
-	if err != nil {
-		return nil, fmt.Errorf("import %s: gzip: %w", path, err)
-	}
-	head, _ := br.Peek(sniffSize)
-	fm, ok := detect(head)
-	if !ok {
-		return nil, fmt.Errorf("import %s: %s", path, describe(head))
-	}
-	imp, err := store.BeginImport(ctx, archive.Source{Path: path, Format: fm.name, Authority: fm.authority})
-	if err != nil {
-		return nil, err
-	}
-	reader := fm.open(br, path)
-	report := func(done bool, items int) {
-		if opts.Progress != nil {
-			opts.Progress(Progress{Source: path, BytesRead: counted.n, Size: size, Items: items, Done: done})
-		}
-	}
-	items := 0
 	var readErr error
-	for {
-		if err := ctx.Err(); err != nil {
-			readErr = err
-			break
+	items := 0
+	var done, total int64
+	for _, path := range src.files {
+		if info, err := os.Stat(path); err == nil {
+			total += info.Size()
 		}
-		rec, err := reader.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			readErr = err
-			break
-		}
-		if rec.Site != nil && rec.Site.URL == "" {
-			rec.Site.URL = localSiteURL(path)
-			imp.Warn(fmt.Sprintf("%s names no site URL; the archive calls the site %s", path, rec.Site.URL))
-		}
-		if err := imp.Put(rec); err != nil {
-			imp.Abort()
-			return nil, fmt.Errorf("import %s: %w", path, err)
-		}
-		if rec.Post != nil {
-			items++
-			if items%256 == 0 {
-				report(false, items)
+	}
+	var skipped []string // pages skipped before the import began
+	for _, path := range src.files {
+		counted := &countingReader{}
+		report := func(final bool) {
+			if opts.Progress != nil {
+				opts.Progress(Progress{Source: src.label, BytesRead: done + counted.n, Size: total, Items: items, Done: final})
 			}
 		}
+		err := func() error {
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("import %s: %w", path, unwrapPathError(err))
+			}
+			defer f.Close()
+			counted.r = io.TeeReader(f, hash)
+			br, err := decompressed(bufio.NewReaderSize(counted, sniffSize))
+			if err != nil {
+				return fmt.Errorf("import %s: gzip: %w", path, err)
+			}
+			head, _ := br.Peek(sniffSize)
+			detected, ok := detect(head)
+			if !ok {
+				return fmt.Errorf("import %s: %s", path, describe(head))
+			}
+			if imp == nil {
+				fm = detected
+				imp, err = store.BeginImport(ctx, archive.Source{Path: src.label, Format: fm.name, Authority: fm.authority})
+				if err != nil {
+					return &storeError{err}
+				}
+				for _, w := range skipped {
+					imp.Warn(w)
+				}
+			}
+			reader := fm.open(br, path)
+			defer func() {
+				for _, w := range reader.Warnings() {
+					imp.Warn(w)
+				}
+			}()
+			for {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				rec, err := reader.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					return err
+				}
+				if rec.Site != nil && rec.Site.URL == "" {
+					rec.Site.URL = localSiteURL(path)
+					imp.Warn(fmt.Sprintf("%s names no site URL; the archive calls the site %s", path, rec.Site.URL))
+				}
+				if err := imp.Put(rec); err != nil {
+					imp.Abort()
+					return &storeError{fmt.Errorf("import %s: %w", path, err)}
+				}
+				if rec.Post != nil {
+					items++
+					if items%256 == 0 {
+						report(false)
+					}
+				}
+			}
+			// Hash what the reader did not need, so the digest is the file's.
+			io.Copy(io.Discard, br)
+			return nil
+		}()
+		done += counted.n
+		var se *storeError
+		switch {
+		case err == nil:
+		case errors.As(err, &se):
+			return nil, se.err
+		case len(src.files) == 1 || ctx.Err() != nil:
+			readErr = err
+		case imp == nil:
+			skipped = append(skipped, err.Error())
+		default:
+			imp.Warn(err.Error())
+		}
+		if readErr != nil {
+			break
+		}
 	}
-	report(true, items)
-	for _, w := range reader.Warnings() {
-		imp.Warn(w)
+	if opts.Progress != nil {
+		opts.Progress(Progress{Source: src.label, BytesRead: done, Size: total, Items: items, Done: true})
 	}
-	if readErr == nil {
-		// Hash what the reader did not need, so the digest is the file's.
-		io.Copy(io.Discard, br)
+	if imp == nil {
+		if readErr == nil {
+			readErr = fmt.Errorf("import %s: none of its pages could be read: %s", src.label, strings.Join(skipped, "; "))
+		}
+		return nil, readErr
 	}
 	digest := ""
 	if readErr == nil {
@@ -268,17 +339,23 @@ func importFile(ctx context.Context, store *archive.Store, path string, opts Opt
 	}
 	res, err := imp.Finish(digest, readErr)
 	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", path, err)
+		return nil, fmt.Errorf("import %s: %w", src.label, err)
 	}
 	result := &Result{ImportResult: res, Format: fm.name}
 	if readErr != nil {
-		if !strings.Contains(readErr.Error(), path) {
-			readErr = fmt.Errorf("import %s: %w", path, readErr)
+		if !strings.Contains(readErr.Error(), src.label) {
+			readErr = fmt.Errorf("import %s: %w", src.label, readErr)
 		}
 		return result, readErr
 	}
 	return result, nil
 }
+
+// storeError marks a failure to write the archive, which ends an import
+// whatever the source.
+type storeError struct{ err error }
+
+func (e *storeError) Error() string { return e.err.Error() }
 
 // localSiteURL names the site of a source that does not say where it was
 // published, after the file, so that importing the file again finds it.

@@ -89,3 +89,41 @@ func TestDirectoryImportsEverythingRecognised(t *testing.T) {
 		t.Fatalf("results %+v: the export without an extension must be found by its content", results)
 	}
 }
+
+// TestMirrorIsOneSource imports a folder of saved pages, as wget leaves
+// them, beside a feed: the pages are one import, and the comment pages of
+// one post add up to its whole thread.
+func TestMirrorIsOneSource(t *testing.T) {
+	html := filepath.Join(sharedtest.Dir(t), "corpus", "wordpress-6.1.9", "html", "twentytwentyone")
+	dir := t.TempDir()
+	for src, dst := range map[string]string{
+		"single-1148-template-comments-comment-page-1.html": "2012/01/03/template-comments/comment-page-1/index.html",
+		"single-1148-template-comments-comment-page-2.html": "2012/01/03/template-comments/comment-page-2/index.html",
+		"single-1814-the-quiet-lighthouse-review.html":      "index.html?p=1814",
+	} {
+		data, err := os.ReadFile(filepath.Join(html, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, dst)), 0o755)
+		os.WriteFile(filepath.Join(dir, dst), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "broken.html"), []byte("<html><body class=\"single postid-1\"><article id=\"post-1\">"), 0o644)
+	store := openStore(t)
+	results, err := Import(context.Background(), store, []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Format != "html" || results[0].Source.Path != dir {
+		t.Fatalf("want one html import of the folder, got %+v", results)
+	}
+	keys, _ := store.FindPosts(context.Background(), "1148", "")
+	if len(keys) != 1 {
+		t.Fatalf("post 1148: %d matches", len(keys))
+	}
+	p, _ := store.Post(context.Background(), keys[0])
+	roots, _ := archive.Thread(p.Comments)
+	if archive.Depth(roots) != 10 {
+		t.Errorf("post 1148 from its two comment pages: depth %d, want the whole 10-level thread", archive.Depth(roots))
+	}
+}

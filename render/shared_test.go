@@ -2,125 +2,27 @@ package render
 
 import (
 	"encoding/json"
-	"encoding/xml"
-	"errors"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/parc-archive/parc/internal/corpustruth"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
-
-// sharedPath returns a file of the shared research folder, found beside
-// the repository root. Without the folder the test is skipped, or fails
-// when PARC_REQUIRE_SHARED=1.
-func sharedPath(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared file missing and PARC_REQUIRE_SHARED=1: %v", err)
-		}
-		t.Skipf("shared research folder not available (%v); set PARC_REQUIRE_SHARED=1 to fail instead", err)
-	}
-	return path
-}
-
-// wxrItem is the part of a WXR <item> these tests need.
-type wxrItem struct {
-	ID      int64
-	Type    string
-	Title   string
-	Content string
-}
-
-// readWXR reads every item's post ID, type, title and content:encoded.
-func readWXR(t *testing.T, path string) []wxrItem {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	const (
-		contentNS = "http://purl.org/rss/1.0/modules/content/"
-		wpPrefix  = "http://wordpress.org/export/"
-	)
-	var items []wxrItem
-	var item *wxrItem
-	d := xml.NewDecoder(f)
-	d.Strict = false
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return items
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		start, ok := tok.(xml.StartElement)
-		if !ok {
-			if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "item" && item != nil {
-				items = append(items, *item)
-				item = nil
-			}
-			continue
-		}
-		switch {
-		case start.Name.Local == "item":
-			item = &wxrItem{}
-		case item == nil:
-		case start.Name.Space == contentNS && start.Name.Local == "encoded":
-			item.Content = elementText(t, d, &start)
-		case strings.HasPrefix(start.Name.Space, wpPrefix) && start.Name.Local == "post_id":
-			var id int64
-			if err := d.DecodeElement(&id, &start); err != nil {
-				t.Fatal(err)
-			}
-			item.ID = id
-		case strings.HasPrefix(start.Name.Space, wpPrefix) && start.Name.Local == "post_type":
-			item.Type = elementText(t, d, &start)
-		case start.Name.Local == "title" && start.Name.Space == "":
-			item.Title = elementText(t, d, &start)
-		}
-	}
-}
-
-func elementText(t *testing.T, d *xml.Decoder, start *xml.StartElement) string {
-	var s string
-	if err := d.DecodeElement(&s, start); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // TestThemeUnitTestData renders every item of the WordPress theme unit
 // test export: nothing may panic, sanitized output holds no script and
 // plain text holds no tags or caption shortcodes.
 func TestThemeUnitTestData(t *testing.T) {
-	items := readWXR(t, sharedPath(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml"))
+	items := corpustruth.Read(t, sharedtest.File(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml")).Posts
 	if len(items) < 100 {
 		t.Fatalf("read only %d items", len(items))
 	}
 	s := NewSanitizer()
 	for _, item := range items {
-		out := HTML(item.Content)
+		out := HTML(item.ContentRaw)
 		if clean := s.SanitizePost(out); strings.Contains(strings.ToLower(clean), "<script") {
 			t.Errorf("post %d %q: sanitized HTML holds <script", item.ID, item.Title)
 		}
@@ -154,12 +56,12 @@ var wordpressDifferences = map[int64]string{
 // the same posts, after normalising what wptexturize changes.
 func TestMatchesWordPressParagraphs(t *testing.T) {
 	raw := map[int64]string{}
-	for _, item := range readWXR(t, sharedPath(t, "corpus/wordpress-6.1.9/export/wordpress-export.xml")) {
-		raw[item.ID] = item.Content
+	for _, item := range corpustruth.Corpus(t).Posts {
+		raw[item.ID] = item.ContentRaw
 	}
 	compared := 0
 	for _, file := range []string{"posts-page-1.json", "pages-page-1.json"} {
-		data, err := os.ReadFile(sharedPath(t, "corpus/wordpress-6.1.9/rest/"+file))
+		data, err := os.ReadFile(sharedtest.File(t, "corpus/wordpress-6.1.9/rest/"+file))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,54 +5,21 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
-// repoRoot walks up from the package to go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
-
-// sharedFile finds a file of the shared research folder, skipping the
-// test when it is absent unless PARC_REQUIRE_SHARED=1.
-func sharedFile(tb testing.TB, rel string) string {
-	tb.Helper()
-	path := filepath.Join(repoRoot(tb), "..", "shared", rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			tb.Fatalf("shared fixture %s is missing (PARC_REQUIRE_SHARED=1): %v", rel, err)
-		}
-		tb.Skipf("shared fixture %s is absent; skipping (set PARC_REQUIRE_SHARED=1 to fail instead)", rel)
-	}
-	return path
-}
-
 func sampleBlog(tb testing.TB) string {
-	return filepath.Join(repoRoot(tb), "testdata", "sample-blog.xml")
+	return filepath.Join(sharedtest.RepoRoot(tb), "testdata", "sample-blog.xml")
 }
 
 func themeUnitTest(tb testing.TB) string {
-	return sharedFile(tb, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
+	return sharedtest.File(tb, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
 }
 
 // importArchive imports sources into a new archive with the real importer.

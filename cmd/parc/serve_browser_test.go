@@ -16,6 +16,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // TestBrowserReadsTheServedArchive drives headless Chromium through
@@ -24,13 +25,7 @@ import (
 // highlighted, an old ?p=N link; it saves a screenshot.
 func TestBrowserReadsTheServedArchive(t *testing.T) {
 	chromium := findChromium(t)
-	export := filepath.Join(repoRootDir(t), "..", "shared", "peers", "theme-unit-test", "themeunittestdata.wordpress.xml")
-	if _, err := os.Stat(export); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("theme unit test data missing: %v", err)
-		}
-		t.Skip("shared theme unit test data is absent; skipping (PARC_REQUIRE_SHARED=1 fails instead)")
-	}
+	export := sharedtest.File(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
 	store, err := archive.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -163,22 +158,4 @@ func startServe(t *testing.T, store *archive.Store, opts serveOptions) string {
 		t.Fatalf("serve printed no URL: %q", lines.Text())
 	}
 	return m
-}
-
-func repoRootDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
 }

@@ -10,35 +10,8 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
-
-// sharedDir returns ../shared beside the module root, skipping the test
-// when it is absent unless PARC_REQUIRE_SHARED=1.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared fixtures missing at %s (PARC_REQUIRE_SHARED=1)", shared)
-		}
-		t.Skipf("shared fixtures not found at %s; skipping", shared)
-	}
-	return shared
-}
 
 type result struct {
 	site     *archive.Site
@@ -94,7 +67,7 @@ func TestExports(t *testing.T) {
 	}{
 		{
 			path: func(t *testing.T) string {
-				return filepath.Join(sharedDir(t), "peers/wxr-samples/ghost-importer-blogger.xml")
+				return sharedtest.File(t, "peers/wxr-samples/ghost-importer-blogger.xml")
 			},
 			wantSite:     "http://mowords-winphone.blogspot.com/",
 			wantTitle:    "Mo Words",
@@ -105,7 +78,7 @@ func TestExports(t *testing.T) {
 		},
 		{
 			path: func(t *testing.T) string {
-				return filepath.Join(sharedDir(t), "peers/wxr-samples/pelican-bloggerexport.xml")
+				return sharedtest.File(t, "peers/wxr-samples/pelican-bloggerexport.xml")
 			},
 			wantSite:     "http://youngdoctornotes.blogspot.com/",
 			wantTitle:    "Notes of a Young Doctor",
@@ -172,7 +145,7 @@ func TestExports(t *testing.T) {
 }
 
 func TestGhostThread(t *testing.T) {
-	res := readAll(t, filepath.Join(sharedDir(t), "peers/wxr-samples/ghost-importer-blogger.xml"))
+	res := readAll(t, sharedtest.File(t, "peers/wxr-samples/ghost-importer-blogger.xml"))
 	for _, p := range res.posts {
 		if len(p.Comments) == 0 {
 			continue

@@ -22,7 +22,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
-	"github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
@@ -210,31 +210,11 @@ func testOptions(s *liveSite) Options {
 // comment of the post with its parent, from its own WXR export.
 func approvedComments(t *testing.T, postID int64) map[int64]int64 {
 	t.Helper()
-	f, err := os.Open(filepath.Join(corpusDir(t), "export", "wordpress-export.xml"))
-	if err != nil {
-		t.Fatal(err)
+	p := corpustruth.Corpus(t).ByID()[postID]
+	if p == nil {
+		t.Fatalf("post %d not in the export", postID)
 	}
-	defer f.Close()
-	r := wxr.NewReader(f, "wordpress-export.xml")
-	for {
-		rec, err := r.Next()
-		if err == io.EOF {
-			t.Fatalf("post %d not in the export", postID)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if rec.Post == nil || rec.Post.ID != postID {
-			continue
-		}
-		want := map[int64]int64{}
-		for _, c := range rec.Post.Comments {
-			if c.Approved == archive.CommentApproved {
-				want[c.ID] = c.Parent
-			}
-		}
-		return want
-	}
+	return corpustruth.Approved(p)
 }
 
 // archivedComments is what the archive holds for a post: comment id -> parent.

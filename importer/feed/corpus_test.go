@@ -1,117 +1,33 @@
 package feed
 
 import (
-	"encoding/xml"
 	"html"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/corpustruth"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
-// sharedDir returns ../shared beside the module root, skipping the test
-// when it is absent unless PARC_REQUIRE_SHARED=1.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared fixtures missing at %s (PARC_REQUIRE_SHARED=1)", shared)
-		}
-		t.Skipf("shared fixtures not found at %s; skipping", shared)
-	}
-	return shared
-}
-
-// wxrTruth is what the corpus site's own export says, read with a plain
-// encoding/xml loop independent of the code under test.
+// wxrTruth is what the corpus site's own export says, read with the
+// WXR importer's reader.
 type wxrTruth struct {
 	displayName map[string]string // login → display name
-	byLink      map[string]*wxrItem
+	byLink      map[string]*archive.Post
 }
 
-type wxrItem struct {
-	Title      string `xml:"title"`
-	Link       string `xml:"link"`
-	Creator    string `xml:"http://purl.org/dc/elements/1.1/ creator"`
-	Content    string `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
-	ID         int64  `xml:"post_id"`
-	DateGMT    string `xml:"post_date_gmt"`
-	Categories []struct {
-		Domain string `xml:"domain,attr"`
-		Name   string `xml:",chardata"`
-	} `xml:"category"`
-	Comments []struct {
-		ID       int64  `xml:"comment_id"`
-		Author   string `xml:"comment_author"`
-		Approved string `xml:"comment_approved"`
-		Parent   int64  `xml:"comment_parent"`
-	} `xml:"comment"`
-}
-
-func loadTruth(t *testing.T, shared string) wxrTruth {
+func loadTruth(t *testing.T) wxrTruth {
 	t.Helper()
-	fh, err := os.Open(filepath.Join(shared, "corpus/wordpress-6.1.9/export/wordpress-export.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	truth := wxrTruth{displayName: map[string]string{}, byLink: map[string]*wxrItem{}}
-	d := xml.NewDecoder(fh)
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "author":
-			var a struct {
-				Login   string `xml:"author_login"`
-				Display string `xml:"author_display_name"`
-			}
-			if err := d.DecodeElement(&a, &se); err != nil {
-				t.Fatal(err)
-			}
-			truth.displayName[a.Login] = a.Display
-		case "item":
-			it := &wxrItem{}
-			if err := d.DecodeElement(it, &se); err != nil {
-				t.Fatal(err)
-			}
-			truth.byLink[it.Link] = it
-		}
-	}
-	if len(truth.byLink) == 0 {
-		t.Fatal("no items in the corpus export")
-	}
-	return truth
+	e := corpustruth.Corpus(t)
+	return wxrTruth{displayName: e.DisplayNames(), byLink: e.ByLink()}
 }
 
-func parseCorpusFeed(t *testing.T, shared, name string) *Feed {
+func parseCorpusFeed(t *testing.T, name string) *Feed {
 	t.Helper()
-	path := filepath.Join(shared, "corpus/wordpress-6.1.9/feeds", name)
+	path := sharedtest.File(t, "corpus/wordpress-6.1.9/feeds/"+name)
 	fh, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -125,8 +41,7 @@ func parseCorpusFeed(t *testing.T, shared, name string) *Feed {
 }
 
 func TestCorpusPostFeeds(t *testing.T) {
-	shared := sharedDir(t)
-	truth := loadTruth(t, shared)
+	truth := loadTruth(t)
 	tests := []struct {
 		file      string
 		wantPosts int
@@ -142,7 +57,7 @@ func TestCorpusPostFeeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f := parseCorpusFeed(t, shared, tt.file)
+			f := parseCorpusFeed(t, tt.file)
 			if f.IsCommentFeed {
 				t.Error("read as a comment feed")
 			}
@@ -168,19 +83,18 @@ func TestCorpusPostFeeds(t *testing.T) {
 				if looseTitle(p.Title) != looseTitle(want.Title) {
 					t.Errorf("%s: title %q, export says %q", p.Link, p.Title, want.Title)
 				}
-				if p.AuthorLogin != truth.displayName[want.Creator] {
-					t.Errorf("%s: author %q, export says %q", p.Link, p.AuthorLogin, truth.displayName[want.Creator])
+				if p.AuthorLogin != truth.displayName[want.AuthorLogin] {
+					t.Errorf("%s: author %q, export says %q", p.Link, p.AuthorLogin, truth.displayName[want.AuthorLogin])
 				}
-				wantDate, _ := time.Parse(time.DateTime, want.DateGMT)
-				if !p.DateGMT.Equal(wantDate) {
-					t.Errorf("%s: date %v, export says %v", p.Link, p.DateGMT, wantDate)
+				if !p.DateGMT.Equal(want.DateGMT) {
+					t.Errorf("%s: date %v, export says %v", p.Link, p.DateGMT, want.DateGMT)
 				}
 				var gotTerms, wantTerms []string
 				for _, term := range p.Terms {
 					gotTerms = append(gotTerms, html.UnescapeString(term.Name))
 				}
-				for _, c := range want.Categories {
-					if c.Domain == "category" || c.Domain == "post_tag" {
+				for _, c := range want.Terms {
+					if c.Taxonomy == "category" || c.Taxonomy == "post_tag" {
 						wantTerms = append(wantTerms, html.UnescapeString(c.Name))
 					}
 				}
@@ -189,7 +103,7 @@ func TestCorpusPostFeeds(t *testing.T) {
 				if !slices.Equal(gotTerms, wantTerms) {
 					t.Errorf("%s: terms %q, export says %q", p.Link, gotTerms, wantTerms)
 				}
-				if strings.TrimSpace(want.Content) != "" && (p.ContentRendered == "" || p.ContentRendered == p.ExcerptRendered) {
+				if strings.TrimSpace(want.ContentRaw) != "" && (p.ContentRendered == "" || p.ContentRendered == p.ExcerptRendered) {
 					t.Errorf("%s: content is empty or the excerpt: not the full text", p.Link)
 				}
 				if p.Type != "post" || p.Status != "publish" {
@@ -204,9 +118,8 @@ func TestCorpusPostFeeds(t *testing.T) {
 }
 
 func TestCorpusFullText(t *testing.T) {
-	shared := sharedDir(t)
 	for _, file := range []string{"rss2.xml", "atom.xml"} {
-		f := parseCorpusFeed(t, shared, file)
+		f := parseCorpusFeed(t, file)
 		review := f.Posts[0]
 		// The last paragraph of post 1814 is past the excerpt's cut.
 		if !strings.Contains(review.ContentRendered, "see it on the biggest screen you can find") {
@@ -216,7 +129,7 @@ func TestCorpusFullText(t *testing.T) {
 			t.Errorf("%s: post 1814 excerpt %q", file, review.ExcerptRendered)
 		}
 	}
-	rss := parseCorpusFeed(t, shared, "rss2.xml")
+	rss := parseCorpusFeed(t, "rss2.xml")
 	if got := meta(rss.Posts[0], MetaCommentCount); got != "4" {
 		t.Errorf("post 1814 comment count %q, want 4", got)
 	}
@@ -226,7 +139,7 @@ func TestCorpusFullText(t *testing.T) {
 }
 
 func TestCorpusPaged(t *testing.T) {
-	f := parseCorpusFeed(t, sharedDir(t), "rss2-paged-2.xml")
+	f := parseCorpusFeed(t, "rss2-paged-2.xml")
 	// WordPress served page 2 with only its self link: no next or previous.
 	if f.SelfURL != "http://127.0.0.1/feed/?paged=2" || f.NextPage != "" || f.PrevPage != "" {
 		t.Errorf("self %q next %q prev %q", f.SelfURL, f.NextPage, f.PrevPage)
@@ -234,8 +147,7 @@ func TestCorpusPaged(t *testing.T) {
 }
 
 func TestCorpusCommentFeeds(t *testing.T) {
-	shared := sharedDir(t)
-	truth := loadTruth(t, shared)
+	truth := loadTruth(t)
 	tests := []struct {
 		file         string
 		wantComments int
@@ -249,7 +161,7 @@ func TestCorpusCommentFeeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f := parseCorpusFeed(t, shared, tt.file)
+			f := parseCorpusFeed(t, tt.file)
 			if !f.IsCommentFeed {
 				t.Fatal("not read as a comment feed")
 			}
@@ -271,14 +183,7 @@ func TestCorpusCommentFeeds(t *testing.T) {
 				}
 				for _, c := range stub.Comments {
 					n++
-					i := slices.IndexFunc(want.Comments, func(w struct {
-						ID       int64  `xml:"comment_id"`
-						Author   string `xml:"comment_author"`
-						Approved string `xml:"comment_approved"`
-						Parent   int64  `xml:"comment_parent"`
-					}) bool {
-						return w.ID == c.ID
-					})
+					i := slices.IndexFunc(want.Comments, func(w archive.Comment) bool { return w.ID == c.ID })
 					if i < 0 {
 						t.Errorf("comment %d is not a comment of post %d", c.ID, want.ID)
 						continue

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // FuzzFeed checks that no input makes Parse panic and that whatever it
@@ -37,10 +39,9 @@ func FuzzFeed(f *testing.F) {
 // second.
 func BenchmarkParse(b *testing.B) {
 	data := []byte(mustRead(b, "wordpress-complete.xml"))
-	if shared := sharedDirOrEmpty(); shared != "" {
-		if corpus, err := os.ReadFile(filepath.Join(shared, "corpus/wordpress-6.1.9/feeds/rss2.xml")); err == nil {
-			data = corpus
-		}
+	// The corpus feed when ../shared is there; the fixture otherwise.
+	if corpus, err := os.ReadFile(filepath.Join(sharedtest.RepoRoot(b), "..", "shared", "corpus/wordpress-6.1.9/feeds/rss2.xml")); err == nil {
+		data = corpus
 	}
 	b.SetBytes(int64(len(data)))
 	items := 0
@@ -52,27 +53,4 @@ func BenchmarkParse(b *testing.B) {
 		items += len(f.Posts)
 	}
 	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
-}
-
-// sharedDirOrEmpty finds ../shared beside the module root for benchmarks,
-// which fall back to a fixture of their own when it is absent.
-func sharedDirOrEmpty() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(shared); err == nil {
-				return shared
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }

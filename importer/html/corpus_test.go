@@ -1,9 +1,7 @@
 package html
 
 import (
-	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,34 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds /work/shared as ../shared of the repository root.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared test material missing at %s", shared)
-		}
-		t.Skipf("shared test material not found at %s; set PARC_REQUIRE_SHARED=1 to make this fatal", shared)
-	}
-	return shared
-}
+	"github.com/parc-archive/parc/internal/corpustruth"
+	"github.com/parc-archive/parc/internal/sharedtest"
+)
 
 // exportTruth is what the corpus WordPress holds for one post.
 type exportTruth struct {
@@ -48,52 +22,13 @@ type exportTruth struct {
 	comments map[int64]int64 // approved comment id -> parent
 }
 
-// readExportTruth reads post titles and approved comments from the WXR
-// export with a minimal decoder loop (test-only).
-func readExportTruth(t *testing.T, path string) map[int64]*exportTruth {
+// readExportTruth reads post titles and approved comments from the
+// corpus's WXR export.
+func readExportTruth(t *testing.T) map[int64]*exportTruth {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	type wxrComment struct {
-		ID       int64  `xml:"comment_id"`
-		Parent   int64  `xml:"comment_parent"`
-		Approved string `xml:"comment_approved"`
-	}
-	type wxrItem struct {
-		Title    string       `xml:"title"`
-		ID       int64        `xml:"post_id"`
-		Status   string       `xml:"status"`
-		Password string       `xml:"post_password"`
-		Comments []wxrComment `xml:"comment"`
-	}
 	truth := map[int64]*exportTruth{}
-	dec := xml.NewDecoder(f)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("export: %v", err)
-		}
-		start, ok := tok.(xml.StartElement)
-		if !ok || start.Name.Local != "item" {
-			continue
-		}
-		var item wxrItem
-		if err := dec.DecodeElement(&item, &start); err != nil {
-			t.Fatalf("export item: %v", err)
-		}
-		tr := &exportTruth{title: item.Title, status: item.Status, password: item.Password, comments: map[int64]int64{}}
-		for _, c := range item.Comments {
-			if c.Approved == "1" {
-				tr.comments[c.ID] = c.Parent
-			}
-		}
-		truth[item.ID] = tr
+	for id, p := range corpustruth.Corpus(t).ByID() {
+		truth[id] = &exportTruth{title: p.Title, status: p.Status, password: p.Password, comments: corpustruth.Approved(p)}
 	}
 	return truth
 }
@@ -103,8 +38,8 @@ var corpusPostFile = regexp.MustCompile(`^(?:single|page)-(\d+)-`)
 // TestCorpusPosts checks every captured single post and page against the
 // export: id, title, and each approved comment with its parent.
 func TestCorpusPosts(t *testing.T) {
-	corpus := filepath.Join(sharedDir(t), "corpus", "wordpress-6.1.9")
-	truth := readExportTruth(t, filepath.Join(corpus, "export", "wordpress-export.xml"))
+	corpus := sharedtest.File(t, "corpus/wordpress-6.1.9")
+	truth := readExportTruth(t)
 	files, err := filepath.Glob(filepath.Join(corpus, "html", "*", "*.html"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus pages: %v", err)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // commentFormPhrases are comment-form texts (English and WordPress.com's
@@ -91,7 +92,7 @@ func markupDepths(page []byte) map[int64]int {
 }
 
 func TestWordPressComPages(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "peers", "wpcom-pages")
+	dir := sharedtest.File(t, "peers/wpcom-pages")
 	tests := []struct {
 		file      string
 		comments  int // from SOURCE.md
@@ -220,7 +221,7 @@ func TestSeedPage(t *testing.T) {
 }
 
 func TestKinds(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "wordpress-6.1.9", "html")
+	dir := sharedtest.File(t, "corpus/wordpress-6.1.9/html")
 	tests := map[string]Kind{
 		"front.html": KindIndex, "index-page-2.html": KindIndex, "category-classic.html": KindArchive,
 		"tag-post-formats.html": KindArchive, "author-mara.html": KindArchive, "month-2018-11.html": KindArchive,
@@ -251,7 +252,7 @@ func TestKinds(t *testing.T) {
 
 // TestCommentPageLinks checks the crawler learns every comment page.
 func TestCommentPageLinks(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "wordpress-6.1.9", "html")
+	dir := sharedtest.File(t, "corpus/wordpress-6.1.9/html")
 	for _, theme := range []string{"twentytwentyone", "twentytwentytwo", "twentytwentythree"} {
 		page := parseFile(t, filepath.Join(dir, theme, "single-1148-template-comments.html"))
 		if !slices.Contains(page.Links, "http://127.0.0.1:8088/2012/01/03/template-comments/comment-page-1/") {
@@ -264,7 +265,7 @@ func TestCommentPageLinks(t *testing.T) {
 }
 
 func TestPasswordProtected(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "wordpress-6.1.9", "html")
+	dir := sharedtest.File(t, "corpus/wordpress-6.1.9/html")
 	for _, theme := range []string{"twentytwentyone", "twentytwentytwo", "twentytwentythree"} {
 		page := parseFile(t, filepath.Join(dir, theme, "single-1168-template-password-protected.html"))
 		if page.Post == nil || page.Post.ContentRendered != "" || metaValue(page.Post.Meta, MetaPasswordProtected) != "1" || len(page.Warnings) == 0 {

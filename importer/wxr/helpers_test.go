@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -61,34 +60,6 @@ func readFile(t testing.TB, path string) export {
 		t.Fatal(err)
 	}
 	return readExport(t, data, path)
-}
-
-// sharedDir returns ../shared beside the module root, skipping the test
-// when it is absent unless PARC_REQUIRE_SHARED=1.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared fixtures missing at %s (PARC_REQUIRE_SHARED=1)", shared)
-		}
-		t.Skipf("shared fixtures not found at %s; skipping", shared)
-	}
-	return shared
 }
 
 func (e export) post(id int64) *archive.Post {

@@ -5,12 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // TestPeerFileCounts checks the counts WordPress's importer tests expect
 // (phpunit/tests/parser.php in WordPress/wordpress-importer).
 func TestPeerFileCounts(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "peers", "wordpress-importer")
+	dir := filepath.Join(sharedtest.Dir(t), "peers", "wordpress-importer")
 	tests := []struct {
 		file                                         string
 		authors, categories, tags, otherTerms, posts int
@@ -49,7 +51,7 @@ func TestPeerFileCounts(t *testing.T) {
 }
 
 func TestRefusedLikeWordPress(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "peers", "wordpress-importer")
+	dir := filepath.Join(sharedtest.Dir(t), "peers", "wordpress-importer")
 	for _, file := range []string{"missing-version-tag.xml", "invalid-version-tag.xml", "malformed.xml"} {
 		t.Run(file, func(t *testing.T) {
 			e := readFile(t, filepath.Join(dir, file))
@@ -67,7 +69,7 @@ func TestRefusedLikeWordPress(t *testing.T) {
 }
 
 func TestEveryPeerExportImports(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	var files []string
 	for _, pattern := range []string{"peers/wordpress-importer/*.xml", "peers/wordpress-importer/e2e/*.xml", "peers/theme-unit-test/*.xml", "peers/wxr-samples/*", "corpus/wordpress-6.1.9/export/*.xml"} {
 		m, _ := filepath.Glob(filepath.Join(shared, pattern))
@@ -104,7 +106,7 @@ func TestEveryPeerExportImports(t *testing.T) {
 }
 
 func TestPeerValues(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "peers", "wordpress-importer")
+	dir := filepath.Join(sharedtest.Dir(t), "peers", "wordpress-importer")
 	read := func(file string) export {
 		e := readFile(t, filepath.Join(dir, file))
 		if e.err != nil {
@@ -342,7 +344,7 @@ func TestPeerValues(t *testing.T) {
 }
 
 func TestThemeUnitTest(t *testing.T) {
-	e := readFile(t, filepath.Join(sharedDir(t), "peers", "theme-unit-test", "themeunittestdata.wordpress.xml"))
+	e := readFile(t, filepath.Join(sharedtest.Dir(t), "peers", "theme-unit-test", "themeunittestdata.wordpress.xml"))
 	if e.err != nil {
 		t.Fatal(e.err)
 	}

@@ -48,7 +48,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/importer/feed/xmlclean"
+	"github.com/parc-archive/parc/importer/internal/xmlclean"
 )
 
 const (

@@ -10,7 +10,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/blogger"
-	"github.com/parc-archive/parc/importer/feed/xmlclean"
+	"github.com/parc-archive/parc/importer/internal/xmlclean"
 )
 
 // Meta keys this package sets on posts.

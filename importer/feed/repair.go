@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/parc-archive/parc/importer/feed/xmlclean"
+	"github.com/parc-archive/parc/importer/internal/xmlclean"
 )
 
 // itemEnds are the closing tags after which a feed can be cut and closed.

@@ -183,31 +183,16 @@ func replaceShortcodes(text string, known func(string) bool, render func(shortco
 		return text
 	}
 	closed := closingTagNames(text)
-	var b strings.Builder
-	b.Grow(len(text))
-	rest := text
-	for {
-		i := strings.IndexByte(rest, '[')
-		if i < 0 {
-			break
-		}
-		b.WriteString(rest[:i])
-		rest = rest[i:]
+	return rewriteAt(text, "[", func(rest string) (string, int) {
 		sc, escaped, n, ok := parseShortcode(rest, known, closed, true)
-		if !ok {
-			b.WriteByte('[')
-			rest = rest[1:]
-			continue
+		switch {
+		case !ok:
+			return "", 0
+		case escaped:
+			return rest[1 : n-1], n
 		}
-		if escaped {
-			b.WriteString(rest[1 : n-1])
-		} else {
-			b.WriteString(render(sc))
-		}
-		rest = rest[n:]
-	}
-	b.WriteString(rest)
-	return b.String()
+		return render(sc), n
+	})
 }
 
 // unautopShortcodes removes the <p> wpautop put around a known shortcode
@@ -217,29 +202,45 @@ func unautopShortcodes(text string, known func(string) bool) string {
 		return text
 	}
 	closed := closingTagNames(text)
+	return rewriteAt(text, "<p>", func(rest string) (string, int) {
+		inner := trimLeftSpaces(rest[3:])
+		if !strings.HasPrefix(inner, "[") {
+			return "", 0
+		}
+		_, escaped, n, ok := parseShortcode(inner, known, closed, false)
+		if !ok || escaped {
+			return "", 0
+		}
+		after := trimLeftSpaces(inner[n:])
+		if !strings.HasPrefix(after, "</p>") {
+			return "", 0
+		}
+		return inner[:n], len(rest) - len(after) + len("</p>")
+	})
+}
+
+// rewriteAt copies text, and at each place where marker starts asks at
+// for what replaces the n bytes there; where n is 0 the marker's first
+// byte is kept and the search goes on after it.
+func rewriteAt(text, marker string, at func(rest string) (repl string, n int)) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	rest := text
 	for {
-		i := strings.Index(rest, "<p>")
+		i := strings.Index(rest, marker)
 		if i < 0 {
 			break
 		}
 		b.WriteString(rest[:i])
 		rest = rest[i:]
-		inner := trimLeftSpaces(rest[3:])
-		if strings.HasPrefix(inner, "[") {
-			if _, escaped, n, ok := parseShortcode(inner, known, closed, false); ok && !escaped {
-				after := trimLeftSpaces(inner[n:])
-				if strings.HasPrefix(after, "</p>") {
-					b.WriteString(inner[:n])
-					rest = after[4:]
-					continue
-				}
-			}
+		repl, n := at(rest)
+		if n == 0 {
+			b.WriteByte(rest[0])
+			rest = rest[1:]
+			continue
 		}
-		b.WriteString("<p>")
-		rest = rest[3:]
+		b.WriteString(repl)
+		rest = rest[n:]
 	}
 	b.WriteString(rest)
 	return b.String()

@@ -152,27 +152,9 @@ func stripShortcodeTags(s string) string {
 		return s
 	}
 	closed := closingTagNames(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	rest := s
-	for {
-		i := strings.IndexByte(rest, '[')
-		if i < 0 {
-			break
-		}
-		b.WriteString(rest[:i])
-		rest = rest[i:]
-		n := shortcodeTagLength(rest, closed)
-		if n == 0 {
-			b.WriteByte('[')
-			rest = rest[1:]
-			continue
-		}
-		b.WriteByte(' ')
-		rest = rest[n:]
-	}
-	b.WriteString(rest)
-	return b.String()
+	return rewriteAt(s, "[", func(rest string) (string, int) {
+		return " ", shortcodeTagLength(rest, closed)
+	})
 }
 
 // shortcodeTagLength is the length of the shortcode tag starting s, or 0.

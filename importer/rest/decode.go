@@ -90,28 +90,49 @@ type PostType struct {
 
 // DecodeTypes reads /wp/v2/types, an object keyed by type slug.
 func DecodeTypes(data []byte) ([]PostType, error) {
-	var raw map[string]struct {
-		Slug      string `json:"slug"`
-		RestBase  string `json:"rest_base"`
-		Namespace string `json:"rest_namespace"`
-		Viewable  *bool  `json:"viewable"`
+	type entry struct {
+		registryEntry
+		Viewable *bool `json:"viewable"`
 	}
+	entries, err := decodeRegistry(data, func(e *entry) *registryEntry { return &e.registryEntry })
+	if err != nil {
+		return nil, err
+	}
+	types := make([]PostType, 0, len(entries))
+	for _, e := range entries {
+		types = append(types, PostType{Slug: e.Slug, RestBase: e.RestBase, Namespace: e.Namespace, Viewable: e.Viewable == nil || *e.Viewable})
+	}
+	return types, nil
+}
+
+// registryEntry is what the entries of /wp/v2/types and /wp/v2/taxonomies
+// have in common.
+type registryEntry struct {
+	Slug      string `json:"slug"`
+	RestBase  string `json:"rest_base"`
+	Namespace string `json:"rest_namespace"`
+}
+
+// decodeRegistry reads an object keyed by slug, as /wp/v2/types and
+// /wp/v2/taxonomies serve, into entries of type E whose common part
+// common returns: a missing slug is the key, a missing namespace wp/v2.
+func decodeRegistry[E any](data []byte, common func(*E) *registryEntry) ([]E, error) {
+	var raw map[string]E
 	if err := decodeObject(data, &raw); err != nil {
 		return nil, err
 	}
-	types := make([]PostType, 0, len(raw))
-	for key, t := range raw {
-		slug := t.Slug
-		if slug == "" {
-			slug = key
+	entries := make([]E, 0, len(raw))
+	for key, e := range raw {
+		c := common(&e)
+		if c.Slug == "" {
+			c.Slug = key
 		}
-		ns := t.Namespace
-		if ns == "" {
-			ns = "wp/v2"
+		if c.Namespace == "" {
+			c.Namespace = "wp/v2"
 		}
-		types = append(types, PostType{Slug: slug, RestBase: t.RestBase, Namespace: ns, Viewable: t.Viewable == nil || *t.Viewable})
+		entries = append(entries, e)
 	}
-	return types, nil
+	return entries, nil
 }
 
 // rendered is the {"rendered": …, "raw": …} shape of titles, content,
@@ -478,25 +499,13 @@ type Taxonomy struct {
 
 // DecodeTaxonomies reads /wp/v2/taxonomies, an object keyed by slug.
 func DecodeTaxonomies(data []byte) ([]Taxonomy, error) {
-	var raw map[string]struct {
-		Slug      string `json:"slug"`
-		RestBase  string `json:"rest_base"`
-		Namespace string `json:"rest_namespace"`
-	}
-	if err := decodeObject(data, &raw); err != nil {
+	entries, err := decodeRegistry(data, func(e *registryEntry) *registryEntry { return e })
+	if err != nil {
 		return nil, err
 	}
-	taxonomies := make([]Taxonomy, 0, len(raw))
-	for key, t := range raw {
-		slug := t.Slug
-		if slug == "" {
-			slug = key
-		}
-		ns := t.Namespace
-		if ns == "" {
-			ns = "wp/v2"
-		}
-		taxonomies = append(taxonomies, Taxonomy{Slug: slug, RestBase: t.RestBase, Namespace: ns})
+	taxonomies := make([]Taxonomy, 0, len(entries))
+	for _, e := range entries {
+		taxonomies = append(taxonomies, Taxonomy{Slug: e.Slug, RestBase: e.RestBase, Namespace: e.Namespace})
 	}
 	return taxonomies, nil
 }

@@ -23,8 +23,9 @@ type document struct {
 	Site         string   `json:"site"`
 	SiteURL      string   `json:"site_url,omitempty"`
 	Type         string   `json:"type"`
-	Date         string   `json:"date,omitempty"`       // RFC 3339; absent when unknown
-	ShownDate    string   `json:"shown_date,omitempty"` // the same, kept with its offset for display
+	Date         string   `json:"date,omitempty"`       // RFC 3339, the UTC day only: for after: and before:
+	DateSort     string   `json:"date_sort,omitempty"`  // RFC 3339 in UTC, fixed width: sorts by date
+	ShownDate    string   `json:"shown_date,omitempty"` // RFC 3339 with the site's offset, for display
 	Year         string   `json:"year,omitempty"`
 	Link         string   `json:"link,omitempty"`
 	PostID       float64  `json:"post_id,omitempty"`
@@ -56,11 +57,31 @@ func plainText(rendered, raw string) string {
 	return render.Plain(raw)
 }
 
-// dateFields gives the date and year fields from the archive's local
-// wall-clock and GMT times: the date readers saw, with the site's offset
-// when both are known, and its year. Both are empty, and so left out of
-// the document, when the time is unknown.
-func dateFields(local, gmt time.Time) (date, year string) {
+// dateFields fills in the date fields from the archive's local wall-clock
+// and GMT times. They are left empty, and so out of the document, when
+// the time is unknown.
+func (d *document) dateFields(local, gmt time.Time) {
+	t, ok := docTime(local, gmt)
+	if !ok {
+		return
+	}
+	d.ShownDate = t.Format(time.RFC3339)
+	d.Year = strconv.Itoa(t.Year())
+	u := t.UTC()
+	d.DateSort = u.Format(dateSortLayout)
+	// The range queries after:DAY and before:DAY compare with midnight
+	// UTC, so the UTC day answers them exactly; indexed to the second,
+	// bleve's numeric terms for the date were a fifth of the index.
+	d.Date = time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+}
+
+// dateSortLayout is RFC 3339 in UTC with a fixed width, so that the
+// strings sort as the times do.
+const dateSortLayout = "2006-01-02T15:04:05Z"
+
+// docTime is the time readers saw, with the site's offset when both the
+// local and the GMT time are known; false when neither is.
+func docTime(local, gmt time.Time) (time.Time, bool) {
 	var t time.Time
 	switch {
 	case !local.IsZero() && !gmt.IsZero():
@@ -71,9 +92,9 @@ func dateFields(local, gmt time.Time) (date, year string) {
 	case !gmt.IsZero():
 		t = gmt.UTC()
 	default:
-		return "", ""
+		return time.Time{}, false
 	}
-	return t.Format(time.RFC3339), strconv.Itoa(t.Year())
+	return t, true
 }
 
 // postDocument builds the document of a searchable post or page; author is
@@ -91,8 +112,7 @@ func postDocument(p *archive.StoredPost, author string) document {
 		Link:        p.Link,
 		PostID:      float64(p.ID),
 	}
-	d.Date, d.Year = dateFields(p.Date, p.DateGMT)
-	d.ShownDate = d.Date
+	d.dateFields(p.Date, p.DateGMT)
 	for _, t := range p.Terms {
 		switch t.Taxonomy {
 		case "category":
@@ -117,8 +137,7 @@ func commentDocument(p *archive.StoredPost, c *archive.Comment) document {
 		Site:    p.Site,
 		Type:    KindComment,
 	}
-	d.Date, d.Year = dateFields(c.Date, c.DateGMT)
-	d.ShownDate = d.Date
+	d.dateFields(c.Date, c.DateGMT)
 	return d
 }
 

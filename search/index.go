@@ -14,6 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/parc-archive/parc/archive"
 )
 
 // Files and directories the index keeps inside the archive directory.
@@ -51,6 +53,11 @@ type Options struct {
 	// Lang names the analyzer language (see Languages). Empty keeps the
 	// index's language, or takes the first imported site's.
 	Lang string
+	// Store is the archive the index is of. The index does not keep the
+	// text it indexes: hits' snippets are made from the posts and
+	// comments read back from Store, or, when it is nil, from the store
+	// last given to Sync. Without either, hits have no snippet.
+	Store *archive.Store
 }
 
 func (o Options) lockTimeout() time.Duration {
@@ -241,6 +248,7 @@ type Index struct {
 	mu    sync.RWMutex // guards idx and ptr: Sync may switch to a rebuilt index
 	idx   bleve.Index
 	ptr   pointer
+	store *archive.Store // the store last synced from, for snippets
 	taken int64
 	mark  int64
 }

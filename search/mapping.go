@@ -20,7 +20,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents change; an
 // index built with another version is rebuilt.
-const mappingVersion = 2
+const mappingVersion = 3
 
 // DefaultLang is the analyzer used when neither the caller nor the site
 // names a language parc has an analyzer for.
@@ -86,6 +86,7 @@ const (
 	fieldSiteURL     = "site_url" // stored on posts only: comments read their post's
 	fieldType        = "type"
 	fieldDate        = "date"
+	fieldDateSort    = "date_sort"
 	fieldYear        = "year"
 	fieldShownDate   = "shown_date"
 	fieldLink        = "link"
@@ -152,11 +153,14 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = false // bleve would give it back in UTC: shown_date keeps the offset
 	date.IncludeInAll = false
-	date.DocValues = true // sorting by date
+	date.DocValues = false // date_sort sorts
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, text(true, true))
-	doc.AddFieldMappingsAt(fieldContent, text(true, true)) // stored for snippets
+	// Content is not stored: snippets are made from the archive's text
+	// (snippet.go). It keeps its term vectors: scorch records positions
+	// only with them, and phrase queries need positions.
+	doc.AddFieldMappingsAt(fieldContent, text(false, true))
 	doc.AddFieldMappingsAt(fieldExcerpt, text(false, false))
 	doc.AddFieldMappingsAt(fieldAuthor, keywordField(true, true))
 	doc.AddFieldMappingsAt(fieldAuthorLogin, keywordField(false, false))
@@ -169,6 +173,7 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldType, keywordField(false, true))
 	doc.AddFieldMappingsAt(fieldYear, keywordField(true, false))
 	doc.AddFieldMappingsAt(fieldDate, date)
+	doc.AddFieldMappingsAt(fieldDateSort, keywordField(true, false))
 	doc.AddFieldMappingsAt(fieldShownDate, storedOnly())
 	doc.AddFieldMappingsAt(fieldLink, storedOnly())
 	doc.AddFieldMappingsAt(fieldPostID, storedNumber())

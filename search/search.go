@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	htmlhighlight "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -126,15 +124,16 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 	case "", "relevance":
 		sr.SortBy([]string{"-_score", "_id"})
 	case "date":
-		sr.SortBy([]string{fieldDate, "_id"})
+		sr.SortBy([]string{fieldDateSort, "_id"})
 	case "-date":
-		sr.SortBy([]string{"-" + fieldDate, "_id"})
+		sr.SortBy([]string{"-" + fieldDateSort, "_id"})
 	default:
 		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
 	}
-	sr.Fields = []string{fieldAuthor, fieldShownDate, fieldType, fieldContent}
-	sr.Highlight = bleve.NewHighlightWithStyle(htmlhighlight.Name)
-	sr.Highlight.AddField(fieldContent)
+	sr.Fields = []string{fieldAuthor, fieldShownDate, fieldType}
+	// The terms that matched, for snippets made from the archive's text
+	// (the index does not store it).
+	sr.IncludeLocations = true
 	if req.Facets {
 		sr.AddFacet("year", bleve.NewFacetRequest(fieldYear, facetSize))
 		sr.AddFacet("author", bleve.NewFacetRequest(fieldAuthor, facetSize))
@@ -178,6 +177,9 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult) (*Results
 			}
 		}
 	}
+	if err := ix.addSnippets(ctx, res.Hits, out.Hits); err != nil {
+		return nil, err
+	}
 	if res.Facets != nil {
 		out.Facets = map[string]map[string]int{}
 		for name, f := range res.Facets {
@@ -206,11 +208,6 @@ func hitOf(h *search.DocumentMatch) Hit {
 	hit.PostKey, hit.CommentID = parseDocID(h.ID)
 	if d, err := time.Parse(time.RFC3339, str(fieldShownDate)); err == nil {
 		hit.Date = d
-	}
-	if fragments := h.Fragments[fieldContent]; len(fragments) > 0 {
-		hit.Snippet = strings.Join(fragments, " … ")
-	} else {
-		hit.Snippet = html.EscapeString(truncate(str(fieldContent), snippetRunes))
 	}
 	return hit
 }

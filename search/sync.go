@@ -17,6 +17,7 @@ import (
 const (
 	batchDocs  = 1000
 	batchBytes = 16 << 20
+	loadChunk  = 500 // posts read from the store at once
 )
 
 // writer feeds posts into an index in capped batches. Reading and
@@ -146,9 +147,10 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ix.mu.RLock()
+	ix.mu.Lock()
 	idx, from, seen := ix.idx, ix.taken, ix.mark
-	ix.mu.RUnlock()
+	ix.store = store
+	ix.mu.Unlock()
 	if idx == nil {
 		return 0, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
 	}
@@ -160,17 +162,23 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 		return 0, err
 	}
 	w := newWriter(idx, store, false)
-	for _, key := range keys {
-		p, err := store.Post(ctx, key)
+	// Read the changed posts in chunks, one query per table each, as
+	// ForEachPost does; posts are never removed from the archive, so a key
+	// LoadPosts does not find has nothing to index.
+	for start := 0; start < len(keys); start += loadChunk {
+		posts, err := store.LoadPosts(ctx, keys[start:min(start+loadChunk, len(keys))])
 		if err == nil {
 			err = ctx.Err()
 		}
-		if err == nil {
-			err = w.add(ctx, p)
-		}
 		if err != nil {
 			w.abandon()
-			return w.indexed, fmt.Errorf("search: post %d: %w", key, err)
+			return w.indexed, fmt.Errorf("search: reading changed posts: %w", err)
+		}
+		for _, p := range posts {
+			if err := w.add(ctx, p); err != nil {
+				w.abandon()
+				return w.indexed, fmt.Errorf("search: post %d: %w", p.Key, err)
+			}
 		}
 	}
 	if err := w.finish(taken, mark); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -68,14 +69,7 @@ func (ix *Index) addSnippets(ctx context.Context, matches []*search.DocumentMatc
 				}
 			}
 		}
-		var terms map[string]bool
-		if locs := matches[i].Locations[fieldContent]; len(locs) > 0 {
-			terms = make(map[string]bool, len(locs))
-			for term := range locs {
-				terms[term] = true
-			}
-		}
-		h.Snippet = snippet(text, terms, analyzer)
+		h.Snippet = snippet(text, matchedSpans(text, matches[i].Locations[fieldContent], analyzer))
 	}
 	return nil
 }
@@ -90,20 +84,64 @@ func (ix *Index) analyzer() analysis.Analyzer {
 	return ix.idx.Mapping().AnalyzerNamed(name)
 }
 
-// snippet is about snippetRunes of text around the most matched terms,
-// HTML-escaped, with each word whose analyzed term is in terms in
-// <mark>…</mark>. With nothing to mark it is the start of the text.
-func snippet(text string, terms map[string]bool, analyzer analysis.Analyzer) string {
-	var marks [][2]int // byte offsets of the words to mark, in order
-	if len(terms) > 0 && analyzer != nil {
-		for _, tok := range analyzer.Analyze([]byte(text)) {
-			if terms[string(tok.Term)] && tok.Start >= 0 && tok.End <= len(text) && tok.Start < tok.End {
-				if n := len(marks); n == 0 || tok.Start >= marks[n-1][1] {
-					marks = append(marks, [2]int{tok.Start, tok.End})
-				}
+// matchedSpans gives the byte spans of text that hold the matched terms,
+// in order and not overlapping. bleve's locations give them directly when
+// text is the text that was indexed: each span is checked to analyze to
+// its term. If one does not (the text was indexed by another version of
+// the renderer, say), the whole text is analyzed to find the terms.
+func matchedSpans(text string, locs search.TermLocationMap, analyzer analysis.Analyzer) [][2]int {
+	if len(locs) == 0 || analyzer == nil {
+		return nil
+	}
+	var spans [][2]int
+	exact := true
+check:
+	for term, ls := range locs {
+		for _, l := range ls {
+			start, end := int(l.Start), int(l.End)
+			if start < 0 || end > len(text) || start >= end {
+				exact = false
+				break check
+			}
+			toks := analyzer.Analyze([]byte(text[start:end]))
+			if len(toks) != 1 || string(toks[0].Term) != term {
+				exact = false
+				break check
+			}
+			spans = append(spans, [2]int{start, end})
+		}
+	}
+	if !exact {
+		return analyzedSpans(text, locs, analyzer)
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n == 0 || sp[0] >= out[n-1][1] {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// analyzedSpans finds the spans of text whose words analyze to one of
+// the terms.
+func analyzedSpans[V any](text string, terms map[string]V, analyzer analysis.Analyzer) [][2]int {
+	var spans [][2]int
+	for _, tok := range analyzer.Analyze([]byte(text)) {
+		if _, ok := terms[string(tok.Term)]; ok && tok.Start >= 0 && tok.End <= len(text) && tok.Start < tok.End {
+			if n := len(spans); n == 0 || tok.Start >= spans[n-1][1] {
+				spans = append(spans, [2]int{tok.Start, tok.End})
 			}
 		}
 	}
+	return spans
+}
+
+// snippet is about snippetRunes of text around the most marks (byte
+// spans, in order), HTML-escaped, with each mark in <mark>…</mark>. With
+// no marks it is the start of the text.
+func snippet(text string, marks [][2]int) string {
 	if len(marks) == 0 {
 		return html.EscapeString(truncate(text, snippetRunes))
 	}

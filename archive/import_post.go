@@ -41,9 +41,15 @@ func (im *Import) findPost(p *Post) (int64, error) {
 	default:
 		err = sql.ErrNoRows
 	}
-	// A record that names its type and ID is new when that key is; a
-	// stub or a page without an ID is matched by what else it shows.
+	// A record that names its type and ID is new when that key is, unless
+	// a source that showed no ID (a feed, a page) stored it before: then
+	// its link or guid finds that row, which takes on the ID. A stub or a
+	// page without an ID is matched by what else it shows.
 	exact := p.ID != 0 && p.Type != ""
+	if errors.Is(err, sql.ErrNoRows) && exact && p.Occurrence == 0 {
+		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND wp_id IS NULL AND ((link != '' AND link=?) OR (guid != '' AND guid=?)) ORDER BY id LIMIT 1`,
+			im.siteID, p.Link, p.GUID).Scan(&key)
+	}
 	if errors.Is(err, sql.ErrNoRows) && !exact && p.Link != "" {
 		err = im.queryRow(`SELECT id FROM posts WHERE site_id=? AND link=? ORDER BY id LIMIT 1`, im.siteID, p.Link).Scan(&key)
 	}
@@ -79,6 +85,15 @@ func (im *Import) putPost(p *Post) error {
 		if p.Type == "" {
 			p.Type = "post"
 		}
+		if p.Status == "" {
+			// Pages, feeds and an anonymous API show only what is
+			// published; an export that names no status holds a draft,
+			// as WordPress makes a post that names none.
+			p.Status = "publish"
+			if authority == AuthorityExport {
+				p.Status = "draft"
+			}
+		}
 		key, err = im.insertPost(p, authority)
 		if err != nil {
 			return fmt.Errorf("post %d %q: %w", p.ID, p.Title, err)
@@ -105,7 +120,7 @@ func (im *Import) putPost(p *Post) error {
 	}
 	merged := old.Post
 	merged.Comments = nil
-	mergePost(&merged, p, authority >= rank)
+	mergePost(&merged, p, mergingFor(authority, rank, complete(p)))
 	oldPost := old.Post
 	oldPost.Comments = nil
 	if fingerprint(merged) == fingerprint(oldPost) {
@@ -130,6 +145,18 @@ func (im *Import) putPost(p *Post) error {
 		im.warnThread(&merged)
 	}
 	return nil
+}
+
+// complete reports whether a record states a whole post. A source that
+// could not read all of an item (a truncated export) marks it, and such a
+// record only overwrites what it states.
+func complete(p *Post) bool {
+	for _, m := range p.Meta {
+		if m.Key == MetaIncomplete {
+			return false
+		}
+	}
+	return true
 }
 
 func (im *Import) warnThread(p *Post) {
@@ -166,7 +193,7 @@ func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment,
 			return err
 		}
 		merged := *old
-		mergeComment(&merged, *c, authority >= rank)
+		mergeComment(&merged, *c, mergingFor(authority, rank, true))
 		if fingerprint(merged) == fingerprint(*old) {
 			im.count("unchanged")
 			continue

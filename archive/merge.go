@@ -8,11 +8,11 @@ import (
 )
 
 // Authority ranks sources by how faithfully they carry a blog. Merging is
-// the one mechanism by which sources meet: a source of equal or higher
-// authority replaces what it states, a lower one only fills gaps, and
-// silence never erases. So a scraped page adds comments an export lacks
-// but never overwrites the export's text, and a newer export updates an
-// older one.
+// the one mechanism by which sources meet: a source of lower authority only
+// fills gaps; one of equal or higher authority replaces what it states; and
+// an export, which states whole records, restates them — so a newer export
+// can also clear a password, an excerpt or a meta key. A scraped page thus
+// adds comments an export lacks but never overwrites the export's text.
 type Authority int
 
 const (
@@ -62,7 +62,85 @@ func mergeTerm(dst *Term, src Term, replace bool) {
 	dst.Meta = mergeMeta(dst.Meta, src.Meta, replace)
 }
 
-func mergePost(dst *Post, src *Post, replace bool) {
+// merging says how a record from a source meets the stored one.
+type merging int
+
+const (
+	fillGaps  merging = iota // lower authority: only what the archive lacks
+	overwrite                // what the source states replaces; silence keeps
+	restate                  // the source states the whole record
+)
+
+func mergingFor(src, stored Authority, complete bool) merging {
+	switch {
+	case src < stored:
+		return fillGaps
+	case src == AuthorityExport && complete:
+		return restate
+	default:
+		return overwrite
+	}
+}
+
+// restatePost makes dst what a complete record says, keeping what that
+// record cannot carry: the other form of content (a WXR has raw content,
+// a Blogger export rendered), parc's own meta from other sources, and the
+// status when the record names none.
+func restatePost(dst *Post, src *Post) {
+	kept := *dst
+	*dst = *src
+	dst.Comments, dst.Occurrence = kept.Comments, kept.Occurrence
+	if dst.ID == 0 {
+		dst.ID = kept.ID
+	}
+	fill(&dst.Type, kept.Type, false)
+	fill(&dst.Status, kept.Status, false)
+	if src.ContentRendered != "" || src.ExcerptRendered != "" {
+		fill(&dst.ContentRaw, kept.ContentRaw, false)
+		fill(&dst.ExcerptRaw, kept.ExcerptRaw, false)
+	} else {
+		dst.ContentRendered, dst.ExcerptRendered = kept.ContentRendered, kept.ExcerptRendered
+	}
+	dst.Meta = restateMeta(kept.Meta, src.Meta)
+}
+
+func restateComment(dst *Comment, src Comment) {
+	kept := *dst
+	*dst = src
+	dst.ID = kept.ID
+	if src.ContentRendered != "" {
+		fill(&dst.ContentRaw, kept.ContentRaw, false)
+	} else {
+		dst.ContentRendered = kept.ContentRendered
+	}
+	dst.Meta = restateMeta(kept.Meta, src.Meta)
+}
+
+// restateMeta is a complete record's meta plus parc's own keys that other
+// sources added and the record does not name.
+func restateMeta(kept, stated []Meta) []Meta {
+	named := make(map[string]bool, len(stated))
+	for _, m := range stated {
+		named[m.Key] = true
+	}
+	out := append([]Meta(nil), stated...)
+	for _, m := range kept {
+		if strings.HasPrefix(m.Key, "parc:") && !named[m.Key] {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func mergePost(dst *Post, src *Post, how merging) {
+	if how == restate {
+		restatePost(dst, src)
+		return
+	}
+	replace := how == overwrite
 	if dst.ID == 0 {
 		dst.ID = src.ID
 	}
@@ -102,7 +180,12 @@ func fillTime(dst *time.Time, src time.Time, replace bool) {
 	}
 }
 
-func mergeComment(dst *Comment, src Comment, replace bool) {
+func mergeComment(dst *Comment, src Comment, how merging) {
+	if how == restate {
+		restateComment(dst, src)
+		return
+	}
+	replace := how == overwrite
 	fillInt(&dst.Parent, src.Parent, replace)
 	fill(&dst.Author, src.Author, replace)
 	fill(&dst.AuthorEmail, src.AuthorEmail, replace)

@@ -109,6 +109,10 @@ func (p *Post) stub() bool {
 		p.Date.IsZero() && p.DateGMT.IsZero()
 }
 
+// MetaIncomplete marks a post whose source could not read all of it, such
+// as an item cut off by the end of a truncated export.
+const MetaIncomplete = "parc:truncated"
+
 // Comment approval values as WordPress stores them.
 const (
 	CommentApproved    = "1"
@@ -138,11 +142,27 @@ type Comment struct {
 	Meta            []Meta
 }
 
-// Public reports whether a post may be shown to readers and indexed for
-// public search.
-func (p *Post) Public() bool {
-	return (p.Status == "publish" || (p.Type == "attachment" && p.Status == "inherit")) && p.Password == ""
+// Listed reports whether readers may know a post exists: its title and
+// link. Only what a visitor of the blog could open is listed: published
+// posts and pages and their attachments. Other types (menus, reusable
+// blocks, templates, plugins' forms and caches) and other statuses are
+// kept but never shown. ListedSQL says the same to the database.
+func (p *Post) Listed() bool {
+	switch p.Type {
+	case "post", "page":
+		return p.Status == "publish"
+	case "attachment":
+		return p.Status == "inherit" || p.Status == "publish"
+	}
+	return false
 }
+
+// ListedSQL is Post.Listed as an SQL condition on the posts table aliased p.
+const ListedSQL = `((p.type IN ('post', 'page') AND p.status = 'publish') OR (p.type = 'attachment' AND p.status IN ('inherit', 'publish')))`
+
+// Public reports whether a post's content may be shown to readers and
+// indexed for public search: listed and not password-protected.
+func (p *Post) Public() bool { return p.Listed() && p.Password == "" }
 
 // Public reports whether a comment may be shown to readers.
 func (c *Comment) Public() bool { return c.Approved == CommentApproved }

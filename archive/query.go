@@ -186,7 +186,7 @@ func (s *Store) Posts(ctx context.Context, f PostFilter) ([]PostSummary, error) 
 		args = append(args, f.Status)
 	}
 	if f.Public {
-		where = append(where, `(p.status = 'publish' OR (p.type = 'attachment' AND p.status = 'inherit'))`)
+		where = append(where, ListedSQL)
 	}
 	if f.Author != "" {
 		where = append(where, `(p.author_login = ? OR EXISTS (SELECT 1 FROM authors a WHERE a.site_id = p.site_id AND a.login = p.author_login AND a.display_name = ?))`)

@@ -32,8 +32,8 @@ type SiteEntry struct {
 	CommentCount  int // approved comments, pings included
 }
 
-// SiteEntries lists what a site may show: published posts, pages and other
-// types (password-protected ones flagged) and attachments, newest first.
+// SiteEntries lists what a site may show — what Post.Listed allows,
+// password-protected posts flagged — newest first.
 // Drafts, private, future and trashed items are left out here, in SQL, so
 // that no caller can serve them by mistake.
 func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, error) {
@@ -41,8 +41,7 @@ func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, erro
 		p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.password != '', p.sticky, p.attachment_url, p.comment_status,
 		(SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.approved = '1')
 		FROM posts p JOIN sites s ON s.id = p.site_id
-		WHERE s.url = ? AND (p.status = 'publish' OR (p.type = 'attachment' AND p.status = 'inherit'))
-			AND p.type NOT IN ('nav_menu_item', 'wp_block', 'wp_navigation', 'wp_template', 'wp_template_part', 'wp_global_styles', 'custom_css', 'customize_changeset', 'revision')
+		WHERE s.url = ? AND `+ListedSQL+`
 		ORDER BY coalesce(nullif(p.date_gmt, ''), p.date) DESC, p.id DESC`, NormalizeSiteURL(site))
 	if err != nil {
 		return nil, fmt.Errorf("archive: listing entries of %s: %w", site, err)

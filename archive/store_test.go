@@ -262,3 +262,75 @@ func TestLoadPostsMatchesPost(t *testing.T) {
 		t.Errorf("bulk load differs from Post:\n%s\n%s", fingerprint(one), fingerprint(bulk[1]))
 	}
 }
+
+func TestNewerExportRestatesWholeRecord(t *testing.T) {
+	s := openTemp(t)
+	p := samplePost()
+	p.Password, p.ExcerptRaw = "foghorn", "old excerpt"
+	put(t, s, export, siteRec(), Record{Post: p})
+	put(t, s, page, siteRec(), Record{Post: &Post{ID: 10, Type: "post", ContentRendered: "<p>served</p>",
+		Meta: []Meta{{"parc:featured_image", "https://blog.example.org/lamp.jpg"}}}})
+
+	newer := samplePost()
+	newer.Meta = nil // the thumbnail was removed; the password and excerpt too
+	newer.Comments[1].Parent = 0
+	put(t, s, export, siteRec(), Record{Post: newer})
+	got := loadOnly(t, s)
+	if got.Password != "" || got.ExcerptRaw != "" {
+		t.Errorf("a newer export could not clear the password %q or excerpt %q", got.Password, got.ExcerptRaw)
+	}
+	if len(got.Meta) != 1 || got.Meta[0].Key != "parc:featured_image" {
+		t.Errorf("meta %v: want _thumbnail_id gone and the page's own key kept", got.Meta)
+	}
+	if got.ContentRendered != "<p>served</p>" {
+		t.Errorf("the page's rendered content was lost: %q", got.ContentRendered)
+	}
+	for _, c := range got.Comments {
+		if c.ID == 22 && c.Parent != 0 {
+			t.Errorf("comment 22 keeps parent %d after the export moved it to the top", c.Parent)
+		}
+	}
+}
+
+func TestIncompleteRecordNeverPublishesOrClears(t *testing.T) {
+	s := openTemp(t)
+	draft := samplePost()
+	draft.Status, draft.ExcerptRaw = "draft", "kept"
+	put(t, s, export, siteRec(), Record{Post: draft})
+	cut := &Post{ID: 10, Type: "post", Title: draft.Title, Meta: []Meta{{MetaIncomplete, "1"}}}
+	put(t, s, export, siteRec(), Record{Post: cut})
+	got := loadOnly(t, s)
+	if got.Status != "draft" || got.ExcerptRaw != "kept" || got.ContentRaw == "" {
+		t.Errorf("a cut-off item changed the stored post: status %q excerpt %q content %q", got.Status, got.ExcerptRaw, got.ContentRaw)
+	}
+	fresh := openTemp(t)
+	put(t, fresh, export, siteRec(), Record{Post: &Post{ID: 5, Type: "post", Title: "no status"}})
+	if posts, _ := fresh.Posts(context.Background(), PostFilter{Public: true}); len(posts) != 0 {
+		t.Errorf("an exported item that names no status was listed as public: %+v", posts[0].Post)
+	}
+}
+
+func TestExportAdoptsPostStoredWithoutID(t *testing.T) {
+	s := openTemp(t)
+	fromFeed := &Post{Type: "post", Title: "Review", Link: "https://blog.example.org/2023/03/18/review/", ContentRendered: "<p>x</p>"}
+	put(t, s, Source{Path: "feed.xml", Format: "feed", Authority: AuthorityFeed}, siteRec(), Record{Post: fromFeed})
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	posts, _ := s.Posts(context.Background(), PostFilter{})
+	if len(posts) != 1 || posts[0].ID != 10 {
+		t.Fatalf("want the feed's post to take the export's ID, got %d posts", len(posts))
+	}
+}
+
+func TestOnlyViewableTypesAreListed(t *testing.T) {
+	s := openTemp(t)
+	form := &Post{ID: 41, Type: "wpcf7_contact_form", Status: "publish", Title: "Contact", ContentRaw: "owner@private.example"}
+	menu := &Post{ID: 42, Type: "nav_menu_item", Status: "publish"}
+	put(t, s, export, siteRec(), Record{Post: samplePost()}, Record{Post: form}, Record{Post: menu})
+	posts, _ := s.Posts(context.Background(), PostFilter{Type: "any", Public: true})
+	if len(posts) != 1 || posts[0].ID != 10 {
+		t.Errorf("listed %d items; plugins' and menu types must not be", len(posts))
+	}
+	if form.Listed() || menu.Listed() || !samplePost().Listed() {
+		t.Error("Post.Listed disagrees")
+	}
+}

@@ -77,7 +77,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 		return s.unavailable(req, err)
 	}
 	// The snapshot said it was public; the store has the last word.
-	if !(sp.Status == "publish" || (sp.Type == "attachment" && sp.Status == "inherit")) {
+	if !sp.Listed() {
 		return s.notFound(req)
 	}
 	v := &postView{

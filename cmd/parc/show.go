@@ -47,7 +47,7 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 				return err
 			}
 			private := c.Bool("private")
-			if !private && !post.Public() && post.Password == "" {
+			if !private && !post.Listed() {
 				return fmt.Errorf("%s %d is %s: add --private to show it", post.Type, post.ID, post.Status)
 			}
 			if !private {

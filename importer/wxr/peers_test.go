@@ -1,6 +1,7 @@
 package wxr
 
 import (
+	"github.com/parc-archive/parc/archive"
 	"os"
 	"path/filepath"
 	"strings"
@@ -334,7 +335,7 @@ func TestPeerValues(t *testing.T) {
 		if len(e.posts) != 1 || e.posts[0].Title != "Broken" || e.posts[0].ID != 1 {
 			t.Fatalf("posts = %+v", e.posts)
 		}
-		if v, _ := e.meta(1, MetaTruncated); v != "1" {
+		if v, _ := e.meta(1, archive.MetaIncomplete); v != "1" {
 			t.Error("cut-off item not marked")
 		}
 		if !e.warned("malformed-simple.xml:14: file ends early") {

@@ -25,10 +25,6 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 )
 
-// MetaTruncated is set (to "1") in the Meta of an item that the file ends
-// inside: the fields read before the end are kept, later ones are missing.
-const MetaTruncated = "parc:truncated"
-
 // maxQueued bounds how many records are held back before the Site can be
 // yielded: authors and terms wait for the channel fields WordPress writes
 // after them, and everything waits for a wp:wxr_version written late.
@@ -647,7 +643,7 @@ func (r *Reader) readItem(start xml.StartElement) error {
 	})
 	r.depth--
 	if err == errTruncated {
-		p.Meta = append(p.Meta, archive.Meta{Key: MetaTruncated, Value: "1"})
+		p.Meta = append(p.Meta, archive.Meta{Key: archive.MetaIncomplete, Value: "1"})
 		r.note(line, "item (post %d %q) is cut off by the end of the file: kept the fields read", p.ID, p.Title)
 		err = nil
 	}
@@ -659,7 +655,8 @@ func (r *Reader) readItem(start xml.StartElement) error {
 		r.tally.add(repairNoType, line)
 	}
 	if p.Status == "" {
-		p.Status = "publish"
+		// Left unstated: the archive keeps the status it holds, and a new
+		// item is a draft, as WordPress makes a post that names none.
 		r.tally.add(repairNoStatus, line)
 	}
 	key := occurrenceKey{p.Type, p.ID}

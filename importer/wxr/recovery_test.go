@@ -2,6 +2,7 @@ package wxr
 
 import (
 	"fmt"
+	"github.com/parc-archive/parc/archive"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,10 +61,10 @@ func TestRecovery(t *testing.T) {
 			if len(e.posts) != 2 || e.posts[0].Status != "draft" {
 				t.Fatalf("posts = %+v", e.posts)
 			}
-			if _, cut := e.meta(4, MetaTruncated); cut {
+			if _, cut := e.meta(4, archive.MetaIncomplete); cut {
 				t.Error("complete item marked truncated")
 			}
-			if v, _ := e.meta(5, MetaTruncated); v != "1" || e.post(5).Title != "Cut" {
+			if v, _ := e.meta(5, archive.MetaIncomplete); v != "1" || e.post(5).Title != "Cut" {
 				t.Errorf("cut item = %+v", e.post(5))
 			}
 			if !e.warned("truncated.xml:13: file ends early") || !e.warned("truncated.xml:10: item (post 5") {
@@ -82,7 +83,7 @@ func TestRecovery(t *testing.T) {
 			if len(e.posts) != 2 {
 				t.Fatalf("posts = %d", len(e.posts))
 			}
-			if p := e.posts[0]; p.ID != 0 || p.Status != "publish" || p.Title != "Hijacked" {
+			if p := e.posts[0]; p.ID != 0 || p.Status != "" || p.Title != "Hijacked" {
 				t.Errorf("hijacked item read foreign fields: %+v", p)
 			}
 			p := e.post(7)

@@ -37,7 +37,7 @@ var repairMessages = [repairCount]string{
 	repairDoctype:         "removed %d DOCTYPE declarations (custom entities are not expanded)",
 	repairUnescapedMarkup: "kept %d unescaped elements inside text fields as markup text",
 	repairNoType:          "%d items have no wp:post_type: read as \"post\"",
-	repairNoStatus:        "%d items have no wp:status: read as \"publish\"",
+	repairNoStatus:        "%d items have no wp:status: kept as drafts, as WordPress would",
 	repairBadDate:         "%d dates could not be parsed: left unknown",
 	repairBadNumber:       "%d numbers could not be parsed: read as 0",
 }

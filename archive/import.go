@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -80,8 +81,17 @@ func (s *Store) BeginImport(ctx context.Context, src Source) (*Import, error) {
 	return &Import{store: s, ctx: ctx, result: ImportResult{ID: id, Source: src, Started: now}, stated: make(map[string]bool)}, nil
 }
 
+// maxWarning bounds one warning: sources quote what they repaired, and a
+// hostile file can make that a title of megabytes.
+const maxWarning = 500
+
 // Warn adds a warning to the import's record.
-func (im *Import) Warn(msg string) { im.warnings = append(im.warnings, msg) }
+func (im *Import) Warn(msg string) {
+	if len(msg) > maxWarning {
+		msg = strings.ToValidUTF8(msg[:maxWarning], "") + "…"
+	}
+	im.warnings = append(im.warnings, msg)
+}
 
 // Put writes one record, merging it with what the archive holds.
 func (im *Import) Put(rec Record) error {

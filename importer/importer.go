@@ -135,6 +135,10 @@ func sourceFiles(path string) ([]string, error) {
 		return nil, fmt.Errorf("import %s: %w", path, unwrapPathError(err))
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			// A pipe or device would block or never end.
+			return nil, fmt.Errorf("import %s: not a regular file or directory", path)
+		}
 		return []string{path}, nil
 	}
 	var files []string

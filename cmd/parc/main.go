@@ -68,7 +68,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func newApp(stdout, stderr io.Writer) *cli.App {
 	onUsageError := func(c *cli.Context, err error, _ bool) error {
-		return usagef("%v (see 'parc %s --help')", err, c.Command.Name)
+		help := "parc --help"
+		if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+			help = "parc " + c.Command.Name + " --help"
+		}
+		return usagef("%v (see '%s')", err, help)
 	}
 	app := &cli.App{
 		Name:    "parc",

@@ -67,13 +67,20 @@ func importURL(c *cli.Context, store *archive.Store, rawURL string, progress *pr
 		return importREST(c, store, rawURL, fetchOpts, progress)
 	}
 	// One request tells a feed, or a site advertising /wp-json/, from pages
-	// to crawl; when it fails, the crawler reports why.
-	if resp, err := fetch.New(fetchOpts).Get(c.Context, rawURL, nil); err == nil {
-		if feed.Sniff(resp.Body[:min(len(resp.Body), 64<<10)]) {
-			return importFeed(c, store, rawURL, fetchOpts, progress)
-		}
-		if root := rest.AdvertisedRoot(resp); root != "" {
-			return importREST(c, store, root, fetchOpts, progress)
+	// to crawl; when it fails, the crawler reports why. An interrupted crawl
+	// of the URL is continued without it: that page was crawled already.
+	unfinished, err := crawl.Unfinished(c.Context, store, rawURL)
+	if err != nil {
+		return importer.Result{}, err
+	}
+	if !unfinished {
+		if resp, err := fetch.New(fetchOpts).Get(c.Context, rawURL, nil); err == nil {
+			if feed.Sniff(resp.Body[:min(len(resp.Body), 64<<10)]) {
+				return importFeed(c, store, rawURL, fetchOpts, progress)
+			}
+			if root := rest.AdvertisedRoot(resp); root != "" {
+				return importREST(c, store, root, fetchOpts, progress)
+			}
 		}
 	}
 	if c.Int("max-pages") < 0 || c.Int("max-failures") < 1 {

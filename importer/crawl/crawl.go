@@ -78,9 +78,28 @@ type crawler struct {
 
 	requested, fetched, notModified atomic.Int64
 
+	// stored lists the pages an interrupted earlier run fetched and stored
+	// but did not import: visiting one reads it back from the archive.
+	stored map[string]bool
+
 	mu         sync.Mutex
 	warnings   []string
 	disallowed int
+}
+
+// Unfinished reports whether a crawl from startURL was interrupted with
+// URLs still to visit, which running the crawl again continues.
+func Unfinished(ctx context.Context, store *archive.Store, startURL string) (bool, error) {
+	queued, _, _, err := store.QueueStats(ctx, Job(startURL))
+	return queued > 0, err
+}
+
+// interrupted is the error of a crawl that ctx stopped, whatever step it was in.
+func (c *crawler) interrupted(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("crawl %s interrupted: %w", c.site, ctx.Err())
+	}
+	return err
 }
 
 // Run crawls the site at startURL into store and imports what is new or
@@ -103,7 +122,7 @@ func Run(ctx context.Context, store *archive.Store, startURL string, opts Option
 	c.job = Job(c.site)
 	c.client = fetch.New(opts.Fetch)
 	if c.robots, err = c.client.Robots(ctx, start.String()); err != nil {
-		return nil, fmt.Errorf("crawl %s: %w", startURL, err)
+		return nil, c.interrupted(ctx, fmt.Errorf("crawl %s: %w", startURL, err))
 	}
 	if c.robots.CrawlDelay > 0 && c.robots.CrawlDelay > opts.Fetch.Delay {
 		slower := opts.Fetch
@@ -111,12 +130,16 @@ func Run(ctx context.Context, store *archive.Store, startURL string, opts Option
 		c.client = fetch.New(slower)
 	}
 	if err := c.seed(ctx); err != nil {
-		return nil, err
+		return nil, c.interrupted(ctx, err)
 	}
 	if err := c.crawl(ctx); err != nil {
-		return nil, err
+		return nil, c.interrupted(ctx, err)
 	}
-	return c.importFetched(ctx)
+	res, err := c.importFetched(ctx)
+	if err != nil {
+		return nil, c.interrupted(ctx, err)
+	}
+	return res, nil
 }
 
 // seed starts the frontier. A used-up frontier (the last crawl finished)
@@ -142,6 +165,14 @@ func (c *crawler) seed(ctx context.Context) error {
 	for _, s := range seeds {
 		c.seeds[s] = true
 	}
+	stored, err := c.store.NextQueued(ctx, importJob(c.site), 1<<30)
+	if err != nil {
+		return err
+	}
+	c.stored = map[string]bool{}
+	for _, u := range stored {
+		c.stored[u] = true
+	}
 	return c.store.Enqueue(ctx, c.job, seeds...)
 }
 
@@ -162,6 +193,9 @@ func (c *crawler) crawl(ctx context.Context) error {
 		workers = fetch.DefaultConcurrency
 	}
 	for {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if c.budgetSpent() {
 			queued, _, _, err := c.store.QueueStats(ctx, c.job)
 			if err != nil {
@@ -232,16 +266,20 @@ feed:
 	if firstErr == nil {
 		firstErr = <-errs
 	}
-	if firstErr == nil && ctx.Err() != nil {
-		firstErr = fmt.Errorf("crawl %s interrupted: %w (run the import again to continue)", c.site, ctx.Err())
+	if ctx.Err() != nil {
+		firstErr = ctx.Err()
 	}
 	return firstErr
 }
 
 // visit fetches one URL and acts on what came back. Only archive errors
 // and cancellation end the crawl; a page that cannot be had is a warning
-// or, for errors that may pass, a failed visit to retry.
+// or, for errors that may pass, a failed visit to retry. Only the request
+// heeds ctx: what came back is kept even when ctx ends meanwhile, so that
+// a page fetched whole is never fetched again by the next run.
 func (c *crawler) visit(ctx context.Context, rawURL string) error {
+	netCtx := ctx
+	ctx = context.WithoutCancel(ctx)
 	if !c.sameSite(rawURL) {
 		return c.store.MarkDone(ctx, c.job, rawURL, false, "")
 	}
@@ -256,6 +294,13 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 	if err != nil {
 		return err
 	}
+	if prev != nil && c.stored[rawURL] {
+		// Fetched and stored by an interrupted run that was killed before
+		// it could mark the URL visited: finish that visit from the copy.
+		return c.keep(ctx, rawURL, &fetch.Response{
+			URL: prev.URL, Status: prev.Status, Header: http.Header(prev.Header), Body: prev.Body, FetchedAt: prev.FetchedAt,
+		})
+	}
 	if prev != nil {
 		validators = fetch.ValidatorsOf(http.Header(prev.Header))
 	}
@@ -263,8 +308,8 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 	if c.opts.MaxPages > 0 && c.requested.Add(1) > int64(c.opts.MaxPages) {
 		return nil // left queued for the next run
 	}
-	resp, err := c.client.Get(ctx, rawURL, validators)
-	if ctx.Err() != nil {
+	resp, err := c.client.Get(netCtx, rawURL, validators)
+	if err != nil && netCtx.Err() != nil {
 		return nil // left queued for the next run
 	}
 	if resp != nil {

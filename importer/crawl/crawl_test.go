@@ -505,3 +505,39 @@ func FuzzSitemap(f *testing.F) {
 		}
 	})
 }
+
+// TestCrawlFinishesStoredVisit: a crawl killed after it stored a page but
+// before it marked the URL visited reads that page back from the archive
+// on the next run, links included, instead of fetching it again.
+func TestCrawlFinishesStoredVisit(t *testing.T) {
+	site := newLiveSite(t)
+	store := openStore(t)
+	ctx := context.Background()
+	const uri = "/2012/01/03/template-comments/"
+	page := bytes.ReplaceAll(site.pages[uri], []byte(corpusOrigin), []byte(site.srv.URL))
+	// What the killed run left: the start page queued, the post listed for
+	// import and stored, its visit not recorded.
+	if err := store.Enqueue(ctx, Job(site.srv.URL), site.srv.URL+"/", site.srv.URL+uri); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Enqueue(ctx, importJob(site.srv.URL), site.srv.URL+uri); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SaveFetched(ctx, archive.FetchedPage{URL: site.srv.URL + uri, Site: site.srv.URL, Status: 200,
+		Header: http.Header{"Content-Type": {"text/html; charset=UTF-8"}}, FetchedAt: time.Now(), Body: page}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, store, site.srv.URL, testOptions(site)); err != nil {
+		t.Fatal(err)
+	}
+	counts := site.requestCounts()
+	if counts[uri] != 0 {
+		t.Errorf("%s fetched %d times, want none: the killed run stored it", uri, counts[uri])
+	}
+	if counts[uri+"comment-page-1/"] == 0 {
+		t.Errorf("%scomment-page-1/ never requested: the stored page's links were not followed", uri)
+	}
+	if got, want := archivedComments(t, store, site.srv.URL, 1148), approvedComments(t, 1148); !maps.Equal(got, want) {
+		t.Errorf("post 1148 has %v, want %v", got, want)
+	}
+}

@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -131,4 +132,43 @@ func (s *Store) LastImportFinished(ctx context.Context) (time.Time, error) {
 		return t, nil
 	}
 	return parseTime(finished), nil
+}
+
+// SiteComment is an approved comment with the key of the post it is on.
+type SiteComment struct {
+	PostKey int64
+	Comment
+}
+
+// RecentComments lists a site's newest approved comments on posts that
+// readers may see in full (listed and not password-protected), newest
+// first, at most limit: a site's comments feed.
+func (s *Store) RecentComments(ctx context.Context, site string, limit int) ([]SiteComment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.post_id, `+prefixed("c.", commentColumns)+`
+		FROM comments c JOIN posts p ON p.id = c.post_id JOIN sites s ON s.id = p.site_id
+		WHERE s.url = ? AND c.approved = '1' AND `+ListedSQL+` AND p.password = ''
+		ORDER BY coalesce(nullif(c.date_gmt, ''), c.date) DESC, c.id DESC
+		LIMIT ?`, NormalizeSiteURL(site), limit)
+	if err != nil {
+		return nil, fmt.Errorf("archive: recent comments of %s: %w", site, err)
+	}
+	defer rows.Close()
+	var out []SiteComment
+	for rows.Next() {
+		var sc SiteComment
+		if sc.Comment, err = scanComment(rows, &sc.PostKey); err != nil {
+			return nil, fmt.Errorf("archive: recent comments of %s: %w", site, err)
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
+}
+
+// prefixed qualifies each of a comma-separated list of columns.
+func prefixed(prefix, columns string) string {
+	parts := strings.Split(columns, ",")
+	for i, p := range parts {
+		parts[i] = prefix + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -91,38 +91,32 @@ func (s *Server) postCommentsFeed(ctx context.Context, req *request, e *entry, k
 	return s.feed(req, meta, items, kind)
 }
 
-// siteCommentsFeed is the feed of the newest comments of the whole site.
+// siteCommentsFeed is the feed of the site's newest approved comments on
+// public posts, newest first, whichever posts they are on.
 func (s *Server) siteCommentsFeed(ctx context.Context, req *request, kind string) *response {
 	sd := req.site
+	comments, err := s.store.RecentComments(ctx, sd.URL, feedItems)
+	if err != nil {
+		return s.unavailable(req, err)
+	}
 	var items []feedItem
-	// Newest posts first is a fair stand-in for newest comments in an
-	// archive that no longer takes any.
-	for _, e := range sd.entries {
-		if len(items) >= feedItems {
-			break
-		}
-		if e.Protected || e.CommentCount == 0 {
+	for i := range comments {
+		c := &comments[i]
+		// Only what the site shows: the store's rule and the snapshot's
+		// agree, but a comment must never leak through a disagreement.
+		e := sd.byKey[c.PostKey]
+		if e == nil || e.Protected || !c.Public() {
 			continue
 		}
-		sp, err := s.store.Post(ctx, e.Key)
-		if err != nil {
-			return s.unavailable(req, err)
+		v := s.commentView(&c.Comment, 1)
+		date := c.DateGMT
+		if date.IsZero() {
+			date = c.Date
 		}
-		for i := len(sp.Comments) - 1; i >= 0 && len(items) < feedItems; i-- {
-			c := &sp.Comments[i]
-			if !c.Public() {
-				continue
-			}
-			v := s.commentView(c, 1)
-			date := c.DateGMT
-			if date.IsZero() {
-				date = c.Date
-			}
-			items = append(items, feedItem{
-				title: "Comment on " + e.title + " by " + v.Author, link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
-				author: v.Author, date: date, content: string(v.Content),
-			})
-		}
+		items = append(items, feedItem{
+			title: "Comment on " + e.title + " by " + v.Author, link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
+			author: v.Author, date: date, content: string(v.Content),
+		})
 	}
 	meta := feedMeta{title: "Comments for " + plainTitle(sd.Title), link: req.absolute(sd.mount + "/"), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
 	return s.feed(req, meta, items, kind)

@@ -85,6 +85,9 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 	sd, rel := req.snap.site(path)
 	if sd == nil {
 		if path == "/" && !req.snap.single {
+			if resp := s.rootLegacyQuery(ctx, req); resp != nil {
+				return resp
+			}
 			return s.sitesPage(req)
 		}
 		if path == "/" && len(req.snap.sites) == 1 {

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 )
 
 // sitesPage is the front page of an archive of several sites.
@@ -11,9 +13,7 @@ func (s *Server) sitesPage(req *request) *response {
 	for _, sd := range req.snap.sites {
 		title := sd.Title
 		if title == "" {
-			if u, err := url.Parse(sd.URL); err == nil {
-				title = u.Host
-			}
+			title = hostOf(sd.URL)
 		}
 		cards = append(cards, siteCardView{
 			Title: plainTitle(title), Tagline: sd.Description, URL: sd.mount + "/", Original: sd.URL,
@@ -45,4 +45,67 @@ func countComments(entries []*entry) int {
 		}
 	}
 	return n
+}
+
+// rootLegacyQuery answers an old WordPress query URL (?p=N, ?page_id=N,
+// ?cat=N, ...) at the root of an archive of several sites, where no site
+// owns the root: it asks every site. Exactly one answer redirects there;
+// several show the list of pages meant, to choose from; a query no site
+// can answer is a 404. A query of no old URL form gives nil (the front
+// page).
+func (s *Server) rootLegacyQuery(ctx context.Context, req *request) *response {
+	if req.URL.RawQuery == "" {
+		return nil
+	}
+	var (
+		matches  []matchView
+		target   *response
+		asked    bool
+		idParams = []string{"p", "page_id", "attachment_id", "preview_id"}
+	)
+	q := req.URL.Query()
+	for _, sd := range req.snap.sites {
+		in := *req
+		in.site = sd
+		resp := s.legacyQuery(ctx, &in)
+		if resp == nil {
+			continue
+		}
+		asked = true
+		if resp.location == "" {
+			continue // not on this site
+		}
+		target = resp
+		siteTitle := sd.Title
+		if siteTitle == "" {
+			siteTitle = hostOf(sd.URL)
+		}
+		m := matchView{Title: plainTitle(siteTitle), URL: resp.location, Site: plainTitle(siteTitle), Original: sd.URL}
+		for _, name := range idParams {
+			if id, err := strconv.ParseInt(q.Get(name), 10, 64); err == nil && sd.byID[id] != nil {
+				m.Title = sd.byID[id].title
+				break
+			}
+		}
+		matches = append(matches, m)
+	}
+	switch {
+	case len(matches) == 1:
+		return target
+	case len(matches) > 1:
+		pv := s.page(req, "Several pages had this address")
+		pv.NoIndex = true
+		pv.Main = matches
+		return s.html(req, "matches", pv, http.StatusMultipleChoices)
+	case asked:
+		return s.notFound(req)
+	}
+	return nil
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return raw
 }

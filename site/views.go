@@ -11,7 +11,7 @@ import (
 
 // viewNames are the page templates; each is parsed with the layout and
 // partials at start-up, so a broken or missing one fails New.
-var viewNames = []string{"list", "post", "search", "sites", "error"}
+var viewNames = []string{"list", "post", "search", "sites", "matches", "error"}
 
 type views struct {
 	pages map[string]*template.Template
@@ -186,5 +186,9 @@ type siteCardView struct {
 }
 
 type errorView struct{ Heading, Message string }
+
+// matchView is one page an old link at the root of several sites may
+// mean.
+type matchView struct{ Title, URL, Site, Original string }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,191 @@
+package site
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// wxrPost is one item of a hand-written export.
+type wxrPost struct {
+	id                      int
+	typ, status, password   string
+	title, slug, date, body string
+	comments                []wxrComment
+}
+
+type wxrComment struct {
+	id             int
+	approved, date string
+	author, body   string
+}
+
+// writeWXR writes a small WordPress export of one site into dir.
+func writeWXR(t *testing.T, dir, name, siteURL, title string, posts ...wxrPost) string {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+	xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+	<title>%s</title><link>%s</link><description></description><language>en</language>
+	<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>%[2]s</wp:base_site_url><wp:base_blog_url>%[2]s</wp:base_blog_url>
+	<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[ed]]></wp:author_login><wp:author_display_name><![CDATA[Ed]]></wp:author_display_name></wp:author>
+`, title, siteURL)
+	for _, p := range posts {
+		typ, status := p.typ, p.status
+		if typ == "" {
+			typ = "post"
+		}
+		if status == "" {
+			status = "publish"
+		}
+		link := siteURL + "/" + p.date[:4] + "/" + p.date[5:7] + "/" + p.date[8:10] + "/" + p.slug + "/"
+		if typ == "page" {
+			link = siteURL + "/" + p.slug + "/"
+		}
+		fmt.Fprintf(&b, `	<item>
+		<title><![CDATA[%s]]></title><link>%s</link><dc:creator><![CDATA[ed]]></dc:creator>
+		<guid isPermaLink="false">%s/?p=%d</guid><description></description>
+		<content:encoded><![CDATA[%s]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+		<wp:post_id>%[4]d</wp:post_id><wp:post_date><![CDATA[%s]]></wp:post_date><wp:post_date_gmt><![CDATA[%[6]s]]></wp:post_date_gmt>
+		<wp:comment_status><![CDATA[open]]></wp:comment_status><wp:ping_status><![CDATA[open]]></wp:ping_status>
+		<wp:post_name><![CDATA[%s]]></wp:post_name><wp:status><![CDATA[%s]]></wp:status><wp:post_parent>0</wp:post_parent>
+		<wp:menu_order>0</wp:menu_order><wp:post_type><![CDATA[%s]]></wp:post_type><wp:post_password><![CDATA[%s]]></wp:post_password>
+		<wp:is_sticky>0</wp:is_sticky>
+`, p.title, link, siteURL, p.id, p.body, p.date, p.slug, status, typ, p.password)
+		for _, c := range p.comments {
+			fmt.Fprintf(&b, `		<wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_author><![CDATA[%s]]></wp:comment_author>
+			<wp:comment_author_email><![CDATA[]]></wp:comment_author_email><wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP><![CDATA[]]></wp:comment_author_IP>
+			<wp:comment_date><![CDATA[%s]]></wp:comment_date><wp:comment_date_gmt><![CDATA[%[3]s]]></wp:comment_date_gmt>
+			<wp:comment_content><![CDATA[%s]]></wp:comment_content><wp:comment_approved><![CDATA[%s]]></wp:comment_approved>
+			<wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>0</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>
+`, c.id, c.author, c.date, c.body, c.approved)
+		}
+		b.WriteString("\t</item>\n")
+	}
+	b.WriteString("</channel>\n</rss>\n")
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestOldLinksAtTheRootOfSeveralSites follows old ?p=N links to the
+// root of an archive of two sites, as a reader whose old bookmark lost
+// its domain would: an ID only one site has redirects into that site, an
+// ID both have lists both to choose from, an unknown one is a 404, and a
+// query of no old form leaves the front page.
+func TestOldLinksAtTheRootOfSeveralSites(t *testing.T) {
+	dir := t.TempDir()
+	alpha := writeWXR(t, dir, "alpha.xml", "https://alpha.example", "Alpha Log",
+		wxrPost{id: 5, title: "Alpha Five", slug: "alpha-five", date: "2020-01-01 10:00:00", body: "Five."},
+		wxrPost{id: 7, title: "Alpha Seven", slug: "alpha-seven", date: "2021-01-01 10:00:00", body: "Seven."},
+		wxrPost{id: 11, title: "Alpha Draft", slug: "alpha-draft", status: "draft", date: "2021-02-01 10:00:00", body: "Draft."})
+	beta := writeWXR(t, dir, "beta.xml", "https://beta.example", "Beta Diary",
+		wxrPost{id: 7, title: "Beta Seven", slug: "beta-seven", date: "2022-03-04 10:00:00", body: "Seven too."},
+		wxrPost{id: 9, typ: "page", title: "Beta About", slug: "about", date: "2022-01-01 10:00:00", body: "About."})
+	store := importArchive(t, alpha, beta)
+	_, ts := startSite(t, Config{Store: store})
+	client := noRedirects()
+
+	for _, c := range []struct{ link, want string }{
+		{"/?p=5", "/alpha.example/2020/01/01/alpha-five/"},
+		{"/?page_id=9", "/beta.example/about/"},
+		{"/?p=9&cpage=1", "/beta.example/about/#comments"},
+	} {
+		got := fetch(t, client, http.MethodGet, ts.URL+c.link, nil)
+		if got.status != http.StatusMovedPermanently || got.header.Get("Location") != c.want {
+			t.Errorf("%s: %d to %q, want 301 to %s", c.link, got.status, got.header.Get("Location"), c.want)
+		}
+	}
+	if got := get(t, ts.URL+"/?p=5"); got.status != http.StatusOK || !strings.Contains(got.body, "Alpha Five</h1>") {
+		t.Errorf("following /?p=5 ended at %s with %d, not on Alpha Five", got.url, got.status)
+	}
+
+	both := fetch(t, client, http.MethodGet, ts.URL+"/?p=7", nil)
+	if both.status != http.StatusMultipleChoices || both.header.Get("Location") != "" {
+		t.Errorf("/?p=7, which both sites have: %d (Location %q), want 300 with a list", both.status, both.header.Get("Location"))
+	}
+	if missing := contains(both.body, `href="/alpha.example/2021/01/01/alpha-seven/"`, "Alpha Seven",
+		`href="/beta.example/2022/03/04/beta-seven/"`, "Beta Seven", "Alpha Log", "Beta Diary"); len(missing) > 0 {
+		t.Errorf("/?p=7 lists neither match fully; missing %q in:\n%s", missing, both.body)
+	}
+
+	for _, link := range []string{"/?p=404", "/?p=11", "/?p=abc"} {
+		if got := fetch(t, client, http.MethodGet, ts.URL+link, nil); got.status != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", link, got.status)
+		}
+	}
+	front := fetch(t, client, http.MethodGet, ts.URL+"/?utm_source=mail", nil)
+	if front.status != http.StatusOK || !strings.Contains(front.body, "Archived sites") {
+		t.Errorf("/?utm_source=mail: %d, want the front page listing the sites", front.status)
+	}
+	if got := fetch(t, client, http.MethodHead, ts.URL+"/?p=5", nil); got.status != http.StatusMovedPermanently {
+		t.Errorf("HEAD /?p=5: %d, want 301", got.status)
+	}
+}
+
+// TestSiteCommentsFeedIsNewestComments reads the site's comments feed as
+// a subscriber would: the newest approved comments first, whichever post
+// they are on, even an old post's; never held comments or comments on
+// posts readers cannot see.
+func TestSiteCommentsFeedIsNewestComments(t *testing.T) {
+	dir := t.TempDir()
+	var busy []wxrComment
+	for i := 1; i <= feedItems+2; i++ {
+		busy = append(busy, wxrComment{id: 100 + i, approved: "1", author: "Regular", date: fmt.Sprintf("2023-05-%02d 12:00:00", i), body: fmt.Sprintf("busy remark %d", i)})
+	}
+	export := writeWXR(t, dir, "blog.xml", "https://gamma.example", "Gamma",
+		wxrPost{id: 1, title: "Old Post", slug: "old-post", date: "2015-01-01 10:00:00", body: "Old.",
+			comments: []wxrComment{
+				{id: 1, approved: "1", author: "Latecomer", date: "2024-06-01 09:00:00", body: "freshest remark"},
+				{id: 2, approved: "0", author: "Held", date: "2024-07-01 09:00:00", body: "held remark"},
+				{id: 3, approved: "spam", author: "Spammer", date: "2024-07-02 09:00:00", body: "spam remark"},
+			}},
+		wxrPost{id: 2, title: "Busy Post", slug: "busy-post", date: "2023-05-01 10:00:00", body: "Busy.", comments: busy},
+		wxrPost{id: 3, title: "Hidden Draft", slug: "hidden-draft", status: "draft", date: "2024-08-01 10:00:00", body: "Draft.",
+			comments: []wxrComment{{id: 300, approved: "1", author: "Insider", date: "2024-08-02 09:00:00", body: "draft remark"}}},
+		wxrPost{id: 4, title: "Locked Post", slug: "locked-post", password: "hunter2", date: "2024-08-03 10:00:00", body: "Locked.",
+			comments: []wxrComment{{id: 400, approved: "1", author: "Friend", date: "2024-08-04 09:00:00", body: "locked remark"}}},
+		wxrPost{id: 5, title: "Private Post", slug: "private-post", status: "private", date: "2024-08-05 10:00:00", body: "Private.",
+			comments: []wxrComment{{id: 500, approved: "1", author: "Colleague", date: "2024-08-06 09:00:00", body: "private remark"}}})
+	store := importArchive(t, export)
+	_, ts := startSite(t, Config{Store: store})
+
+	for _, path := range []string{"/comments/feed/", "/comments/feed/atom/"} {
+		got := get(t, ts.URL+path)
+		if got.status != http.StatusOK {
+			t.Fatalf("%s: %d", path, got.status)
+		}
+		for _, leak := range []string{"held remark", "spam remark", "draft remark", "locked remark", "private remark"} {
+			if strings.Contains(got.body, leak) {
+				t.Errorf("%s shows %q, which readers may not see", path, leak)
+			}
+		}
+		// The newest comment first, though its post is old, then the busy
+		// post's newest ones, feedItems in all.
+		want := []string{"1"}
+		for i := feedItems + 2; len(want) < feedItems; i-- {
+			want = append(want, fmt.Sprint(100+i))
+		}
+		var shown []string
+		for _, m := range itemAnchor.FindAllStringSubmatch(got.body, -1) {
+			shown = append(shown, m[1])
+		}
+		if fmt.Sprint(shown) != fmt.Sprint(want) {
+			t.Errorf("%s shows comments %v, want the newest first: %v", path, shown, want)
+		}
+		if !strings.Contains(got.body, "/2015/01/01/old-post/#comment-1") {
+			t.Errorf("%s does not link the newest comment at its anchor on the old post", path)
+		}
+	}
+}
+
+// itemAnchor finds the comment each feed item (RSS guid, Atom id) is.
+var itemAnchor = regexp.MustCompile(`#comment-(\d+)</(?:guid|id)>`)

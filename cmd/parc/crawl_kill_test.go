@@ -297,3 +297,96 @@ func TestInterruptedCrawlResumes(t *testing.T) {
 		})
 	}
 }
+
+// TestKilledRESTImportResumes kills a real parc reading the corpus site's
+// REST API slowly, then runs the same command again: the archive stays
+// sound, the rerun asks again only for what was in flight (and the API
+// root, which each run reads first), and it ends with what one
+// uninterrupted import gives.
+func TestKilledRESTImportResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds parc and imports from a slow REST API")
+	}
+	bin := buildParc(t)
+	cs := wpcorpus.NewServer(t, "rest")
+	var mu sync.Mutex
+	served := 0
+	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+		select {
+		case <-time.After(150 * time.Millisecond):
+		case <-r.Context().Done():
+			return true
+		}
+		mu.Lock()
+		served++
+		mu.Unlock()
+		return false
+	}
+	servedSoFar := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return served
+	}
+	counts := func() map[string]int {
+		n := map[string]int{}
+		for _, uri := range cs.Requested() {
+			n[uri]++
+		}
+		return n
+	}
+	importArgs := []string{"import", "--rest", "--delay", "0", cs.URL}
+
+	whole := t.TempDir()
+	if _, stderr, code := parcRun(t, bin, whole, importArgs...); code != 0 {
+		t.Fatalf("uninterrupted import: exit %d: %s", code, stderr)
+	}
+	want := threads(t, whole)
+	wholeRequests := len(cs.Requested())
+
+	dir := t.TempDir()
+	before, start, arrived := counts(), servedSoFar(), len(cs.Requested())
+	cmd, _ := startParc(t, bin, dir, importArgs...)
+	// Killed while it waits for a response: the import reads one page at a
+	// time, so every page before it was saved and marked visited.
+	pollUntil(t, "a few responses", func() bool {
+		done := servedSoFar() - start
+		return done >= wholeRequests/2 && len(cs.Requested())-arrived > done
+	})
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if ws := cmd.ProcessState.Sys().(syscall.WaitStatus); !ws.Signaled() {
+		t.Fatalf("the import ended (%v) before it could be killed; nothing to check", cmd.ProcessState)
+	}
+	verifies(t, bin, dir, "after kill -9")
+	firstRun := counts()
+	for uri, n := range before {
+		firstRun[uri] -= n
+	}
+	stored := storedPages(t, dir, cs.URL, slices.Collect(maps.Keys(firstRun)))
+	if len(stored) == 0 {
+		t.Fatalf("no response was stored before the kill; the test proves nothing (requested %v)", firstRun)
+	}
+
+	if _, stderr, code := parcRun(t, bin, dir, importArgs...); code != 0 {
+		t.Fatalf("the rerun: exit %d: %s", code, stderr)
+	}
+	verifies(t, bin, dir, "after the rerun")
+	after := counts()
+	// Routes the corpus lacks answer 404 and are asked for again; only
+	// the responses an archive keeps count.
+	var again []string
+	for _, uri := range storedPages(t, dir, cs.URL, slices.Collect(maps.Keys(firstRun))) {
+		if uri != "/wp-json/" && firstRun[uri] > 0 && after[uri]-firstRun[uri]-before[uri] > 0 {
+			again = append(again, uri)
+		}
+	}
+	for _, uri := range stored {
+		if uri != "/wp-json/" && after[uri]-firstRun[uri]-before[uri] > 0 {
+			t.Errorf("%s was fetched and stored before the kill, and fetched again by the rerun", uri)
+		}
+	}
+	if len(again) > 1 {
+		t.Errorf("the rerun fetched again %v; want at most the one request in flight", again)
+	}
+	sameThreads(t, threads(t, dir), want)
+}

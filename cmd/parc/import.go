@@ -66,7 +66,10 @@ site updates what changed. On a terminal a progress bar shows on stderr.`,
 					results = append(results, r)
 				}
 			}
-			if ierr := indexImported(c, store, lang); err == nil {
+			progress.spin("indexing for search", 0)
+			ierr := indexImported(c, store, lang)
+			progress.finish()
+			if err == nil {
 				err = ierr
 			}
 			out := c.App.Writer

@@ -17,15 +17,29 @@ func (s *Store) LastImport(ctx context.Context) (int64, error) {
 	return id, nil
 }
 
-// ChangedSince lists the posts that imports after the given one added or
-// updated, directly or through their comments, in key order. Unfinished
-// imports count too: their committed batches are in the store.
-func (s *Store) ChangedSince(ctx context.Context, importID int64) ([]int64, error) {
+// FinishedImports counts the imports that finished. It grows by one as each
+// finishes, in whatever order overlapping imports end, so readers that
+// rebuild views of the archive when an import ends watch it.
+func (s *Store) FinishedImports(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM imports WHERE finished IS NOT NULL`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("archive: %w", err)
+	}
+	return n, nil
+}
+
+// ChangedSince lists the posts added or updated, directly or through their
+// comments, after the given change mark (see ChangeMark), in key order.
+// Writes to the archive are serialised, so every change at or below a mark
+// a reader has seen was committed before it saw it: a reader that resumes
+// from its last mark misses nothing, even when imports overlap.
+func (s *Store) ChangedSince(ctx context.Context, mark int64) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT record_id FROM provenance WHERE import_id > ? AND kind = 'post'
+		SELECT record_id FROM provenance WHERE rowid > ? AND kind = 'post'
 		UNION
-		SELECT c.post_id FROM provenance v JOIN comments c ON c.id = v.record_id WHERE v.import_id > ? AND v.kind = 'comment'
-		ORDER BY 1`, importID, importID)
+		SELECT c.post_id FROM provenance v JOIN comments c ON c.id = v.record_id WHERE v.rowid > ? AND v.kind = 'comment'
+		ORDER BY 1`, mark, mark)
 	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
 	}

@@ -334,3 +334,39 @@ func TestOnlyViewableTypesAreListed(t *testing.T) {
 		t.Error("Post.Listed disagrees")
 	}
 }
+
+// TestChangedSinceOverlappingImports: an import that began first but wrote
+// last must still be seen by a reader that caught up in between.
+func TestChangedSinceOverlappingImports(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	first, err := s.BeginImport(ctx, export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	mark, _ := s.ChangeMark(ctx)
+	finishedBefore, _ := s.FinishedImports(ctx)
+
+	late := samplePost()
+	late.ID, late.Link, late.Title = 77, "https://blog.example.org/late/", "Late"
+	for _, r := range []Record{siteRec(), {Post: late}} {
+		if err := first.Put(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := first.Finish("", nil); err != nil {
+		t.Fatal(err)
+	}
+	keys, err := s.ChangedSince(ctx, mark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts, _ := s.LoadPosts(ctx, keys)
+	if len(posts) != 1 || posts[0].ID != 77 {
+		t.Fatalf("changes after the mark: %d posts, want the late import's post 77", len(posts))
+	}
+	if n, _ := s.FinishedImports(ctx); n != finishedBefore+1 {
+		t.Errorf("FinishedImports did not grow when the earlier import finished: %d → %d", finishedBefore, n)
+	}
+}

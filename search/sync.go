@@ -148,7 +148,7 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 		return 0, err
 	}
 	ix.mu.Lock()
-	idx, from, seen := ix.idx, ix.taken, ix.mark
+	idx, seen := ix.idx, ix.mark
 	ix.store = store
 	ix.mu.Unlock()
 	if idx == nil {
@@ -157,7 +157,7 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 	if mark == seen {
 		return 0, nil
 	}
-	keys, err := store.ChangedSince(ctx, from)
+	keys, err := store.ChangedSince(ctx, seen)
 	if err != nil {
 		return 0, err
 	}

@@ -14,7 +14,7 @@
 // are never put into a template.
 //
 // Rendered responses are cached in memory (raw and gzipped) per archive
-// generation, the ID of the newest finished import: when an import into a
+// generation, the number of finished imports: when an import into a
 // served archive finishes, Watch notices, rebuilds the routing snapshot and
 // the cache starts afresh.
 package site

@@ -88,7 +88,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 
 // Refresh rebuilds the snapshot if an import finished since the last one.
 func (s *Server) Refresh(ctx context.Context) error {
-	generation, err := s.store.LastImport(ctx)
+	generation, err := s.store.FinishedImports(ctx)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}

@@ -79,7 +79,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	q, err := buildQuery(req.Query, req.Site, true)
 	if err == nil {
 		sr.Query = q
-		res, serr := ix.idx.SearchInContext(ctx, sr)
+		res, serr := ix.run(ctx, sr)
 		if serr == nil {
 			return ix.results(ctx, res)
 		}
@@ -97,7 +97,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, ferr
 	}
 	sr.Query = q
-	res, ferr := ix.idx.SearchInContext(ctx, sr)
+	res, ferr := ix.run(ctx, sr)
 	if ferr != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -105,6 +105,37 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, badQuery("%q cannot be searched: %v", req.Query, err)
 	}
 	return ix.results(ctx, res)
+}
+
+// run ranks in two steps. Snippets need the locations of the terms that
+// matched, but bleve gathers them for every matching document when asked:
+// for a common word in a large archive that is most of the work. So the
+// ranking runs without them, and a second search restricted to the page of
+// hits fetches theirs. The caller holds mu.
+func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil || len(res.Hits) == 0 {
+		return res, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	page := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), sr.Query})
+	withLocations := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
+	withLocations.IncludeLocations = true
+	found, err := ix.idx.SearchInContext(ctx, withLocations)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]search.FieldTermLocationMap, len(found.Hits))
+	for _, h := range found.Hits {
+		byID[h.ID] = h.Locations
+	}
+	for _, h := range res.Hits {
+		h.Locations = byID[h.ID]
+	}
+	return res, nil
 }
 
 // searchRequest sets up everything but the query.
@@ -122,7 +153,8 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 	sr := bleve.NewSearchRequestOptions(nil, limit, req.Offset, false)
 	switch req.Sort {
 	case "", "relevance":
-		sr.SortBy([]string{"-_score", "_id"})
+		// Score alone: a tie-break on _id would read every hit's ID.
+		sr.SortBy([]string{"-_score"})
 	case "date":
 		sr.SortBy([]string{fieldDateSort, "_id"})
 	case "-date":
@@ -131,9 +163,6 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
 	}
 	sr.Fields = []string{fieldAuthor, fieldShownDate, fieldType}
-	// The terms that matched, for snippets made from the archive's text
-	// (the index does not store it).
-	sr.IncludeLocations = true
 	if req.Facets {
 		sr.AddFacet("year", bleve.NewFacetRequest(fieldYear, facetSize))
 		sr.AddFacet("author", bleve.NewFacetRequest(fieldAuthor, facetSize))

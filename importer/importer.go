@@ -19,7 +19,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
@@ -104,32 +103,9 @@ type source struct {
 
 // sourcesOf expands a path into sources: a file is one; in a directory
 // every export and feed is one, and all the HTML pages together are one.
+// Each file of a directory is sniffed once here, to skip what no format
+// recognises and to group the pages.
 func sourcesOf(path string) ([]source, error) {
-	files, err := sourceFiles(path)
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 1 && files[0] == path {
-		return []source{{label: path, files: files}}, nil
-	}
-	var sources []source
-	pages := source{label: path}
-	for _, f := range files {
-		if fm, _ := detectFile(f); fm.name == "html" {
-			pages.files = append(pages.files, f)
-		} else {
-			sources = append(sources, source{label: f, files: []string{f}})
-		}
-	}
-	if len(pages.files) > 0 {
-		sources = append(sources, pages)
-	}
-	return sources, nil
-}
-
-// sourceFiles expands a path into the files to import: the file itself,
-// or every file under a directory that some format recognises.
-func sourceFiles(path string) ([]string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, unwrapPathError(err))
@@ -139,28 +115,33 @@ func sourceFiles(path string) ([]string, error) {
 			// A pipe or device would block or never end.
 			return nil, fmt.Errorf("import %s: not a regular file or directory", path)
 		}
-		return []string{path}, nil
+		return []source{{label: path, files: []string{path}}}, nil
 	}
-	var files []string
+	var sources []source
+	pages := source{label: path}
 	err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
-		if d.Type().IsRegular() {
-			if _, ok := detectFile(p); ok {
-				files = append(files, p)
-			}
+		switch fm, ok := detectFile(p); {
+		case !ok:
+		case fm.name == "html":
+			pages.files = append(pages.files, p)
+		default:
+			sources = append(sources, source{label: p, files: []string{p}})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
-	if len(files) == 0 {
+	if len(pages.files) > 0 {
+		sources = append(sources, pages)
+	}
+	if len(sources) == 0 {
 		return nil, fmt.Errorf("import %s: the directory holds nothing parc can import (no WXR export, feed, Blogger export or HTML page)", path)
 	}
-	sort.Strings(files)
-	return files, nil
+	return sources, nil
 }
 
 func unwrapPathError(err error) error {

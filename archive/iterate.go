@@ -35,13 +35,22 @@ func (s *Store) FinishedImports(ctx context.Context) (int64, error) {
 // a reader has seen was committed before it saw it: a reader that resumes
 // from its last mark misses nothing, even when imports overlap.
 func (s *Store) ChangedSince(ctx context.Context, mark int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	keys, err := s.queryKeys(ctx, `
 		SELECT record_id FROM provenance WHERE rowid > ? AND kind = 'post'
 		UNION
 		SELECT c.post_id FROM provenance v JOIN comments c ON c.id = v.record_id WHERE v.rowid > ? AND v.kind = 'comment'
 		ORDER BY 1`, mark, mark)
 	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
+	}
+	return keys, nil
+}
+
+// queryKeys runs a query whose one column is post keys.
+func (s *Store) queryKeys(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var keys []int64
@@ -62,20 +71,10 @@ func (s *Store) ForEachPost(ctx context.Context, fn func(*StoredPost) error) err
 	const page = 500
 	var after int64
 	for {
-		rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts WHERE id > ? ORDER BY id LIMIT ?`, after, page)
+		keys, err := s.queryKeys(ctx, `SELECT id FROM posts WHERE id > ? ORDER BY id LIMIT ?`, after, page)
 		if err != nil {
 			return fmt.Errorf("archive: %w", err)
 		}
-		var keys []int64
-		for rows.Next() {
-			var k int64
-			if err := rows.Scan(&k); err != nil {
-				rows.Close()
-				return err
-			}
-			keys = append(keys, k)
-		}
-		rows.Close()
 		if len(keys) == 0 {
 			return nil
 		}

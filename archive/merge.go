@@ -34,16 +34,18 @@ func fillInt(dst *int64, src int64, replace bool) {
 	}
 }
 
+// mergeSite takes the newest word on a site's title and description.
 func mergeSite(dst *Site, src Site) {
-	replace := true // the newest word on a site's title and description wins
-	fill(&dst.Title, src.Title, replace)
-	fill(&dst.Link, src.Link, replace)
-	fill(&dst.Description, src.Description, replace)
-	fill(&dst.Language, src.Language, replace)
-	fill(&dst.BaseSiteURL, src.BaseSiteURL, replace)
-	fill(&dst.BaseBlogURL, src.BaseBlogURL, replace)
-	fill(&dst.WXRVersion, src.WXRVersion, replace)
-	fill(&dst.Generator, src.Generator, replace)
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&dst.Title, src.Title}, {&dst.Link, src.Link}, {&dst.Description, src.Description},
+		{&dst.Language, src.Language}, {&dst.BaseSiteURL, src.BaseSiteURL}, {&dst.BaseBlogURL, src.BaseBlogURL},
+		{&dst.WXRVersion, src.WXRVersion}, {&dst.Generator, src.Generator},
+	} {
+		fill(f.dst, f.src, true)
+	}
 }
 
 func mergeAuthor(dst *Author, src Author, replace bool) {
@@ -119,10 +121,7 @@ func restateComment(dst *Comment, src Comment) {
 // restateMeta is a complete record's meta plus parc's own keys that other
 // sources added and the record does not name.
 func restateMeta(kept, stated []Meta) []Meta {
-	named := make(map[string]bool, len(stated))
-	for _, m := range stated {
-		named[m.Key] = true
-	}
+	named := keysOf(stated)
 	out := append([]Meta(nil), stated...)
 	for _, m := range kept {
 		if strings.HasPrefix(m.Key, "parc:") && !named[m.Key] {
@@ -208,33 +207,25 @@ func mergeMeta(dst, src []Meta, replace bool) []Meta {
 	if len(src) == 0 {
 		return dst
 	}
-	if len(dst) == 0 {
-		return src
-	}
-	named := make(map[string]bool, len(src))
-	for _, m := range src {
-		named[m.Key] = true
-	}
-	var out []Meta
-	for _, m := range dst {
-		if !named[m.Key] {
-			out = append(out, m)
-		}
-	}
 	if replace {
-		return append(out, src...)
+		return append(without(dst, keysOf(src)), src...)
 	}
-	for _, m := range dst {
-		if named[m.Key] {
-			out = append(out, m)
-		}
+	return append(append([]Meta(nil), dst...), without(src, keysOf(dst))...)
+}
+
+func keysOf(meta []Meta) map[string]bool {
+	keys := make(map[string]bool, len(meta))
+	for _, m := range meta {
+		keys[m.Key] = true
 	}
-	held := make(map[string]bool, len(dst))
-	for _, m := range dst {
-		held[m.Key] = true
-	}
-	for _, m := range src {
-		if !held[m.Key] {
+	return keys
+}
+
+// without is the pairs of meta whose keys are not among keys.
+func without(meta []Meta, keys map[string]bool) []Meta {
+	var out []Meta
+	for _, m := range meta {
+		if !keys[m.Key] {
 			out = append(out, m)
 		}
 	}

@@ -299,20 +299,11 @@ func (s *Store) FindPosts(ctx context.Context, ref, site string) ([]int64, error
 		args = append(args, NormalizeSiteURL(site))
 	}
 	q += ` ORDER BY p.type NOT IN ('post', 'page'), p.type, p.occurrence, p.id`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	keys, err := s.queryKeys(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("archive: finding %q: %w", ref, err)
 	}
-	defer rows.Close()
-	var keys []int64
-	for rows.Next() {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return nil, err
-		}
-		keys = append(keys, k)
-	}
-	return keys, rows.Err()
+	return keys, nil
 }
 
 // Authors lists a site's authors.

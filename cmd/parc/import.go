@@ -104,36 +104,22 @@ func indexImported(c *cli.Context, store *archive.Store, lang string) error {
 	return nil
 }
 
-// importJSON is the stable --json shape of one imported source.
+// importJSON is the stable --json shape of one imported source: the
+// counts' keys stand between the site and the warnings.
 type importJSON struct {
-	Source      string   `json:"source"`
-	Format      string   `json:"format"`
-	Site        string   `json:"site"`
-	Posts       int      `json:"posts"`
-	Pages       int      `json:"pages"`
-	Attachments int      `json:"attachments"`
-	OtherItems  int      `json:"other_items"`
-	Comments    int      `json:"comments"`
-	Authors     int      `json:"authors"`
-	Terms       int      `json:"terms"`
-	Added       int      `json:"added"`
-	Updated     int      `json:"updated"`
-	Unchanged   int      `json:"unchanged"`
-	Warnings    []string `json:"warnings"`
+	Source string `json:"source"`
+	Format string `json:"format"`
+	Site   string `json:"site"`
+	archive.Counts
+	Warnings []string `json:"warnings"`
 }
 
 func printImportJSON(w io.Writer, r importer.Result) {
-	c := r.Counts
 	warnings := r.Warnings
 	if warnings == nil {
 		warnings = []string{}
 	}
-	json.NewEncoder(w).Encode(importJSON{
-		Source: r.Source.Path, Format: r.Format, Site: r.Site,
-		Posts: c.Posts, Pages: c.Pages, Attachments: c.Attachments, OtherItems: c.OtherItems,
-		Comments: c.Comments, Authors: c.Authors, Terms: c.Terms,
-		Added: c.Added, Updated: c.Updated, Unchanged: c.Unchanged, Warnings: warnings,
-	})
+	json.NewEncoder(w).Encode(importJSON{Source: r.Source.Path, Format: r.Format, Site: r.Site, Counts: r.Counts, Warnings: warnings})
 }
 
 func printImportText(w io.Writer, r importer.Result) {

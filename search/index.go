@@ -53,10 +53,9 @@ type Options struct {
 	// Lang names the analyzer language (see Languages). Empty keeps the
 	// index's language, or takes the first imported site's.
 	Lang string
-	// Store is the archive the index is of. The index does not keep the
-	// text it indexes: hits' snippets are made from the posts and
-	// comments read back from Store, or, when it is nil, from the store
-	// last given to Sync. Without either, hits have no snippet.
+	// Store is the archive the index is of. The index keeps only the
+	// words: hits are read back from Store, or, when it is nil, from the
+	// store last given to Sync. Without either, Search fails.
 	Store *archive.Store
 }
 
@@ -248,7 +247,7 @@ type Index struct {
 	mu    sync.RWMutex // guards idx and ptr: Sync may switch to a rebuilt index
 	idx   bleve.Index
 	ptr   pointer
-	store *archive.Store // the store last synced from, for snippets
+	store *archive.Store // the store last synced from, to read hits from
 	taken int64
 	mark  int64
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/de"
@@ -16,11 +17,12 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/pt"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // mappingVersion changes whenever the mapping or the documents change; an
 // index built with another version is rebuilt.
-const mappingVersion = 3
+const mappingVersion = 4
 
 // DefaultLang is the analyzer used when neither the caller nor the site
 // names a language parc has an analyzer for.
@@ -74,8 +76,7 @@ func LangOf(tag string) string {
 // Field names shared by the mapping, the documents and the queries.
 const (
 	fieldTitle       = "title"
-	fieldContent     = "content"
-	fieldExcerpt     = "excerpt"
+	fieldContent     = "content" // all the words: a post's title, excerpt and content, or a comment's text
 	fieldAuthor      = "author"
 	fieldAuthorLogin = "author_login"
 	fieldCategory    = "category"
@@ -83,14 +84,10 @@ const (
 	fieldTag         = "tag"
 	fieldTagSlug     = "tag_slug"
 	fieldSite        = "site"
-	fieldSiteURL     = "site_url" // stored on posts only: comments read their post's
 	fieldType        = "type"
-	fieldDate        = "date"
+	fieldDay         = "day" // the UTC day and month, for after: and before: (dayTerm, monthTerm)
 	fieldDateSort    = "date_sort"
 	fieldYear        = "year"
-	fieldShownDate   = "shown_date"
-	fieldLink        = "link"
-	fieldPostID      = "post_id"
 )
 
 // weightedField is a text field searched by the words of a query that
@@ -101,82 +98,87 @@ type weightedField struct {
 }
 
 // textFields are the fields unqualified words search, each with its
-// weight: title matches rank above body matches.
+// weight. Content holds the title's words too, so a word in the title
+// scores in both: title matches rank above body matches. One field for
+// all the text keeps a common word to one long postings list, not three.
 func textFields() []weightedField {
-	return []weightedField{{fieldTitle, 3}, {fieldExcerpt, 1.5}, {fieldContent, 1}}
+	return []weightedField{{fieldTitle, 2}, {fieldContent, 1}}
+}
+
+// The index keeps the positions of words, which phrase queries need, but
+// not their byte offsets: snippets find the matched words in the archive's
+// text again (snippet.go). Offsets were a third of the positions' size.
+// Each language's analyzer is wrapped under a name of its own, which the
+// mapping saved with an index refers to.
+const positionsOnlyPrefix = "parc_positions_"
+
+func init() {
+	for _, lang := range Languages() {
+		name, _ := analyzerFor(lang)
+		registry.RegisterAnalyzer(positionsOnlyPrefix+lang, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+			a, err := cache.AnalyzerNamed(name)
+			if err != nil {
+				return nil, err
+			}
+			return positionsOnly{a}, nil
+		})
+	}
+}
+
+// positionsOnly is an analyzer whose tokens carry no byte offsets.
+type positionsOnly struct{ analysis.Analyzer }
+
+func (a positionsOnly) Analyze(text []byte) analysis.TokenStream {
+	tokens := a.Analyzer.Analyze(text)
+	for _, t := range tokens {
+		t.Start, t.End = 0, 0
+	}
+	return tokens
 }
 
 // newMapping builds the index mapping for one language. Dynamic mapping is
 // off so that only the fields named here are indexed, and there is no _all
 // field: queries name the text fields themselves, with their weights.
+// Nothing is stored and only the facets and the date sort keep doc values.
 func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	analyzer, ok := analyzerFor(lang)
 	if !ok {
 		return nil, fmt.Errorf("search: no analyzer for language %q (parc knows %s)", lang, strings.Join(Languages(), ", "))
 	}
 
-	text := func(store, positions bool) *mapping.FieldMapping {
+	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = store
-		f.IncludeTermVectors = positions // phrase queries and highlighting need them
+		f.Analyzer = positionsOnlyPrefix + lang
+		f.Store = false             // hits are read from the archive (results.go)
+		f.IncludeTermVectors = true // positions, for phrase queries
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
 	}
-	keywordField := func(facet, store bool) *mapping.FieldMapping {
+	keywordField := func(facet bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
-		f.Store = store
+		f.Store = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = facet
 		return f
 	}
-	storedOnly := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	storedNumber := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	date := bleve.NewDateTimeFieldMapping()
-	date.Store = false // bleve would give it back in UTC: shown_date keeps the offset
-	date.IncludeInAll = false
-	date.DocValues = false // date_sort sorts
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldTitle, text(true, true))
-	// Content is not stored: snippets are made from the archive's text
-	// (snippet.go). It keeps its term vectors: scorch records positions
-	// only with them, and phrase queries need positions.
-	doc.AddFieldMappingsAt(fieldContent, text(false, true))
-	doc.AddFieldMappingsAt(fieldExcerpt, text(false, false))
-	doc.AddFieldMappingsAt(fieldAuthor, keywordField(true, true))
-	doc.AddFieldMappingsAt(fieldAuthorLogin, keywordField(false, false))
-	doc.AddFieldMappingsAt(fieldCategory, keywordField(true, false))
-	doc.AddFieldMappingsAt(fieldCategorySlg, keywordField(false, false))
-	doc.AddFieldMappingsAt(fieldTag, keywordField(true, false))
-	doc.AddFieldMappingsAt(fieldTagSlug, keywordField(false, false))
-	doc.AddFieldMappingsAt(fieldSite, keywordField(false, false))
-	doc.AddFieldMappingsAt(fieldSiteURL, storedOnly())
-	doc.AddFieldMappingsAt(fieldType, keywordField(false, true))
-	doc.AddFieldMappingsAt(fieldYear, keywordField(true, false))
-	doc.AddFieldMappingsAt(fieldDate, date)
-	doc.AddFieldMappingsAt(fieldDateSort, keywordField(true, false))
-	doc.AddFieldMappingsAt(fieldShownDate, storedOnly())
-	doc.AddFieldMappingsAt(fieldLink, storedOnly())
-	doc.AddFieldMappingsAt(fieldPostID, storedNumber())
+	doc.AddFieldMappingsAt(fieldTitle, text())
+	doc.AddFieldMappingsAt(fieldContent, text())
+	doc.AddFieldMappingsAt(fieldAuthor, keywordField(true))
+	doc.AddFieldMappingsAt(fieldAuthorLogin, keywordField(false))
+	doc.AddFieldMappingsAt(fieldCategory, keywordField(true))
+	doc.AddFieldMappingsAt(fieldCategorySlg, keywordField(false))
+	doc.AddFieldMappingsAt(fieldTag, keywordField(true))
+	doc.AddFieldMappingsAt(fieldTagSlug, keywordField(false))
+	doc.AddFieldMappingsAt(fieldSite, keywordField(false))
+	doc.AddFieldMappingsAt(fieldType, keywordField(false))
+	doc.AddFieldMappingsAt(fieldYear, keywordField(true))
+	doc.AddFieldMappingsAt(fieldDay, keywordField(false))
+	doc.AddFieldMappingsAt(fieldDateSort, keywordField(true))
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc

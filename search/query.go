@@ -146,21 +146,45 @@ func filterQuery(name, value string) (query.Query, error) {
 		if len(value) != 4 || strings.Trim(value, "0123456789") != "" {
 			return nil, badQuery("year:%s: a year is four digits, as in year:2012", value)
 		}
-		return term(fieldYear, strings.TrimLeft(value, "0")), nil
+		return term(fieldYear, value), nil
 	default: // after, before
 		day, err := time.Parse("2006-01-02", value)
 		if err != nil {
 			return nil, badQuery("%s:%s: a date is YYYY-MM-DD, as in %s:2012-01-31", name, value, name)
 		}
-		var q *query.DateRangeQuery
-		if name == "after" {
-			q = query.NewDateRangeQuery(day, time.Time{})
-		} else {
-			q = query.NewDateRangeQuery(time.Time{}, day)
-		}
-		q.SetField(fieldDate)
-		return q, nil
+		return dateRange(day, name == "after"), nil
 	}
+}
+
+// dateRange matches the documents dated from day on (from true) or before
+// day: the rest of day's month by day, the rest of its year by month, and
+// the years beyond by year.
+func dateRange(day time.Time, from bool) query.Query {
+	y, m := day.Year(), day.Month()
+	firstOfMonth := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	nextMonth := firstOfMonth.AddDate(0, 1, 0)
+	parts := []query.Query{}
+	span := func(field, min, max string) {
+		if min != "" && min == max {
+			return
+		}
+		yes, no := true, false
+		q := query.NewTermRangeInclusiveQuery(min, max, &yes, &no)
+		q.SetField(field)
+		parts = append(parts, q)
+	}
+	if from {
+		span(fieldDay, dayTerm(day), dayTerm(nextMonth))
+		if m < time.December {
+			span(fieldDay, monthTerm(y, m+1), monthTerm(y+1, time.January))
+		}
+		span(fieldYear, yearTerm(y+1), "")
+	} else {
+		span(fieldDay, dayTerm(firstOfMonth), dayTerm(day))
+		span(fieldDay, monthTerm(y, time.January), monthTerm(y, m))
+		span(fieldYear, "", yearTerm(y))
+	}
+	return query.NewDisjunctionQuery(parts)
 }
 
 // siteQuery matches a site by its URL; without a scheme either one does.

@@ -162,7 +162,6 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 	default:
 		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
 	}
-	sr.Fields = []string{fieldAuthor, fieldShownDate, fieldType}
 	if req.Facets {
 		sr.AddFacet("year", bleve.NewFacetRequest(fieldYear, facetSize))
 		sr.AddFacet("author", bleve.NewFacetRequest(fieldAuthor, facetSize))
@@ -170,75 +169,6 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 		sr.AddFacet("tag", bleve.NewFacetRequest(fieldTag, facetSize))
 	}
 	return sr, nil
-}
-
-// results turns bleve's hits into Hits, with the title, link, WordPress
-// ID and site of each hit's post read from the post's document in one
-// more search. The caller holds mu.
-func (ix *Index) results(ctx context.Context, res *bleve.SearchResult) (*Results, error) {
-	out := &Results{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
-	var postIDs []string
-	for _, h := range res.Hits {
-		hit := hitOf(h)
-		out.Hits = append(out.Hits, hit)
-		postIDs = append(postIDs, postDocID(hit.PostKey))
-	}
-	if len(postIDs) > 0 {
-		posts := bleve.NewSearchRequestOptions(query.NewDocIDQuery(postIDs), len(postIDs), 0, false)
-		posts.Fields = []string{fieldTitle, fieldLink, fieldPostID, fieldSiteURL}
-		found, err := ix.idx.SearchInContext(ctx, posts)
-		if err != nil {
-			return nil, fmt.Errorf("search: reading the hits' posts: %w", err)
-		}
-		byID := make(map[string]*search.DocumentMatch, len(found.Hits))
-		for _, p := range found.Hits {
-			byID[p.ID] = p
-		}
-		for i := range out.Hits {
-			if p, ok := byID[postDocID(out.Hits[i].PostKey)]; ok {
-				h := &out.Hits[i]
-				h.Title, _ = p.Fields[fieldTitle].(string)
-				h.Link, _ = p.Fields[fieldLink].(string)
-				h.Site, _ = p.Fields[fieldSiteURL].(string)
-				if id, ok := p.Fields[fieldPostID].(float64); ok {
-					h.PostID = int64(id)
-				}
-			}
-		}
-	}
-	if err := ix.addSnippets(ctx, res.Hits, out.Hits); err != nil {
-		return nil, err
-	}
-	if res.Facets != nil {
-		out.Facets = map[string]map[string]int{}
-		for name, f := range res.Facets {
-			counts := map[string]int{}
-			if f.Terms != nil {
-				for _, t := range f.Terms.Terms() {
-					counts[t.Term] = t.Count
-				}
-			}
-			out.Facets[name] = counts
-		}
-	}
-	return out, nil
-}
-
-func hitOf(h *search.DocumentMatch) Hit {
-	str := func(field string) string {
-		s, _ := h.Fields[field].(string)
-		return s
-	}
-	hit := Hit{
-		Kind:   str(fieldType),
-		Author: str(fieldAuthor),
-		Score:  h.Score,
-	}
-	hit.PostKey, hit.CommentID = parseDocID(h.ID)
-	if d, err := time.Parse(time.RFC3339, str(fieldShownDate)); err == nil {
-		hit.Date = d
-	}
-	return hit
 }
 
 // parseDocID reads the post key and comment ID out of a document ID.

@@ -1,12 +1,10 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 func TestSnippet(t *testing.T) {
@@ -46,24 +44,5 @@ func TestSnippet(t *testing.T) {
 		if n := len([]rune(got)); n > snippetRunes+80 {
 			t.Errorf("%s: snippet of %d runes", c.name, n)
 		}
-	}
-}
-
-func TestMatchedSpans(t *testing.T) {
-	m, err := newMapping("en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	analyzer := m.AnalyzerNamed(en.AnalyzerName)
-	text := "Keepers of lighthouses keep a lighthouse"
-	want := [][2]int{{11, 22}, {30, 40}}
-	right := search.TermLocationMap{"lighthous": {{Start: 30, End: 40}, {Start: 11, End: 22}}}
-	if got := matchedSpans(text, right, analyzer); !slices.Equal(got, want) {
-		t.Errorf("from bleve's locations: %v, want %v", got, want)
-	}
-	// Offsets from a text rendered differently at indexing: found anew.
-	wrong := search.TermLocationMap{"lighthous": {{Start: 12, End: 23}}}
-	if got := matchedSpans(text, wrong, analyzer); !slices.Equal(got, want) {
-		t.Errorf("from stale locations: %v, want %v", got, want)
 	}
 }

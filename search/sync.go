@@ -28,7 +28,7 @@ type writer struct {
 	fresh   bool // the index is new and empty: nothing to delete
 	batch   *bleve.Batch
 	newB    func() *bleve.Batch
-	authors map[string]map[string]string // site → login → display name
+	authors *authorNames
 	indexed int
 	full    chan *bleve.Batch
 	done    chan error // the writing goroutine's first error, once
@@ -37,7 +37,7 @@ type writer struct {
 func newWriter(idx bleve.Index, store *archive.Store, fresh bool) *writer {
 	w := &writer{
 		store: store, fresh: fresh, batch: idx.NewBatch(), newB: idx.NewBatch,
-		authors: map[string]map[string]string{},
+		authors: newAuthorNames(store),
 		full:    make(chan *bleve.Batch, 1),
 		done:    make(chan error, 1),
 	}
@@ -55,31 +55,8 @@ func newWriter(idx bleve.Index, store *archive.Store, fresh bool) *writer {
 	return w
 }
 
-// authorName is the name readers saw: the display name when the archive
-// knows it, else the login.
-func (w *writer) authorName(ctx context.Context, site, login string) (string, error) {
-	names, ok := w.authors[site]
-	if !ok {
-		authors, err := w.store.Authors(ctx, site)
-		if err != nil {
-			return "", fmt.Errorf("search: authors of %s: %w", site, err)
-		}
-		names = make(map[string]string, len(authors))
-		for _, a := range authors {
-			if a.DisplayName != "" {
-				names[a.Login] = a.DisplayName
-			}
-		}
-		w.authors[site] = names
-	}
-	if name, ok := names[login]; ok {
-		return name, nil
-	}
-	return login, nil
-}
-
 func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
-	author, err := w.authorName(ctx, p.Site, p.AuthorLogin)
+	author, err := w.authors.name(ctx, p.Site, p.AuthorLogin)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,138 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+// The index stores nothing but document IDs (storing the text would more
+// than double its size): a page of hits is read back from the archive,
+// which also has the last word on what is public, and each snippet is
+// made from the post's or comment's text, rendered as it was for
+// indexing, around the terms that matched.
+
+// errNoStore is returned by a Search before any Sync when Options name no
+// store: there is no archive to read the hits from.
+var errNoStore = errors.New("search: no archive to read hits from (Sync, or set Options.Store)")
+
+// results turns a page of bleve's hits into Hits. A hit the archive no
+// longer shows in public (the index has yet to catch up) is left out. The
+// caller holds mu.
+func (ix *Index) results(ctx context.Context, res *bleve.SearchResult) (*Results, error) {
+	store := ix.opts.Store
+	if store == nil {
+		store = ix.store
+	}
+	if store == nil {
+		return nil, errNoStore
+	}
+	out := &Results{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Facets: facetCounts(res)}
+	if len(res.Hits) == 0 {
+		return out, nil
+	}
+	keys := make([]int64, 0, len(res.Hits))
+	seen := make(map[int64]bool, len(res.Hits))
+	for _, m := range res.Hits {
+		if key, _ := parseDocID(m.ID); !seen[key] {
+			seen[key] = true
+			keys = append(keys, key)
+		}
+	}
+	posts, err := store.LoadPosts(ctx, keys)
+	if err != nil {
+		return nil, fmt.Errorf("search: reading the hits from the archive: %w", err)
+	}
+	byKey := make(map[int64]*archive.StoredPost, len(posts))
+	for _, p := range posts {
+		byKey[p.Key] = p
+	}
+	names := newAuthorNames(store)
+	analyzer := ix.analyzer()
+	for _, m := range res.Hits {
+		key, commentID := parseDocID(m.ID)
+		p := byKey[key]
+		if p == nil || !searchable(p) {
+			continue
+		}
+		hit := Hit{Site: p.Site, PostKey: p.Key, PostID: p.ID, Title: p.Title, Link: p.Link, Score: m.Score}
+		var text string
+		if commentID == 0 {
+			hit.Kind = p.Type
+			if hit.Author, err = names.name(ctx, p.Site, p.AuthorLogin); err != nil {
+				return nil, err
+			}
+			hit.Date, _ = docTime(p.Date, p.DateGMT)
+			text = plainText(p.ContentRendered, p.ContentRaw)
+		} else {
+			i := slices.IndexFunc(p.Comments, func(c archive.Comment) bool { return c.ID == commentID })
+			if i < 0 || !p.Comments[i].Public() {
+				continue
+			}
+			c := &p.Comments[i]
+			hit.Kind, hit.CommentID, hit.Author = KindComment, c.ID, c.Author
+			hit.Date, _ = docTime(c.Date, c.DateGMT)
+			text = plainText(c.ContentRendered, c.ContentRaw)
+		}
+		hit.Snippet = snippet(text, analyzedSpans(text, m.Locations[fieldContent], analyzer))
+		out.Hits = append(out.Hits, hit)
+	}
+	return out, nil
+}
+
+// facetCounts is bleve's facets as value → hits for each facet; nil when
+// none were asked for.
+func facetCounts(res *bleve.SearchResult) map[string]map[string]int {
+	if res.Facets == nil {
+		return nil
+	}
+	out := map[string]map[string]int{}
+	for name, f := range res.Facets {
+		counts := map[string]int{}
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				counts[t.Term] = t.Count
+			}
+		}
+		out[name] = counts
+	}
+	return out
+}
+
+// authorNames gives the names readers saw for authors' logins: the
+// display name when the archive knows it, else the login. It reads each
+// site's authors once.
+type authorNames struct {
+	store  *archive.Store
+	bySite map[string]map[string]string
+}
+
+func newAuthorNames(store *archive.Store) *authorNames {
+	return &authorNames{store: store, bySite: map[string]map[string]string{}}
+}
+
+func (a *authorNames) name(ctx context.Context, site, login string) (string, error) {
+	names, ok := a.bySite[site]
+	if !ok {
+		authors, err := a.store.Authors(ctx, site)
+		if err != nil {
+			return "", fmt.Errorf("search: authors of %s: %w", site, err)
+		}
+		names = make(map[string]string, len(authors))
+		for _, au := range authors {
+			if au.DisplayName != "" {
+				names[au.Login] = au.DisplayName
+			}
+		}
+		a.bySite[site] = names
+	}
+	if name, ok := names[login]; ok {
+		return name, nil
+	}
+	return login, nil
+}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/gctune"
 )
 
 // benchScale reads the benchmark archive's size from the environment:
@@ -104,14 +107,32 @@ func (g *benchBlog) post(id, comments int) *archive.Post {
 	return p
 }
 
-// benchArchive writes a generated blog into a new archive.
+// benchArchive writes a generated blog into a new archive, or, when
+// PARC_BENCH_DIR names a directory, into the archive there unless it
+// already holds one: runs of the query benchmarks then share one archive
+// and its index instead of generating and indexing it again each time.
 func benchArchive(b *testing.B, posts, comments int) (*archive.Store, string) {
-	dir := b.TempDir()
+	dir := os.Getenv("PARC_BENCH_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
 	store, err := archive.Open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
+	if last, err := store.LastImport(context.Background()); err != nil {
+		b.Fatal(err)
+	} else if last > 0 {
+		have, err := store.CountSearchable(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if have.Posts != posts || have.Comments != posts*comments {
+			b.Fatalf("%s holds %d posts and %d comments, not the %d and %d asked for", dir, have.Posts, have.Comments, posts, posts*comments)
+		}
+		return store, dir
+	}
 	ctx := context.Background()
 	imp, err := store.BeginImport(ctx, archive.Source{Path: "generated", Format: "wxr", Authority: archive.AuthorityExport})
 	if err != nil {
@@ -156,13 +177,22 @@ func dirSize(dir string) int64 {
 //
 //	go test -run '^$' -bench BenchmarkSearch -benchtime 1x -timeout 2h ./search
 //	PARC_BENCH_POSTS=10000 go test -run '^$' -bench BenchmarkSearch -benchtime 1x ./search
+//	PARC_BENCH_DIR=/tmp/bench go test -run '^$' -bench 'BenchmarkSearch/query' -benchtime 200x ./search
 func BenchmarkSearch(b *testing.B) {
 	posts, comments := benchScale(b)
 	store, dir := benchArchive(b, posts, comments)
 	ctx := context.Background()
 	docs := posts * (1 + comments)
 
+	// parc's build runs with the collector set as the parc command sets
+	// it; bare bleve gets the same growth and no memory limit, which
+	// suits its heap of prepared documents.
+	defer debug.SetGCPercent(debug.SetGCPercent(gctune.Percent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+
 	b.Run("build", func(b *testing.B) {
+		debug.SetMemoryLimit(gctune.MemoryLimit)
+		defer debug.SetMemoryLimit(math.MaxInt64)
 		for b.Loop() {
 			if err := Rebuild(ctx, store, dir, Options{}); err != nil {
 				b.Fatal(err)

@@ -9,6 +9,11 @@
 // interrupted is simply done again. Only one process holds an index at a
 // time: a second one is told which process has it (ErrLocked).
 //
+// The index keeps the words, not the text: positions for phrase queries
+// and keyword fields for filters, facets and sorting, and no stored
+// fields. A page of hits is read back from the archive. It is split into
+// shards by post, one per core, searched side by side.
+//
 // Nothing private is ever indexed: drafts, pending, private, scheduled,
 // trashed and password-protected posts, comments that are not approved,
 // and emails, IPs, passwords and meta stay out.

@@ -11,10 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	bolterrors "go.etcd.io/bbolt/errors"
-
 	"github.com/parc-archive/parc/archive"
 )
 
@@ -179,53 +175,7 @@ const (
 	keyMark    = "parc.mark"    // the store's change mark when it did
 )
 
-func internalInt(idx bleve.Index, key string) (int64, error) {
-	v, err := idx.GetInternal([]byte(key))
-	if err != nil || v == nil {
-		return 0, err
-	}
-	return strconv.ParseInt(string(v), 10, 64)
-}
-
 func intBytes(n int64) []byte { return []byte(strconv.FormatInt(n, 10)) }
-
-// openBleve opens an index directory, waiting at most timeout for another
-// process's lock. Batches stay "safe" (on disk when Batch returns):
-// "unsafe_batch" lost the last batch's internal keys at Close in testing.
-func openBleve(archiveDir, name string, timeout time.Duration) (bleve.Index, error) {
-	path := filepath.Join(archiveDir, name)
-	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, &lockedError{pid: holderPID(archiveDir)}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("search: opening index %s: %w", path, err)
-	}
-	return idx, nil
-}
-
-// createBleve creates an empty index for a language in a new directory
-// and records the mapping version in it.
-func createBleve(archiveDir, lang string) (bleve.Index, string, error) {
-	m, err := newMapping(lang)
-	if err != nil {
-		return nil, "", err
-	}
-	name, err := newIndexName(archiveDir)
-	if err != nil {
-		return nil, "", err
-	}
-	path := filepath.Join(archiveDir, name)
-	idx, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
-	if err != nil {
-		return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
-	}
-	if err := idx.SetInternal([]byte(keyMapping), intBytes(mappingVersion)); err != nil {
-		idx.Close()
-		return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
-	}
-	return idx, name, nil
-}
 
 func holderPID(archiveDir string) int {
 	data, err := os.ReadFile(filepath.Join(archiveDir, pidFile))
@@ -245,7 +195,7 @@ type Index struct {
 	syncing sync.Mutex // one Sync at a time
 
 	mu    sync.RWMutex // guards idx and ptr: Sync may switch to a rebuilt index
-	idx   bleve.Index
+	idx   *shardSet
 	ptr   pointer
 	store *archive.Store // the store last synced from, to read hits from
 	taken int64
@@ -268,12 +218,12 @@ func Open(archiveDir string, opts Options) (*Index, error) {
 	ptr, err := readPointer(archiveDir)
 	switch {
 	case err == nil:
-		idx, err := openBleve(archiveDir, ptr.Index, opts.lockTimeout())
+		idx, err := openShards(archiveDir, ptr.Index, opts.lockTimeout())
 		if errors.Is(err, ErrLocked) {
 			return nil, err
 		}
 		if err == nil {
-			version, verr := internalInt(idx, keyMapping)
+			version, verr := idx.internalInt(keyMapping)
 			if verr == nil && version == mappingVersion && (opts.Lang == "" || opts.Lang == ptr.Lang) {
 				if err := ix.adopt(idx, ptr); err != nil {
 					idx.Close()
@@ -302,12 +252,12 @@ func Open(archiveDir string, opts Options) (*Index, error) {
 }
 
 // adopt makes idx the index in use and records this process as its holder.
-func (ix *Index) adopt(idx bleve.Index, ptr pointer) error {
-	taken, err := internalInt(idx, keyTaken)
+func (ix *Index) adopt(idx *shardSet, ptr pointer) error {
+	taken, err := idx.internalInt(keyTaken)
 	if err != nil {
 		return fmt.Errorf("search: reading index state: %w", err)
 	}
-	mark, err := internalInt(idx, keyMark)
+	mark, err := idx.internalInt(keyMark)
 	if err != nil {
 		return fmt.Errorf("search: reading index state: %w", err)
 	}
@@ -322,7 +272,7 @@ func (ix *Index) adopt(idx bleve.Index, ptr pointer) error {
 // any); the next Sync fills it from the whole store. The caller holds mu
 // or is the only one with ix.
 func (ix *Index) replaceWithEmpty(lang string, chosen bool) error {
-	idx, name, err := createBleve(ix.dir, lang)
+	idx, name, err := createShards(ix.dir, lang)
 	if err != nil {
 		return err
 	}

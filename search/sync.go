@@ -20,34 +20,32 @@ const (
 	loadChunk  = 500 // posts read from the store at once
 )
 
-// writer feeds posts into an index in capped batches. Reading and
-// rendering the next batch overlaps with bleve indexing the last one: a
-// goroutine writes the batches in order, one at a time.
+// writer feeds posts into an index in capped batches, one per shard.
+// Reading and rendering the next batches overlaps with bleve indexing the
+// last ones: a goroutine writes them in order, the shards' side by side.
 type writer struct {
 	store   *archive.Store
+	idx     *shardSet
 	fresh   bool // the index is new and empty: nothing to delete
-	batch   *bleve.Batch
-	newB    func() *bleve.Batch
+	batches []*bleve.Batch
 	authors *authorNames
 	indexed int
-	full    chan *bleve.Batch
+	full    chan []*bleve.Batch
 	done    chan error // the writing goroutine's first error, once
 }
 
-func newWriter(idx bleve.Index, store *archive.Store, fresh bool) *writer {
+func newWriter(idx *shardSet, store *archive.Store, fresh bool) *writer {
 	w := &writer{
-		store: store, fresh: fresh, batch: idx.NewBatch(), newB: idx.NewBatch,
+		store: store, idx: idx, fresh: fresh, batches: idx.newBatches(),
 		authors: newAuthorNames(store),
-		full:    make(chan *bleve.Batch, 1),
+		full:    make(chan []*bleve.Batch, 1),
 		done:    make(chan error, 1),
 	}
 	go func() {
 		var first error
-		for b := range w.full {
+		for batches := range w.full {
 			if first == nil {
-				if err := idx.Batch(b); err != nil {
-					first = fmt.Errorf("search: writing a batch: %w", err)
-				}
+				first = idx.write(batches)
 			}
 		}
 		w.done <- first
@@ -60,14 +58,15 @@ func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
 	if err != nil {
 		return err
 	}
-	n, err := writePost(w.batch, p, author, w.fresh)
+	batch := w.batches[w.idx.of(p.Key)]
+	n, err := writePost(batch, p, author, w.fresh)
 	w.indexed += n
 	if err != nil {
 		return fmt.Errorf("search: indexing post %d: %w", p.Key, err)
 	}
-	if w.batch.Size() >= batchDocs || w.batch.TotalDocsSize() >= batchBytes {
-		w.full <- w.batch
-		w.batch = w.newB()
+	if batch.Size() >= batchDocs || batch.TotalDocsSize() >= batchBytes {
+		w.full <- w.batches
+		w.batches = w.idx.newBatches()
 	}
 	return nil
 }
@@ -76,15 +75,17 @@ func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
 // reflects, so the position is never ahead of the documents, and waits
 // for every batch to be written.
 func (w *writer) finish(taken, mark int64) error {
-	w.batch.SetInternal([]byte(keyTaken), intBytes(taken))
-	w.batch.SetInternal([]byte(keyMark), intBytes(mark))
-	return w.close(w.batch)
+	for _, b := range w.batches {
+		b.SetInternal([]byte(keyTaken), intBytes(taken))
+		b.SetInternal([]byte(keyMark), intBytes(mark))
+	}
+	return w.close(w.batches)
 }
 
 // abandon stops the writing goroutine without recording a position.
 func (w *writer) abandon() { w.close(nil) }
 
-func (w *writer) close(last *bleve.Batch) error {
+func (w *writer) close(last []*bleve.Batch) error {
 	if last != nil {
 		w.full <- last
 	}
@@ -180,7 +181,7 @@ func (ix *Index) followPointer() error {
 	if ptr.Index == current {
 		return nil
 	}
-	idx, err := openBleve(ix.dir, ptr.Index, ix.opts.lockTimeout())
+	idx, err := openShards(ix.dir, ptr.Index, ix.opts.lockTimeout())
 	if err != nil {
 		return err
 	}
@@ -253,7 +254,7 @@ func Rebuild(ctx context.Context, store *archive.Store, archiveDir string, opts 
 	if lang == "" {
 		lang = DefaultLang
 	}
-	idx, name, err := createBleve(archiveDir, lang)
+	idx, name, err := createShards(archiveDir, lang)
 	if err != nil {
 		return err
 	}
@@ -272,7 +273,7 @@ func Rebuild(ctx context.Context, store *archive.Store, archiveDir string, opts 
 }
 
 // fill indexes every post of the store into an empty index.
-func fill(ctx context.Context, idx bleve.Index, store *archive.Store) error {
+func fill(ctx context.Context, idx *shardSet, store *archive.Store) error {
 	taken, mark, err := storePosition(ctx, store)
 	if err != nil {
 		return err
@@ -317,7 +318,7 @@ func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]stri
 	if err != nil {
 		return []string{err.Error()}, nil
 	}
-	idx, err := openBleve(archiveDir, ptr.Index, DefaultLockTimeout)
+	idx, err := openShards(archiveDir, ptr.Index, DefaultLockTimeout)
 	if errors.Is(err, ErrLocked) {
 		return nil, err
 	}
@@ -325,15 +326,15 @@ func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]stri
 		return []string{fmt.Sprintf("the search index cannot be opened (%v): parc reindex rebuilds it", err)}, nil
 	}
 	defer idx.Close()
-	if v, err := internalInt(idx, keyMapping); err != nil || v != mappingVersion {
+	if v, err := idx.internalInt(keyMapping); err != nil || v != mappingVersion {
 		return []string{fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion)}, nil
 	}
 	storeMark, err := store.ChangeMark(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if mark, err := internalInt(idx, keyMark); err != nil || mark != storeMark {
-		taken, _ := internalInt(idx, keyTaken)
+	if mark, err := idx.internalInt(keyMark); err != nil || mark != storeMark {
+		taken, _ := idx.internalInt(keyTaken)
 		return nil, fmt.Errorf("%w: it has taken in imports up to %d, and imports since changed the archive", ErrBehind, taken)
 	}
 	have, err := countIndexed(ctx, idx)
@@ -357,7 +358,7 @@ func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]stri
 }
 
 // countIndexed counts the index's documents of each kind.
-func countIndexed(ctx context.Context, idx bleve.Index) (archive.SearchableCounts, error) {
+func countIndexed(ctx context.Context, idx *shardSet) (archive.SearchableCounts, error) {
 	var c archive.SearchableCounts
 	for _, k := range []struct {
 		kind string

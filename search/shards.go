@@ -1,0 +1,214 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// An index is split into shards by post: each post's documents live in
+// one shard, and a search runs on every shard at once. bleve scores each
+// matching document on one core, so a common word in a million documents
+// took twice as long on a single index as on two shards searched side by
+// side; and two shards build their segments side by side too.
+const shardPrefix = "shard-"
+
+// shardCount is how many shards a new index gets: one per core, up to
+// four (each shard keeps its own dictionary, so more cost space).
+func shardCount() int { return max(1, min(runtime.NumCPU(), 4)) }
+
+// shardSet is an open index: its shards, and an alias that searches them
+// all and merges the hits.
+type shardSet struct {
+	shards []bleve.Index
+	all    bleve.IndexAlias
+}
+
+func newShardSet(shards []bleve.Index) *shardSet {
+	return &shardSet{shards: shards, all: bleve.NewIndexAlias(shards...)}
+}
+
+// of is the shard that holds a post's documents.
+func (s *shardSet) of(postKey int64) int {
+	return int(uint64(postKey) % uint64(len(s.shards)))
+}
+
+func (s *shardSet) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	return s.all.SearchInContext(ctx, req)
+}
+
+// Mapping is the mapping every shard was built with.
+func (s *shardSet) Mapping() mapping.IndexMapping { return s.shards[0].Mapping() }
+
+func (s *shardSet) Close() error {
+	var first error
+	for _, sh := range s.shards {
+		if err := sh.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// newBatches gives an empty batch for each shard.
+func (s *shardSet) newBatches() []*bleve.Batch {
+	batches := make([]*bleve.Batch, len(s.shards))
+	for i, sh := range s.shards {
+		batches[i] = sh.NewBatch()
+	}
+	return batches
+}
+
+// write writes each shard's batch, the shards side by side.
+func (s *shardSet) write(batches []*bleve.Batch) error {
+	errs := make([]error, len(s.shards))
+	var wg sync.WaitGroup
+	for i, sh := range s.shards {
+		wg.Go(func() {
+			if err := sh.Batch(batches[i]); err != nil {
+				errs[i] = fmt.Errorf("search: writing a batch to %s%d: %w", shardPrefix, i, err)
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// internalInt reads a number the index keeps about itself: the smallest
+// any shard holds, so that a position one shard recorded before a crash
+// kept the others from it is never taken for the whole index's.
+func (s *shardSet) internalInt(key string) (int64, error) {
+	var least int64
+	for i, sh := range s.shards {
+		v, err := sh.GetInternal([]byte(key))
+		if err != nil {
+			return 0, err
+		}
+		n, err := strconv.ParseInt(string(v), 10, 64)
+		if v == nil {
+			n, err = 0, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		if i == 0 || n < least {
+			least = n
+		}
+	}
+	return least, nil
+}
+
+// setInternal records a number in every shard.
+func (s *shardSet) setInternal(key string, n int64) error {
+	for _, sh := range s.shards {
+		if err := sh.SetInternal([]byte(key), intBytes(n)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openShards opens an index directory's shards, waiting at most timeout
+// for another process's lock. Batches stay "safe" (on disk when Batch
+// returns): "unsafe_batch" lost the last batch's internal keys at Close in
+// testing.
+func openShards(archiveDir, name string, timeout time.Duration) (*shardSet, error) {
+	path := filepath.Join(archiveDir, name)
+	dirs, err := shardDirs(path)
+	if err != nil {
+		return nil, err
+	}
+	var shards []bleve.Index
+	for _, dir := range dirs {
+		sh, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": timeout.String()})
+		if err != nil {
+			for _, open := range shards {
+				open.Close()
+			}
+			if errors.Is(err, bolterrors.ErrTimeout) {
+				return nil, &lockedError{pid: holderPID(archiveDir)}
+			}
+			return nil, fmt.Errorf("search: opening index %s: %w", dir, err)
+		}
+		shards = append(shards, sh)
+	}
+	return newShardSet(shards), nil
+}
+
+// shardDirs lists an index directory's shards in order; shard i holds
+// the posts whose key is i modulo their number.
+func shardDirs(path string) ([]string, error) {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, fmt.Errorf("search: opening index %s: %w", path, err)
+	}
+	var numbers []int
+	for _, e := range entries {
+		if n, err := strconv.Atoi(strings.TrimPrefix(e.Name(), shardPrefix)); err == nil && e.IsDir() && strings.HasPrefix(e.Name(), shardPrefix) {
+			numbers = append(numbers, n)
+		}
+	}
+	sort.Ints(numbers)
+	for i, n := range numbers {
+		if n != i {
+			return nil, fmt.Errorf("search: index %s lacks %s%d", path, shardPrefix, i)
+		}
+	}
+	if len(numbers) == 0 {
+		return nil, fmt.Errorf("search: index %s has no shards", path)
+	}
+	dirs := make([]string, len(numbers))
+	for i := range numbers {
+		dirs[i] = filepath.Join(path, shardPrefix+strconv.Itoa(i))
+	}
+	return dirs, nil
+}
+
+// createShards creates an empty index for a language in a new directory
+// and records the mapping version in each shard.
+func createShards(archiveDir, lang string) (*shardSet, string, error) {
+	m, err := newMapping(lang)
+	if err != nil {
+		return nil, "", err
+	}
+	name, err := newIndexName(archiveDir)
+	if err != nil {
+		return nil, "", err
+	}
+	path := filepath.Join(archiveDir, name)
+	if err := os.Mkdir(path, 0o755); err != nil {
+		return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
+	}
+	var shards []bleve.Index
+	for i := range shardCount() {
+		sh, err := bleve.NewUsing(filepath.Join(path, shardPrefix+strconv.Itoa(i)), m, scorch.Name, bleve.Config.DefaultKVStore, nil)
+		if err != nil {
+			for _, open := range shards {
+				open.Close()
+			}
+			os.RemoveAll(path)
+			return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
+		}
+		shards = append(shards, sh)
+	}
+	set := newShardSet(shards)
+	if err := set.setInternal(keyMapping, mappingVersion); err != nil {
+		set.Close()
+		os.RemoveAll(path)
+		return nil, "", fmt.Errorf("search: creating index %s: %w", path, err)
+	}
+	return set, name, nil
+}

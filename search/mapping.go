@@ -90,20 +90,10 @@ const (
 	fieldYear        = "year"
 )
 
-// weightedField is a text field searched by the words of a query that
-// name no field.
-type weightedField struct {
-	name  string
-	boost float64
-}
-
-// textFields are the fields unqualified words search, each with its
-// weight. Content holds the title's words too, so a word in the title
-// scores in both: title matches rank above body matches. One field for
-// all the text keeps a common word to one long postings list, not three.
-func textFields() []weightedField {
-	return []weightedField{{fieldTitle, 2}, {fieldContent, 1}}
-}
+// titleBoost weighs a match in the title against one in the content.
+// The content field holds the title's words too, so a word in the title
+// scores in both: title matches rank above body matches.
+const titleBoost = 2
 
 // The index keeps the positions of words, which phrase queries need, but
 // not their byte offsets: snippets find the matched words in the archive's

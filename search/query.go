@@ -213,8 +213,9 @@ func textQuery(text string, strict bool) (query.Query, error) {
 	return spread(q), nil
 }
 
-// spread makes each part of a query that names no field search every text
-// field with its weight, so that title matches rank above body matches.
+// spread makes each part of a query that names no field search the
+// content, scoring more where the title matches too, so that title
+// matches rank above body matches.
 func spread(q query.Query) query.Query {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
@@ -234,6 +235,11 @@ func spread(q query.Query) query.Query {
 		}
 		return q
 	case *query.DisjunctionQuery:
+		if len(q.Disjuncts) == 1 && q.Min <= 1 && q.BoostVal == nil {
+			// The query string makes one of each word: searching a
+			// common word through it cost a tenth more.
+			return spread(q.Disjuncts[0])
+		}
 		for i := range q.Disjuncts {
 			q.Disjuncts[i] = spread(q.Disjuncts[i])
 		}
@@ -242,15 +248,11 @@ func spread(q query.Query) query.Query {
 		if q.Field() != "" {
 			return q
 		}
-		var each []query.Query
-		for _, f := range textFields() {
-			c := fieldCopy(q, f.name, f.boost)
-			if c == nil {
-				return q // not a text query: leave it on the default field
-			}
-			each = append(each, c)
+		content, title := fieldCopy(q, fieldContent, 1), fieldCopy(q, fieldTitle, titleBoost)
+		if content == nil {
+			return q // not a text query: leave it on the default field
 		}
-		return query.NewDisjunctionQuery(each)
+		return &titleBoosted{content: content, title: title}
 	}
 	return q
 }

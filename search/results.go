@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/parc-archive/parc/archive"
 )
@@ -21,54 +24,46 @@ import (
 // store: there is no archive to read the hits from.
 var errNoStore = errors.New("search: no archive to read hits from (Sync, or set Options.Store)")
 
-// results turns a page of bleve's hits into Hits. A hit the archive no
-// longer shows in public (the index has yet to catch up) is left out. The
-// caller holds mu.
-func (ix *Index) results(ctx context.Context, res *bleve.SearchResult) (*Results, error) {
-	store := ix.opts.Store
-	if store == nil {
-		store = ix.store
+// hitStore is the archive hits are read from; nil when there is none
+// yet. The caller holds mu.
+func (ix *Index) hitStore() *archive.Store {
+	if ix.opts.Store != nil {
+		return ix.opts.Store
 	}
-	if store == nil {
-		return nil, errNoStore
-	}
+	return ix.store
+}
+
+// results turns a page of bleve's hits into Hits, from the page's posts
+// as the archive has them. A hit the archive no longer shows in public
+// (the index has yet to catch up) is left out. Snippets, which render and
+// analyze each hit's text, are made side by side. The caller holds mu.
+func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map[int64]*archive.StoredPost) (*Results, error) {
 	out := &Results{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Facets: facetCounts(res)}
 	if len(res.Hits) == 0 {
 		return out, nil
 	}
-	keys := make([]int64, 0, len(res.Hits))
-	seen := make(map[int64]bool, len(res.Hits))
-	for _, m := range res.Hits {
-		if key, _ := parseDocID(m.ID); !seen[key] {
-			seen[key] = true
-			keys = append(keys, key)
-		}
+	names := newAuthorNames(ix.hitStore())
+	type snippetWork struct {
+		rendered, raw string // the text, in whichever form the archive holds
+		locs          search.TermLocationMap
 	}
-	posts, err := store.LoadPosts(ctx, keys)
-	if err != nil {
-		return nil, fmt.Errorf("search: reading the hits from the archive: %w", err)
-	}
-	byKey := make(map[int64]*archive.StoredPost, len(posts))
-	for _, p := range posts {
-		byKey[p.Key] = p
-	}
-	names := newAuthorNames(store)
-	analyzer := ix.analyzer()
+	var work []snippetWork
 	for _, m := range res.Hits {
 		key, commentID := parseDocID(m.ID)
-		p := byKey[key]
+		p := posts[key]
 		if p == nil || !searchable(p) {
 			continue
 		}
 		hit := Hit{Site: p.Site, PostKey: p.Key, PostID: p.ID, Title: p.Title, Link: p.Link, Score: m.Score}
-		var text string
+		w := snippetWork{locs: m.Locations[fieldContent]}
 		if commentID == 0 {
+			var err error
 			hit.Kind = p.Type
 			if hit.Author, err = names.name(ctx, p.Site, p.AuthorLogin); err != nil {
 				return nil, err
 			}
 			hit.Date, _ = docTime(p.Date, p.DateGMT)
-			text = plainText(p.ContentRendered, p.ContentRaw)
+			w.rendered, w.raw = p.ContentRendered, p.ContentRaw
 		} else {
 			i := slices.IndexFunc(p.Comments, func(c archive.Comment) bool { return c.ID == commentID })
 			if i < 0 || !p.Comments[i].Public() {
@@ -77,11 +72,27 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult) (*Results
 			c := &p.Comments[i]
 			hit.Kind, hit.CommentID, hit.Author = KindComment, c.ID, c.Author
 			hit.Date, _ = docTime(c.Date, c.DateGMT)
-			text = plainText(c.ContentRendered, c.ContentRaw)
+			w.rendered, w.raw = c.ContentRendered, c.ContentRaw
 		}
-		hit.Snippet = snippet(text, analyzedSpans(text, m.Locations[fieldContent], analyzer))
 		out.Hits = append(out.Hits, hit)
+		work = append(work, w)
 	}
+	analyzer := ix.analyzer()
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(work)) {
+		wg.Go(func() {
+			for i := range next {
+				text := plainText(work[i].rendered, work[i].raw)
+				out.Hits[i].Snippet = snippet(text, analyzedSpans(text, work[i].locs, analyzer))
+			}
+		})
+	}
+	for i := range work {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return out, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/parc-archive/parc/archive"
 )
 
 // Limits on a request, so one search cannot make the engine collect
@@ -79,9 +80,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	q, err := buildQuery(req.Query, req.Site, true)
 	if err == nil {
 		sr.Query = q
-		res, serr := ix.run(ctx, sr)
+		res, posts, serr := ix.run(ctx, sr)
 		if serr == nil {
-			return ix.results(ctx, res)
+			return ix.results(ctx, res, posts)
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -97,36 +98,81 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, ferr
 	}
 	sr.Query = q
-	res, ferr := ix.run(ctx, sr)
+	res, posts, ferr := ix.run(ctx, sr)
 	if ferr != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, badQuery("%q cannot be searched: %v", req.Query, err)
 	}
-	return ix.results(ctx, res)
+	return ix.results(ctx, res, posts)
 }
 
 // run ranks in two steps. Snippets need the locations of the terms that
 // matched, but bleve gathers them for every matching document when asked:
 // for a common word in a large archive that is most of the work. So the
 // ranking runs without them, and a second search restricted to the page of
-// hits fetches theirs. The caller holds mu.
-func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
+// hits fetches theirs, while the page's posts are read from the archive.
+// The caller holds mu.
+func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, map[int64]*archive.StoredPost, error) {
+	store := ix.hitStore()
+	if store == nil {
+		return nil, nil, errNoStore
+	}
 	res, err := ix.idx.SearchInContext(ctx, sr)
 	if err != nil || len(res.Hits) == 0 {
-		return res, err
+		return res, nil, err
 	}
+	type loaded struct {
+		posts []*archive.StoredPost
+		err   error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		posts, err := store.LoadPosts(ctx, pageKeys(res))
+		done <- loaded{posts, err}
+	}()
+	err = ix.addLocations(ctx, sr.Query, res)
+	page := <-done
+	if err != nil {
+		return nil, nil, err
+	}
+	if page.err != nil {
+		return nil, nil, fmt.Errorf("search: reading the hits from the archive: %w", page.err)
+	}
+	byKey := make(map[int64]*archive.StoredPost, len(page.posts))
+	for _, p := range page.posts {
+		byKey[p.Key] = p
+	}
+	return res, byKey, nil
+}
+
+// pageKeys lists the posts of a page of hits, each once.
+func pageKeys(res *bleve.SearchResult) []int64 {
+	keys := make([]int64, 0, len(res.Hits))
+	seen := make(map[int64]bool, len(res.Hits))
+	for _, m := range res.Hits {
+		if key, _ := parseDocID(m.ID); !seen[key] {
+			seen[key] = true
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// addLocations gives each hit of a page the locations of its matched
+// terms.
+func (ix *Index) addLocations(ctx context.Context, q query.Query, res *bleve.SearchResult) error {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	page := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), sr.Query})
+	page := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
 	withLocations := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
 	withLocations.IncludeLocations = true
 	found, err := ix.idx.SearchInContext(ctx, withLocations)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	byID := make(map[string]search.FieldTermLocationMap, len(found.Hits))
 	for _, h := range found.Hits {
@@ -135,7 +181,7 @@ func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Searc
 	for _, h := range res.Hits {
 		h.Locations = byID[h.ID]
 	}
-	return res, nil
+	return nil
 }
 
 // searchRequest sets up everything but the query.

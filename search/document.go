@@ -37,10 +37,26 @@ const (
 	KindComment = "comment"
 )
 
-func postDocID(key int64) string { return "post/" + strconv.FormatInt(key, 10) }
+// Document IDs are short (every one is kept twice, in the dictionary and
+// stored), in base 36: "p" and the post's key, or "c", the post's key, a
+// dot and the comment's ID.
+func postDocID(key int64) string { return "p" + strconv.FormatInt(key, 36) }
 
 func commentDocID(postKey, commentID int64) string {
-	return "comment/" + strconv.FormatInt(postKey, 10) + "/" + strconv.FormatInt(commentID, 10)
+	return "c" + strconv.FormatInt(postKey, 36) + "." + strconv.FormatInt(commentID, 36)
+}
+
+// parseDocID reads the post key and, for a comment, the comment ID out of
+// a document ID.
+func parseDocID(id string) (postKey, commentID int64, isComment bool) {
+	if strings.HasPrefix(id, "c") {
+		post, comment, _ := strings.Cut(id[1:], ".")
+		postKey, _ = strconv.ParseInt(post, 36, 64)
+		commentID, _ = strconv.ParseInt(comment, 36, 64)
+		return postKey, commentID, true
+	}
+	postKey, _ = strconv.ParseInt(strings.TrimPrefix(id, "p"), 36, 64)
+	return postKey, 0, false
 }
 
 // searchable reports whether a post belongs in the public index.

@@ -22,7 +22,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents change; an
 // index built with another version is rebuilt.
-const mappingVersion = 4
+const mappingVersion = 5
 
 // DefaultLang is the analyzer used when neither the caller nor the site
 // names a language parc has an analyzer for.

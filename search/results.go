@@ -49,14 +49,14 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 	}
 	var work []snippetWork
 	for _, m := range res.Hits {
-		key, commentID := parseDocID(m.ID)
+		key, commentID, isComment := parseDocID(m.ID)
 		p := posts[key]
 		if p == nil || !searchable(p) {
 			continue
 		}
 		hit := Hit{Site: p.Site, PostKey: p.Key, PostID: p.ID, Title: p.Title, Link: p.Link, Score: m.Score}
 		w := snippetWork{locs: m.Locations[fieldContent]}
-		if commentID == 0 {
+		if !isComment {
 			var err error
 			hit.Kind = p.Type
 			if hit.Author, err = names.name(ctx, p.Site, p.AuthorLogin); err != nil {

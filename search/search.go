@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -152,7 +151,7 @@ func pageKeys(res *bleve.SearchResult) []int64 {
 	keys := make([]int64, 0, len(res.Hits))
 	seen := make(map[int64]bool, len(res.Hits))
 	for _, m := range res.Hits {
-		if key, _ := parseDocID(m.ID); !seen[key] {
+		if key, _, _ := parseDocID(m.ID); !seen[key] {
 			seen[key] = true
 			keys = append(keys, key)
 		}
@@ -215,18 +214,6 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 		sr.AddFacet("tag", bleve.NewFacetRequest(fieldTag, facetSize))
 	}
 	return sr, nil
-}
-
-// parseDocID reads the post key and comment ID out of a document ID.
-func parseDocID(id string) (postKey, commentID int64) {
-	parts := strings.Split(id, "/")
-	if len(parts) >= 2 {
-		postKey, _ = strconv.ParseInt(parts[1], 10, 64)
-	}
-	if len(parts) == 3 {
-		commentID, _ = strconv.ParseInt(parts[2], 10, 64)
-	}
-	return postKey, commentID
 }
 
 // truncate cuts text to at most n runes, at a space when there is one.

@@ -133,14 +133,20 @@ func benchArchive(b *testing.B, posts, comments int) (*archive.Store, string) {
 		}
 		return store, dir
 	}
+	writeGenerated(b, store, posts, comments)
+	return store, dir
+}
+
+// writeGenerated imports a generated blog into store.
+func writeGenerated(tb testing.TB, store *archive.Store, posts, comments int) {
 	ctx := context.Background()
 	imp, err := store.BeginImport(ctx, archive.Source{Path: "generated", Format: "wxr", Authority: archive.AuthorityExport})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	put := func(r archive.Record) {
 		if err := imp.Put(r); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
 	put(archive.Record{Site: &archive.Site{URL: "https://bench.example.org", Title: "Bench", Language: "en-US"}})
@@ -152,9 +158,8 @@ func benchArchive(b *testing.B, posts, comments int) (*archive.Store, string) {
 		put(archive.Record{Post: g.post(i, comments)})
 	}
 	if _, err := imp.Finish("", nil); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	return store, dir
 }
 
 func dirSize(dir string) int64 {

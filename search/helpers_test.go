@@ -115,3 +115,18 @@ func mustSearch(t testing.TB, ix *Index, req Request) *Results {
 	}
 	return res
 }
+
+// generatedArchive is a new archive of generated posts without comments.
+func generatedArchive(t *testing.T, posts int) (*archive.Store, string) {
+	store, dir := newArchive(t)
+	writeGenerated(t, store, posts, 0)
+	return store, dir
+}
+
+// must is v, or a panic on err: for calls that cannot fail in a test.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

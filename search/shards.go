@@ -15,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -63,6 +64,22 @@ func (s *shardSet) Close() error {
 	return first
 }
 
+// segments counts each shard's segments.
+func (s *shardSet) segments() []int {
+	counts := make([]int, len(s.shards))
+	for i, sh := range s.shards {
+		if adv, err := sh.Advanced(); err == nil {
+			if sc, ok := adv.(*scorch.Scorch); ok {
+				stats := sc.StatsMap()
+				files, _ := stats["num_root_filesegments"].(uint64)
+				inMemory, _ := stats["num_root_memorysegments"].(uint64)
+				counts[i] = int(files + inMemory)
+			}
+		}
+	}
+	return counts
+}
+
 // newBatches gives an empty batch for each shard.
 func (s *shardSet) newBatches() []*bleve.Batch {
 	batches := make([]*bleve.Batch, len(s.shards))
@@ -85,6 +102,53 @@ func (s *shardSet) write(batches []*bleve.Batch) error {
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// merge merges each shard's segments into one, the shards side by side.
+// scorch merges as it indexes but leaves a tier of segments behind; a
+// query visits every segment, and each keeps its own dictionary, so an
+// archive indexed in bulk is merged once at the end.
+func (s *shardSet) merge(ctx context.Context) error {
+	errs := make([]error, len(s.shards))
+	var wg sync.WaitGroup
+	for i, sh := range s.shards {
+		wg.Go(func() {
+			adv, err := sh.Advanced()
+			if sc, ok := adv.(*scorch.Scorch); ok && err == nil {
+				if err = persisted(ctx, sc); err == nil {
+					err = sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions)
+				}
+				if err == nil {
+					err = persisted(ctx, sc)
+				}
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("search: merging %s%d: %w", shardPrefix, i, err)
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// persisted waits until the index's current state is on disk: a merge
+// leaves out segments still in memory only, and a merge's result must be
+// recorded as the index's before it is closed.
+func persisted(ctx context.Context, sc *scorch.Scorch) error {
+	for {
+		stats := sc.StatsMap()
+		inMemory, _ := stats["num_root_memorysegments"].(uint64)
+		root, _ := stats["CurRootEpoch"].(uint64)
+		saved, _ := stats["LastPersistedEpoch"].(uint64)
+		if inMemory == 0 && saved >= root {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }
 
 // internalInt reads a number the index keeps about itself: the smallest

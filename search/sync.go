@@ -165,8 +165,19 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 	ix.mu.Lock()
 	ix.taken, ix.mark = taken, mark
 	ix.mu.Unlock()
+	if total, err := idx.all.DocCount(); err == nil && w.indexed >= mergeAfter && uint64(w.indexed)*2 >= total {
+		// Most of the index is new (a first import, say): merge it as
+		// Rebuild does.
+		if err := idx.merge(ctx); err != nil {
+			return w.indexed, err
+		}
+	}
 	return w.indexed, nil
 }
+
+// mergeAfter is how many documents a Sync must index, and at least half
+// the index, before it merges the index's segments.
+const mergeAfter = 10000
 
 // followPointer switches to the index the pointer file names when a
 // Rebuild has swapped in a new one.
@@ -258,7 +269,11 @@ func Rebuild(ctx context.Context, store *archive.Store, archiveDir string, opts 
 	if err != nil {
 		return err
 	}
-	if err := fill(ctx, idx, store); err != nil {
+	err = fill(ctx, idx, store)
+	if err == nil {
+		err = idx.merge(ctx)
+	}
+	if err != nil {
 		idx.Close()
 		os.RemoveAll(filepath.Join(archiveDir, name))
 		return err

@@ -119,6 +119,7 @@ func TestCheckAndRebuild(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("index directories after the rebuild: %v, want only the new one", entries)
 	}
+
 	if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
 		t.Errorf("Check after Rebuild: %q %v", problems, err)
 	}
@@ -228,5 +229,27 @@ func TestLockNamesTheHolder(t *testing.T) {
 	}
 	if _, err := Check(context.Background(), store, dir); !errors.Is(err, ErrLocked) {
 		t.Errorf("Check while the index is held: %v, want ErrLocked", err)
+	}
+}
+
+func TestRebuildMergesSegments(t *testing.T) {
+	// Enough posts for several batches per shard, each its own segment.
+	posts := 3 * batchDocs * shardCount()
+	store, dir := generatedArchive(t, posts)
+	if err := Rebuild(context.Background(), store, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir, Options{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i, n := range ix.idx.segments() {
+		if n != 1 {
+			t.Errorf("%s%d has %d segments after the rebuild, want one", shardPrefix, i, n)
+		}
+	}
+	if n := total(t, ix, "type:post"); n != uint64(posts) {
+		t.Errorf("the merged index finds %d posts, want %d", n, posts)
 	}
 }

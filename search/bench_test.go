@@ -189,10 +189,10 @@ func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	docs := posts * (1 + comments)
 
-	// parc's build runs with the collector set as the parc command sets
-	// it; bare bleve gets the same growth and no memory limit, which
-	// suits its heap of prepared documents.
-	defer debug.SetGCPercent(debug.SetGCPercent(gctune.Percent))
+	// parc's build runs with the collector set as parc reindex sets it;
+	// bare bleve gets the same growth and no memory limit, which suits
+	// its heap of prepared documents.
+	defer debug.SetGCPercent(debug.SetGCPercent(gctune.RebuildPercent))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 
 	b.Run("build", func(b *testing.B) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/parc-archive/parc/internal/gctune"
 	"github.com/parc-archive/parc/search"
 )
 
@@ -29,6 +30,7 @@ old one in use. A running parc serve switches to the new index by itself.`,
 				return err
 			}
 			defer store.Close()
+			gctune.ForRebuild()
 			started := time.Now()
 			if err := search.Rebuild(c.Context, store, store.Dir(), search.Options{Lang: lang}); err != nil {
 				return err

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/wxr"
 )
@@ -129,4 +130,20 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// segments counts each shard's segments.
+func segments(s *shardSet) []int {
+	counts := make([]int, len(s.shards))
+	for i, sh := range s.shards {
+		if adv, err := sh.Advanced(); err == nil {
+			if sc, ok := adv.(*scorch.Scorch); ok {
+				stats := sc.StatsMap()
+				files, _ := stats["num_root_filesegments"].(uint64)
+				inMemory, _ := stats["num_root_memorysegments"].(uint64)
+				counts[i] = int(files + inMemory)
+			}
+		}
+	}
+	return counts
 }

@@ -64,22 +64,6 @@ func (s *shardSet) Close() error {
 	return first
 }
 
-// segments counts each shard's segments.
-func (s *shardSet) segments() []int {
-	counts := make([]int, len(s.shards))
-	for i, sh := range s.shards {
-		if adv, err := sh.Advanced(); err == nil {
-			if sc, ok := adv.(*scorch.Scorch); ok {
-				stats := sc.StatsMap()
-				files, _ := stats["num_root_filesegments"].(uint64)
-				inMemory, _ := stats["num_root_memorysegments"].(uint64)
-				counts[i] = int(files + inMemory)
-			}
-		}
-	}
-	return counts
-}
-
 // newBatches gives an empty batch for each shard.
 func (s *shardSet) newBatches() []*bleve.Batch {
 	batches := make([]*bleve.Batch, len(s.shards))

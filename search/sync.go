@@ -24,7 +24,6 @@ const (
 // Reading and rendering the next batches overlaps with bleve indexing the
 // last ones: a goroutine writes them in order, the shards' side by side.
 type writer struct {
-	store   *archive.Store
 	idx     *shardSet
 	fresh   bool // the index is new and empty: nothing to delete
 	batches []*bleve.Batch
@@ -36,7 +35,7 @@ type writer struct {
 
 func newWriter(idx *shardSet, store *archive.Store, fresh bool) *writer {
 	w := &writer{
-		store: store, idx: idx, fresh: fresh, batches: idx.newBatches(),
+		idx: idx, fresh: fresh, batches: idx.newBatches(),
 		authors: newAuthorNames(store),
 		full:    make(chan []*bleve.Batch, 1),
 		done:    make(chan error, 1),

@@ -244,7 +244,7 @@ func TestRebuildMergesSegments(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	for i, n := range ix.idx.segments() {
+	for i, n := range segments(ix.idx) {
 		if n != 1 {
 			t.Errorf("%s%d has %d segments after the rebuild, want one", shardPrefix, i, n)
 		}

@@ -27,6 +27,14 @@ type Author struct {
 	LastName    string
 }
 
+// Name is the name readers saw: the display name, else the login.
+func (a Author) Name() string {
+	if a.DisplayName != "" {
+		return a.DisplayName
+	}
+	return a.Login
+}
+
 // Meta is one key/value pair of post, comment or term meta. Values are
 // kept byte-for-byte, PHP-serialized ones included.
 type Meta struct {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/wxr"
 )

@@ -115,9 +115,9 @@ func facetCounts(res *bleve.SearchResult) map[string]map[string]int {
 	return out
 }
 
-// authorNames gives the names readers saw for authors' logins: the
-// display name when the archive knows it, else the login. It reads each
-// site's authors once.
+// authorNames gives the names readers saw (archive.Author.Name) for
+// authors' logins; a login the archive has no author for stands for
+// itself. It reads each site's authors once.
 type authorNames struct {
 	store  *archive.Store
 	bySite map[string]map[string]string
@@ -136,9 +136,7 @@ func (a *authorNames) name(ctx context.Context, site, login string) (string, err
 		}
 		names = make(map[string]string, len(authors))
 		for _, au := range authors {
-			if au.DisplayName != "" {
-				names[au.Login] = au.DisplayName
-			}
+			names[au.Login] = au.Name()
 		}
 		a.bySite[site] = names
 	}

@@ -73,14 +73,15 @@ func (s *shardSet) newBatches() []*bleve.Batch {
 	return batches
 }
 
-// write writes each shard's batch, the shards side by side.
-func (s *shardSet) write(batches []*bleve.Batch) error {
+// sideBySide runs do on every shard at once and joins their errors,
+// each naming what was being done and to which shard.
+func (s *shardSet) sideBySide(what string, do func(i int, sh bleve.Index) error) error {
 	errs := make([]error, len(s.shards))
 	var wg sync.WaitGroup
 	for i, sh := range s.shards {
 		wg.Go(func() {
-			if err := sh.Batch(batches[i]); err != nil {
-				errs[i] = fmt.Errorf("search: writing a batch to %s%d: %w", shardPrefix, i, err)
+			if err := do(i, sh); err != nil {
+				errs[i] = fmt.Errorf("search: %s %s%d: %w", what, shardPrefix, i, err)
 			}
 		})
 	}
@@ -88,31 +89,35 @@ func (s *shardSet) write(batches []*bleve.Batch) error {
 	return errors.Join(errs...)
 }
 
+// write writes each shard's batch, the shards side by side.
+func (s *shardSet) write(batches []*bleve.Batch) error {
+	return s.sideBySide("writing a batch to", func(i int, sh bleve.Index) error {
+		return sh.Batch(batches[i])
+	})
+}
+
 // merge merges each shard's segments into one, the shards side by side.
 // scorch merges as it indexes but leaves a tier of segments behind; a
 // query visits every segment, and each keeps its own dictionary, so an
 // archive indexed in bulk is merged once at the end.
 func (s *shardSet) merge(ctx context.Context) error {
-	errs := make([]error, len(s.shards))
-	var wg sync.WaitGroup
-	for i, sh := range s.shards {
-		wg.Go(func() {
-			adv, err := sh.Advanced()
-			if sc, ok := adv.(*scorch.Scorch); ok && err == nil {
-				if err = persisted(ctx, sc); err == nil {
-					err = sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions)
-				}
-				if err == nil {
-					err = persisted(ctx, sc)
-				}
-			}
-			if err != nil {
-				errs[i] = fmt.Errorf("search: merging %s%d: %w", shardPrefix, i, err)
-			}
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return s.sideBySide("merging", func(_ int, sh bleve.Index) error {
+		adv, err := sh.Advanced()
+		if err != nil {
+			return err
+		}
+		sc, ok := adv.(*scorch.Scorch)
+		if !ok {
+			return nil
+		}
+		if err := persisted(ctx, sc); err != nil {
+			return err
+		}
+		if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return err
+		}
+		return persisted(ctx, sc)
+	})
 }
 
 // persisted waits until the index's current state is on disk: a merge
@@ -145,12 +150,11 @@ func (s *shardSet) internalInt(key string) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		n, err := strconv.ParseInt(string(v), 10, 64)
-		if v == nil {
-			n, err = 0, nil
-		}
-		if err != nil {
-			return 0, err
+		var n int64 // a shard that never recorded the key holds 0
+		if v != nil {
+			if n, err = strconv.ParseInt(string(v), 10, 64); err != nil {
+				return 0, err
+			}
 		}
 		if i == 0 || n < least {
 			least = n

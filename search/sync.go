@@ -164,11 +164,13 @@ func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
 	ix.mu.Lock()
 	ix.taken, ix.mark = taken, mark
 	ix.mu.Unlock()
-	if total, err := idx.all.DocCount(); err == nil && w.indexed >= mergeAfter && uint64(w.indexed)*2 >= total {
-		// Most of the index is new (a first import, say): merge it as
-		// Rebuild does.
-		if err := idx.merge(ctx); err != nil {
-			return w.indexed, err
+	if w.indexed >= mergeAfter {
+		// When most of the index is new (a first import, say), merge it
+		// as Rebuild does.
+		if total, err := idx.all.DocCount(); err == nil && uint64(w.indexed)*2 >= total {
+			if err := idx.merge(ctx); err != nil {
+				return w.indexed, err
+			}
 		}
 	}
 	return w.indexed, nil

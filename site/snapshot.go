@@ -153,11 +153,7 @@ func buildSiteData(ctx context.Context, store *archive.Store, summary archive.Si
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	for _, a := range authors {
-		name := a.DisplayName
-		if name == "" {
-			name = a.Login
-		}
-		au := &author{ID: a.ID, Login: a.Login, Name: name, path: sd.mount + "/author/" + url.PathEscape(a.Login) + "/"}
+		au := &author{ID: a.ID, Login: a.Login, Name: a.Name(), path: sd.mount + "/author/" + url.PathEscape(a.Login) + "/"}
 		sd.authors[a.Login] = au
 		if a.ID != 0 {
 			sd.authorsByID[a.ID] = au

@@ -228,6 +228,16 @@ func spread(q query.Query) query.Query {
 		if q.MustNot != nil {
 			q.MustNot = spread(q.MustNot)
 		}
+		if q.MustNot == nil && q.Filter == nil && q.BoostVal == nil {
+			// bleve searches a lone clause as it is; so does parc, which
+			// then sees a one-word query for what it is (see bestOf).
+			switch {
+			case q.Must == nil && q.Should != nil:
+				return q.Should
+			case q.Should == nil && q.Must != nil:
+				return q.Must
+			}
+		}
 		return q
 	case *query.ConjunctionQuery:
 		for i := range q.Conjuncts {

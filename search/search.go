@@ -79,7 +79,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	q, err := buildQuery(req.Query, req.Site, true)
 	if err == nil {
-		sr.Query = q
+		sr.Query = bestOfRequest(q, sr)
 		res, posts, serr := ix.run(ctx, sr)
 		if serr == nil {
 			return ix.results(ctx, res, posts)
@@ -97,7 +97,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	if ferr != nil {
 		return nil, ferr
 	}
-	sr.Query = q
+	sr.Query = bestOfRequest(q, sr)
 	res, posts, ferr := ix.run(ctx, sr)
 	if ferr != nil {
 		if ctx.Err() != nil {
@@ -120,8 +120,12 @@ func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Searc
 		return nil, nil, errNoStore
 	}
 	res, err := ix.idx.SearchInContext(ctx, sr)
-	if err != nil || len(res.Hits) == 0 {
-		return res, nil, err
+	if err != nil {
+		return nil, nil, err
+	}
+	res.Total = matchCount(sr.Query, res)
+	if len(res.Hits) == 0 {
+		return res, nil, nil
 	}
 	type loaded struct {
 		posts []*archive.StoredPost
@@ -132,7 +136,7 @@ func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Searc
 		posts, err := store.LoadPosts(ctx, pageKeys(res))
 		done <- loaded{posts, err}
 	}()
-	err = ix.addLocations(ctx, sr.Query, res)
+	err = ix.addLocations(ctx, unwrapBest(sr.Query), res)
 	page := <-done
 	if err != nil {
 		return nil, nil, err

@@ -28,8 +28,10 @@ type bestOf struct {
 	text *titleBoosted
 	k    int
 
-	pruned  atomic.Bool   // a shard's searcher pruned: the collector's total is short
-	matched atomic.Uint64 // matches counted by the shards that pruned
+	// The shards' searchers pruned, so the collector's total is short.
+	// All shards do or none: they share the mapping and the options.
+	pruned  atomic.Bool
+	matched atomic.Uint64 // matches counted by the shards' searchers
 }
 
 // bestOfRequest wraps a request's query in bestOf when the request allows
@@ -45,8 +47,8 @@ func bestOfRequest(q query.Query, sr *bleve.SearchRequest) query.Query {
 	return &bestOf{text: text, k: sr.Size + sr.From}
 }
 
-// matchCount is the number of matches of a search run with q: the collector's
-// count unless bestOf's searchers pruned.
+// matchCount is the number of matches of a search run with q: the
+// collector's count unless bestOf's searchers pruned.
 func matchCount(q query.Query, res *bleve.SearchResult) uint64 {
 	if b, ok := q.(*bestOf); ok && b.pruned.Load() {
 		return b.matched.Load()

@@ -119,6 +119,7 @@ func (s *titleBoostSearcher) DocumentMatchPoolSize() int {
 type titleStream struct {
 	search.Searcher
 	match   *search.DocumentMatch // the title's current match; nil when exhausted
+	matchAt uint64                // match's document
 	started bool
 }
 
@@ -138,19 +139,25 @@ func (t *titleStream) add(ctx *search.SearchContext, dm *search.DocumentMatch) (
 }
 
 // at brings the stream up to a document and returns the title's match
-// there; nil when the title does not match it.
+// there; nil when the title does not match it. It runs for each match of
+// the content: IDs are compared as the numbers they hold.
 func (t *titleStream) at(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
-	var err error
-	switch {
-	case !t.started:
+	n := id.Value()
+	if !t.started || (t.match != nil && t.matchAt < n) {
+		if t.match != nil {
+			ctx.DocumentMatchPool.Put(t.match)
+		}
 		t.started = true
-		t.match, err = t.Advance(ctx, id)
-	case t.match != nil && t.match.IndexInternalID.Compare(id) < 0:
-		ctx.DocumentMatchPool.Put(t.match)
-		t.match, err = t.Advance(ctx, id)
+		var err error
+		if t.match, err = t.Advance(ctx, id); err != nil {
+			return nil, err
+		}
+		if t.match != nil {
+			t.matchAt = t.match.IndexInternalID.Value()
+		}
 	}
-	if err != nil || t.match == nil || !t.match.IndexInternalID.Equals(id) {
-		return nil, err
+	if t.match == nil || t.matchAt != n {
+		return nil, nil
 	}
 	return t.match, nil
 }

@@ -16,8 +16,11 @@ func TestBestOfFindsWhatTheCollectorFinds(t *testing.T) {
 	ctx := context.Background()
 	g := newBenchBlog()
 	pages := []struct{ limit, offset int }{{10, 0}, {1, 0}, {3, 7}, {10, 40}, {50, 0}}
+	words := []string{"qqqzzzx"} // in no document
 	for _, rank := range []int{0, 1, 5, 20, 100, 1000} {
-		word := g.words[rank]
+		words = append(words, g.words[rank])
+	}
+	for _, word := range words {
 		for _, page := range pages {
 			t.Run(fmt.Sprintf("%s/%d+%d", word, page.offset, page.limit), func(t *testing.T) {
 				sr, err := searchRequest(Request{Query: word, Limit: page.limit, Offset: page.offset})

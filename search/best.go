@@ -44,6 +44,9 @@ func bestOfRequest(q query.Query, sr *bleve.SearchRequest) query.Query {
 	if byScore, ok := sr.Sort[0].(*search.SortScore); !ok || !byScore.Desc {
 		return q
 	}
+	if sr.Size+sr.From < 1 {
+		return q
+	}
 	return &bestOf{text: text, k: sr.Size + sr.From}
 }
 
@@ -83,7 +86,7 @@ func (q *bestOf) Searcher(ctx context.Context, i index.IndexReader, m mapping.In
 		return nil, err
 	}
 	q.pruned.Store(true)
-	return &bestSearcher{
+	s := &bestSearcher{
 		ctx:      ctx,
 		postings: postings,
 		// As bleve's term searcher scores the word by tf-idf.
@@ -91,7 +94,9 @@ func (q *bestOf) Searcher(ctx context.Context, i index.IndexReader, m mapping.In
 		title:   title,
 		k:       q.k,
 		matched: &q.matched,
-	}, nil
+	}
+	normalize(s)
+	return s, nil
 }
 
 // linearScores tells whether a term's score in a document is its weight
@@ -180,7 +185,6 @@ func (s *bestSearcher) next(ctx *search.SearchContext, from index.IndexInternalI
 // keep counts a score passed on among the best k.
 func (s *bestSearcher) keep(score float64) {
 	switch {
-	case s.k <= 0:
 	case len(s.best) < s.k:
 		heap.Push(&s.best, score)
 	case score > s.best[0]:

@@ -3,7 +3,10 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // A one-word search that passes on only the matches that can be among the
@@ -74,6 +77,39 @@ func TestBestOfOnlyWhereItHolds(t *testing.T) {
 		q := must(buildQuery(req.Query, "", true))
 		if _, ok := bestOfRequest(q, sr).(*bestOf); ok {
 			t.Errorf("%+v is searched for the best matches only", req)
+		}
+	}
+}
+
+// A word searched alone scores as bleve scores it inside a query of one
+// clause, which weighs the title's boost against the content; left alone,
+// bleve applies no weights and the boost did nothing.
+func TestOneWordWeighsTheTitle(t *testing.T) {
+	store, dir := newArchive(t)
+	writeGenerated(t, store, 200, 2)
+	ix := openSynced(t, store, dir)
+	ctx := context.Background()
+	word := newBenchBlog().words[3]
+	scores := func(q query.Query) map[string]float64 {
+		sr := must(searchRequest(Request{Query: word, Limit: 50}))
+		sr.Query = q
+		res := must(ix.idx.SearchInContext(ctx, sr))
+		out := map[string]float64{}
+		for _, h := range res.Hits {
+			out[h.ID] = h.Score
+		}
+		return out
+	}
+	q := must(buildQuery(word, "", true))
+	weighed := scores(query.NewDisjunctionQuery([]query.Query{q}))
+	for name, got := range map[string]map[string]float64{"alone": scores(q), "best only": scores(bestOfRequest(q, must(searchRequest(Request{Query: word, Limit: 50}))))} {
+		if len(got) != len(weighed) || len(got) == 0 {
+			t.Fatalf("%s: %d hits, want %d", name, len(got), len(weighed))
+		}
+		for id, want := range weighed {
+			if math.Abs(got[id]-want) > 1e-12*want {
+				t.Errorf("%s: %s scored %g, want %g", name, id, got[id], want)
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"math"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -32,7 +33,25 @@ func (q *titleBoosted) Searcher(ctx context.Context, i index.IndexReader, m mapp
 		content.Close()
 		return nil, err
 	}
-	return &titleBoostSearcher{content: content, title: title}, nil
+	s := &titleBoostSearcher{content: content, title: title}
+	normalize(s)
+	return s, nil
+}
+
+// weighed is a searcher an enclosing query weighs against its others.
+type weighed interface {
+	Weight() float64
+	SetQueryNorm(norm float64)
+}
+
+// normalize weighs the content's and the title's parts of a searcher
+// against each other as a disjunction of the two would. Nothing does for a
+// search of one word, which no query encloses, and its scores then left
+// out the title's boost; a query that encloses it sets its own norm later.
+func normalize(s weighed) {
+	if w := s.Weight(); w > 0 {
+		s.SetQueryNorm(1 / math.Sqrt(w))
+	}
 }
 
 func (q *titleBoosted) titleSearcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (*titleStream, error) {

@@ -171,3 +171,18 @@ func TestSearchRequests(t *testing.T) {
 		}
 	})
 }
+
+// A search cancelled part-way is an error, not a page of whatever the
+// shards found before it.
+func TestCancelledSearch(t *testing.T) {
+	store, dir := newArchive(t)
+	writeGenerated(t, store, 200, 2)
+	ix := openSynced(t, store, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, q := range []string{newBenchBlog().words[0], "type:post"} {
+		if res, err := ix.Search(ctx, Request{Query: q}); !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled search %q: %v, %+v; want context.Canceled", q, err, res)
+		}
+	}
+}

@@ -47,8 +47,27 @@ func (s *shardSet) of(postKey int64) int {
 	return int(uint64(postKey) % uint64(len(s.shards)))
 }
 
+// SearchInContext searches every shard. bleve's alias reports a shard's
+// failure, a cancelled search among them, beside the other shards' hits:
+// here it is the search's error, since hits from part of the index would
+// pass for all of them.
 func (s *shardSet) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	return s.all.SearchInContext(ctx, req)
+	res, err := s.all.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if res.Status != nil && len(res.Status.Errors) > 0 {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		names := make([]string, 0, len(res.Status.Errors))
+		for name := range res.Status.Errors {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		return nil, fmt.Errorf("search: %s: %w", names[0], res.Status.Errors[names[0]])
+	}
+	return res, nil
 }
 
 // Mapping is the mapping every shard was built with.

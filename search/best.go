@@ -22,8 +22,11 @@ import (
 // each against the best so far. bestOf's searcher reads the word's
 // postings itself and passes on only the matches that can still be among
 // the k best, judged by the word's frequency and the document's length
-// before any scoring; the others are only counted. The hits and their
-// scores are those of the query it wraps.
+// before any scoring; the others are only counted. The hits, their scores
+// and the total are those of the query it wraps, but for the order of
+// equal scores from different shards: bleve's alias orders those by how
+// many matches each shard's collector had seen, which pruning changes.
+// Either order is as arbitrary as the other.
 type bestOf struct {
 	text *titleBoosted
 	k    int

@@ -188,9 +188,16 @@ func printSearchText(w io.Writer, res *search.Results, req search.Request, termi
 			fmt.Fprintf(w, "  %s\n", snippetText(h.Snippet, terminal))
 		}
 	}
-	first := req.Offset + 1
-	fmt.Fprintf(w, "\n%d–%d of %d results", first, req.Offset+len(res.Hits), res.Total)
-	if next := uint64(req.Offset + len(res.Hits)); next < res.Total {
+	first, last := req.Offset+1, req.Offset+len(res.Hits)
+	switch {
+	case res.Total == 1:
+		fmt.Fprint(w, "\n1 result")
+	case first == last:
+		fmt.Fprintf(w, "\n%d of %d results", first, res.Total)
+	default:
+		fmt.Fprintf(w, "\n%d–%d of %d results", first, last, res.Total)
+	}
+	if next := uint64(last); next < res.Total {
 		fmt.Fprintf(w, " (--offset %d for more)", next)
 	}
 	fmt.Fprintln(w)

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSearchCommand checks what parc search prints on a pipe for the
+// sample blog: each hit's title, date, author, link and a plain snippet,
+// comment hits by their post, a count that pluralises and offers the next
+// page, and nothing private.
+func TestSearchCommand(t *testing.T) {
+	dir := importedSample(t)
+	review := "The Quiet Lighthouse (2023) Review"
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		want   []string // in stdout, or stderr when code is not 0
+		absent []string // in stdout
+	}{
+		{"a post", []string{"keeper"}, 0,
+			[]string{review, "2023-03-18", "Mara Quill", "https://lighthouse.example.org/2023/03/18/the-quiet-lighthouse-review/",
+				"affinity with the keeper who writes", "\n1 result\n"},
+			// the password-protected "Letters to the Keeper"; no markup on a pipe
+			[]string{"Letters to the Keeper", "<mark>", "\x1b["}},
+		{"a comment names its post", []string{"rental"}, 0,
+			[]string{`Comment by Jonah on "` + review + `"`, "wait for a rental."}, nil},
+		{"one page of several", []string{"--limit", "1", "lighthouse"}, 0,
+			[]string{"\n1 of 3 results (--offset 1 for more)\n"}, nil},
+		{"the next page", []string{"--limit", "2", "--offset", "1", "lighthouse"}, 0,
+			[]string{"\n2–3 of 3 results\n"}, []string{"for more"}},
+		{"a draft", []string{"tides"}, 0, []string{`no results for "tides"`}, nil},
+		{"a comment awaiting moderation", []string{"moderation"}, 0, []string{"no results"}, nil},
+		{"spam", []string{"spamword"}, 0, []string{"no results"}, nil},
+		{"text bleve cannot parse is searched as words", []string{`"quiet lighthouse`}, 0, []string{review, "About"}, nil},
+		{"a bad filter", []string{"year:20x"}, 1, []string{"year:20x", "four digits"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := parc(t, dir, append([]string{"search"}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit status %d, want %d; stderr: %s", code, tt.code, stderr)
+			}
+			said := stdout
+			if code != 0 {
+				said = stderr
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(said, w) {
+					t.Errorf("%q missing from:\n%s", w, said)
+				}
+			}
+			for _, a := range tt.absent {
+				if strings.Contains(stdout, a) {
+					t.Errorf("%q should not be in:\n%s", a, stdout)
+				}
+			}
+		})
+	}
+
+	if _, stderr, code := parc(t, filepath.Join(t.TempDir(), "none"), "search", "keeper"); code != 1 || !strings.Contains(stderr, "no archive") {
+		t.Errorf("search without an archive: exit %d, %q; want 1 and a message saying so", code, stderr)
+	}
+}
+
+// TestSearchJSON checks the --json contract: one object per hit with the
+// issue's keys (comment_id only for comments; title and link the post's),
+// and with --facets a last line of facets and the total.
+func TestSearchJSON(t *testing.T) {
+	dir := importedSample(t)
+	stdout, stderr, code := parc(t, dir, "search", "--json", "--facets", "rental lighthouse")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("want hits and a facets line, got:\n%s", stdout)
+	}
+	postKeys := []string{"author", "date", "kind", "link", "post_id", "score", "site", "snippet", "title"}
+	commentKeys := slices.Sorted(slices.Values(append([]string{"comment_id"}, postKeys...)))
+	kinds := map[string]int{}
+	for _, line := range lines[:len(lines)-1] {
+		var hit map[string]any
+		if err := json.Unmarshal([]byte(line), &hit); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		kind, _ := hit["kind"].(string)
+		kinds[kind]++
+		want := postKeys
+		if kind == "comment" {
+			want = commentKeys
+		}
+		if got := slices.Sorted(maps.Keys(hit)); !slices.Equal(got, want) {
+			t.Errorf("%s hit has keys %v, want %v", kind, got, want)
+		}
+		if hit["title"] == "" || hit["link"] == "" {
+			t.Errorf("hit without its post's title or link: %s", line)
+		}
+	}
+	if kinds["post"] == 0 || kinds["comment"] == 0 || kinds["page"] == 0 {
+		t.Errorf("hits by kind %v; want posts, pages and comments", kinds)
+	}
+	var last struct {
+		Facets map[string]map[string]int `json:"facets"`
+		Total  *int                      `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &last); err != nil || last.Total == nil {
+		t.Fatalf("last line %q is not the facets line (%v)", lines[len(lines)-1], err)
+	}
+	if *last.Total != len(lines)-1 {
+		t.Errorf("total %d, but %d hits were printed", *last.Total, len(lines)-1)
+	}
+	for _, name := range []string{"year", "author", "category", "tag"} {
+		if _, ok := last.Facets[name]; !ok {
+			t.Errorf("no %s facet in %s", name, lines[len(lines)-1])
+		}
+	}
+	if last.Facets["author"]["Jonah"] != 1 {
+		t.Errorf("author facet %v: want Jonah's one comment counted", last.Facets["author"])
+	}
+}

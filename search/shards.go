@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,12 +62,8 @@ func (s *shardSet) SearchInContext(ctx context.Context, req *bleve.SearchRequest
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		names := make([]string, 0, len(res.Status.Errors))
-		for name := range res.Status.Errors {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		return nil, fmt.Errorf("search: %s: %w", names[0], res.Status.Errors[names[0]])
+		first := slices.Min(slices.Collect(maps.Keys(res.Status.Errors)))
+		return nil, fmt.Errorf("search: %s: %w", first, res.Status.Errors[first])
 	}
 	return res, nil
 }
@@ -74,13 +72,11 @@ func (s *shardSet) SearchInContext(ctx context.Context, req *bleve.SearchRequest
 func (s *shardSet) Mapping() mapping.IndexMapping { return s.shards[0].Mapping() }
 
 func (s *shardSet) Close() error {
-	var first error
-	for _, sh := range s.shards {
-		if err := sh.Close(); err != nil && first == nil {
-			first = err
-		}
+	errs := make([]error, len(s.shards))
+	for i, sh := range s.shards {
+		errs[i] = sh.Close()
 	}
-	return first
+	return errors.Join(errs...)
 }
 
 // newBatches gives an empty batch for each shard.

@@ -119,52 +119,63 @@ const (
 	frontierFailed = "failed"
 )
 
-// Enqueue adds urls to the frontier of job (e.g. "crawl https://blog.example.org"),
-// after those already there. URLs the job already knows, visited or not,
-// are left as they are, so a link seen twice is fetched once.
-func (s *Store) Enqueue(ctx context.Context, job string, urls ...string) error {
+// Frontier is one job's list of URLs to visit, kept in the archive so that
+// a crawl or an API import killed at any moment resumes where it stopped.
+// A job is named by what it does and for which site, e.g.
+// "crawl https://blog.example.org".
+type Frontier struct {
+	db  *sql.DB
+	job string
+}
+
+// Frontier returns the frontier of job.
+func (s *Store) Frontier(job string) *Frontier { return &Frontier{db: s.db, job: job} }
+
+// Enqueue adds urls after those already there. URLs the job already knows,
+// visited or not, are left as they are, so a link seen twice is fetched once.
+func (f *Frontier) Enqueue(ctx context.Context, urls ...string) error {
 	if len(urls) == 0 {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := f.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("archive: queueing for %s: %w", job, err)
+		return fmt.Errorf("archive: queueing for %s: %w", f.job, err)
 	}
 	defer tx.Rollback()
 	var seq int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE job = ?`, job).Scan(&seq); err != nil {
-		return fmt.Errorf("archive: queueing for %s: %w", job, err)
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE job = ?`, f.job).Scan(&seq); err != nil {
+		return fmt.Errorf("archive: queueing for %s: %w", f.job, err)
 	}
 	for _, u := range urls {
 		seq++
-		if _, err := tx.ExecContext(ctx, `INSERT INTO frontier (job, url, seq) VALUES (?, ?, ?) ON CONFLICT (job, url) DO NOTHING`, job, u, seq); err != nil {
-			return fmt.Errorf("archive: queueing %s for %s: %w", u, job, err)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO frontier (job, url, seq) VALUES (?, ?, ?) ON CONFLICT (job, url) DO NOTHING`, f.job, u, seq); err != nil {
+			return fmt.Errorf("archive: queueing %s for %s: %w", u, f.job, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("archive: queueing for %s: %w", job, err)
+		return fmt.Errorf("archive: queueing for %s: %w", f.job, err)
 	}
 	return nil
 }
 
-// NextQueued returns up to n URLs of job still to visit, oldest first. They
-// stay queued until MarkDone, so a crawl killed meanwhile visits them again.
-func (s *Store) NextQueued(ctx context.Context, job string, n int) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, job, frontierQueued, n)
+// Next returns up to n URLs still to visit, oldest first. They stay queued
+// until MarkDone, so a crawl killed meanwhile visits them again.
+func (f *Frontier) Next(ctx context.Context, n int) ([]string, error) {
+	rows, err := f.db.QueryContext(ctx, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, f.job, frontierQueued, n)
 	if err != nil {
-		return nil, fmt.Errorf("archive: frontier of %s: %w", job, err)
+		return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
 	}
 	defer rows.Close()
 	var urls []string
 	for rows.Next() {
 		var u string
 		if err := rows.Scan(&u); err != nil {
-			return nil, fmt.Errorf("archive: frontier of %s: %w", job, err)
+			return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
 		}
 		urls = append(urls, u)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("archive: frontier of %s: %w", job, err)
+		return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
 	}
 	return urls, nil
 }
@@ -172,26 +183,26 @@ func (s *Store) NextQueued(ctx context.Context, job string, n int) ([]string, er
 // MarkDone records a visit to url. A failed visit counts one more try and
 // sets the URL aside with errMsg; RetryFailed queues it again while it
 // has tries left, and Failures reports it once it has none.
-func (s *Store) MarkDone(ctx context.Context, job, url string, failedVisit bool, errMsg string) error {
+func (f *Frontier) MarkDone(ctx context.Context, url string, failedVisit bool, errMsg string) error {
 	var err error
 	if failedVisit {
-		_, err = s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = tries + 1, error = ? WHERE job = ? AND url = ?`, frontierFailed, errMsg, job, url)
+		_, err = f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = tries + 1, error = ? WHERE job = ? AND url = ?`, frontierFailed, errMsg, f.job, url)
 	} else {
-		_, err = s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, error = '' WHERE job = ? AND url = ?`, frontierDone, job, url)
+		_, err = f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, error = '' WHERE job = ? AND url = ?`, frontierDone, f.job, url)
 	}
 	if err != nil {
-		return fmt.Errorf("archive: marking %s visited for %s: %w", url, job, err)
+		return fmt.Errorf("archive: marking %s visited for %s: %w", url, f.job, err)
 	}
 	return nil
 }
 
-// RetryFailed queues again, at the back, the failed URLs of job that have
-// failed fewer than maxTries times, and returns how many it queued.
-func (s *Store) RetryFailed(ctx context.Context, job string, maxTries int) (int, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, seq = seq + (SELECT MAX(seq) FROM frontier WHERE job = ?)
-		WHERE job = ? AND state = ? AND tries < ?`, frontierQueued, job, job, frontierFailed, maxTries)
+// RetryFailed queues again, at the back, the failed URLs that have failed
+// fewer than maxTries times, and returns how many it queued.
+func (f *Frontier) RetryFailed(ctx context.Context, maxTries int) (int, error) {
+	res, err := f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, seq = seq + (SELECT MAX(seq) FROM frontier WHERE job = ?)
+		WHERE job = ? AND state = ? AND tries < ?`, frontierQueued, f.job, f.job, frontierFailed, maxTries)
 	if err != nil {
-		return 0, fmt.Errorf("archive: retrying failed URLs of %s: %w", job, err)
+		return 0, fmt.Errorf("archive: retrying failed URLs of %s: %w", f.job, err)
 	}
 	n, _ := res.RowsAffected()
 	return int(n), nil
@@ -204,52 +215,52 @@ type QueueFailure struct {
 	Error string
 }
 
-// Failures lists the URLs of job whose last visit failed.
-func (s *Store) Failures(ctx context.Context, job string) ([]QueueFailure, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT url, tries, error FROM frontier WHERE job = ? AND state = ? ORDER BY seq`, job, frontierFailed)
+// Failures lists the URLs whose last visit failed.
+func (f *Frontier) Failures(ctx context.Context) ([]QueueFailure, error) {
+	rows, err := f.db.QueryContext(ctx, `SELECT url, tries, error FROM frontier WHERE job = ? AND state = ? ORDER BY seq`, f.job, frontierFailed)
 	if err != nil {
-		return nil, fmt.Errorf("archive: failures of %s: %w", job, err)
+		return nil, fmt.Errorf("archive: failures of %s: %w", f.job, err)
 	}
 	defer rows.Close()
 	var list []QueueFailure
 	for rows.Next() {
-		var f QueueFailure
-		if err := rows.Scan(&f.URL, &f.Tries, &f.Error); err != nil {
-			return nil, fmt.Errorf("archive: failures of %s: %w", job, err)
+		var q QueueFailure
+		if err := rows.Scan(&q.URL, &q.Tries, &q.Error); err != nil {
+			return nil, fmt.Errorf("archive: failures of %s: %w", f.job, err)
 		}
-		list = append(list, f)
+		list = append(list, q)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("archive: failures of %s: %w", job, err)
+		return nil, fmt.Errorf("archive: failures of %s: %w", f.job, err)
 	}
 	return list, nil
 }
 
-// QueueStats counts job's URLs still queued, visited, and failed.
-func (s *Store) QueueStats(ctx context.Context, job string) (queuedURLs, doneURLs, failedURLs int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT
+// Stats counts the URLs still queued, visited, and failed.
+func (f *Frontier) Stats(ctx context.Context) (queuedURLs, doneURLs, failedURLs int, err error) {
+	err = f.db.QueryRowContext(ctx, `SELECT
 		COALESCE(SUM(state = ?), 0), COALESCE(SUM(state = ?), 0), COALESCE(SUM(state = ?), 0)
-		FROM frontier WHERE job = ?`, frontierQueued, frontierDone, frontierFailed, job).Scan(&queuedURLs, &doneURLs, &failedURLs)
+		FROM frontier WHERE job = ?`, frontierQueued, frontierDone, frontierFailed, f.job).Scan(&queuedURLs, &doneURLs, &failedURLs)
 	if err != nil {
-		err = fmt.Errorf("archive: frontier of %s: %w", job, err)
+		err = fmt.Errorf("archive: frontier of %s: %w", f.job, err)
 	}
 	return queuedURLs, doneURLs, failedURLs, err
 }
 
-// ResetQueue queues every URL job knows again, with its tries forgotten,
+// Reset queues every URL the job knows again, with its tries forgotten,
 // so that a later crawl re-visits everything (with conditional requests).
-func (s *Store) ResetQueue(ctx context.Context, job string) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = 0, error = '' WHERE job = ?`, frontierQueued, job); err != nil {
-		return fmt.Errorf("archive: resetting the frontier of %s: %w", job, err)
+func (f *Frontier) Reset(ctx context.Context) error {
+	if _, err := f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = 0, error = '' WHERE job = ?`, frontierQueued, f.job); err != nil {
+		return fmt.Errorf("archive: resetting the frontier of %s: %w", f.job, err)
 	}
 	return nil
 }
 
-// ClearQueue forgets every URL of job, for a job whose list is used up
-// once acted upon, such as the pages of a crawl still to import.
-func (s *Store) ClearQueue(ctx context.Context, job string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM frontier WHERE job = ?`, job); err != nil {
-		return fmt.Errorf("archive: clearing the frontier of %s: %w", job, err)
+// Clear forgets every URL of the job, for a job whose list is used up once
+// acted upon, such as the pages of a crawl still to import.
+func (f *Frontier) Clear(ctx context.Context) error {
+	if _, err := f.db.ExecContext(ctx, `DELETE FROM frontier WHERE job = ?`, f.job); err != nil {
+		return fmt.Errorf("archive: clearing the frontier of %s: %w", f.job, err)
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ func TestFetchedPages(t *testing.T) {
 	err = s.ForEachFetched(ctx, "https://blog.example.org", func(p *FetchedPage) error {
 		urls = append(urls, p.URL)
 		// Writing while iterating must not deadlock.
-		return s.Enqueue(ctx, "crawl test", p.URL)
+		return s.Frontier("crawl test").Enqueue(ctx, p.URL)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -74,55 +74,56 @@ func TestFetchedPages(t *testing.T) {
 func TestFrontier(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	const job = "crawl https://blog.example.org"
+	f := s.Frontier("crawl https://blog.example.org")
+	other := s.Frontier("rest https://blog.example.org")
 	stats := func() [3]int {
 		t.Helper()
-		q, d, f, err := s.QueueStats(ctx, job)
+		q, d, f, err := f.Stats(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return [3]int{q, d, f}
 	}
 
-	if err := s.Enqueue(ctx, job, "/a", "/b", "/c"); err != nil {
+	if err := f.Enqueue(ctx, "/a", "/b", "/c"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Enqueue(ctx, job, "/b", "/d"); err != nil { // /b is known already
+	if err := f.Enqueue(ctx, "/b", "/d"); err != nil { // /b is known already
 		t.Fatal(err)
 	}
-	if err := s.Enqueue(ctx, "rest https://blog.example.org", "/a"); err != nil { // another job's frontier
+	if err := other.Enqueue(ctx, "/a"); err != nil { // another job's frontier
 		t.Fatal(err)
 	}
-	next, _ := s.NextQueued(ctx, job, 10)
+	next, _ := f.Next(ctx, 10)
 	if !slices.Equal(next, []string{"/a", "/b", "/c", "/d"}) {
-		t.Fatalf("NextQueued = %v, want each URL once, in the order found", next)
+		t.Fatalf("Next = %v, want each URL once, in the order found", next)
 	}
 
-	s.MarkDone(ctx, job, "/a", false, "")
-	s.MarkDone(ctx, job, "/b", true, "HTTP 500")
+	f.MarkDone(ctx, "/a", false, "")
+	f.MarkDone(ctx, "/b", true, "HTTP 500")
 	if got := stats(); got != [3]int{2, 1, 1} {
 		t.Errorf("stats = %v, want 2 queued, 1 done, 1 failed", got)
 	}
-	s.Enqueue(ctx, job, "/a") // a visited URL seen again is not visited again
-	next, _ = s.NextQueued(ctx, job, 1)
+	f.Enqueue(ctx, "/a") // a visited URL seen again is not visited again
+	next, _ = f.Next(ctx, 1)
 	if !slices.Equal(next, []string{"/c"}) {
-		t.Errorf("NextQueued(1) = %v, want [/c]", next)
+		t.Errorf("Next(1) = %v, want [/c]", next)
 	}
 
 	// A failed URL is retried while it has tries left, at the back of the queue.
 	const maxTries = 2
-	if n, _ := s.RetryFailed(ctx, job, maxTries); n != 1 {
+	if n, _ := f.RetryFailed(ctx, maxTries); n != 1 {
 		t.Errorf("RetryFailed queued %d, want 1", n)
 	}
-	next, _ = s.NextQueued(ctx, job, 10)
+	next, _ = f.Next(ctx, 10)
 	if !slices.Equal(next, []string{"/c", "/d", "/b"}) {
-		t.Errorf("after retry: NextQueued = %v, want /b last", next)
+		t.Errorf("after retry: Next = %v, want /b last", next)
 	}
-	s.MarkDone(ctx, job, "/b", true, "HTTP 503")
-	if n, _ := s.RetryFailed(ctx, job, maxTries); n != 0 {
+	f.MarkDone(ctx, "/b", true, "HTTP 503")
+	if n, _ := f.RetryFailed(ctx, maxTries); n != 0 {
 		t.Errorf("RetryFailed queued %d URLs that are out of tries", n)
 	}
-	failures, err := s.Failures(ctx, job)
+	failures, err := f.Failures(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,22 +132,22 @@ func TestFrontier(t *testing.T) {
 	}
 
 	// A later crawl re-visits everything.
-	if err := s.ResetQueue(ctx, job); err != nil {
+	if err := f.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := stats(); got != [3]int{4, 0, 0} {
 		t.Errorf("after reset: stats = %v, want all 4 queued", got)
 	}
-	if q, _, _, _ := s.QueueStats(ctx, "rest https://blog.example.org"); q != 1 {
+	if q, _, _, _ := other.Stats(ctx); q != 1 {
 		t.Errorf("the other job has %d queued, want its own 1", q)
 	}
 
-	if err := s.ClearQueue(ctx, job); err != nil {
+	if err := f.Clear(ctx); err != nil {
 		t.Fatal(err)
 	}
-	s.Enqueue(ctx, job, "/a")
-	if next, _ := s.NextQueued(ctx, job, 10); !slices.Equal(next, []string{"/a"}) {
-		t.Errorf("after ClearQueue: NextQueued = %v, want only the URL queued since", next)
+	f.Enqueue(ctx, "/a")
+	if next, _ := f.Next(ctx, 10); !slices.Equal(next, []string{"/a"}) {
+		t.Errorf("after Clear: Next = %v, want only the URL queued since", next)
 	}
 }
 
@@ -157,8 +158,8 @@ func TestFrontierSurvivesReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Enqueue(ctx, "crawl x", "/1", "/2")
-	s.MarkDone(ctx, "crawl x", "/1", false, "")
+	s.Frontier("crawl x").Enqueue(ctx, "/1", "/2")
+	s.Frontier("crawl x").MarkDone(ctx, "/1", false, "")
 	s.Close() // as a killed crawl leaves it: every write is committed
 
 	s, err = Open(dir)
@@ -166,8 +167,8 @@ func TestFrontierSurvivesReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	next, _ := s.NextQueued(ctx, "crawl x", 10)
+	next, _ := s.Frontier("crawl x").Next(ctx, 10)
 	if !slices.Equal(next, []string{"/2"}) {
-		t.Errorf("after reopening: NextQueued = %v, want [/2]", next)
+		t.Errorf("after reopening: Next = %v, want [/2]", next)
 	}
 }

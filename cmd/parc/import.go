@@ -20,24 +20,32 @@ func importCommand() *cli.Command {
 		Usage:     "import WordPress exports (WXR), feeds, Blogger exports or saved pages into the archive",
 		ArgsUsage: "PATH|URL...",
 		Description: `Each PATH is a file or a directory; the format is detected from the content.
-An http(s) URL crawls that live site politely (see --max-pages, --concurrency,
---delay, --max-failures): an interrupted crawl continues when run again, and a
-later one fetches only what changed.
-A URL whose site advertises its WordPress REST API (or any URL with --rest)
-is read through the API; --user and --password-file give an application
-password for drafts, private posts and held comments. A feed URL is imported
-with all its pages (--follow-comments adds each post's comment feed).
-Importing the same source again changes nothing; a newer export of the same
-site updates what changed. On a terminal a progress bar shows on stderr.`,
+An http(s) URL is read as what it serves: a feed with all its pages
+(--follow-comments adds each post's comment feed); a site whose pages
+advertise its WordPress REST API through the API, asked on the host you
+named (--user and --password-file give an application password for drafts,
+private posts and held comments); any other site, or one whose API does not
+answer, by a polite crawl of its pages (see --max-pages, --concurrency,
+--delay, --max-failures). --rest and --crawl choose the way. An interrupted
+crawl or REST import continues when run again, and a later one fetches only
+what changed.
+A source that fails is named and skipped; the others import, and the
+command then exits with status 1. Importing the same source again changes
+nothing; a newer export of the same site updates what changed. On a
+terminal a progress bar shows on stderr.`,
 		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
 			langFlag(),
 		}, append(crawlFlags(), restFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
-				return usagef("import needs at least one PATH (see 'parc import --help')")
+				return usagef("import needs at least one PATH or URL (see 'parc import --help')")
 			}
 			lang, err := langOption(c)
+			if err != nil {
+				return err
+			}
+			opts, err := importOptions(c)
 			if err != nil {
 				return err
 			}
@@ -46,42 +54,30 @@ site updates what changed. On a terminal a progress bar shows on stderr.`,
 				return err
 			}
 			defer store.Close()
-			var paths, urls []string
-			for _, arg := range c.Args().Slice() {
-				if isURL(arg) {
-					urls = append(urls, arg)
-				} else {
-					paths = append(paths, arg)
-				}
-			}
 			progress := newProgress(c.App.ErrWriter)
-			results, err := importer.Import(c.Context, store, paths, importer.Options{Progress: progress.update})
+			opts.Progress = progress.update
+			results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
 			progress.finish()
-			for _, u := range urls {
-				if err != nil {
-					break
-				}
-				var r importer.Result
-				if r, err = importURL(c, store, u, progress); err == nil {
-					results = append(results, r)
-				}
-			}
-			progress.spin("indexing for search", 0)
+			progress.spin("indexing for search")
 			ierr := indexImported(c, store, lang)
 			progress.finish()
 			if err == nil {
 				err = ierr
 			}
-			out := c.App.Writer
 			for _, r := range results {
-				if c.Bool("json") {
-					printImportJSON(out, r)
-				} else {
-					printImportText(out, r)
-				}
+				printImport(c, r)
 			}
 			return err
 		},
+	}
+}
+
+// printImport prints what one source did, as JSON with --json.
+func printImport(c *cli.Context, r importer.Result) {
+	if c.Bool("json") {
+		printImportJSON(c.App.Writer, r)
+	} else {
+		printImportText(c.App.Writer, r)
 	}
 }
 

@@ -47,7 +47,7 @@ func TestImportURLDispatch(t *testing.T) {
 			args := append([]string{"import", "--json", "--delay", "0"}, tt.args...)
 			stdout, stderr, code := parc(t, t.TempDir(), args...)
 			if tt.wantErr != "" {
-				if code != 1 || !strings.Contains(stderr, tt.wantErr) || !strings.Contains(stderr, "parc import "+cs.URL+"/no-api/") {
+				if code != 1 || !strings.Contains(stderr, tt.wantErr) || !strings.Contains(stderr, "parc import --crawl "+cs.URL+"/no-api/") {
 					t.Fatalf("exit %d, stderr %q; want %q and the crawler suggested", code, stderr, tt.wantErr)
 				}
 				return

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parc-archive/parc/importer"
-	"github.com/parc-archive/parc/importer/crawl"
 )
 
 // progress draws an import's progress bar on a terminal and nothing on a
@@ -28,8 +27,26 @@ func newProgress(w io.Writer) *progress {
 	return &progress{w: w, on: ok && term.IsTerminal(int(f.Fd()))}
 }
 
+// update draws one source's progress: a bar over its bytes when its size
+// is known, else a spinner with what it is doing (crawls, the REST API,
+// paged feeds: nobody knows how many pages a site has until the end).
 func (p *progress) update(s importer.Progress) {
 	if !p.on {
+		return
+	}
+	if s.Done {
+		p.finish()
+		return
+	}
+	if s.Size <= 0 {
+		status := s.Status
+		if status == "" {
+			status = s.Source
+		}
+		if s.Items > 0 {
+			status = fmt.Sprintf("%s: %d items stored", status, s.Items)
+		}
+		p.spin(status)
 		return
 	}
 	if p.bar == nil || p.source != s.Source {
@@ -48,22 +65,15 @@ func (p *progress) update(s importer.Progress) {
 	rate := float64(s.Items) / max(time.Since(p.started).Seconds(), 1e-3)
 	p.bar.Describe(fmt.Sprintf("%d items (%.0f/s)", s.Items, rate))
 	p.bar.Set64(s.BytesRead)
-	if s.Done {
-		p.finish()
-	}
 }
 
-// crawl draws a crawl's progress: a spinner, as nobody knows how many
-// pages a site has until the crawl is over.
-func (p *progress) crawl(s crawl.Progress) { p.spin(crawlStatus(s), s.Fetched) }
-
-// spin draws a spinner with a status line, for imports of unknown length
-// (crawls, the REST API, paged feeds); n is how far they have got.
-func (p *progress) spin(status string, n int) {
+// spin draws a spinner with a status line.
+func (p *progress) spin(status string) {
 	if !p.on {
 		return
 	}
-	if p.bar == nil {
+	if p.bar == nil || p.source != "" {
+		p.finish()
 		p.bar = progressbar.NewOptions64(-1,
 			progressbar.OptionSetWriter(p.w),
 			progressbar.OptionThrottle(100*time.Millisecond),
@@ -72,7 +82,7 @@ func (p *progress) spin(status string, n int) {
 		)
 	}
 	p.bar.Describe(status)
-	p.bar.Set(n)
+	p.bar.Add(1)
 }
 
 func (p *progress) finish() {
@@ -80,4 +90,5 @@ func (p *progress) finish() {
 		p.bar.Finish()
 		p.bar = nil
 	}
+	p.source = ""
 }

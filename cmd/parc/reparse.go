@@ -4,7 +4,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/importer"
-	"github.com/parc-archive/parc/importer/crawl"
 )
 
 func reparseCommand() *cli.Command {
@@ -32,19 +31,14 @@ import would; nothing is fetched.`,
 				return err
 			}
 			defer store.Close()
-			res, err := crawl.Reparse(c.Context, store, c.String("site"))
+			res, err := importer.Reparse(c.Context, store, c.String("site"), importer.Options{})
 			if err != nil {
 				return err
 			}
 			if err := indexImported(c, store, lang); err != nil {
 				return err
 			}
-			r := importer.Result{ImportResult: res, Format: "reparse"}
-			if c.Bool("json") {
-				printImportJSON(c.App.Writer, r)
-			} else {
-				printImportText(c.App.Writer, r)
-			}
+			printImport(c, *res)
 			return nil
 		},
 	}

@@ -15,6 +15,7 @@ package crawl
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -28,6 +29,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/html"
+	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
 // DefaultMaxFailures is how many failed visits make the crawl give up on a page.
@@ -42,27 +44,15 @@ type Options struct {
 	// MaxFailures is how many failed visits, each with the fetch's own
 	// retries, make the crawl give up on a page and report it.
 	MaxFailures int
-	// Progress, when set, is told after every page.
-	Progress func(Progress)
+	// Report, when set, is told after every page how far the crawl got.
+	Report func(status string)
 }
 
-// Progress is a snapshot of a crawl.
-type Progress struct {
-	URL         string  // the page just visited
-	Fetched     int     // requests answered in this run, 304s included
-	NotModified int     // of those, pages unchanged since the last crawl
-	Queued      int     // URLs still to visit
-	Done        int     // URLs visited, in this run or an interrupted earlier one
-	Failed      int     // URLs whose last visit failed
-	Rate        float64 // pages fetched per second in this run
-	Importing   bool    // fetching is over; the fetched pages are being imported
-}
-
-// Job names the frontier of a crawl of site in the archive.
-func Job(site string) string { return "crawl " + archive.NormalizeSiteURL(site) }
+// job names the frontier of a crawl of site in the archive.
+func job(site string) string { return "crawl " + archive.NormalizeSiteURL(site) }
 
 // importJob names the list of a crawl's pages fetched but not yet imported.
-func importJob(site string) string { return Job(site) + " import" }
+func importJob(site string) string { return job(site) + " import" }
 
 // crawler is the state of one Run.
 type crawler struct {
@@ -72,7 +62,9 @@ type crawler struct {
 	opts    Options
 	start   *url.URL
 	site    string // normalized start URL
-	job     string
+	// frontier holds the URLs to visit; imports lists the pages fetched
+	// and stored but not yet imported.
+	frontier, imports *archive.Frontier
 	seeds   map[string]bool
 	started time.Time
 
@@ -85,12 +77,22 @@ type crawler struct {
 	mu         sync.Mutex
 	warnings   []string
 	disallowed int
+
+	out *stream.Reader
+}
+
+// Reader crawls a site and reads the posts of the pages it fetched. Its
+// first Next does the whole crawl; then each stored page new or changed
+// since the last crawl is parsed into records.
+type Reader struct {
+	*stream.Reader
+	c *crawler
 }
 
 // Unfinished reports whether a crawl from startURL was interrupted with
 // URLs still to visit, which running the crawl again continues.
 func Unfinished(ctx context.Context, store *archive.Store, startURL string) (bool, error) {
-	queued, _, _, err := store.QueueStats(ctx, Job(startURL))
+	queued, _, _, err := store.Frontier(job(startURL)).Stats(ctx)
 	return queued > 0, err
 }
 
@@ -102,11 +104,10 @@ func (c *crawler) interrupted(ctx context.Context, err error) error {
 	return err
 }
 
-// Run crawls the site at startURL into store and imports what is new or
-// changed. Pages the crawl gave up on are listed in the result's warnings.
-// When ctx is cancelled the crawl stops, keeping its state: run it again
-// to continue.
-func Run(ctx context.Context, store *archive.Store, startURL string, opts Options) (*archive.ImportResult, error) {
+// Open readies a crawl of the site at startURL into store. Pages the crawl
+// gives up on are listed in the warnings. When ctx is cancelled the crawl
+// stops, keeping its state: a new crawl of the same URL continues it.
+func Open(ctx context.Context, store *archive.Store, startURL string, opts Options) (*Reader, error) {
 	start, err := url.Parse(startURL)
 	if err != nil || (start.Scheme != "http" && start.Scheme != "https") || start.Host == "" {
 		return nil, fmt.Errorf("crawl %s: not an http(s) URL", startURL)
@@ -119,38 +120,55 @@ func Run(ctx context.Context, store *archive.Store, startURL string, opts Option
 		opts.MaxFailures = DefaultMaxFailures
 	}
 	c := &crawler{store: store, opts: opts, start: start, site: archive.NormalizeSiteURL(start.String()), started: time.Now()}
-	c.job = Job(c.site)
+	c.frontier, c.imports = store.Frontier(job(c.site)), store.Frontier(importJob(c.site))
 	c.client = fetch.New(opts.Fetch)
-	if c.robots, err = c.client.Robots(ctx, start.String()); err != nil {
-		return nil, c.interrupted(ctx, fmt.Errorf("crawl %s: %w", startURL, err))
+	return &Reader{Reader: c.newStream(ctx, c.run), c: c}, nil
+}
+
+// Finished is told by the importer that the pages' records are stored:
+// the list of pages to import is used up. (A crawl killed before this
+// imports the pages again next time.)
+func (r *Reader) Finished(ctx context.Context) error { return r.c.imports.Clear(ctx) }
+
+// newStream reads what produce puts, with the crawler's warnings.
+func (c *crawler) newStream(ctx context.Context, produce func(ctx context.Context, put func(archive.Record) error) error) *stream.Reader {
+	c.out = stream.New(func(put func(archive.Record) error) error { return produce(ctx, put) })
+	return c.out
+}
+
+// run crawls, then reads the pages fetched and not yet imported, by this
+// run or an interrupted earlier one.
+func (c *crawler) run(ctx context.Context, put func(archive.Record) error) error {
+	var err error
+	if c.robots, err = c.client.Robots(ctx, c.start.String()); err != nil {
+		return c.interrupted(ctx, fmt.Errorf("crawl %s: %w", c.start, err))
 	}
-	if c.robots.CrawlDelay > 0 && c.robots.CrawlDelay > opts.Fetch.Delay {
-		slower := opts.Fetch
+	if c.robots.CrawlDelay > 0 && c.robots.CrawlDelay > c.opts.Fetch.Delay {
+		slower := c.opts.Fetch
 		slower.Delay = c.robots.CrawlDelay
 		c.client = fetch.New(slower)
 	}
 	if err := c.seed(ctx); err != nil {
-		return nil, c.interrupted(ctx, err)
+		return c.interrupted(ctx, err)
 	}
 	if err := c.crawl(ctx); err != nil {
-		return nil, c.interrupted(ctx, err)
+		return c.interrupted(ctx, err)
 	}
-	res, err := c.importFetched(ctx)
-	if err != nil {
-		return nil, c.interrupted(ctx, err)
+	if err := c.readFetched(ctx, put); err != nil {
+		return c.interrupted(ctx, err)
 	}
-	return res, nil
+	return nil
 }
 
 // seed starts the frontier. A used-up frontier (the last crawl finished)
 // is queued again whole, so the new crawl re-visits every page it knows.
 func (c *crawler) seed(ctx context.Context) error {
-	queued, done, failed, err := c.store.QueueStats(ctx, c.job)
+	queued, done, failed, err := c.frontier.Stats(ctx)
 	if err != nil {
 		return err
 	}
 	if queued == 0 && done+failed > 0 {
-		if err := c.store.ResetQueue(ctx, c.job); err != nil {
+		if err := c.frontier.Reset(ctx); err != nil {
 			return err
 		}
 	}
@@ -165,7 +183,7 @@ func (c *crawler) seed(ctx context.Context) error {
 	for _, s := range seeds {
 		c.seeds[s] = true
 	}
-	stored, err := c.store.NextQueued(ctx, importJob(c.site), 1<<30)
+	stored, err := c.imports.Next(ctx, 1<<30)
 	if err != nil {
 		return err
 	}
@@ -173,7 +191,7 @@ func (c *crawler) seed(ctx context.Context) error {
 	for _, u := range stored {
 		c.stored[u] = true
 	}
-	return c.store.Enqueue(ctx, c.job, seeds...)
+	return c.frontier.Enqueue(ctx, seeds...)
 }
 
 // sameSite reports whether rawURL is on the crawled host or its www twin.
@@ -197,7 +215,7 @@ func (c *crawler) crawl(ctx context.Context) error {
 			return ctx.Err()
 		}
 		if c.budgetSpent() {
-			queued, _, _, err := c.store.QueueStats(ctx, c.job)
+			queued, _, _, err := c.frontier.Stats(ctx)
 			if err != nil {
 				return err
 			}
@@ -206,12 +224,12 @@ func (c *crawler) crawl(ctx context.Context) error {
 			}
 			return nil
 		}
-		batch, err := c.store.NextQueued(ctx, c.job, workers*4)
+		batch, err := c.frontier.Next(ctx, workers*4)
 		if err != nil {
 			return err
 		}
 		if len(batch) == 0 {
-			retried, err := c.store.RetryFailed(ctx, c.job, c.opts.MaxFailures)
+			retried, err := c.frontier.RetryFailed(ctx, c.opts.MaxFailures)
 			if err != nil {
 				return err
 			}
@@ -281,13 +299,13 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 	netCtx := ctx
 	ctx = context.WithoutCancel(ctx)
 	if !c.sameSite(rawURL) {
-		return c.store.MarkDone(ctx, c.job, rawURL, false, "")
+		return c.frontier.MarkDone(ctx, rawURL, false, "")
 	}
 	if !c.robots.Allowed(rawURL) {
 		c.mu.Lock()
 		c.disallowed++
 		c.mu.Unlock()
-		return c.store.MarkDone(ctx, c.job, rawURL, false, "")
+		return c.frontier.MarkDone(ctx, rawURL, false, "")
 	}
 	var validators *fetch.Validators
 	prev, err := c.store.Fetched(ctx, rawURL)
@@ -323,19 +341,19 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 		if !c.seeds[rawURL] {
 			c.warnf("crawl %s: HTTP %d", rawURL, statusErr.Response.Status)
 		}
-		err = c.store.MarkDone(ctx, c.job, rawURL, false, "")
+		err = c.frontier.MarkDone(ctx, rawURL, false, "")
 	case err != nil:
-		err = c.store.MarkDone(ctx, c.job, rawURL, true, err.Error())
+		err = c.frontier.MarkDone(ctx, rawURL, true, err.Error())
 	case resp.NotModified:
 		c.notModified.Add(1)
-		err = c.store.MarkDone(ctx, c.job, rawURL, false, "")
+		err = c.frontier.MarkDone(ctx, rawURL, false, "")
 	default:
 		err = c.keep(ctx, rawURL, resp)
 	}
 	if err != nil {
 		return err
 	}
-	return c.report(ctx, rawURL)
+	return c.report(ctx)
 }
 
 // keep stores a fetched page, queues the links it holds and lists it for
@@ -344,13 +362,13 @@ func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response)
 	if resp.URL != rawURL {
 		if !c.sameSite(resp.URL) {
 			c.warnf("crawl %s: redirected off the site to %s: skipped", rawURL, resp.URL)
-			return c.store.MarkDone(ctx, c.job, rawURL, false, "")
+			return c.frontier.MarkDone(ctx, rawURL, false, "")
 		}
 		// Mark the redirect's target visited too, so it is not fetched again.
-		if err := c.store.Enqueue(ctx, c.job, resp.URL); err != nil {
+		if err := c.frontier.Enqueue(ctx, resp.URL); err != nil {
 			return err
 		}
-		if err := c.store.MarkDone(ctx, c.job, resp.URL, false, ""); err != nil {
+		if err := c.frontier.MarkDone(ctx, resp.URL, false, ""); err != nil {
 			return err
 		}
 	}
@@ -377,7 +395,7 @@ func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response)
 		// Listed for import before it is stored: a kill in between leaves
 		// a listed page that the next run stores and imports, never a
 		// stored page that its validators would keep from being imported.
-		err = c.store.Enqueue(ctx, importJob(c.site), resp.URL)
+		err = c.imports.Enqueue(ctx, resp.URL)
 		if err == nil {
 			err = c.store.SaveFetched(ctx, archive.FetchedPage{
 				URL: resp.URL, Site: c.site, Status: resp.Status, Header: resp.Header, FetchedAt: resp.FetchedAt, Body: resp.Body,
@@ -393,10 +411,10 @@ func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response)
 			onSite = append(onSite, l)
 		}
 	}
-	if err := c.store.Enqueue(ctx, c.job, onSite...); err != nil {
+	if err := c.frontier.Enqueue(ctx, onSite...); err != nil {
 		return err
 	}
-	return c.store.MarkDone(ctx, c.job, rawURL, false, "")
+	return c.frontier.MarkDone(ctx, rawURL, false, "")
 }
 
 // isHTMLType accepts HTML and XHTML, and a missing type, which the parser
@@ -412,121 +430,97 @@ func (c *crawler) warnf(format string, args ...any) {
 	c.mu.Unlock()
 }
 
-func (c *crawler) report(ctx context.Context, rawURL string) error {
-	if c.opts.Progress == nil {
+func (c *crawler) report(ctx context.Context) error {
+	if c.opts.Report == nil {
 		return nil
 	}
-	queued, done, failed, err := c.store.QueueStats(ctx, c.job)
+	queued, done, failed, err := c.frontier.Stats(ctx)
 	if err != nil {
 		return err
 	}
 	fetched := int(c.fetched.Load())
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.opts.Progress(Progress{
-		URL: rawURL, Fetched: fetched, NotModified: int(c.notModified.Load()),
-		Queued: queued, Done: done, Failed: failed,
-		Rate: float64(fetched) / max(time.Since(c.started).Seconds(), 1e-3),
-	})
+	c.opts.Report(fmt.Sprintf("%d fetched (%d unchanged), %d queued, %d visited, %d failed, %.1f pages/s",
+		fetched, c.notModified.Load(), queued, done, failed, float64(fetched)/max(time.Since(c.started).Seconds(), 1e-3)))
 	return nil
 }
 
-// importFetched imports the pages fetched and not yet imported, by this
-// run or an interrupted earlier one, as one archive import.
-func (c *crawler) importFetched(ctx context.Context) (*archive.ImportResult, error) {
-	if c.opts.Progress != nil {
-		c.opts.Progress(Progress{Fetched: int(c.fetched.Load()), NotModified: int(c.notModified.Load()), Importing: true,
-			Rate: float64(c.fetched.Load()) / max(time.Since(c.started).Seconds(), 1e-3)})
+// readFetched reads the pages fetched and not yet imported, by this run
+// or an interrupted earlier one, then tells what the crawl could not do.
+func (c *crawler) readFetched(ctx context.Context, put func(archive.Record) error) error {
+	if c.opts.Report != nil {
+		c.opts.Report(fmt.Sprintf("reading the pages fetched (%d fetched, %d unchanged)", c.fetched.Load(), c.notModified.Load()))
 	}
-	pending, err := c.store.NextQueued(ctx, importJob(c.site), 1<<30)
+	pending, err := c.imports.Next(ctx, 1<<30)
 	if err != nil {
-		return nil, err
-	}
-	imp, err := c.store.BeginImport(ctx, archive.Source{Path: c.start.String(), Format: "crawl", Authority: archive.AuthorityPage})
-	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, u := range pending {
 		page, err := c.store.Fetched(ctx, u)
 		if err == nil && page != nil {
-			err = putPage(imp, page)
+			err = putPage(put, c.out.Warn, page)
 		}
 		if err != nil {
-			imp.Abort()
-			return nil, fmt.Errorf("crawl %s: importing %s: %w", c.site, u, err)
+			return fmt.Errorf("crawl %s: importing %s: %w", c.site, u, err)
 		}
 	}
 	for _, w := range c.warnings {
-		imp.Warn(w)
+		c.out.Warn(w)
 	}
 	if c.disallowed > 0 {
-		imp.Warn(fmt.Sprintf("crawl %s: robots.txt forbids fetching %d of the URLs found", c.site, c.disallowed))
+		c.out.Warn(fmt.Sprintf("crawl %s: robots.txt forbids fetching %d of the URLs found", c.site, c.disallowed))
 	}
-	failures, err := c.store.Failures(ctx, c.job)
+	failures, err := c.frontier.Failures(ctx)
 	if err != nil {
-		imp.Abort()
-		return nil, err
-	}
-	for _, f := range failures {
-		imp.Warn(fmt.Sprintf("crawl %s: gave up after %d tries: %s", f.URL, f.Tries, f.Error))
-	}
-	res, err := imp.Finish("", nil)
-	if err != nil {
-		return nil, err
-	}
-	// Cleared only now: a crawl killed before this imports the pages next time.
-	if err := c.store.ClearQueue(ctx, importJob(c.site)); err != nil {
-		return nil, err
-	}
-	return res, nil
-}
-
-// putPage parses a stored page and puts its site, authors and post into
-// the import. A page that does not parse is a warning, not an error.
-func putPage(imp *archive.Import, stored *archive.FetchedPage) error {
-	page, err := html.Parse(bytes.NewReader(stored.Body), stored.URL)
-	if err != nil {
-		imp.Warn(err.Error())
-		return nil
-	}
-	for _, w := range page.Warnings {
-		imp.Warn(w)
-	}
-	if page.Site.URL == "" {
-		imp.Warn(fmt.Sprintf("html %s: the page names no site: skipped", stored.URL))
-		return nil
-	}
-	site := page.Site
-	if err := imp.Put(archive.Record{Site: &site}); err != nil {
 		return err
 	}
-	for i := range page.Authors {
-		if err := imp.Put(archive.Record{Author: &page.Authors[i]}); err != nil {
-			return err
-		}
-	}
-	if page.Post != nil {
-		return imp.Put(archive.Record{Post: page.Post})
+	for _, f := range failures {
+		c.out.Warn(fmt.Sprintf("crawl %s: gave up after %d tries: %s", f.URL, f.Tries, f.Error))
 	}
 	return nil
 }
 
-// Reparse rebuilds posts from the pages stored for site (every site when
+// putPage parses a stored page and puts its site, authors and post. A page
+// that does not parse is a warning, not an error.
+func putPage(put func(archive.Record) error, warn func(string), stored *archive.FetchedPage) error {
+	page, err := html.Parse(bytes.NewReader(stored.Body), stored.URL)
+	if err != nil {
+		warn(err.Error())
+		return nil
+	}
+	for _, w := range page.Warnings {
+		warn(w)
+	}
+	if page.Site.URL == "" {
+		warn(fmt.Sprintf("html %s: the page names no site: skipped", stored.URL))
+		return nil
+	}
+	site := page.Site
+	if err := put(archive.Record{Site: &site}); err != nil {
+		return err
+	}
+	for i := range page.Authors {
+		if err := put(archive.Record{Author: &page.Authors[i]}); err != nil {
+			return err
+		}
+	}
+	if page.Post != nil {
+		return put(archive.Record{Post: page.Post})
+	}
+	return nil
+}
+
+// Reparse reads the posts of the pages stored for site (every site when
 // site is "") without fetching anything: after a better scraper, the
 // archive catches up from what it already holds.
-func Reparse(ctx context.Context, store *archive.Store, site string) (*archive.ImportResult, error) {
-	source := site
-	if source == "" {
-		source = "all stored pages"
-	}
-	imp, err := store.BeginImport(ctx, archive.Source{Path: source, Format: "reparse", Authority: archive.AuthorityPage})
-	if err != nil {
-		return nil, err
-	}
-	err = store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error { return putPage(imp, p) })
-	if err != nil {
-		imp.Abort()
-		return nil, fmt.Errorf("reparse %s: %w", source, err)
-	}
-	return imp.Finish("", nil)
+func Reparse(ctx context.Context, store *archive.Store, site string) *stream.Reader {
+	c := &crawler{store: store, site: site}
+	return c.newStream(ctx, func(ctx context.Context, put func(archive.Record) error) error {
+		err := store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error { return putPage(put, c.out.Warn, p) })
+		if err != nil {
+			return fmt.Errorf("reparse %s: %w", cmp.Or(site, "all stored pages"), err)
+		}
+		return nil
+	})
 }

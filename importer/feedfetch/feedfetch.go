@@ -17,6 +17,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/feed"
+	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
 // maxPages bounds how many pages of one feed are followed.
@@ -27,78 +28,61 @@ type Options struct {
 	Fetch fetch.Options
 	// FollowComments fetches each post's comment feed (wfw:commentRss).
 	FollowComments bool
-	// Progress, when set, is told after each feed page.
-	Progress func(Progress)
+	// Report, when set, is told after each feed page how far the import got.
+	Report func(status string)
 }
 
-// Progress is a snapshot of a feed import.
-type Progress struct {
-	URL   string // the page just read
-	Pages int    // pages read so far
-	Items int    // posts and comment stubs read so far
-}
-
-// fetcher is one run of Import.
+// fetcher is one feed import.
 type fetcher struct {
-	client   *fetch.Client
-	opts     Options
-	feeds    []*feed.Feed // every page read, in order
-	warnings []string
-	items    int
+	client *fetch.Client
+	opts   Options
+	feeds  []*feed.Feed // every page read, in order
+	items  int
+	out    *stream.Reader
 }
 
-// Import fetches feedURL and the pages after it, and with FollowComments
-// every post's comment feed, and imports what they hold. The feeds are
-// read before the archive is written; what was read before an error or an
-// interruption is imported all the same, and the error names the URL.
-func Import(ctx context.Context, store *archive.Store, feedURL string, opts Options) (*archive.ImportResult, error) {
+// Open readies a Reader of the feed at feedURL: its first Next fetches the
+// feed and the pages after it, and with FollowComments every post's
+// comment feed; the records follow, all under the first page's site. What
+// was read before an error or an interruption is read all the same, and
+// the error names the URL.
+func Open(ctx context.Context, feedURL string, opts Options) *stream.Reader {
 	f := &fetcher{client: fetch.New(opts.Fetch), opts: opts}
-	first, readErr := f.pages(ctx, feedURL, true)
-	if first == nil {
-		return nil, readErr
-	}
-	if readErr == nil && opts.FollowComments {
-		readErr = f.commentFeeds(ctx)
-	}
-
-	ctx = context.WithoutCancel(ctx) // write what was read, even when interrupted
-	imp, err := store.BeginImport(ctx, archive.Source{Path: feedURL, Format: "feed", Authority: archive.AuthorityFeed})
-	if err != nil {
-		return nil, errors.Join(readErr, err)
-	}
-	for _, w := range f.warnings {
-		imp.Warn(w)
-	}
-	if err := put(imp, first.Site, f.feeds); err != nil {
-		imp.Abort()
-		return nil, fmt.Errorf("feed %s: %w", feedURL, err)
-	}
-	res, err := imp.Finish("", readErr)
-	if err != nil {
-		return nil, errors.Join(readErr, err)
-	}
-	return res, readErr
+	f.out = stream.New(func(put func(archive.Record) error) error {
+		first, readErr := f.pages(ctx, feedURL, true)
+		if first == nil {
+			return readErr
+		}
+		if readErr == nil && opts.FollowComments {
+			readErr = f.commentFeeds(ctx)
+		}
+		if err := putFeeds(put, first.Site, f.feeds); err != nil {
+			return fmt.Errorf("feed %s: %w", feedURL, err)
+		}
+		return readErr
+	})
+	return f.out
 }
 
-// put writes the feeds' records under the first page's site: a comment
-// feed's guessed site must not become a second site.
-func put(imp *archive.Import, site archive.Site, feeds []*feed.Feed) error {
-	if err := imp.Put(archive.Record{Site: &site}); err != nil {
+// putFeeds writes the feeds' records under the first page's site: a
+// comment feed's guessed site must not become a second site.
+func putFeeds(put func(archive.Record) error, site archive.Site, feeds []*feed.Feed) error {
+	if err := put(archive.Record{Site: &site}); err != nil {
 		return err
 	}
 	for _, f := range feeds {
 		for i := range f.Authors {
-			if err := imp.Put(archive.Record{Author: &f.Authors[i]}); err != nil {
+			if err := put(archive.Record{Author: &f.Authors[i]}); err != nil {
 				return err
 			}
 		}
 		for i := range f.Terms {
-			if err := imp.Put(archive.Record{Term: &f.Terms[i]}); err != nil {
+			if err := put(archive.Record{Term: &f.Terms[i]}); err != nil {
 				return err
 			}
 		}
 		for i := range f.Posts {
-			if err := imp.Put(archive.Record{Post: &f.Posts[i]}); err != nil {
+			if err := put(archive.Record{Post: &f.Posts[i]}); err != nil {
 				return err
 			}
 		}
@@ -116,7 +100,7 @@ func (f *fetcher) pages(ctx context.Context, feedURL string, first bool) (*feed.
 	page, err := f.page(ctx, feedURL)
 	if err != nil {
 		if !first {
-			f.warnings = append(f.warnings, fmt.Sprintf("%v: skipped", err))
+			f.out.Warn(fmt.Sprintf("%v: skipped", err))
 			return nil, ctx.Err()
 		}
 		return nil, err
@@ -140,7 +124,7 @@ func (f *fetcher) pages(ctx context.Context, feedURL string, first bool) (*feed.
 			if !errors.As(err, &status) || status.Response.Status != http.StatusNotFound {
 				// Past the last page WordPress answers 404; anything
 				// else is worth knowing.
-				f.warnings = append(f.warnings, fmt.Sprintf("%v: the pages after it were not read", err))
+				f.out.Warn(fmt.Sprintf("%v: the pages after it were not read", err))
 			}
 			break
 		}
@@ -169,10 +153,12 @@ func (f *fetcher) page(ctx context.Context, target string) (*feed.Feed, error) {
 		return nil, err
 	}
 	f.feeds = append(f.feeds, parsed)
-	f.warnings = append(f.warnings, parsed.Warnings...)
+	for _, w := range parsed.Warnings {
+		f.out.Warn(w)
+	}
 	f.items += len(parsed.Posts)
-	if f.opts.Progress != nil {
-		f.opts.Progress(Progress{URL: target, Pages: len(f.feeds), Items: f.items})
+	if f.opts.Report != nil {
+		f.opts.Report(fmt.Sprintf("feed: %d pages, %d items", len(f.feeds), f.items))
 	}
 	return parsed, nil
 }

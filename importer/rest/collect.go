@@ -105,7 +105,7 @@ func (in *run) taxonomies(ctx context.Context) []Taxonomy {
 		return err
 	})
 	if err := in.skippable(err, "taxonomies (only categories and tags are read)"); err != nil {
-		in.warnings = append(in.warnings, fmt.Sprintf("%v: only categories and tags are read", err))
+		in.out.Warn(fmt.Sprintf("%v: only categories and tags are read", err))
 	}
 	slices.SortFunc(custom, func(a, b Taxonomy) int { return cmp.Compare(a.Slug, b.Slug) })
 	for _, t := range custom {
@@ -145,7 +145,7 @@ func (in *run) listPostTypes(ctx context.Context) []PostType {
 		return err
 	})
 	if err := in.skippable(err, "custom post types"); err != nil {
-		in.warnings = append(in.warnings, fmt.Sprintf("%v: reading posts, pages and media only", err))
+		in.out.Warn(fmt.Sprintf("%v: reading posts, pages and media only", err))
 	}
 	return types
 }
@@ -187,8 +187,8 @@ func (in *run) walk(ctx context.Context, l *listing) ([]string, error) {
 		total, hasTotal := headerInt(resp.Header, "X-WP-Total")
 		totalPages, hasPages := headerInt(resp.Header, "X-WP-TotalPages")
 		next := nextLink(resp.Header)
-		if in.opts.Progress != nil {
-			in.opts.Progress(Progress{Endpoint: l.name, Page: page, Pages: totalPages, Items: in.items})
+		if in.opts.Report != nil {
+			in.opts.Report(progressStatus(l.name, page, totalPages, in.items))
 		}
 		switch {
 		case hasPages && page >= totalPages:
@@ -207,4 +207,13 @@ func (in *run) walk(ctx context.Context, l *listing) ([]string, error) {
 		}
 		previous = string(resp.Body)
 	}
+}
+
+// progressStatus says how far the import has got, for the progress line.
+func progressStatus(endpoint string, page, pages, items int) string {
+	status := fmt.Sprintf("REST API: %s page %d", endpoint, page)
+	if pages > 0 {
+		status += fmt.Sprintf(" of %d", pages)
+	}
+	return fmt.Sprintf("%s, %d items", status, items)
 }

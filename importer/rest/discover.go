@@ -2,8 +2,6 @@ package rest
 
 import (
 	"bytes"
-	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,19 +13,6 @@ import (
 
 // apiRel is the link relation WordPress advertises its API root with.
 const apiRel = "https://api.w.org/"
-
-// Discover fetches pageURL and returns the REST API root its site
-// advertises; the error wraps ErrNoAPI when the page advertises none.
-func Discover(ctx context.Context, client *fetch.Client, pageURL string) (apiRoot string, err error) {
-	resp, err := client.Get(ctx, pageURL, nil)
-	if err != nil {
-		return "", fmt.Errorf("discover %s: %w", pageURL, err)
-	}
-	if root := AdvertisedRoot(resp); root != "" {
-		return root, nil
-	}
-	return "", fmt.Errorf("discover %s: %w (no Link rel=%q)", pageURL, ErrNoAPI, apiRel)
-}
 
 // AdvertisedRoot returns the API root a response advertises, in its Link
 // header or in an HTML <link rel="https://api.w.org/">, resolved against

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
 // DefaultPerPage is the largest page WordPress serves.
@@ -31,27 +32,22 @@ type Options struct {
 	// application password (User, Password) that unlocks drafts, private
 	// posts, held comments, pingbacks and raw content.
 	Fetch fetch.Options
+	// Advertised is the API root the site's pages advertise, if any. It is
+	// tried first when it is on the host the user named; an API on another
+	// host (a blog that moved, a site behind a proxy) is never asked.
+	Advertised string
 	// PerPage is the page size asked for; 0 means DefaultPerPage.
 	PerPage int
-	// Progress, when set, is told after each page.
-	Progress func(Progress)
+	// Report, when set, is told after each page how far the import got.
+	Report func(status string)
 }
 
-// Progress is a snapshot of a REST import.
-type Progress struct {
-	Endpoint string // e.g. "posts"
-	Page     int
-	Pages    int // 0 when the server does not say
-	Items    int // items read so far, all endpoints
-}
-
-// run is one run of Import.
+// run is one REST import.
 type run struct {
-	client *fetch.Client
-	store  *archive.Store
-	imp    *archive.Import
-	site   string // normalized, as the archive keeps it
-	job    string // the frontier's name for this site's REST import
+	client   *fetch.Client
+	store    *archive.Store
+	frontier *archive.Frontier // this site's REST import
+	site     archive.Site
 	// queued is what the job's frontier still has to visit. Pages a killed
 	// run visited are not in it: they are read back from the archive.
 	queued   map[string]bool
@@ -62,19 +58,28 @@ type run struct {
 	perPage  int
 	lookup   *Lookup
 	opts     Options
+	out      *stream.Reader
 
-	warnings  []string                    // found while fetching, before the import begins
 	postTypes map[int64]string            // post id → type, for attaching comments
 	comments  map[int64][]archive.Comment // post id → its comments
 	items     int                         // items fetched so far, for progress
 }
 
-// Import reads the site at siteURL through its REST API into the store.
-// siteURL may be the site's address or its API root. Everything imported
-// before an error stays in the archive; the error names the URL at fault.
-func Import(ctx context.Context, store *archive.Store, siteURL string, opts Options) (*archive.ImportResult, error) {
+// Reader reads a site through its REST API. Its first Next fetches and
+// saves every page of every listing (continuing an interrupted run's
+// frontier), then the records are decoded from the saved pages: what was
+// fetched before an error or an interruption is read all the same.
+type Reader struct {
+	*stream.Reader
+	run *run
+}
+
+// Open finds the REST API of the site at siteURL (the site's address or
+// its API root) and readies a Reader. The error wraps ErrNoAPI when no API
+// answers on that host; it names the URL at fault.
+func Open(ctx context.Context, store *archive.Store, siteURL string, opts Options) (*Reader, error) {
 	client := fetch.New(opts.Fetch)
-	root, index, err := findRoot(ctx, client, siteURL)
+	root, index, err := findRoot(ctx, client, siteURL, opts.Advertised)
 	if err != nil {
 		return nil, err
 	}
@@ -83,11 +88,11 @@ func Import(ctx context.Context, store *archive.Store, siteURL string, opts Opti
 		site.URL = siteURL
 	}
 	in := &run{
-		client: client, store: store, site: archive.NormalizeSiteURL(site.URL), root: root, index: index,
-		auth: opts.Fetch.User != "", perPage: cmp.Or(opts.PerPage, DefaultPerPage), lookup: NewLookup(), opts: opts,
+		client: client, store: store, site: site, root: root, index: index,
+		frontier: store.Frontier("rest " + archive.NormalizeSiteURL(site.URL)),
+		auth:     opts.Fetch.User != "", perPage: cmp.Or(opts.PerPage, DefaultPerPage), lookup: NewLookup(), opts: opts,
 		postTypes: map[int64]string{}, comments: map[int64][]archive.Comment{},
 	}
-	in.job = "rest " + in.site
 	if in.auth {
 		if err := in.checkCredentials(ctx); err != nil {
 			return nil, err
@@ -96,46 +101,40 @@ func Import(ctx context.Context, store *archive.Store, siteURL string, opts Opti
 	if err := in.loadFrontier(ctx); err != nil {
 		return nil, err
 	}
-	listings, fetchErr := in.collect(ctx)
-
-	// The archive is written once the pages are fetched and saved: an
-	// import keeps a write transaction open, and the frontier and saved
-	// pages must be written while it runs. What was fetched before an
-	// error or an interruption is imported all the same, and the import's
-	// writes outlive a cancelled ctx so that its record is completed.
-	ctx = context.WithoutCancel(ctx)
-	in.imp, err = store.BeginImport(ctx, archive.Source{Path: siteURL, Format: "rest", Authority: archive.AuthorityAPI})
-	if err != nil {
-		return nil, errors.Join(fetchErr, err)
-	}
-	for _, w := range in.warnings {
-		in.imp.Warn(w)
-	}
-	readErr := in.imp.Put(archive.Record{Site: &site})
-	if readErr == nil {
-		readErr = in.apply(ctx, listings)
-	}
-	readErr = errors.Join(fetchErr, readErr)
-	res, err := in.imp.Finish("", readErr)
-	if err != nil {
-		return nil, errors.Join(readErr, err)
-	}
-	if readErr == nil {
-		// Complete: the next run fetches everything again, conditionally.
-		readErr = store.ResetQueue(ctx, in.job)
-	}
-	return res, readErr
+	in.out = stream.New(func(put func(archive.Record) error) error { return in.produce(ctx, put) })
+	return &Reader{Reader: in.out, run: in}, nil
 }
+
+// Root is the API root the reader reads.
+func (r *Reader) Root() string { return r.run.root }
+
+// produce fetches every listing, then writes what they hold.
+func (in *run) produce(ctx context.Context, put func(archive.Record) error) error {
+	listings, fetchErr := in.collect(ctx)
+	// What was fetched before an error or an interruption is read from
+	// the saved pages all the same, whatever ctx says now.
+	ctx = context.WithoutCancel(ctx)
+	site := in.site
+	err := put(archive.Record{Site: &site})
+	if err == nil {
+		err = in.apply(ctx, listings, put)
+	}
+	return errors.Join(fetchErr, err)
+}
+
+// Finished is told by the importer that every record was stored: the next
+// run fetches everything again, conditionally.
+func (r *Reader) Finished(ctx context.Context) error { return r.run.frontier.Reset(ctx) }
 
 // loadFrontier learns which pages an interrupted earlier run already
 // visited: those the job knows and has not queued.
 func (in *run) loadFrontier(ctx context.Context) error {
-	queued, done, failed, err := in.store.QueueStats(ctx, in.job)
+	queued, done, failed, err := in.frontier.Stats(ctx)
 	if err != nil {
 		return err
 	}
 	in.resuming = done+failed > 0
-	urls, err := in.store.NextQueued(ctx, in.job, queued)
+	urls, err := in.frontier.Next(ctx, queued)
 	if err != nil {
 		return err
 	}
@@ -146,21 +145,27 @@ func (in *run) loadFrontier(ctx context.Context) error {
 	return nil
 }
 
-// findRoot fetches the API root: /wp-json/, then ?rest_route=/ for sites
-// without pretty permalinks.
-func findRoot(ctx context.Context, client *fetch.Client, siteURL string) (string, *Index, error) {
+// findRoot finds the API root on the host of siteURL: the root the site
+// advertises when it is on that host, then /wp-json/, then ?rest_route=/
+// for sites without pretty permalinks. A root on another host is never
+// asked: requests (and credentials) stay with the site the user named.
+// The error wraps ErrNoAPI when none of them answers with an API index.
+func findRoot(ctx context.Context, client *fetch.Client, siteURL, advertised string) (string, *Index, error) {
 	u, err := url.Parse(siteURL)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return "", nil, fmt.Errorf("rest %s: not an http(s) URL", siteURL)
 	}
 	var candidates []string
+	if a, err := url.Parse(advertised); err == nil && advertised != "" && strings.EqualFold(a.Host, u.Host) {
+		candidates = append(candidates, advertised)
+	}
 	if isAPIRoot(u) {
-		candidates = []string{u.String()}
+		candidates = append(candidates, u.String())
 	} else {
 		base := strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/")
-		candidates = []string{base + "/wp-json/", base + "/?rest_route=/"}
+		candidates = append(candidates, base+"/wp-json/", base+"/?rest_route=/")
 	}
-	var lastErr error
+	var answers []string
 	for _, candidate := range candidates {
 		resp, err := client.Get(ctx, candidate, nil)
 		if err == nil {
@@ -176,14 +181,18 @@ func findRoot(ctx context.Context, client *fetch.Client, siteURL string) (string
 		if ctx.Err() != nil {
 			return "", nil, err
 		}
-		lastErr = err
+		answers = append(answers, rootAnswer(candidate, err))
 	}
+	return "", nil, fmt.Errorf("rest %s: %w (%s)", siteURL, ErrNoAPI, strings.Join(answers, "; "))
+}
+
+// rootAnswer says briefly what a candidate API root answered.
+func rootAnswer(candidate string, err error) string {
 	var status *fetch.StatusError
-	if errors.As(lastErr, &status) && (status.Response.Status == http.StatusNotFound || status.Response.Status == http.StatusGone) {
-		return "", nil, fmt.Errorf("rest %s: %w (%s and %s answer %d); import it with the crawler instead: parc import %s",
-			siteURL, ErrNoAPI, candidates[0], candidates[len(candidates)-1], status.Response.Status, siteURL)
+	if errors.As(err, &status) {
+		return fmt.Sprintf("%s answers %d", candidate, status.Response.Status)
 	}
-	return "", nil, fmt.Errorf("rest %s: no API root: %w", siteURL, lastErr)
+	return err.Error()
 }
 
 func isAPIRoot(u *url.URL) bool {
@@ -230,10 +239,10 @@ func (in *run) skippable(err error, what string) error {
 		if !in.auth {
 			hint = " (an application password, --user and --password-file, may open it)"
 		}
-		in.warnings = append(in.warnings, fmt.Sprintf("%v: %s skipped%s", err, what, hint))
+		in.out.Warn(fmt.Sprintf("%v: %s skipped%s", err, what, hint))
 		return nil
 	case http.StatusNotFound:
-		in.warnings = append(in.warnings, fmt.Sprintf("%v: %s skipped", err, what))
+		in.out.Warn(fmt.Sprintf("%v: %s skipped", err, what))
 		return nil
 	}
 	return err
@@ -249,7 +258,7 @@ func (in *run) page(ctx context.Context, target string, decode func(body []byte)
 	if err != nil {
 		return nil, err
 	}
-	if err := in.store.Enqueue(ctx, in.job, target); err != nil {
+	if err := in.frontier.Enqueue(ctx, target); err != nil {
 		return nil, err
 	}
 	var resp *fetch.Response
@@ -258,16 +267,16 @@ func (in *run) page(ctx context.Context, target string, decode func(body []byte)
 	} else {
 		resp, err = in.fetch(ctx, target, saved)
 		if err != nil {
-			in.store.MarkDone(ctx, in.job, target, true, err.Error())
+			in.frontier.MarkDone(ctx, target, true, err.Error())
 			return nil, err
 		}
 	}
 	if err := decode(resp.Body); err != nil {
 		err = fmt.Errorf("rest %s: %w", target, err)
-		in.store.MarkDone(ctx, in.job, target, true, err.Error())
+		in.frontier.MarkDone(ctx, target, true, err.Error())
 		return nil, err
 	}
-	return resp, in.store.MarkDone(ctx, in.job, target, false, "")
+	return resp, in.frontier.MarkDone(ctx, target, false, "")
 }
 
 // fetch gets a page from the site, conditionally when the archive holds an
@@ -287,7 +296,7 @@ func (in *run) fetch(ctx context.Context, target string, saved *archive.FetchedP
 	if err := checkJSON(resp); err != nil {
 		return nil, err
 	}
-	err = in.store.SaveFetched(ctx, archive.FetchedPage{URL: target, Site: in.site, Status: resp.Status,
+	err = in.store.SaveFetched(ctx, archive.FetchedPage{URL: target, Site: archive.NormalizeSiteURL(in.site.URL), Status: resp.Status,
 		Header: resp.Header, FetchedAt: resp.FetchedAt, Body: resp.Body})
 	return resp, err
 }

@@ -1,0 +1,139 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parc-archive/parc/archive"
+)
+
+// source is one thing an import reads: a file, the saved pages of a
+// directory, a live site, the pages a crawl stored.
+type source struct {
+	label     string // the path or URL the import's record names
+	format    string
+	authority archive.Authority
+	size      int64 // bytes to read, -1 when unknown
+	// resumable says that running the import again continues where an
+	// interrupted or failed one stopped (crawls and REST imports keep
+	// their frontier in the archive).
+	resumable bool
+	// warnings are what choosing the source found, such as a REST API
+	// that did not answer and the crawl that replaced it.
+	warnings []string
+	// open readies the reader; report tells the progress line what a
+	// live source is doing. A source that open refuses leaves no import
+	// in the archive.
+	open func(ctx context.Context, report func(status string)) (Reader, error)
+}
+
+// What a Reader may also do, which the driver asks for.
+type (
+	// A closer holds files or a producer to release, read whole or not.
+	closer interface{ Close() error }
+	// A digester hashes what it read: the import's record keeps it.
+	digester interface{ Digest() string }
+	// A byteCounter knows how far into its source it has read.
+	byteCounter interface{ BytesRead() int64 }
+	// A finisher has bookkeeping to do once every record it yielded is
+	// committed, such as clearing a crawl's list of pages to import.
+	finisher interface{ Finished(ctx context.Context) error }
+)
+
+// progressEvery is how many items pass between two progress reports.
+const progressEvery = 256
+
+// drive imports one source: it begins an import, puts every record the
+// reader yields, keeps its warnings and finishes the import, which records
+// what the reader read and the error that ended it early, if any. What was
+// read before an error stays in the archive.
+func drive(ctx context.Context, store *archive.Store, src source, opts Options) (*Result, error) {
+	items := 0
+	var status string
+	var bytes byteCounter
+	report := func(done bool) {
+		if opts.Progress == nil {
+			return
+		}
+		p := Progress{Source: src.label, Format: src.format, Status: status, Size: src.size, Items: items, Done: done}
+		if bytes != nil {
+			p.BytesRead = bytes.BytesRead()
+		}
+		opts.Progress(p)
+	}
+	reader, err := src.open(ctx, func(s string) { status = s; report(false) })
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := reader.(closer); ok {
+		defer c.Close()
+	}
+	bytes, _ = reader.(byteCounter)
+	defer report(true)
+
+	// The import's writes outlive a cancelled ctx, so that what was read
+	// is committed and the record says the import was interrupted.
+	imp, err := store.BeginImport(context.WithoutCancel(ctx), archive.Source{Path: src.label, Format: src.format, Authority: src.authority})
+	if err != nil {
+		return nil, &storeError{err}
+	}
+	for _, w := range src.warnings {
+		imp.Warn(w)
+	}
+	var readErr error
+	for {
+		rec, err := reader.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			readErr = err
+			break
+		}
+		if err := imp.Put(rec); err != nil {
+			imp.Abort()
+			return nil, &storeError{fmt.Errorf("import %s: %w", src.label, err)}
+		}
+		if rec.Post != nil {
+			items++
+			if items%progressEvery == 0 {
+				report(false)
+			}
+		}
+	}
+	for _, w := range reader.Warnings() {
+		imp.Warn(w)
+	}
+	digest := ""
+	if d, ok := reader.(digester); ok && readErr == nil {
+		digest = d.Digest()
+	}
+	res, err := imp.Finish(digest, readErr)
+	if err != nil {
+		return nil, &storeError{fmt.Errorf("import %s: %w", src.label, err)}
+	}
+	result := &Result{ImportResult: res, Format: src.format}
+	if readErr != nil {
+		return result, src.explain(readErr)
+	}
+	if f, ok := reader.(finisher); ok {
+		if err := f.Finished(context.WithoutCancel(ctx)); err != nil {
+			return result, &storeError{fmt.Errorf("import %s: %w", src.label, err)}
+		}
+	}
+	return result, nil
+}
+
+// explain names the source in err, and says when running the import again
+// continues it.
+func (src source) explain(err error) error {
+	if !strings.Contains(err.Error(), src.label) {
+		err = fmt.Errorf("import %s: %w", src.label, err)
+	}
+	if src.resumable {
+		err = fmt.Errorf("%w (parc keeps what it fetched; running the import again continues from there)", err)
+	}
+	return err
+}

@@ -1,0 +1,126 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/crawl"
+	"github.com/parc-archive/parc/importer/feed"
+	"github.com/parc-archive/parc/importer/feedfetch"
+	"github.com/parc-archive/parc/importer/rest"
+)
+
+// resolveURL decides how a live site is read from one of its URLs: with
+// ModeREST through its REST API, with ModeCrawl by a crawl. Otherwise an
+// interrupted crawl of the URL is continued; a feed is read as a feed; a
+// site whose pages advertise a REST API is read through it, asked on the
+// host the user named; anything else, and a site whose API does not
+// answer there, is crawled.
+func resolveURL(ctx context.Context, store *archive.Store, rawURL string, opts Options) (source, error) {
+	switch opts.Mode {
+	case ModeREST:
+		return restSource(ctx, store, rawURL, "", opts)
+	case ModeCrawl:
+		return crawlSource(store, rawURL, opts), nil
+	}
+	unfinished, err := crawl.Unfinished(ctx, store, rawURL)
+	if err != nil {
+		return source{}, &storeError{err}
+	}
+	if unfinished {
+		// That page was crawled already: no need to ask it again.
+		return crawlSource(store, rawURL, opts), nil
+	}
+	// One request tells a feed, or a site advertising its API, from pages
+	// to crawl; when it fails, the crawler reports why.
+	resp, err := fetch.New(opts.Fetch).Get(ctx, rawURL, nil)
+	if err != nil {
+		if ctx.Err() != nil {
+			return source{}, err
+		}
+		return crawlSource(store, rawURL, opts), nil
+	}
+	if feed.Sniff(resp.Body[:min(len(resp.Body), sniffSize)]) {
+		return feedSource(rawURL, opts), nil
+	}
+	advertised := rest.AdvertisedRoot(resp)
+	if advertised == "" {
+		return crawlSource(store, rawURL, opts), nil
+	}
+	src, err := restSource(ctx, store, rawURL, advertised, opts)
+	if err == nil || !errors.Is(err, rest.ErrNoAPI) || ctx.Err() != nil {
+		return src, err
+	}
+	crawled := crawlSource(store, rawURL, opts)
+	crawled.warnings = append(crawled.warnings, fmt.Sprintf("%s advertises its REST API at %s%s, but %v; crawling its pages instead",
+		rawURL, advertised, elsewhere(rawURL, advertised), err))
+	return crawled, nil
+}
+
+// elsewhere says when an advertised API root is on another host than the
+// one the user named, which parc does not ask.
+func elsewhere(rawURL, root string) string {
+	u, err1 := url.Parse(rawURL)
+	r, err2 := url.Parse(root)
+	if err1 != nil || err2 != nil || strings.EqualFold(u.Host, r.Host) {
+		return ""
+	}
+	return " (another host, which parc does not ask)"
+}
+
+// restSource finds the site's REST API; the error wraps rest.ErrNoAPI when
+// none answers.
+func restSource(ctx context.Context, store *archive.Store, rawURL, advertised string, opts Options) (source, error) {
+	// The API is found before the import begins, so that a site without
+	// one can be crawled instead; the reader then reports to the progress
+	// line the driver gives it.
+	var report func(string)
+	reader, err := rest.Open(ctx, store, rawURL, rest.Options{Fetch: opts.Fetch, Advertised: advertised,
+		Report: func(status string) {
+			if report != nil {
+				report(status)
+			}
+		}})
+	if err != nil {
+		if errors.Is(err, rest.ErrNoAPI) && opts.Mode == ModeREST {
+			err = fmt.Errorf("%w; import it with the crawler instead: parc import --crawl %s", err, rawURL)
+		}
+		return source{}, err
+	}
+	return source{label: rawURL, format: "rest", authority: archive.AuthorityAPI, size: -1, resumable: true,
+		open: func(_ context.Context, r func(string)) (Reader, error) {
+			report = r
+			return reader, nil
+		}}, nil
+}
+
+func crawlSource(store *archive.Store, rawURL string, opts Options) source {
+	return source{label: rawURL, format: "crawl", authority: archive.AuthorityPage, size: -1, resumable: true,
+		open: func(ctx context.Context, report func(string)) (Reader, error) {
+			return crawl.Open(ctx, store, rawURL, crawl.Options{Fetch: opts.Fetch, MaxPages: opts.MaxPages, MaxFailures: opts.MaxFailures, Report: report})
+		}}
+}
+
+func feedSource(rawURL string, opts Options) source {
+	return source{label: rawURL, format: "feed", authority: archive.AuthorityFeed, size: -1,
+		open: func(ctx context.Context, report func(string)) (Reader, error) {
+			return feedfetch.Open(ctx, rawURL, feedfetch.Options{Fetch: opts.Fetch, FollowComments: opts.FollowComments, Report: report}), nil
+		}}
+}
+
+// Reparse reads again the pages crawls stored for site (every site when
+// site is ""), without fetching: after a better page parser, the archive
+// catches up from what it already holds.
+func Reparse(ctx context.Context, store *archive.Store, site string, opts Options) (*Result, error) {
+	label := site
+	if label == "" {
+		label = "all stored pages"
+	}
+	return drive(ctx, store, source{label: label, format: "reparse", authority: archive.AuthorityPage, size: -1,
+		open: func(ctx context.Context, _ func(string)) (Reader, error) { return crawl.Reparse(ctx, store, site), nil }}, opts)
+}

@@ -97,4 +97,3 @@ func credentials(c *cli.Context) (user, password string, err error) {
 	}
 	return user, password, nil
 }
-

@@ -61,8 +61,10 @@ func withoutFragment(u *url.URL) string {
 	return v.String()
 }
 
-// sameSite reports whether u is on this blog: same host as its home (or
-// the page), and under the home path for a blog in a subdirectory.
+// sameSite reports whether u is on this blog: on the host of its home, or
+// of the page itself (a blog that moved, or served through a proxy or a
+// local copy, still names its old home), and under the home path for a
+// blog in a subdirectory.
 func (p *pageParser) sameSite(u *url.URL) bool {
 	home := p.home
 	if home == nil {
@@ -71,10 +73,15 @@ func (p *pageParser) sameSite(u *url.URL) bool {
 	if home == nil {
 		return false
 	}
-	if !strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(home.Host, "www.")) {
+	if !sameHost(u, home) && (p.base == nil || !sameHost(u, p.base)) {
 		return false
 	}
 	return strings.HasPrefix(u.Path+"/", strings.TrimSuffix(home.Path, "/")+"/")
+}
+
+// sameHost compares hosts, a www twin being the same.
+func sameHost(a, b *url.URL) bool {
+	return strings.EqualFold(strings.TrimPrefix(a.Host, "www."), strings.TrimPrefix(b.Host, "www."))
 }
 
 var commentPageLink = regexp.MustCompile(`/comment-page-(\d+)/?$`)

@@ -39,7 +39,9 @@ type (
 	byteCounter interface{ BytesRead() int64 }
 	// A finisher has bookkeeping to do once every record it yielded is
 	// committed, such as clearing a crawl's list of pages to import.
-	finisher interface{ Finished(ctx context.Context) error }
+	finisher interface {
+		Finished(ctx context.Context) error
+	}
 )
 
 // progressEvery is how many items pass between two progress reports.

@@ -192,7 +192,7 @@ type fileReader struct {
 	next   int // index of the next file to open
 
 	hash     hash.Hash
-	done     int64          // bytes of the files read whole
+	done     int64           // bytes of the files read whole
 	counted  *countingReader // the file being read
 	file     *os.File
 	buffered *bufio.Reader

@@ -56,17 +56,17 @@ func importJob(site string) string { return job(site) + " import" }
 
 // crawler is the state of one Run.
 type crawler struct {
-	store   *archive.Store
-	client  *fetch.Client
-	robots  *fetch.Robots
-	opts    Options
-	start   *url.URL
-	site    string // normalized start URL
+	store  *archive.Store
+	client *fetch.Client
+	robots *fetch.Robots
+	opts   Options
+	start  *url.URL
+	site   string // normalized start URL
 	// frontier holds the URLs to visit; imports lists the pages fetched
 	// and stored but not yet imported.
 	frontier, imports *archive.Frontier
-	seeds   map[string]bool
-	started time.Time
+	seeds             map[string]bool
+	started           time.Time
 
 	requested, fetched, notModified atomic.Int64
 

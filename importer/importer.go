@@ -142,6 +142,15 @@ func Import(ctx context.Context, store *archive.Store, args []string, opts Optio
 	return results, failures.orNil()
 }
 
+// Unwrap lets errors.Is and errors.As see each source's error.
+func (f Failures) Unwrap() []error {
+	errs := make([]error, len(f))
+	for i, failure := range f {
+		errs[i] = failure.Err
+	}
+	return errs
+}
+
 func (f Failures) orNil() error {
 	if len(f) == 0 {
 		return nil

@@ -1,10 +1,11 @@
-package crawl
+package crawl_test
 
 import (
 	"context"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer"
 )
 
 // BenchmarkReparse measures rebuilding posts from stored pages, the local
@@ -13,13 +14,13 @@ func BenchmarkReparse(b *testing.B) {
 	site := newLiveSite(b)
 	store := openStore(b)
 	ctx := context.Background()
-	if _, err := Run(ctx, store, site.srv.URL, testOptions(site)); err != nil {
+	if _, err := run(b, ctx, store, site.srv.URL, testOptions(site)); err != nil {
 		b.Fatal(err)
 	}
 	pages := 0
 	store.ForEachFetched(ctx, site.srv.URL, func(*archive.FetchedPage) error { pages++; return nil })
 	for b.Loop() {
-		if _, err := Reparse(ctx, store, site.srv.URL); err != nil {
+		if _, err := importer.Reparse(ctx, store, site.srv.URL, importer.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package crawl
+package crawl_test
 
 import (
 	"bufio"
@@ -22,6 +22,8 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/importer/crawl"
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
@@ -199,11 +201,37 @@ func (s *liveSite) total() int {
 
 // testOptions crawl without politeness delays, so tests stay fast; the
 // fetch package's own tests cover the delays.
-func testOptions(s *liveSite) Options {
-	return Options{Fetch: fetch.Options{
+func testOptions(s *liveSite) importer.Options {
+	return importer.Options{Mode: importer.ModeCrawl, Fetch: fetch.Options{
 		UserAgent: "parc/test (+https://github.com/parc-archive/parc)", HTTPClient: s.srv.Client(),
 		Delay: -1, Backoff: time.Millisecond, MaxBody: 1 << 20, Timeout: 10 * time.Second,
 	}}
+}
+
+// run crawls startURL through the importer's driver, as parc import
+// --crawl does, and returns what the one source did: nil when the crawl
+// left no import in the archive.
+func run(t testing.TB, ctx context.Context, store *archive.Store, startURL string, opts importer.Options) (*importer.Result, error) {
+	t.Helper()
+	results, err := importer.Import(ctx, store, []string{startURL}, opts)
+	switch len(results) {
+	case 0:
+		return nil, err
+	case 1:
+		return &results[0], err
+	}
+	t.Fatalf("crawl of %s: %d results, want 1", startURL, len(results))
+	return nil, err
+}
+
+// fetchedOf reads how many pages a crawl fetched from its progress status
+// ("12 fetched (3 unchanged), ..."); -1 for other statuses.
+func fetchedOf(status string) int {
+	var n int
+	if _, err := fmt.Sscanf(status, "%d fetched", &n); err != nil {
+		return -1
+	}
+	return n
 }
 
 // approvedComments reads what the corpus WordPress holds: every approved
@@ -249,7 +277,7 @@ func openStore(t testing.TB) *archive.Store {
 	return store
 }
 
-func hasWarning(res *archive.ImportResult, parts ...string) bool {
+func hasWarning(res *importer.Result, parts ...string) bool {
 	return slices.ContainsFunc(res.Warnings, func(w string) bool {
 		for _, p := range parts {
 			if !strings.Contains(w, p) {
@@ -265,7 +293,7 @@ func TestCrawlLiveSite(t *testing.T) {
 	store := openStore(t)
 	ctx := context.Background()
 
-	res, err := Run(ctx, store, site.srv.URL+"/", testOptions(site))
+	res, err := run(t, ctx, store, site.srv.URL+"/", testOptions(site))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +364,7 @@ func TestCrawlLiveSite(t *testing.T) {
 	t.Run("a second crawl asks only for changes and adds the new comment", func(t *testing.T) {
 		site.withNewComment.Store(true)
 		before := site.requestCounts()
-		res, err := Run(ctx, store, site.srv.URL, testOptions(site))
+		res, err := run(t, ctx, store, site.srv.URL, testOptions(site))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -358,7 +386,7 @@ func TestCrawlLiveSite(t *testing.T) {
 
 	t.Run("reparse rebuilds the posts without a request", func(t *testing.T) {
 		before := site.total()
-		res, err := Reparse(ctx, store, site.srv.URL)
+		res, err := importer.Reparse(ctx, store, site.srv.URL, importer.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -382,17 +410,17 @@ func TestCrawlResumes(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	opts := testOptions(site)
-	opts.Progress = func(p Progress) {
-		if p.Fetched >= 8 {
+	opts.Progress = func(p importer.Progress) {
+		if fetchedOf(p.Status) >= 8 {
 			cancel()
 		}
 	}
-	if _, err := Run(ctx, store, site.srv.URL, opts); err == nil {
+	if _, err := run(t, ctx, store, site.srv.URL, opts); err == nil {
 		t.Fatal("an interrupted crawl reported success")
 	}
 	firstRun := site.requestCounts()
 
-	res, err := Run(context.Background(), store, site.srv.URL, testOptions(site))
+	res, err := run(t, context.Background(), store, site.srv.URL, testOptions(site))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -436,11 +464,11 @@ func TestCrawlMaxPagesAndGivingUp(t *testing.T) {
 	}))
 	defer srv.Close()
 	store := openStore(t)
-	opts := Options{MaxFailures: 2, Fetch: fetch.Options{UserAgent: "parc/test", HTTPClient: srv.Client(), Delay: -1, Backoff: time.Millisecond, MaxRetries: 1}}
+	opts := importer.Options{Mode: importer.ModeCrawl, MaxFailures: 2, Fetch: fetch.Options{UserAgent: "parc/test", HTTPClient: srv.Client(), Delay: -1, Backoff: time.Millisecond, MaxRetries: 1}}
 
 	limited := opts
 	limited.MaxPages = 2
-	res, err := Run(context.Background(), store, srv.URL, limited)
+	res, err := run(t, context.Background(), store, srv.URL, limited)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -451,59 +479,17 @@ func TestCrawlMaxPagesAndGivingUp(t *testing.T) {
 		t.Errorf("no warning that the crawl stopped early: %v", res.Warnings)
 	}
 
-	res, err = Run(context.Background(), store, srv.URL, opts)
+	res, err = run(t, context.Background(), store, srv.URL, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !hasWarning(res, "/down/", "gave up after 2 tries", "502") {
 		t.Errorf("no warning giving up on /down/: %v", res.Warnings)
 	}
-	_, _, failed, _ := store.QueueStats(context.Background(), Job(srv.URL))
+	_, _, failed, _ := store.Frontier(crawl.Job(srv.URL)).Stats(context.Background())
 	if failed != 1 {
 		t.Errorf("%d URLs failed, want 1", failed)
 	}
-}
-
-func TestSitemap(t *testing.T) {
-	tests := []struct {
-		name                string
-		body                string
-		wantPages, wantMaps []string
-	}{
-		{"urlset", `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc> https://b.example/a/ </loc><lastmod>2024-01-01</lastmod></url><url><loc>https://b.example/b/</loc></url></urlset>`,
-			[]string{"https://b.example/a/", "https://b.example/b/"}, nil},
-		{"index", `<sitemapindex><sitemap><loc>https://b.example/wp-sitemap-posts-post-1.xml</loc></sitemap></sitemapindex>`,
-			nil, []string{"https://b.example/wp-sitemap-posts-post-1.xml"}},
-		{"entities", `<urlset><url><loc>https://b.example/?p=1&amp;x=2</loc></url></urlset>`, []string{"https://b.example/?p=1&x=2"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if !isSitemap([]byte(tt.body)) {
-				t.Error("not recognized as a sitemap")
-			}
-			pages, maps, err := parseSitemap([]byte(tt.body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(pages, tt.wantPages) || !slices.Equal(maps, tt.wantMaps) {
-				t.Errorf("got pages %v sitemaps %v", pages, maps)
-			}
-		})
-	}
-}
-
-func FuzzSitemap(f *testing.F) {
-	f.Add([]byte(`<urlset><url><loc>https://b.example/a/</loc></url></urlset>`))
-	f.Add([]byte(`<sitemapindex><sitemap><loc>https://b.example/s.xml</loc></sitemap></sitemapindex>`))
-	f.Add([]byte{0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0})
-	f.Fuzz(func(t *testing.T, body []byte) {
-		pages, sitemaps, _ := parseSitemap(body)
-		for _, u := range append(pages, sitemaps...) {
-			if u == "" || u != strings.TrimSpace(u) {
-				t.Errorf("loc %q not trimmed", u)
-			}
-		}
-	})
 }
 
 // TestCrawlFinishesStoredVisit: a crawl killed after it stored a page but
@@ -517,17 +503,17 @@ func TestCrawlFinishesStoredVisit(t *testing.T) {
 	page := bytes.ReplaceAll(site.pages[uri], []byte(corpusOrigin), []byte(site.srv.URL))
 	// What the killed run left: the start page queued, the post listed for
 	// import and stored, its visit not recorded.
-	if err := store.Enqueue(ctx, Job(site.srv.URL), site.srv.URL+"/", site.srv.URL+uri); err != nil {
+	if err := store.Frontier(crawl.Job(site.srv.URL)).Enqueue(ctx, site.srv.URL+"/", site.srv.URL+uri); err != nil {
 		t.Fatal(err)
 	}
-	if err := store.Enqueue(ctx, importJob(site.srv.URL), site.srv.URL+uri); err != nil {
+	if err := store.Frontier(crawl.ImportJob(site.srv.URL)).Enqueue(ctx, site.srv.URL+uri); err != nil {
 		t.Fatal(err)
 	}
 	if err := store.SaveFetched(ctx, archive.FetchedPage{URL: site.srv.URL + uri, Site: site.srv.URL, Status: 200,
 		Header: http.Header{"Content-Type": {"text/html; charset=UTF-8"}}, FetchedAt: time.Now(), Body: page}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(ctx, store, site.srv.URL, testOptions(site)); err != nil {
+	if _, err := run(t, ctx, store, site.srv.URL, testOptions(site)); err != nil {
 		t.Fatal(err)
 	}
 	counts := site.requestCounts()

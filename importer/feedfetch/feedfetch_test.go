@@ -1,4 +1,4 @@
-package feedfetch
+package feedfetch_test
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/importer/feedfetch"
 	"github.com/parc-archive/parc/internal/wpcorpus"
 )
 
@@ -94,10 +96,15 @@ func TestCorpusFeeds(t *testing.T) {
 				}
 			}
 			store := openStore(t)
-			res, err := Import(context.Background(), store, cs.URL+tt.path, Options{Fetch: testFetch(cs), FollowComments: tt.followComments})
+			// The driver reads a URL that serves a feed as a feed.
+			results, err := importer.Import(context.Background(), store, []string{cs.URL + tt.path}, importer.Options{Fetch: testFetch(cs), FollowComments: tt.followComments})
 			if err != nil {
 				t.Fatalf("import: %v", err)
 			}
+			if len(results) != 1 || results[0].Format != "feed" {
+				t.Fatalf("import: %d results, the first of format %q; want 1 read as a feed", len(results), formatOf(results))
+			}
+			res := results[0]
 			posts := archived(t, store)
 			if tt.wantPosts > 0 && len(posts) != tt.wantPosts {
 				t.Errorf("archived %d posts, want %d", len(posts), tt.wantPosts)
@@ -120,12 +127,24 @@ func TestCorpusFeeds(t *testing.T) {
 	}
 }
 
-// TestNotAFeed: an HTML page or a missing feed is an error naming the URL,
-// and nothing is recorded.
+// formatOf is the format of the first result, "" when there is none.
+func formatOf(results []importer.Result) string {
+	if len(results) == 0 {
+		return ""
+	}
+	return results[0].Format
+}
+
+// TestNotAFeed: an HTML page or a missing feed is an error of the feed
+// reader naming the URL. (The driver never gives the feed reader such a
+// URL: it reads a feed only when the URL serves one, so this asks the
+// reader itself.)
 func TestNotAFeed(t *testing.T) {
 	cs := wpcorpus.NewServer(t, "html")
 	for _, path := range []string{"/about/page-with-comments/", "/no/such/feed/"} {
-		_, err := Import(context.Background(), openStore(t), cs.URL+path, Options{Fetch: testFetch(cs)})
+		r := feedfetch.Open(context.Background(), cs.URL+path, feedfetch.Options{Fetch: testFetch(cs)})
+		_, err := r.Next()
+		r.Close()
 		if err == nil || !strings.Contains(err.Error(), cs.URL+path) {
 			t.Errorf("%s: error %v, want one naming the URL", path, err)
 		}

@@ -1,4 +1,4 @@
-package rest
+package rest_test
 
 import (
 	"context"
@@ -103,7 +103,7 @@ func TestServerFaults(t *testing.T) {
 				return true
 			}
 			store := openStore(t)
-			res, err := Import(context.Background(), store, cs.URL, Options{Fetch: testFetch()})
+			res, err := importSite(t, context.Background(), store, cs.URL)
 			if tt.wantErr == "" && err != nil {
 				t.Fatalf("import failed: %v", err)
 			}

@@ -1,10 +1,12 @@
-package rest
+package rest_test
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/importer/rest"
 	"github.com/parc-archive/parc/internal/wpcorpus"
 )
 
@@ -30,6 +33,22 @@ func openStore(t *testing.T) *archive.Store {
 	}
 	t.Cleanup(func() { store.Close() })
 	return store
+}
+
+// importSite reads the site at siteURL through its REST API with the
+// importer's driver, as parc import --rest does, and returns what the one
+// source did: nil when the import left no record in the archive.
+func importSite(t *testing.T, ctx context.Context, store *archive.Store, siteURL string) (*importer.Result, error) {
+	t.Helper()
+	results, err := importer.Import(ctx, store, []string{siteURL}, importer.Options{Mode: importer.ModeREST, Fetch: testFetch()})
+	switch len(results) {
+	case 0:
+		return nil, err
+	case 1:
+		return &results[0], err
+	}
+	t.Fatalf("import of %s: %d results, want 1", siteURL, len(results))
+	return nil, err
 }
 
 // thread is what the comparison looks at: a post's identity and its
@@ -51,7 +70,7 @@ func publicThreads(t *testing.T, store *archive.Store) map[string]thread {
 			return nil
 		}
 		th := thread{Type: p.Type, ID: p.ID}
-		protected := p.Password != "" || slices.ContainsFunc(p.Meta, func(m archive.Meta) bool { return m.Key == MetaPasswordProtected })
+		protected := p.Password != "" || slices.ContainsFunc(p.Meta, func(m archive.Meta) bool { return m.Key == rest.MetaPasswordProtected })
 		for _, c := range p.Comments {
 			if c.Public() && c.Kind() == "comment" && !protected {
 				th.Comments = append(th.Comments, fmt.Sprintf("%d←%d", c.ID, c.Parent))
@@ -74,54 +93,93 @@ func publicThreads(t *testing.T, store *archive.Store) map[string]thread {
 // other types need edit_posts), held comments, and the comments of the
 // password-protected post 1168; those are left out of the WXR side.
 func TestCorpusMatchesWXR(t *testing.T) {
-	srv := wpcorpus.NewServer(t, "rest")
-	restStore := openStore(t)
-	res, err := Import(context.Background(), restStore, srv.URL, Options{Fetch: testFetch()})
-	if err != nil {
-		t.Fatalf("REST import: %v", err)
-	}
 	wxrStore := openStore(t)
 	export := filepath.Join(wpcorpus.Dir(t), "export", "wordpress-export.xml")
 	if _, err := importer.Import(context.Background(), wxrStore, []string{export}, importer.Options{}); err != nil {
 		t.Fatalf("WXR import: %v", err)
 	}
-
-	got, want := publicThreads(t, restStore), publicThreads(t, wxrStore)
+	want := publicThreads(t, wxrStore)
 	if len(want) == 0 {
 		t.Fatal("the WXR import holds no published posts")
 	}
-	for key, w := range want {
-		g, ok := got[key]
-		if !ok {
-			t.Errorf("%s: in the WXR export, missing from the REST import", key)
-			continue
-		}
-		if !slices.Equal(g.Comments, w.Comments) {
-			t.Errorf("%s comments (id←parent):\n REST %v\n WXR  %v", key, g.Comments, w.Comments)
-		}
+	frontPage, err := os.ReadFile(filepath.Join(wpcorpus.Dir(t), "html", "twentytwentyone", "front.html"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for key := range got {
-		if _, ok := want[key]; !ok {
-			t.Errorf("%s: in the REST import, not published in the WXR export", key)
-		}
+	// An address nothing listens on: the host the pages name, gone.
+	gone, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	types := map[string]int{}
-	for _, th := range got {
-		types[th.Type]++
-	}
-	if types["post"] != 57 || types["page"] != 21 {
-		t.Errorf("archived %d posts and %d pages, want the 57 and 21 X-WP-Total declares", types["post"], types["page"])
-	}
-	if res.Counts.Terms != 69+117 {
-		t.Errorf("read %d terms, want 69 categories and 117 tags", res.Counts.Terms)
-	}
+	goneHost := gone.Addr().String()
+	gone.Close()
 
-	// The corpus did not capture /wp/v2/types or /wp/v2/media, and an
-	// anonymous client may not ask for pingbacks: each is a warning.
-	for _, want := range []string{"/wp/v2/media", "/wp/v2/types", "type=pingback", "type=trackback"} {
-		if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, want) }) {
-			t.Errorf("no warning names %s; warnings: %q", want, res.Warnings)
-		}
+	tests := []struct {
+		name string
+		mode importer.Mode
+		path string
+	}{
+		{"--rest", importer.ModeREST, ""},
+		// A blog that moved, or a copy of it: its pages advertise the API
+		// at a host that no longer answers; parc asks the host it was
+		// given, and never the other.
+		{"pages advertise the API on another, unreachable host", importer.ModeAuto, "/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := wpcorpus.NewServer(t, "rest")
+			srv.Override = func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path != "/" || r.URL.RawQuery != "" {
+					return false
+				}
+				w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+				w.Write([]byte(strings.ReplaceAll(string(frontPage), wpcorpus.Origin, "http://"+goneHost)))
+				return true
+			}
+			restStore := openStore(t)
+			results, err := importer.Import(context.Background(), restStore, []string{srv.URL + tt.path}, importer.Options{Mode: tt.mode, Fetch: testFetch()})
+			if err != nil || len(results) != 1 {
+				t.Fatalf("import: %d results, %v", len(results), err)
+			}
+			res := results[0]
+			if res.Format != "rest" {
+				t.Fatalf("read as %q, want through the REST API", res.Format)
+			}
+			got := publicThreads(t, restStore)
+			for key, w := range want {
+				g, ok := got[key]
+				if !ok {
+					t.Errorf("%s: in the WXR export, missing from the REST import", key)
+					continue
+				}
+				if !slices.Equal(g.Comments, w.Comments) {
+					t.Errorf("%s comments (id←parent):\n REST %v\n WXR  %v", key, g.Comments, w.Comments)
+				}
+			}
+			for key := range got {
+				if _, ok := want[key]; !ok {
+					t.Errorf("%s: in the REST import, not published in the WXR export", key)
+				}
+			}
+			types := map[string]int{}
+			for _, th := range got {
+				types[th.Type]++
+			}
+			if types["post"] != 57 || types["page"] != 21 {
+				t.Errorf("archived %d posts and %d pages, want the 57 and 21 X-WP-Total declares", types["post"], types["page"])
+			}
+			if res.Counts.Terms != 69+117 {
+				t.Errorf("read %d terms, want 69 categories and 117 tags", res.Counts.Terms)
+			}
+
+			// The corpus did not capture /wp/v2/types or /wp/v2/media, and an
+			// anonymous client may not ask for pingbacks: each is a warning.
+			for _, want := range []string{"/wp/v2/media", "/wp/v2/types", "type=pingback", "type=trackback"} {
+				if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, want) }) {
+					t.Errorf("no warning names %s; warnings: %q", want, res.Warnings)
+				}
+			}
+		})
 	}
 }
 
@@ -130,7 +188,7 @@ func TestCorpusMatchesWXR(t *testing.T) {
 func TestCorpusPostFields(t *testing.T) {
 	srv := wpcorpus.NewServer(t, "rest")
 	store := openStore(t)
-	if _, err := Import(context.Background(), store, srv.URL, Options{Fetch: testFetch()}); err != nil {
+	if _, err := importSite(t, context.Background(), store, srv.URL); err != nil {
 		t.Fatal(err)
 	}
 	keys, err := store.FindPosts(context.Background(), "1814", "")
@@ -166,15 +224,15 @@ func TestCorpusPostFields(t *testing.T) {
 }
 
 // TestNoAPI: a site whose /wp-json/ and ?rest_route=/ are 404 gets the
-// advice to crawl it.
+// advice to crawl it (parc import --crawl URL).
 func TestNoAPI(t *testing.T) {
 	srv := wpcorpus.NewServer(t) // serves nothing
 	srv.Override = func(w http.ResponseWriter, r *http.Request) bool {
 		http.NotFound(w, r)
 		return true
 	}
-	_, err := Import(context.Background(), openStore(t), srv.URL, Options{Fetch: testFetch()})
-	if !errors.Is(err, ErrNoAPI) || !strings.Contains(err.Error(), "parc import "+srv.URL) {
+	_, err := importSite(t, context.Background(), openStore(t), srv.URL)
+	if !errors.Is(err, rest.ErrNoAPI) || !strings.Contains(err.Error(), "parc import --crawl "+srv.URL) {
 		t.Fatalf("error %v, want ErrNoAPI suggesting the crawler", err)
 	}
 }

@@ -1,4 +1,4 @@
-package rest
+package rest_test
 
 import (
 	"context"
@@ -52,7 +52,7 @@ func TestPagingWithoutTotals(t *testing.T) {
 			}))
 			defer srv.Close()
 			store := openStore(t)
-			_, err := Import(context.Background(), store, srv.URL, Options{Fetch: testFetch()})
+			_, err := importSite(t, context.Background(), store, srv.URL)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), srv.URL+"/wp-json/wp/v2/posts") {
 					t.Fatalf("error %v, want %q naming the posts URL", err, tt.wantErr)

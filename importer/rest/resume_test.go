@@ -1,4 +1,4 @@
-package rest
+package rest_test
 
 import (
 	"context"
@@ -31,7 +31,7 @@ func TestResume(t *testing.T) {
 		}
 		return true
 	}
-	res, err := Import(ctx, store, cs.URL, Options{Fetch: testFetch()})
+	res, err := importSite(t, ctx, store, cs.URL)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted import: error %v, want context.Canceled", err)
 	}
@@ -44,7 +44,7 @@ func TestResume(t *testing.T) {
 
 	cs.Override = nil
 	before := len(cs.Requested())
-	if _, err := Import(context.Background(), store, cs.URL, Options{Fetch: testFetch()}); err != nil {
+	if _, err := importSite(t, context.Background(), store, cs.URL); err != nil {
 		t.Fatalf("resumed import: %v", err)
 	}
 	second := cs.Requested()[before:]
@@ -60,7 +60,7 @@ func TestResume(t *testing.T) {
 		t.Errorf("after resuming: %v, want 57 posts and 21 pages", got)
 	}
 	fresh := openStore(t)
-	if _, err := Import(context.Background(), fresh, cs.URL, Options{Fetch: testFetch()}); err != nil {
+	if _, err := importSite(t, context.Background(), fresh, cs.URL); err != nil {
 		t.Fatalf("uninterrupted import: %v", err)
 	}
 	resumed, whole := publicThreads(t, store), publicThreads(t, fresh)
@@ -71,7 +71,7 @@ func TestResume(t *testing.T) {
 	}
 
 	before = len(cs.Requested())
-	if _, err := Import(context.Background(), store, cs.URL, Options{Fetch: testFetch()}); err != nil {
+	if _, err := importSite(t, context.Background(), store, cs.URL); err != nil {
 		t.Fatalf("third import: %v", err)
 	}
 	if third := cs.Requested()[before:]; !slices.ContainsFunc(third, func(u string) bool { return strings.Contains(u, "/wp/v2/posts?") }) {

@@ -2,6 +2,9 @@ package importer
 
 import (
 	"context"
+	"errors"
+	"maps"
+	"slices"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,5 +128,41 @@ func TestMirrorIsOneSource(t *testing.T) {
 	roots, _ := archive.Thread(p.Comments)
 	if archive.Depth(roots) != 10 {
 		t.Errorf("post 1148 from its two comment pages: depth %d, want the whole 10-level thread", archive.Depth(roots))
+	}
+}
+
+// TestFolderWithRefusedFiles imports the official importer's own fixtures
+// as one folder: the files WordPress refuses are named in the error, each
+// with its reason, and every other file imports.
+func TestFolderWithRefusedFiles(t *testing.T) {
+	folder := sharedtest.File(t, "peers/wordpress-importer")
+	refused := map[string]bool{"missing-version-tag.xml": true, "invalid-version-tag.xml": true, "malformed.xml": true}
+	all, err := filepath.Glob(filepath.Join(folder, "*.xml"))
+	if err != nil || len(all) < 20 {
+		t.Fatalf("found %d exports in %s: %v", len(all), folder, err)
+	}
+	results, err := Import(context.Background(), openStore(t), []string{folder}, Options{})
+	var failures Failures
+	if !errors.As(err, &failures) {
+		t.Fatalf("err = %v, want the refused files as Failures", err)
+	}
+	failed := map[string]bool{}
+	for _, f := range failures {
+		failed[filepath.Base(f.Source)] = true
+		if !strings.Contains(f.Err.Error(), "missing/invalid WXR version number") || !strings.Contains(f.Err.Error(), f.Source) {
+			t.Errorf("%s: %v, want WordPress's reason and the file's name", f.Source, f.Err)
+		}
+	}
+	if !maps.Equal(failed, refused) {
+		t.Errorf("failed %v, want exactly %v", failed, refused)
+	}
+	imported := 0
+	for _, r := range results {
+		if slices.Contains(all, r.Source.Path) && !refused[filepath.Base(r.Source.Path)] {
+			imported++
+		}
+	}
+	if imported != len(all)-len(refused) {
+		t.Errorf("%d files imported, want all %d that WordPress takes", imported, len(all)-len(refused))
 	}
 }

@@ -14,9 +14,25 @@ import (
 	"github.com/parc-archive/parc/render"
 )
 
+// Archive is what the site reads of the archive: the snapshot of every
+// site's posts, terms and authors, and a post's content and comments when
+// a page shows them. *archive.Store is one.
+type Archive interface {
+	FinishedImports(ctx context.Context) (int64, error)
+	LastImportFinished(ctx context.Context) (time.Time, error)
+	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	SiteEntries(ctx context.Context, site string) ([]archive.SiteEntry, error)
+	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
+	Authors(ctx context.Context, site string) ([]archive.Author, error)
+	Post(ctx context.Context, key int64) (*archive.StoredPost, error)
+	Content(ctx context.Context, key int64) (archive.PostContent, error)
+	RecentComments(ctx context.Context, site string, limit int) ([]archive.SiteComment, error)
+}
+
 // Config is what a Server needs.
 type Config struct {
-	Store *archive.Store
+	// Store is the archive served, an *archive.Store.
+	Store Archive
 	// Searcher answers the search page; nil shows search as unavailable.
 	Searcher Searcher
 	// Site picks one site of the archive (its URL); empty serves all, with
@@ -34,7 +50,7 @@ type Config struct {
 
 // Server is the site: an http.Handler over a snapshot of the archive.
 type Server struct {
-	store     *archive.Store
+	store     Archive
 	searcher  Searcher
 	siteURL   string
 	baseURL   string

@@ -27,7 +27,7 @@ var errNoStore = errors.New("search: no archive to read hits from (Sync, or set 
 
 // hitStore is the archive hits are read from; nil when there is none
 // yet. The caller holds mu.
-func (ix *Index) hitStore() *archive.Store {
+func (ix *Index) hitStore() HitSource {
 	if ix.opts.Store != nil {
 		return ix.opts.Store
 	}
@@ -120,11 +120,11 @@ func facetCounts(res *bleve.SearchResult) map[string]map[string]int {
 // authors' logins; a login the archive has no author for stands for
 // itself. It reads each site's authors once.
 type authorNames struct {
-	store  *archive.Store
+	store  HitSource
 	bySite map[string]map[string]string
 }
 
-func newAuthorNames(store *archive.Store) *authorNames {
+func newAuthorNames(store HitSource) *authorNames {
 	return &authorNames{store: store, bySite: map[string]map[string]string{}}
 }
 

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/parc-archive/parc/internal/tick"
 )
 
 // FollowInterval is how often a Follower catches up with imports, and
@@ -48,7 +50,10 @@ func Follow(ctx context.Context, store Source, dir string, logger *slog.Logger) 
 		logger.Info("search: waiting for the index", "err", err)
 	}
 	ctx, f.stop = context.WithCancel(ctx)
-	go f.follow(ctx)
+	go func() {
+		defer close(f.done)
+		tick.Every(ctx, FollowInterval, f.step)
+	}()
 	return f, nil
 }
 
@@ -71,26 +76,14 @@ func (f *Follower) sync(ctx context.Context, index *Index) {
 	}
 }
 
-// follow syncs the index on a ticker, first opening it while another
-// process holds it, until ctx ends.
-func (f *Follower) follow(ctx context.Context) {
-	defer close(f.done)
-	ticker := time.NewTicker(FollowInterval)
-	defer ticker.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-		}
-		index := f.get()
-		if index != nil {
-			f.sync(ctx, index)
-			continue
-		}
-		if err := f.open(ctx); err != nil && !errors.Is(err, ErrLocked) && ctx.Err() == nil {
-			f.logger.Warn("search: opening the index failed", "err", err)
-		}
+// step syncs the index, first opening it if another process held it.
+func (f *Follower) step(ctx context.Context) {
+	if index := f.get(); index != nil {
+		f.sync(ctx, index)
+		return
+	}
+	if err := f.open(ctx); err != nil && !errors.Is(err, ErrLocked) && ctx.Err() == nil {
+		f.logger.Warn("search: opening the index failed", "err", err)
 	}
 }
 

@@ -5,19 +5,9 @@ import (
 	"errors"
 	"testing"
 	"time"
-)
 
-// waitFor polls ok until it holds, failing the test after limit.
-func waitFor(t *testing.T, limit time.Duration, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited %s for %s", limit, what)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-}
+	"github.com/parc-archive/parc/internal/poll"
+)
 
 // TestFollowerWaitsForAHeldIndex starts a Follower while another holder
 // (an import still indexing, say) has the index: searches say the index
@@ -50,11 +40,11 @@ func TestFollowerWaitsForAHeldIndex(t *testing.T) {
 			return err == nil && res.Total > 0
 		}
 	}
-	waitFor(t, 20*time.Second, "the Follower to open and sync the let-go index", found("rental"))
+	poll.Until(t, 20*time.Second, "the Follower to open and sync the let-go index", found("rental"))
 
 	newer := rewrite(t, sampleBlog(t), "Catch this one if you can :)", "Catch this one if you can, zanzibarword :)")
 	importWXR(t, store, newer)
-	waitFor(t, 20*time.Second, "the Follower to take in a later import", found("zanzibarword"))
+	poll.Until(t, 20*time.Second, "the Follower to take in a later import", found("zanzibarword"))
 
 	if err := f.Close(); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/tick"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -122,18 +123,11 @@ func (s *Server) Refresh(ctx context.Context) error {
 // Watch calls Refresh every interval until ctx ends, so that an import
 // into the served archive shows up without a restart.
 func (s *Server) Watch(ctx context.Context, interval time.Duration) {
-	ticker := time.NewTicker(interval)
-	defer ticker.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
-				s.logger.Warn("site: refreshing from the archive failed; serving the previous state", "err", err)
-			}
+	tick.Every(ctx, interval, func(ctx context.Context) {
+		if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
+			s.logger.Warn("site: refreshing from the archive failed; serving the previous state", "err", err)
 		}
-	}
+	})
 }
 
 // Handler is the site with its safety net: security headers, GET and HEAD

@@ -22,6 +22,12 @@
 // The <!--more-->, <!--noteaser--> and <!--nextpage--> markers are dropped
 // by HTML; Teaser, Single and Pages apply them as WordPress's views do.
 //
-// Text gives plain text for the search index and terminal display; Plain
-// is Text(HTML(raw)). Sanitizer makes HTML safe to serve.
+// Shown is the one rule for which of the two forms the archive may keep
+// content in (raw and rendered) readers see; the site, parc show, the
+// search index and exports all go through it. ShownPages and ShownTeaser
+// are its views for a post's pages and for listings, ShownText its plain
+// text.
+//
+// Text gives plain text for the search index and terminal display.
+// Sanitizer makes HTML safe to serve.
 package render

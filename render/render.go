@@ -31,11 +31,6 @@ func HTML(raw string) string {
 	return r.HTML(raw)
 }
 
-// Plain is the plain text of raw content: Text(HTML(raw)).
-func Plain(raw string) string {
-	return Text(HTML(raw))
-}
-
 // HTML turns post_content as WordPress stores it into the HTML WordPress
 // would show (see the package comment for what is reproduced). Invalid
 // UTF-8 is replaced, never passed on.

@@ -35,13 +35,6 @@ func TestText(t *testing.T) {
 	}
 }
 
-func TestPlain(t *testing.T) {
-	got := Plain("Hello :)\n\n[caption width=\"2\" caption=\"Cap\"]<img src=\"a\">[/caption]\nBye")
-	if want := "Hello 🙂 Cap Bye"; got != want {
-		t.Errorf("Plain = %q, want %q", got, want)
-	}
-}
-
 func TestParagraphs(t *testing.T) {
 	got := Paragraphs("<h2>Title</h2><p>one <b>bold</b> line</p>\n<ul><li>a</li><li>b</li></ul><p>x<br>y</p>")
 	want := []string{"Title", "one bold line", "a", "b", "x", "y"}

@@ -7,7 +7,14 @@
 // index remembers the last import it took in; Sync catches up with the
 // store from there, in capped batches, and is idempotent, so work a kill
 // interrupted is simply done again. Only one process holds an index at a
-// time: a second one is told which process has it (ErrLocked).
+// time: a second one is told which process has it (ErrLocked). A
+// long-running reader follows the archive with Follow, which waits out
+// another holder and syncs on a ticker.
+//
+// The archive is read through Source (HitSource for reading hits back),
+// which *archive.Store satisfies. What is indexed of a post or comment is
+// the text readers are shown (render.ShownText), so a hit's snippet comes
+// from the same words as the page it links to.
 //
 // The index keeps the words, not the text: positions for phrase queries
 // and keyword fields for filters, facets and sorting, and no stored

@@ -64,14 +64,6 @@ func searchable(p *archive.StoredPost) bool {
 	return (p.Type == KindPost || p.Type == KindPage) && p.Public()
 }
 
-// plainText is the words of content in whichever form the archive holds.
-func plainText(rendered, raw string) string {
-	if rendered != "" {
-		return render.Text(rendered)
-	}
-	return render.Plain(raw)
-}
-
 // dateFields fills in the date fields from the archive's local wall-clock
 // and GMT times. They are left empty, and so out of the document, when
 // the time is unknown.
@@ -119,10 +111,12 @@ func docTime(local, gmt time.Time) (time.Time, bool) {
 }
 
 // postText is all the words of a post: title, excerpt and content, each
-// in a paragraph of its own so that words never join across them.
+// in a paragraph of its own so that words never join across them. Excerpt
+// and content are the text readers are shown (render.ShownText), so that
+// a post is found by the words its page shows.
 func postText(p *archive.StoredPost) string {
 	var b strings.Builder
-	for _, part := range []string{p.Title, plainText(p.ExcerptRendered, p.ExcerptRaw), plainText(p.ContentRendered, p.ContentRaw)} {
+	for _, part := range []string{p.Title, render.ShownText(p.ExcerptRaw, p.ExcerptRendered), render.ShownText(p.ContentRaw, p.ContentRendered)} {
 		if part == "" {
 			continue
 		}
@@ -164,7 +158,7 @@ func postDocument(p *archive.StoredPost, author string) document {
 // in its ID.
 func commentDocument(p *archive.StoredPost, c *archive.Comment) document {
 	d := document{
-		Content: plainText(c.ContentRendered, c.ContentRaw),
+		Content: render.ShownText(c.ContentRaw, c.ContentRendered),
 		Author:  c.Author,
 		Site:    p.Site,
 		Type:    KindComment,

@@ -13,6 +13,10 @@ import (
 	"github.com/parc-archive/parc/importer/wxr"
 )
 
+// The index reads the archive through Source, which the store must keep
+// satisfying.
+var _ Source = (*archive.Store)(nil)
+
 // repoRoot walks up from the package directory to the directory of go.mod.
 func repoRoot(t testing.TB) string {
 	t.Helper()

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,7 +53,27 @@ type Options struct {
 	// Store is the archive the index is of. The index keeps only the
 	// words: hits are read back from Store, or, when it is nil, from the
 	// store last given to Sync. Without either, Search fails.
-	Store *archive.Store
+	Store HitSource
+}
+
+// HitSource is what a search reads its hits back from: the posts of a
+// page of hits and their authors' names. *archive.Store is one.
+type HitSource interface {
+	LoadPosts(ctx context.Context, keys []int64) ([]*archive.StoredPost, error)
+	Authors(ctx context.Context, site string) ([]archive.Author, error)
+}
+
+// Source is the archive an index is built from and kept in step with:
+// what changed since a position, every post, and the counts Check
+// compares with. *archive.Store is one.
+type Source interface {
+	HitSource
+	ChangeMark(ctx context.Context) (int64, error)
+	LastImport(ctx context.Context) (int64, error)
+	ChangedSince(ctx context.Context, mark int64) ([]int64, error)
+	ForEachPost(ctx context.Context, fn func(*archive.StoredPost) error) error
+	CountSearchable(ctx context.Context) (archive.SearchableCounts, error)
+	Sites(ctx context.Context) ([]archive.SiteSummary, error)
 }
 
 func (o Options) lockTimeout() time.Duration {
@@ -197,7 +218,7 @@ type Index struct {
 	mu    sync.RWMutex // guards idx and ptr: Sync may switch to a rebuilt index
 	idx   *shardSet
 	ptr   pointer
-	store *archive.Store // the store last synced from, to read hits from
+	store HitSource // the store last synced from, to read hits from
 	taken int64
 	mark  int64
 }

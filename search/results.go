@@ -12,13 +12,14 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
 )
 
 // The index stores nothing but document IDs (storing the text would more
 // than double its size): a page of hits is read back from the archive,
 // which also has the last word on what is public, and each snippet is
-// made from the post's or comment's text, rendered as it was for
-// indexing, around the terms that matched.
+// made from the post's or comment's text as it was indexed (the text the
+// site shows, render.ShownText), around the terms that matched.
 
 // errNoStore is returned by a Search before any Sync when Options name no
 // store: there is no archive to read the hits from.
@@ -26,7 +27,7 @@ var errNoStore = errors.New("search: no archive to read hits from (Sync, or set 
 
 // hitStore is the archive hits are read from; nil when there is none
 // yet. The caller holds mu.
-func (ix *Index) hitStore() *archive.Store {
+func (ix *Index) hitStore() HitSource {
 	if ix.opts.Store != nil {
 		return ix.opts.Store
 	}
@@ -44,7 +45,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 	}
 	names := newAuthorNames(ix.hitStore())
 	type snippetWork struct {
-		rendered, raw string // the text, in whichever form the archive holds
+		raw, rendered string // the content, in the forms the archive holds
 		locs          search.TermLocationMap
 	}
 	var work []snippetWork
@@ -63,7 +64,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 				return nil, err
 			}
 			hit.Date, _ = docTime(p.Date, p.DateGMT)
-			w.rendered, w.raw = p.ContentRendered, p.ContentRaw
+			w.raw, w.rendered = p.ContentRaw, p.ContentRendered
 		} else {
 			i := slices.IndexFunc(p.Comments, func(c archive.Comment) bool { return c.ID == commentID })
 			if i < 0 || !p.Comments[i].Public() {
@@ -72,7 +73,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 			c := &p.Comments[i]
 			hit.Kind, hit.CommentID, hit.Author = KindComment, c.ID, c.Author
 			hit.Date, _ = docTime(c.Date, c.DateGMT)
-			w.rendered, w.raw = c.ContentRendered, c.ContentRaw
+			w.raw, w.rendered = c.ContentRaw, c.ContentRendered
 		}
 		out.Hits = append(out.Hits, hit)
 		work = append(work, w)
@@ -83,7 +84,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 	for range min(runtime.GOMAXPROCS(0), len(work)) {
 		wg.Go(func() {
 			for i := range next {
-				text := plainText(work[i].rendered, work[i].raw)
+				text := render.ShownText(work[i].raw, work[i].rendered)
 				out.Hits[i].Snippet = snippet(text, analyzedSpans(text, work[i].locs, analyzer))
 			}
 		})
@@ -119,11 +120,11 @@ func facetCounts(res *bleve.SearchResult) map[string]map[string]int {
 // authors' logins; a login the archive has no author for stands for
 // itself. It reads each site's authors once.
 type authorNames struct {
-	store  *archive.Store
+	store  HitSource
 	bySite map[string]map[string]string
 }
 
-func newAuthorNames(store *archive.Store) *authorNames {
+func newAuthorNames(store HitSource) *authorNames {
 	return &authorNames{store: store, bySite: map[string]map[string]string{}}
 }
 

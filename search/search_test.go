@@ -3,9 +3,13 @@ package search
 import (
 	"context"
 	"errors"
+	"html"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
 )
 
 func sampleBlog(t testing.TB) string {
@@ -183,6 +187,59 @@ func TestCancelledSearch(t *testing.T) {
 	for _, q := range []string{newBenchBlog().words[0], "type:post"} {
 		if res, err := ix.Search(ctx, Request{Query: q}); !errors.Is(err, context.Canceled) {
 			t.Errorf("cancelled search %q: %v, %+v; want context.Canceled", q, err, res)
+		}
+	}
+}
+
+// TestIndexedTextIsShownText keeps search and the site to one text: a post
+// and a comment whose raw and rendered copies differ are found by the
+// words of the copy readers are shown (render.ShownText), and their
+// snippets are cut from it, never from the other copy.
+func TestIndexedTextIsShownText(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newArchive(t)
+	imp, err := store.BeginImport(ctx, archive.Source{Path: "two copies", Format: "wxr", Authority: archive.AuthorityExport})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := &archive.Post{
+		ID: 1, Type: "post", Status: "publish", Title: "Two copies", Slug: "two-copies",
+		Link:            "https://copies.example.org/two-copies/",
+		ContentRaw:      "The keeper wrote of gulls :)\n\nexportonlyword closes it.",
+		ContentRendered: "<p>The keeper wrote of gulls</p><p>renderedonlyword from a feed</p>",
+		Comments: []archive.Comment{{
+			ID: 7, Author: "Ann", Approved: archive.CommentApproved, Type: "comment",
+			ContentRaw:      "A keeper's reply, exportcommentword.",
+			ContentRendered: "<p>A keeper's reply, renderedcommentword.</p>",
+		}},
+	}
+	for _, rec := range []archive.Record{{Site: &archive.Site{URL: "https://copies.example.org", Language: "en"}}, {Post: post}} {
+		if err := imp.Put(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := imp.Finish("", nil); err != nil {
+		t.Fatal(err)
+	}
+	ix := openSynced(t, store, dir)
+
+	for word, want := range map[string]uint64{"exportonlyword": 1, "exportcommentword": 1, "renderedonlyword": 0, "renderedcommentword": 0} {
+		if got := total(t, ix, word); got != want {
+			t.Errorf("%q has %d hits, want %d: the index must hold the shown text", word, got, want)
+		}
+	}
+	res := mustSearch(t, ix, Request{Query: "keeper"})
+	if len(res.Hits) != 2 {
+		t.Fatalf("keeper: %d hits, want the post and its comment: %+v", len(res.Hits), res.Hits)
+	}
+	for _, h := range res.Hits {
+		shown := render.ShownText(post.ContentRaw, post.ContentRendered)
+		if h.Kind == KindComment {
+			shown = render.ShownText(post.Comments[0].ContentRaw, post.Comments[0].ContentRendered)
+		}
+		text := html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h.Snippet))
+		if text != shown {
+			t.Errorf("the %s's snippet reads %q, want the shown text %q", h.Kind, text, shown)
 		}
 	}
 }

@@ -33,7 +33,7 @@ type writer struct {
 	done    chan error // the writing goroutine's first error, once
 }
 
-func newWriter(idx *shardSet, store *archive.Store, fresh bool) *writer {
+func newWriter(idx *shardSet, store Source, fresh bool) *writer {
 	w := &writer{
 		idx: idx, fresh: fresh, batches: idx.newBatches(),
 		authors: newAuthorNames(store),
@@ -94,7 +94,7 @@ func (w *writer) close(last []*bleve.Batch) error {
 
 // storePosition reads where the store is, before reading what changed, so
 // that the position recorded never claims more than was indexed.
-func storePosition(ctx context.Context, store *archive.Store) (taken, mark int64, err error) {
+func storePosition(ctx context.Context, store Source) (taken, mark int64, err error) {
 	if mark, err = store.ChangeMark(ctx); err != nil {
 		return 0, 0, err
 	}
@@ -111,7 +111,7 @@ func storePosition(ctx context.Context, store *archive.Store) (taken, mark int64
 // so a server may call it on a ticker. It also switches to an index that
 // Rebuild swapped in meanwhile. Interrupted at any point, the next Sync
 // does the same work again.
-func (ix *Index) Sync(ctx context.Context, store *archive.Store) (int, error) {
+func (ix *Index) Sync(ctx context.Context, store Source) (int, error) {
 	ix.syncing.Lock()
 	defer ix.syncing.Unlock()
 	if err := ix.followPointer(); err != nil {
@@ -212,7 +212,7 @@ func (ix *Index) followPointer() error {
 
 // settleLang gives a still empty index whose language nobody chose the
 // language of the first site imported.
-func (ix *Index) settleLang(ctx context.Context, store *archive.Store) error {
+func (ix *Index) settleLang(ctx context.Context, store Source) error {
 	ix.mu.RLock()
 	ptr, empty := ix.ptr, ix.mark == 0
 	ix.mu.RUnlock()
@@ -230,7 +230,7 @@ func (ix *Index) settleLang(ctx context.Context, store *archive.Store) error {
 
 // siteLang is the analyzer language of the archive's first site; "" when
 // there is no site or parc has no analyzer for its language.
-func siteLang(ctx context.Context, store *archive.Store) (string, error) {
+func siteLang(ctx context.Context, store Source) (string, error) {
 	sites, err := store.Sites(ctx)
 	if err != nil {
 		return "", err
@@ -246,7 +246,7 @@ func siteLang(ctx context.Context, store *archive.Store) (string, error) {
 // index; a crash before it leaves the old index in use and the new
 // directory to be removed by the next rebuild. A process holding the old
 // index switches on its next Sync.
-func Rebuild(ctx context.Context, store *archive.Store, archiveDir string, opts Options) error {
+func Rebuild(ctx context.Context, store Source, archiveDir string, opts Options) error {
 	if err := opts.validate(); err != nil {
 		return err
 	}
@@ -289,7 +289,7 @@ func Rebuild(ctx context.Context, store *archive.Store, archiveDir string, opts 
 }
 
 // fill indexes every post of the store into an empty index.
-func fill(ctx context.Context, idx *shardSet, store *archive.Store) error {
+func fill(ctx context.Context, idx *shardSet, store Source) error {
 	taken, mark, err := storePosition(ctx, store)
 	if err != nil {
 		return err
@@ -319,7 +319,7 @@ var ErrBehind = errors.New("the search index is behind the archive")
 // gives ErrBehind instead of problems; an archive with nothing to search
 // and no index is consistent. When another process holds the index the
 // error is ErrLocked.
-func Check(ctx context.Context, store *archive.Store, archiveDir string) ([]string, error) {
+func Check(ctx context.Context, store Source, archiveDir string) ([]string, error) {
 	want, err := store.CountSearchable(ctx)
 	if err != nil {
 		return nil, err

@@ -65,13 +65,9 @@ func (s *Server) commentViews(nodes []*archive.Node, depth int, authors map[int6
 // commentView shows what a reader of the blog saw: name, link, date and
 // text. Email, IP and meta never leave the archive.
 func (s *Server) commentView(c *archive.Comment, depth int) *commentView {
-	content := c.ContentRendered
-	if c.ContentRaw != "" {
-		content = render.HTML(c.ContentRaw)
-	}
 	v := &commentView{
 		ID: c.ID, Depth: depth, Author: commentAuthor(c), Date: c.Date,
-		Content: template.HTML(s.sanitizer.SanitizeComment(content)),
+		Content: template.HTML(s.sanitizer.SanitizeComment(render.Shown(c.ContentRaw, c.ContentRendered))),
 	}
 	if safeHTTPURL(c.AuthorURL) {
 		v.AuthorURL = c.AuthorURL

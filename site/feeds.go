@@ -50,12 +50,7 @@ func (s *Server) postsFeed(ctx context.Context, req *request, title, base string
 			if err != nil {
 				return s.unavailable(req, err)
 			}
-			if content.Raw != "" {
-				renderer := render.Renderer{Attachments: sd.attachment}
-				item.content = s.sanitizer.SanitizePost(renderer.HTML(render.Single(content.Raw)))
-			} else {
-				item.content = s.sanitizer.SanitizePost(content.Rendered)
-			}
+			item.content = s.sanitizer.SanitizePost(sd.renderer().Shown(content.Raw, content.Rendered))
 		}
 		items = append(items, item)
 	}

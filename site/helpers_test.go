@@ -14,6 +14,10 @@ import (
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
+// The site reads the archive through Archive, which the store must keep
+// satisfying.
+var _ Archive = (*archive.Store)(nil)
+
 func sampleBlog(tb testing.TB) string {
 	return filepath.Join(sharedtest.RepoRoot(tb), "testdata", "sample-blog.xml")
 }

@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"time"
-
-	"github.com/parc-archive/parc/render"
 )
 
 // postsPerPage is WordPress's default posts_per_page.
@@ -139,13 +137,8 @@ func (s *Server) card(ctx context.Context, sd *siteData, e *entry) (cardView, er
 	if err != nil {
 		return c, err
 	}
-	if content.Raw == "" {
-		c.Content = template.HTML(s.sanitizer.SanitizePost(content.Rendered))
-		return c, nil
-	}
-	teaser, more := render.Teaser(render.Pages(content.Raw)[0])
-	renderer := render.Renderer{Attachments: sd.attachment}
-	c.Content = template.HTML(s.sanitizer.SanitizePost(renderer.HTML(teaser)))
+	teaser, more := sd.renderer().ShownTeaser(content.Raw, content.Rendered)
+	c.Content = template.HTML(s.sanitizer.SanitizePost(teaser))
 	c.More = more
 	return c, nil
 }

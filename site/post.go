@@ -133,18 +133,20 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 	return s.html(req, "post", pv, http.StatusOK)
 }
 
-// contentPages renders a post's content, split at <!--nextpage-->, into
-// sanitized HTML pages. Content known only as served HTML is one page.
+// contentPages is a post's content as render.ShownPages has it, split at
+// <!--nextpage-->, each page sanitized.
 func (s *Server) contentPages(sd *siteData, sp *archive.StoredPost) []string {
-	if sp.ContentRaw == "" {
-		return []string{s.sanitizer.SanitizePost(sp.ContentRendered)}
+	pages := sd.renderer().ShownPages(sp.ContentRaw, sp.ContentRendered)
+	for i, page := range pages {
+		pages[i] = s.sanitizer.SanitizePost(page)
 	}
-	renderer := render.Renderer{Attachments: sd.attachment}
-	var out []string
-	for _, raw := range render.Pages(render.Single(sp.ContentRaw)) {
-		out = append(out, s.sanitizer.SanitizePost(renderer.HTML(raw)))
-	}
-	return out
+	return pages
+}
+
+// renderer renders the site's raw content, resolving [gallery] and
+// [playlist] IDs to its public attachments.
+func (sd *siteData) renderer() render.Renderer {
+	return render.Renderer{Attachments: sd.attachment}
 }
 
 // attachment resolves [gallery] and [playlist] IDs to public attachments.

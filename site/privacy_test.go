@@ -65,7 +65,7 @@ func privateStrings(t *testing.T, store *archive.Store) []string {
 	var public, hidden []string
 	var out []string
 	err := store.ForEachPost(context.Background(), func(p *archive.StoredPost) error {
-		text := render.Plain(p.ContentRaw)
+		text := render.ShownText(p.ContentRaw, p.ContentRendered)
 		if p.Public() {
 			public = append(public, text)
 		} else if p.Type != "nav_menu_item" {
@@ -77,7 +77,7 @@ func privateStrings(t *testing.T, store *archive.Store) []string {
 					out = append(out, s)
 				}
 			}
-			ctext := render.Plain(c.ContentRaw)
+			ctext := render.ShownText(c.ContentRaw, c.ContentRendered)
 			if c.Public() && p.Public() {
 				public = append(public, ctext)
 			} else {

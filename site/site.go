@@ -11,12 +11,29 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/tick"
 	"github.com/parc-archive/parc/render"
 )
 
+// Archive is what the site reads of the archive: the snapshot of every
+// site's posts, terms and authors, and a post's content and comments when
+// a page shows them. *archive.Store is one.
+type Archive interface {
+	FinishedImports(ctx context.Context) (int64, error)
+	LastImportFinished(ctx context.Context) (time.Time, error)
+	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	SiteEntries(ctx context.Context, site string) ([]archive.SiteEntry, error)
+	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
+	Authors(ctx context.Context, site string) ([]archive.Author, error)
+	Post(ctx context.Context, key int64) (*archive.StoredPost, error)
+	Content(ctx context.Context, key int64) (archive.PostContent, error)
+	RecentComments(ctx context.Context, site string, limit int) ([]archive.SiteComment, error)
+}
+
 // Config is what a Server needs.
 type Config struct {
-	Store *archive.Store
+	// Store is the archive served, an *archive.Store.
+	Store Archive
 	// Searcher answers the search page; nil shows search as unavailable.
 	Searcher Searcher
 	// Site picks one site of the archive (its URL); empty serves all, with
@@ -34,7 +51,7 @@ type Config struct {
 
 // Server is the site: an http.Handler over a snapshot of the archive.
 type Server struct {
-	store     *archive.Store
+	store     Archive
 	searcher  Searcher
 	siteURL   string
 	baseURL   string
@@ -106,18 +123,11 @@ func (s *Server) Refresh(ctx context.Context) error {
 // Watch calls Refresh every interval until ctx ends, so that an import
 // into the served archive shows up without a restart.
 func (s *Server) Watch(ctx context.Context, interval time.Duration) {
-	ticker := time.NewTicker(interval)
-	defer ticker.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
-				s.logger.Warn("site: refreshing from the archive failed; serving the previous state", "err", err)
-			}
+	tick.Every(ctx, interval, func(ctx context.Context) {
+		if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
+			s.logger.Warn("site: refreshing from the archive failed; serving the previous state", "err", err)
 		}
-	}
+	})
 }
 
 // Handler is the site with its safety net: security headers, GET and HEAD

@@ -64,7 +64,7 @@ type author struct {
 	path        string
 }
 
-func buildSnapshot(ctx context.Context, store *archive.Store, pick string, generation int64) (*snapshot, error) {
+func buildSnapshot(ctx context.Context, store Archive, pick string, generation int64) (*snapshot, error) {
 	summaries, err := store.Sites(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -99,7 +99,7 @@ func buildSnapshot(ctx context.Context, store *archive.Store, pick string, gener
 	return snap, nil
 }
 
-func buildSiteData(ctx context.Context, store *archive.Store, summary archive.SiteSummary, single bool) (*siteData, error) {
+func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSummary, single bool) (*siteData, error) {
 	sd := &siteData{
 		SiteSummary: summary,
 		byPath:      map[string]*entry{},
@@ -258,7 +258,7 @@ func (sd *siteData) fallbackPath(e *entry) string {
 	return candidates[len(candidates)-1]
 }
 
-func (sd *siteData) addTerms(ctx context.Context, store *archive.Store) error {
+func (sd *siteData) addTerms(ctx context.Context, store Archive) error {
 	terms, err := store.SiteTerms(ctx, sd.URL)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)

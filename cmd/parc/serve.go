@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/search"
 	"github.com/parc-archive/parc/site"
 )
 
@@ -74,10 +75,13 @@ func runServe(ctx context.Context, store *archive.Store, opts serveOptions, stdo
 		}
 		cfg.Theme = os.DirFS(opts.theme)
 	}
-	searcher, closeSearch := openSearcher(ctx, store, logger)
-	defer closeSearch()
-	if searcher != nil {
-		cfg.Searcher = searcher
+	// Search follows imports into the archive as the site does; when the
+	// index cannot be opened at all the site serves without search.
+	if follower, err := search.Follow(ctx, store, store.Dir(), logger); err != nil {
+		logger.Warn("serve: search is unavailable", "err", err)
+	} else {
+		defer follower.Close()
+		cfg.Searcher = siteSearcher{follower}
 	}
 	srv, err := site.New(ctx, cfg)
 	if err != nil {

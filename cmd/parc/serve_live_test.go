@@ -16,6 +16,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/internal/poll"
 	"github.com/parc-archive/parc/search"
 )
 
@@ -116,7 +117,7 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(body)
 	}
-	waitFor(t, 15*time.Second, "the server to answer", func() bool {
+	poll.Until(t, 15*time.Second, "the server to answer", func() bool {
 		code, _ := get("/")
 		return code == http.StatusOK
 	})
@@ -147,15 +148,15 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 
 	t.Logf("the import took %s:\n%s", time.Since(started).Round(time.Millisecond), out)
 	imported := time.Now()
-	waitFor(t, 15*time.Second, "the new post on the home page", func() bool {
+	poll.Until(t, 15*time.Second, "the new post on the home page", func() bool {
 		_, body := get("/")
 		return strings.Contains(body, "Fog Signals After Dark")
 	})
-	waitFor(t, 15*time.Second, "the new post at its permalink", func() bool {
+	poll.Until(t, 15*time.Second, "the new post at its permalink", func() bool {
 		code, body := get("/2024/02/05/fog-signals-after-dark/")
 		return code == http.StatusOK && strings.Contains(body, "zephyrquill")
 	})
-	waitFor(t, 15*time.Second, "the new post in search", func() bool {
+	poll.Until(t, 15*time.Second, "the new post in search", func() bool {
 		code, body := get("/search/?q=zephyrquill")
 		return code == http.StatusOK && strings.Contains(body, "/2024/02/05/fog-signals-after-dark/")
 	})
@@ -193,17 +194,6 @@ func freeAddr(t *testing.T) string {
 	}
 	defer ln.Close()
 	return ln.Addr().String()
-}
-
-func waitFor(t *testing.T, limit time.Duration, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited %s for %s", limit, what)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
 }
 
 // TestServeSearchWaitsForAHeldIndex starts the server while another
@@ -248,7 +238,7 @@ func TestServeSearchWaitsForAHeldIndex(t *testing.T) {
 	}
 	holder.Close()
 	released = true
-	waitFor(t, 15*time.Second, "search once the index was let go", func() bool {
+	poll.Until(t, 15*time.Second, "search once the index was let go", func() bool {
 		code, body := get("/search/?q=lighthouse")
 		return code == http.StatusOK && strings.Contains(body, "/2023/03/18/the-quiet-lighthouse-review/")
 	})

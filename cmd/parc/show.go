@@ -75,11 +75,13 @@ func publicComments(all []archive.Comment) []archive.Comment {
 	return out
 }
 
-// showJSON is the stable --json shape of one post.
+// showJSON is the stable --json shape of one post. The post's content
+// comes in both the forms the archive keeps; an excerpt or a comment is
+// the HTML readers are shown (render.Shown), as the site shows it.
 type showJSON struct {
 	postJSON
-	Content         string         `json:"content"`
-	ContentRendered string         `json:"content_rendered"`
+	Content         string         `json:"content"`          // raw, as exported
+	ContentRendered string         `json:"content_rendered"` // as WordPress served it
 	Excerpt         string         `json:"excerpt"`
 	GUID            string         `json:"guid"`
 	MenuOrder       int64          `json:"menu_order"`
@@ -120,7 +122,7 @@ func showJSONOf(p *archive.StoredPost, private bool) showJSON {
 	}
 	out := showJSON{
 		postJSON: postJSONOf(&summary),
-		Content:  p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: firstNonEmpty(p.ExcerptRaw, p.ExcerptRendered),
+		Content:  p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: render.Shown(p.ExcerptRaw, p.ExcerptRendered),
 		GUID: p.GUID, MenuOrder: p.MenuOrder, Meta: nonNilMeta(p.Meta), Comments: []*commentJSON{},
 	}
 	if p.Password != "" && !private {
@@ -141,7 +143,7 @@ func commentJSONOf(n *archive.Node, private bool) *commentJSON {
 	date, _ := rfc3339Dates(c.Date, c.DateGMT)
 	out := &commentJSON{
 		ID: c.ID, Parent: c.Parent, Author: c.Author, AuthorURL: c.AuthorURL, Date: date,
-		Status: c.Status(), Type: c.Kind(), Content: firstNonEmpty(c.ContentRaw, c.ContentRendered),
+		Status: c.Status(), Type: c.Kind(), Content: render.Shown(c.ContentRaw, c.ContentRendered),
 		Meta: nonNilMeta(c.Meta), Replies: []*commentJSON{},
 	}
 	if private {
@@ -167,15 +169,6 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// readable turns stored content into paragraphs of text for the terminal:
-// raw content is rendered first, served HTML is taken as it is.
-func readable(raw, rendered string) []string {
-	if raw != "" {
-		return render.Paragraphs(render.HTML(raw))
-	}
-	return render.Paragraphs(rendered)
 }
 
 // wrapParagraphs writes paragraphs with a blank line between them.
@@ -226,7 +219,7 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool) {
 		if p.Password != "" {
 			fmt.Fprintf(w, "(password: %s)\n\n", p.Password)
 		}
-		wrapParagraphs(w, readable(p.ContentRaw, p.ContentRendered), "")
+		wrapParagraphs(w, render.Paragraphs(render.Shown(p.ContentRaw, p.ContentRendered)), "")
 	}
 	if p.Password != "" && !private {
 		return
@@ -259,7 +252,7 @@ func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
 	if private && (c.AuthorEmail != "" || c.AuthorIP != "") {
 		fmt.Fprintf(w, "%s  %s %s\n", indent, c.AuthorEmail, c.AuthorIP)
 	}
-	wrapParagraphs(w, readable(c.ContentRaw, c.ContentRendered), indent+"  ")
+	wrapParagraphs(w, render.Paragraphs(render.Shown(c.ContentRaw, c.ContentRendered)), indent+"  ")
 	for _, r := range n.Replies {
 		printComment(w, r, depth+1, private)
 	}

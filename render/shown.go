@@ -1,0 +1,61 @@
+package render
+
+// The archive may keep a piece of content (a post's content or excerpt, a
+// comment's text) in two forms: raw, as WordPress stores it, and rendered,
+// the HTML WordPress served. Every reader of the archive (the site, parc
+// show, the search index and its snippets, exports) shows the form Shown
+// picks, so that what is found is what is read.
+
+// Shown returns the HTML readers see of content kept as raw and rendered:
+// the raw content, rendered by r as the post's own page shows it (see
+// Single), whenever the archive has any; otherwise the rendered copy as it
+// is.
+//
+// Raw wins because it is what the most authoritative source, an export,
+// carried byte for byte. Merging only lets lesser sources fill gaps, so a
+// rendered copy beside raw content may well come from a feed or a scraped
+// page of another time, or be cut short as feeds do.
+func (r Renderer) Shown(raw, rendered string) string {
+	if raw == "" {
+		return rendered
+	}
+	return r.HTML(Single(raw))
+}
+
+// ShownPages is Shown split at <!--nextpage-->: the HTML of each page of
+// the post's own view. A rendered copy, whose page markers WordPress
+// dropped, is one page.
+func (r Renderer) ShownPages(raw, rendered string) []string {
+	if raw == "" {
+		return []string{rendered}
+	}
+	pages := Pages(Single(raw))
+	for i, page := range pages {
+		pages[i] = r.HTML(page)
+	}
+	return pages
+}
+
+// ShownTeaser is what listings show of content, by Shown's rule: the HTML
+// of the part before <!--more--> and whether there is more. A rendered
+// copy has no marker left and is shown whole.
+func (r Renderer) ShownTeaser(raw, rendered string) (teaser string, hasMore bool) {
+	if raw == "" {
+		return rendered, false
+	}
+	teaser, hasMore = Teaser(Pages(raw)[0])
+	return r.HTML(teaser), hasMore
+}
+
+// Shown is Renderer.Shown with a zero Renderer: for content that needs no
+// attachments resolved, such as comments.
+func Shown(raw, rendered string) string {
+	var r Renderer
+	return r.Shown(raw, rendered)
+}
+
+// ShownText is the plain text of what Shown shows, for the search index
+// and its snippets.
+func ShownText(raw, rendered string) string {
+	return Text(Shown(raw, rendered))
+}

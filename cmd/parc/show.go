@@ -76,8 +76,8 @@ func publicComments(all []archive.Comment) []archive.Comment {
 }
 
 // showJSON is the stable --json shape of one post. The post's content
-// comes in both the forms the archive keeps; an excerpt or a comment is
-// the HTML readers are shown (render.Shown), as the site shows it.
+// comes in both the forms the archive keeps; an excerpt or a comment's
+// content is its stored text, raw where the archive has it.
 type showJSON struct {
 	postJSON
 	Content         string         `json:"content"`          // raw, as exported
@@ -122,7 +122,7 @@ func showJSONOf(p *archive.StoredPost, private bool) showJSON {
 	}
 	out := showJSON{
 		postJSON: postJSONOf(&summary),
-		Content:  p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: render.Shown(p.ExcerptRaw, p.ExcerptRendered),
+		Content:  p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: firstNonEmpty(p.ExcerptRaw, p.ExcerptRendered),
 		GUID: p.GUID, MenuOrder: p.MenuOrder, Meta: nonNilMeta(p.Meta), Comments: []*commentJSON{},
 	}
 	if p.Password != "" && !private {
@@ -143,7 +143,7 @@ func commentJSONOf(n *archive.Node, private bool) *commentJSON {
 	date, _ := rfc3339Dates(c.Date, c.DateGMT)
 	out := &commentJSON{
 		ID: c.ID, Parent: c.Parent, Author: c.Author, AuthorURL: c.AuthorURL, Date: date,
-		Status: c.Status(), Type: c.Kind(), Content: render.Shown(c.ContentRaw, c.ContentRendered),
+		Status: c.Status(), Type: c.Kind(), Content: firstNonEmpty(c.ContentRaw, c.ContentRendered),
 		Meta: nonNilMeta(c.Meta), Replies: []*commentJSON{},
 	}
 	if private {

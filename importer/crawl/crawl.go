@@ -54,7 +54,7 @@ func job(site string) string { return "crawl " + archive.NormalizeSiteURL(site) 
 // importJob names the list of a crawl's pages fetched but not yet imported.
 func importJob(site string) string { return job(site) + " import" }
 
-// crawler is the state of one Run.
+// crawler is the state of one crawl.
 type crawler struct {
 	store  *archive.Store
 	client *fetch.Client

@@ -4,6 +4,11 @@
 // between requests to the same host, retries with exponential backoff and
 // jitter on 429, 5xx and network errors (honouring Retry-After), a bounded
 // redirect chain, a cap on body size, conditional requests, and robots.txt.
+//
+// A Client works for one site, the one the user named (scope.go): it
+// follows redirects only within that site, sends credentials only to its
+// origin, and connects to loopback, private and link-local addresses only
+// when the site itself is at one.
 package fetch
 
 import (
@@ -13,6 +18,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"sync"
@@ -46,9 +52,19 @@ type Options struct {
 	// (with jitter), unless the server's Retry-After says otherwise.
 	Backoff time.Duration
 	// User and Password are sent as HTTP basic auth (WordPress application
-	// passwords). They are never logged or put in an error.
+	// passwords), only to the site's origin. They are never logged or put
+	// in an error.
 	User, Password string
-	HTTPClient     *http.Client // transport to use; tests pass httptest's
+	// Site is the URL of the site the user named; empty means the first
+	// URL the client fetches. Requests stay on its host (and www twin).
+	Site string
+	// AlsoHosts are further host names redirects may lead to, such as the
+	// CDN a blog serves its media from.
+	AlsoHosts  []string
+	HTTPClient *http.Client // transport to use; tests pass httptest's
+
+	// lookup resolves host names for the guarded dialer; tests replace it.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
 }
 
 // Validators are a stored response's validators, sent back as
@@ -98,6 +114,7 @@ type Client struct {
 	opts   Options
 	client *http.Client
 	slots  chan struct{} // one token per request in flight
+	scope  scoped
 
 	mu     sync.Mutex
 	nextAt map[string]time.Time // per host: when the next request may start
@@ -132,24 +149,42 @@ func New(opts Options) *Client {
 	if opts.Backoff <= 0 {
 		opts.Backoff = DefaultBackoff
 	}
-	base := opts.HTTPClient
-	if base == nil {
-		base = http.DefaultClient
-	}
-	client := *base // a copy: our redirect policy must not leak into the caller's client
-	client.CheckRedirect = checkRedirect
-	return &Client{
+	c := &Client{
 		opts:   opts,
-		client: &client,
 		slots:  make(chan struct{}, opts.Concurrency),
 		nextAt: map[string]time.Time{},
 	}
+	if opts.Site != "" {
+		c.scope.once.Do(func() { c.scope.s, c.scope.err = newScope(opts.Site, opts.AlsoHosts) })
+	}
+	var client http.Client
+	if opts.HTTPClient != nil {
+		client = *opts.HTTPClient // a copy: our redirect policy must not leak into the caller's client
+	} else {
+		lookup := opts.lookup
+		if lookup == nil {
+			lookup = lookupHost
+		}
+		client.Transport = guardedTransport(&guardedDialer{site: func() *scope { return c.scope.s }, lookup: lookup})
+	}
+	client.CheckRedirect = c.checkRedirect
+	c.client = &client
+	return c
+}
+
+// siteScope is the client's scope, fixed on the first request when
+// Options.Site did not name the site.
+func (c *Client) siteScope(first *url.URL) (*scope, error) {
+	c.scope.once.Do(func() { c.scope.s, c.scope.err = newScope(first.String(), c.opts.AlsoHosts) })
+	return c.scope.s, c.scope.err
 }
 
 // UserAgent is the User-Agent the client sends.
 func (c *Client) UserAgent() string { return c.opts.UserAgent }
 
-func checkRedirect(req *http.Request, via []*http.Request) error {
+// checkRedirect follows a redirect only within the site, never in a loop,
+// and keeps the credentials only for the site's origin.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= maxRedirects {
 		return fmt.Errorf("%w: more than %d redirects from %s", ErrRedirectLoop, maxRedirects, via[0].URL)
 	}
@@ -157,6 +192,13 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		if prev.URL.String() == req.URL.String() {
 			return fmt.Errorf("%w: %s redirects back to %s", ErrRedirectLoop, via[0].URL, req.URL)
 		}
+	}
+	s := c.scope.s
+	if !s.onSite(req.URL) {
+		return &OffSiteError{From: via[0].URL.String(), To: req.URL.String()}
+	}
+	if originOf(req.URL) != s.origin {
+		req.Header.Del("Authorization")
 	}
 	return nil
 }
@@ -168,6 +210,13 @@ func (c *Client) Get(ctx context.Context, rawURL string, v *Validators) (*Respon
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("fetch %s: not an http(s) URL", rawURL)
+	}
+	site, err := c.siteScope(u)
+	if err != nil {
+		return nil, err
+	}
+	if !site.onSite(u) {
+		return nil, &OffSiteError{To: rawURL}
 	}
 	for attempt := 0; ; attempt++ {
 		resp, err := c.attempt(ctx, u, v)
@@ -193,8 +242,9 @@ func (c *Client) retryable(resp *Response, err error, attempt int) (time.Duratio
 	backoff := c.opts.Backoff << attempt
 	backoff += rand.N(backoff/2 + 1) // jitter, so that parallel retries spread out
 	if err != nil {
-		// A network error or a body cut short may pass; a redirect loop will not.
-		return backoff, !errors.Is(err, ErrRedirectLoop)
+		// A network error or a body cut short may pass; a redirect loop,
+		// a redirect off the site or a refused address will not.
+		return backoff, !permanent(err)
 	}
 	if resp.Status != http.StatusTooManyRequests && resp.Status < 500 {
 		return 0, false
@@ -241,7 +291,7 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, v *Validators) (*Respo
 		return nil, fmt.Errorf("fetch %s: %w", u, err)
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
-	if c.opts.User != "" {
+	if c.opts.User != "" && originOf(u) == c.scope.s.origin {
 		req.SetBasicAuth(c.opts.User, c.opts.Password)
 	}
 	if v != nil {
@@ -254,6 +304,14 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, v *Validators) (*Respo
 	}
 	httpResp, err := c.client.Do(req)
 	if err != nil {
+		var offSite *OffSiteError
+		if errors.As(err, &offSite) {
+			return nil, offSite // it names both URLs
+		}
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err // the URL is named here
+		}
 		return nil, fmt.Errorf("fetch %s: %w", u, err)
 	}
 	defer httpResp.Body.Close()

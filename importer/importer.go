@@ -115,8 +115,11 @@ func Import(ctx context.Context, store *archive.Store, args []string, opts Optio
 		var sources []source
 		var err error
 		if isURL(arg) {
+			// Requests and credentials stay with the site the user named.
+			siteOpts := opts
+			siteOpts.Fetch.Site = arg
 			var src source
-			src, err = resolveURL(ctx, store, arg, opts)
+			src, err = resolveURL(ctx, store, arg, siteOpts)
 			sources = []source{src}
 		} else {
 			sources, err = sourcesOf(ctx, arg)

@@ -3,11 +3,14 @@ package main
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/parc-archive/parc/internal/wpcorpus"
@@ -108,5 +111,40 @@ func TestImportRESTPassword(t *testing.T) {
 
 	if _, stderr, code := parc(t, t.TempDir(), "import", "--rest", "--user", "mara", cs.URL); code != 2 {
 		t.Errorf("--user without --password-file: exit %d (%s), want 2", code, stderr)
+	}
+}
+
+// TestCredentialsStayWithTheSite: a start URL that redirects to another
+// host, whose pages advertise an API of their own, sends that host nothing:
+// neither the application password nor any request.
+func TestCredentialsStayWithTheSite(t *testing.T) {
+	var elsewhere atomic.Int32
+	var elsewhereAuth atomic.Value
+	elsewhereAuth.Store("")
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+		if auth := r.Header.Get("Authorization"); auth != "" {
+			elsewhereAuth.Store(auth)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><link rel="https://api.w.org/" href="http://%s/wp-json/"></head><body></body></html>`, r.Host)
+	}))
+	defer other.Close()
+	otherPort := other.URL[strings.LastIndex(other.URL, ":")+1:]
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// localhost is another host than 127.0.0.1, where the site is.
+		http.Redirect(w, r, "http://localhost:"+otherPort+r.URL.Path, http.StatusFound)
+	}))
+	defer site.Close()
+	file := filepath.Join(t.TempDir(), "password")
+	if err := os.WriteFile(file, []byte("abcd EFGH 1234\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range [][]string{nil, {"--rest"}, {"--crawl"}} {
+		args := append(append([]string{"import", "--delay", "0", "--max-failures", "1", "--user", "mara", "--password-file", file}, mode...), site.URL+"/")
+		_, stderr, _ := parc(t, t.TempDir(), args...)
+		if n := elsewhere.Load(); n > 0 {
+			t.Errorf("parc %s: the other host got %d requests (Authorization %q); stderr: %s", strings.Join(args, " "), n, elsewhereAuth.Load(), stderr)
+		}
 	}
 }

@@ -334,7 +334,11 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 		c.fetched.Add(1)
 	}
 	var statusErr *fetch.StatusError
+	var offSite *fetch.OffSiteError
 	switch {
+	case errors.As(err, &offSite):
+		c.warnf("crawl %v: skipped", err)
+		err = c.frontier.MarkDone(ctx, rawURL, false, "")
 	case errors.As(err, &statusErr) && statusErr.Response.Status < 500 && statusErr.Response.Status != http.StatusTooManyRequests:
 		// The site's answer, not a failure: a missing sitemap is normal,
 		// a broken link is worth knowing.
@@ -360,10 +364,6 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 // import. A sitemap only adds to the frontier.
 func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response) error {
 	if resp.URL != rawURL {
-		if !c.sameSite(resp.URL) {
-			c.warnf("crawl %s: redirected off the site to %s: skipped", rawURL, resp.URL)
-			return c.frontier.MarkDone(ctx, rawURL, false, "")
-		}
 		// Mark the redirect's target visited too, so it is not fetched again.
 		if err := c.frontier.Enqueue(ctx, resp.URL); err != nil {
 			return err

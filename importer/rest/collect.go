@@ -190,20 +190,25 @@ func (in *run) walk(ctx context.Context, l *listing) ([]string, error) {
 		if in.opts.Report != nil {
 			in.opts.Report(progressStatus(l.name, page, totalPages, in.items))
 		}
+		// An empty page, a page served again and the hard cap end the
+		// paging whatever totals the server declares.
 		switch {
+		case n == 0:
+			if hasPages && page < totalPages {
+				in.out.Warn(fmt.Sprintf("rest %s: page %d is empty though the server declares %d pages: the rest were not asked for", target, page, totalPages))
+			}
+			return pages, nil
+		case string(resp.Body) == previous:
+			return pages, fmt.Errorf("rest %s: the server serves page %d again", target, page-1)
+		case page >= maxPages:
+			return pages, fmt.Errorf("rest %s: more than %d pages: stopped", target, maxPages)
 		case hasPages && page >= totalPages:
 			if next != "" || (hasTotal && read > total) {
 				return pages, fmt.Errorf("rest %s: the server keeps paging past its declared total of %d pages (%d items)", target, totalPages, total)
 			}
 			return pages, nil
-		case hasPages:
-			continue
-		case n == 0 || next == "":
+		case !hasPages && next == "":
 			return pages, nil
-		case string(resp.Body) == previous:
-			return pages, fmt.Errorf("rest %s: the server serves page %d again", target, page-1)
-		case page >= maxPages:
-			return pages, fmt.Errorf("rest %s: more than %d pages without a declared total", target, maxPages)
 		}
 		previous = string(resp.Body)
 	}

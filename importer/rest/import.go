@@ -19,8 +19,8 @@ import (
 // DefaultPerPage is the largest page WordPress serves.
 const DefaultPerPage = 100
 
-// maxPages bounds a listing whose server declares no total, so that one
-// paging forever ends with an error rather than never.
+// maxPages bounds a listing, so that a server paging forever ends with an
+// error rather than never, whatever total it declares.
 const maxPages = 10000
 
 // ErrNoAPI is wrapped by the error for a site without a REST API.

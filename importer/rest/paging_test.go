@@ -17,11 +17,15 @@ func TestPagingWithoutTotals(t *testing.T) {
 	tests := []struct {
 		name      string
 		repeat    bool // every page is the first page, with a next link
+		empty     bool // every page after the first is []
+		declare   bool // declare a billion pages in X-WP-TotalPages
 		wantPosts int
 		wantErr   string
 	}{
 		{name: "Link rel=next to the end", wantPosts: 3},
 		{name: "the same page forever", repeat: true, wantErr: "serves page 1 again"},
+		{name: "a billion pages declared, the same page each time", repeat: true, declare: true, wantErr: "serves page 1 again"},
+		{name: "a billion pages declared, empty after the first", empty: true, declare: true, wantPosts: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,8 +46,16 @@ func TestPagingWithoutTotals(t *testing.T) {
 					if tt.repeat {
 						page = 1
 					}
-					if page < 3 || tt.repeat {
+					if page < 3 || tt.repeat || tt.declare {
 						w.Header().Set("Link", fmt.Sprintf(`<%s/wp-json/wp/v2/posts?page=%d>; rel="next"`, srv.URL, page+1))
+					}
+					if tt.declare {
+						w.Header().Set("X-WP-TotalPages", "1000000000")
+						w.Header().Set("X-WP-Total", "100000000000")
+					}
+					if tt.empty && page > 1 {
+						w.Write([]byte(`[]`))
+						return
 					}
 					fmt.Fprintf(w, `[{"id":%d,"type":"post","status":"publish","link":"%s/?p=%d"}]`, page, srv.URL, page)
 				default:

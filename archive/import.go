@@ -250,12 +250,14 @@ func (im *Import) putSite(site Site) error {
 	}
 	var old Site
 	var id int64
-	err := im.queryRow(`SELECT id, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator FROM sites WHERE url = ?`, key).
-		Scan(&id, &old.Title, &old.Link, &old.Description, &old.Language, &old.BaseSiteURL, &old.BaseBlogURL, &old.WXRVersion, &old.Generator)
+	var rank Authority
+	err := im.queryRow(`SELECT id, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator, rank FROM sites WHERE url = ?`, key).
+		Scan(&id, &old.Title, &old.Link, &old.Description, &old.Language, &old.BaseSiteURL, &old.BaseBlogURL, &old.WXRVersion, &old.Generator, &rank)
 	im.siteURL = key
+	authority := im.result.Source.Authority
 	if errors.Is(err, sql.ErrNoRows) {
-		res, err := im.exec(`INSERT INTO sites (url, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator) VALUES (?,?,?,?,?,?,?,?,?)`,
-			key, site.Title, site.Link, site.Description, site.Language, site.BaseSiteURL, site.BaseBlogURL, site.WXRVersion, site.Generator)
+		res, err := im.exec(`INSERT INTO sites (url, title, link, description, language, base_site_url, base_blog_url, wxr_version, generator, rank) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+			key, site.Title, site.Link, site.Description, site.Language, site.BaseSiteURL, site.BaseBlogURL, site.WXRVersion, site.Generator, authority)
 		if err != nil {
 			return err
 		}
@@ -267,13 +269,13 @@ func (im *Import) putSite(site Site) error {
 	}
 	im.siteID = id
 	merged := old
-	mergeSite(&merged, site)
+	mergeSite(&merged, site, authority >= rank)
 	if merged == old {
 		im.count("unchanged")
 		return nil
 	}
-	_, err = im.exec(`UPDATE sites SET title=?, link=?, description=?, language=?, base_site_url=?, base_blog_url=?, wxr_version=?, generator=? WHERE id=?`,
-		merged.Title, merged.Link, merged.Description, merged.Language, merged.BaseSiteURL, merged.BaseBlogURL, merged.WXRVersion, merged.Generator, id)
+	_, err = im.exec(`UPDATE sites SET title=?, link=?, description=?, language=?, base_site_url=?, base_blog_url=?, wxr_version=?, generator=?, rank=MAX(rank, ?) WHERE id=?`,
+		merged.Title, merged.Link, merged.Description, merged.Language, merged.BaseSiteURL, merged.BaseBlogURL, merged.WXRVersion, merged.Generator, authority, id)
 	if err != nil {
 		return err
 	}

@@ -34,8 +34,10 @@ func fillInt(dst *int64, src int64, replace bool) {
 	}
 }
 
-// mergeSite takes the newest word on a site's title and description.
-func mergeSite(dst *Site, src Site) {
+// mergeSite takes the newest word on a site's title and description from
+// a source as authoritative as the one that stated them (replace), and
+// only fills gaps from a lesser one.
+func mergeSite(dst *Site, src Site, replace bool) {
 	for _, f := range []struct {
 		dst *string
 		src string
@@ -44,7 +46,7 @@ func mergeSite(dst *Site, src Site) {
 		{&dst.Language, src.Language}, {&dst.BaseSiteURL, src.BaseSiteURL}, {&dst.BaseBlogURL, src.BaseBlogURL},
 		{&dst.WXRVersion, src.WXRVersion}, {&dst.Generator, src.Generator},
 	} {
-		fill(f.dst, f.src, true)
+		fill(f.dst, f.src, replace)
 	}
 }
 

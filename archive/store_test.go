@@ -370,3 +370,27 @@ func TestChangedSinceOverlappingImports(t *testing.T) {
 		t.Errorf("FinishedImports did not grow when the earlier import finished: %d → %d", finishedBefore, n)
 	}
 }
+
+// TestLesserSourceNeverRetitlesSite: a feed or a page only fills in what an
+// export left empty of the site; an export replaces what it states.
+func TestLesserSourceNeverRetitlesSite(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	title := func() (string, string) {
+		t.Helper()
+		sites, err := s.Sites(ctx)
+		if err != nil || len(sites) != 1 {
+			t.Fatalf("sites %v, %v", sites, err)
+		}
+		return sites[0].Title, sites[0].Description
+	}
+	put(t, s, export, Record{Site: &Site{URL: "https://blog.example.org", Title: "Lighthouse Notes"}})
+	put(t, s, page, Record{Site: &Site{URL: "https://blog.example.org", Title: "Hacked", Description: "Films and the sea"}})
+	if got, desc := title(); got != "Lighthouse Notes" || desc != "Films and the sea" {
+		t.Errorf("after a page: title %q, description %q; want the export's title kept and the gap filled", got, desc)
+	}
+	put(t, s, export, Record{Site: &Site{URL: "https://blog.example.org", Title: "Lighthouse"}})
+	if got, _ := title(); got != "Lighthouse" {
+		t.Errorf("after a newer export: title %q, want Lighthouse", got)
+	}
+}

@@ -29,6 +29,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/html"
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
@@ -79,6 +80,8 @@ type crawler struct {
 	disallowed int
 
 	out *stream.Reader
+	// claims are the other homes pages named, each warned about once.
+	claims map[string]bool
 }
 
 // Reader crawls a site and reads the posts of the pages it fetched. Its
@@ -119,7 +122,7 @@ func Open(ctx context.Context, store *archive.Store, startURL string, opts Optio
 	if opts.MaxFailures <= 0 {
 		opts.MaxFailures = DefaultMaxFailures
 	}
-	c := &crawler{store: store, opts: opts, start: start, site: archive.NormalizeSiteURL(start.String()), started: time.Now()}
+	c := &crawler{store: store, opts: opts, start: start, site: archive.NormalizeSiteURL(start.String()), started: time.Now(), claims: map[string]bool{}}
 	c.frontier, c.imports = store.Frontier(job(c.site)), store.Frontier(importJob(c.site))
 	c.client = fetch.New(opts.Fetch)
 	return &Reader{Reader: c.newStream(ctx, c.run), c: c}, nil
@@ -459,7 +462,7 @@ func (c *crawler) readFetched(ctx context.Context, put func(archive.Record) erro
 	for _, u := range pending {
 		page, err := c.store.Fetched(ctx, u)
 		if err == nil && page != nil {
-			err = putPage(put, c.out.Warn, page)
+			err = c.putPage(put, page)
 		}
 		if err != nil {
 			return fmt.Errorf("crawl %s: importing %s: %w", c.site, u, err)
@@ -482,21 +485,30 @@ func (c *crawler) readFetched(ctx context.Context, put func(archive.Record) erro
 }
 
 // putPage parses a stored page and puts its site, authors and post. A page
-// that does not parse is a warning, not an error.
-func putPage(put func(archive.Record) error, warn func(string), stored *archive.FetchedPage) error {
+// that does not parse is a warning, not an error. The page belongs to the
+// site on the host it was fetched from, whatever home it names.
+func (c *crawler) putPage(put func(archive.Record) error, stored *archive.FetchedPage) error {
 	page, err := html.Parse(bytes.NewReader(stored.Body), stored.URL)
 	if err != nil {
-		warn(err.Error())
+		c.out.Warn(err.Error())
 		return nil
 	}
 	for _, w := range page.Warnings {
-		warn(w)
+		c.out.Warn(w)
 	}
 	if page.Site.URL == "" {
-		warn(fmt.Sprintf("html %s: the page names no site: skipped", stored.URL))
+		c.out.Warn(fmt.Sprintf("html %s: the page names no site: skipped", stored.URL))
 		return nil
 	}
 	site := page.Site
+	var moved bool
+	if site.URL, moved = siteurl.At(stored.URL, page.Site.URL); moved {
+		site.Link = site.URL
+		if !c.claims[page.Site.URL] {
+			c.claims[page.Site.URL] = true
+			c.out.Warn(fmt.Sprintf("html %s: the page says its blog is at %s; it is filed under %s, where it was fetched", stored.URL, page.Site.URL, site.URL))
+		}
+	}
 	if err := put(archive.Record{Site: &site}); err != nil {
 		return err
 	}
@@ -515,9 +527,9 @@ func putPage(put func(archive.Record) error, warn func(string), stored *archive.
 // site is "") without fetching anything: after a better scraper, the
 // archive catches up from what it already holds.
 func Reparse(ctx context.Context, store *archive.Store, site string) *stream.Reader {
-	c := &crawler{store: store, site: site}
+	c := &crawler{store: store, site: site, claims: map[string]bool{}}
 	return c.newStream(ctx, func(ctx context.Context, put func(archive.Record) error) error {
-		err := store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error { return putPage(put, c.out.Warn, p) })
+		err := store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error { return c.putPage(put, p) })
 		if err != nil {
 			return fmt.Errorf("reparse %s: %w", cmp.Or(site, "all stored pages"), err)
 		}

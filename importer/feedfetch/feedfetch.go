@@ -17,6 +17,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/feed"
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
@@ -56,7 +57,13 @@ func Open(ctx context.Context, feedURL string, opts Options) *stream.Reader {
 		if readErr == nil && opts.FollowComments {
 			readErr = f.commentFeeds(ctx)
 		}
-		if err := putFeeds(put, first.Site, f.feeds); err != nil {
+		site := first.Site
+		var moved bool
+		if site.URL, moved = siteurl.At(feedURL, first.Site.URL); moved {
+			site.Link = site.URL
+			f.out.Warn(fmt.Sprintf("feed %s: the feed says its blog is at %s; it is filed under %s, where it was fetched", feedURL, first.Site.URL, site.URL))
+		}
+		if err := putFeeds(put, site, f.feeds); err != nil {
 			return fmt.Errorf("feed %s: %w", feedURL, err)
 		}
 		return readErr

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
@@ -59,6 +60,8 @@ type run struct {
 	lookup   *Lookup
 	opts     Options
 	out      *stream.Reader
+	// claimed is the other site the API said it was, if it did.
+	claimed string
 
 	postTypes map[int64]string            // post id → type, for attaching comments
 	comments  map[int64][]archive.Comment // post id → its comments
@@ -84,14 +87,18 @@ func Open(ctx context.Context, store *archive.Store, siteURL string, opts Option
 		return nil, err
 	}
 	site := index.Site()
-	if site.URL == "" {
-		site.URL = siteURL
+	claimed := site.URL
+	var moved bool
+	if site.URL, moved = siteurl.At(root, claimed); moved {
+		site.Link = site.URL
+	} else {
+		claimed = ""
 	}
 	in := &run{
 		client: client, store: store, site: site, root: root, index: index,
 		frontier: store.Frontier("rest " + archive.NormalizeSiteURL(site.URL)),
 		auth:     opts.Fetch.User != "", perPage: cmp.Or(opts.PerPage, DefaultPerPage), lookup: NewLookup(), opts: opts,
-		postTypes: map[int64]string{}, comments: map[int64][]archive.Comment{},
+		postTypes: map[int64]string{}, comments: map[int64][]archive.Comment{}, claimed: claimed,
 	}
 	if in.auth {
 		if err := in.checkCredentials(ctx); err != nil {
@@ -110,6 +117,9 @@ func (r *Reader) Root() string { return r.run.root }
 
 // produce fetches every listing, then writes what they hold.
 func (in *run) produce(ctx context.Context, put func(archive.Record) error) error {
+	if in.claimed != "" {
+		in.out.Warn(fmt.Sprintf("rest %s: the API says it is the site %s; what it serves is filed under %s, where it was fetched", in.root, in.claimed, in.site.URL))
+	}
 	listings, fetchErr := in.collect(ctx)
 	// What was fetched before an error or an interruption is read from
 	// the saved pages all the same, whatever ctx says now.

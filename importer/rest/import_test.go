@@ -188,7 +188,8 @@ func TestCorpusMatchesWXR(t *testing.T) {
 func TestCorpusPostFields(t *testing.T) {
 	srv := wpcorpus.NewServer(t, "rest")
 	store := openStore(t)
-	if _, err := importSite(t, context.Background(), store, srv.URL); err != nil {
+	res, err := importSite(t, context.Background(), store, srv.URL)
+	if err != nil {
 		t.Fatal(err)
 	}
 	keys, err := store.FindPosts(context.Background(), "1814", "")
@@ -199,8 +200,15 @@ func TestCorpusPostFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Site != "http://127.0.0.1:8088" {
-		t.Errorf("site %q, want the API root's home http://127.0.0.1:8088", p.Site)
+	// The captured API says it is the site at the corpus's origin; what a
+	// server at another address serves belongs to the site there.
+	if p.Site != srv.URL {
+		t.Errorf("site %q, want %s, where the API was read", p.Site, srv.URL)
+	}
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool {
+		return strings.Contains(w, "says it is the site "+wpcorpus.Origin) && strings.Contains(w, "filed under "+srv.URL)
+	}) {
+		t.Errorf("no warning says the API claimed %s; warnings: %q", wpcorpus.Origin, res.Warnings)
 	}
 	if p.Title != "Review: “The Quiet Lighthouse” (2023)" || p.AuthorLogin != "mara" {
 		t.Errorf("title %q by %q", p.Title, p.AuthorLogin)

@@ -1,0 +1,31 @@
+// Package siteurl decides which site a live source's records belong to.
+// A server may claim to be any site (a blog that moved still names its old
+// home; a hostile one names a site the archive already holds): what was
+// fetched from a host belongs to the site on that host, whatever it says.
+package siteurl
+
+import (
+	"net/url"
+	"strings"
+)
+
+// At returns the URL of the site that claimed, a home URL a source
+// fetched from fetchedFrom names, stands for: claimed itself when it is on
+// fetchedFrom's host (or its www twin), else claimed's path on
+// fetchedFrom's scheme and host. moved reports the second case.
+func At(fetchedFrom, claimed string) (site string, moved bool) {
+	from, err := url.Parse(fetchedFrom)
+	if err != nil || from.Host == "" {
+		return claimed, false
+	}
+	home, err := url.Parse(claimed)
+	if err != nil || home.Host == "" {
+		return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: "/"}).String(), claimed != ""
+	}
+	if bare(home.Host) == bare(from.Host) {
+		return claimed, false
+	}
+	return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: home.Path}).String(), true
+}
+
+func bare(host string) string { return strings.TrimPrefix(strings.ToLower(host), "www.") }

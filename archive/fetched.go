@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 )
 
@@ -36,7 +37,7 @@ func (s *Store) SaveFetched(ctx context.Context, p FetchedPage) error {
 	if err != nil {
 		return fmt.Errorf("archive: saving %s: %w", p.URL, err)
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO fetched (url, site, status, header, fetched_at, body) VALUES (?, ?, ?, ?, ?, ?)
+	_, err = s.exec(ctx, `INSERT INTO fetched (url, site, status, header, fetched_at, body) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET site = excluded.site, status = excluded.status, header = excluded.header, fetched_at = excluded.fetched_at, body = excluded.body`,
 		p.URL, NormalizeSiteURL(p.Site), p.Status, string(header), p.FetchedAt.UTC().Format(time.RFC3339Nano), zipped.Bytes())
 	if err != nil {
@@ -124,44 +125,105 @@ const (
 // A job is named by what it does and for which site, e.g.
 // "crawl https://blog.example.org".
 type Frontier struct {
-	db  *sql.DB
-	job string
+	store *Store
+	job   string
+	max   int64 // MaxFrontier, but in tests
+	// known counts the job's URLs once Enqueue first needed it; -1 before.
+	known atomic.Int64
 }
 
+// MaxFrontier caps the URLs one job knows, visited or not: a site that
+// lists more (a hostile sitemap of millions) cannot fill the archive.
+const MaxFrontier = 1_000_000
+
+// enqueueBatch bounds a queueing transaction, so that a crawl's other
+// writers never wait long for the archive.
+const enqueueBatch = 1000
+
 // Frontier returns the frontier of job.
-func (s *Store) Frontier(job string) *Frontier { return &Frontier{db: s.db, job: job} }
+func (s *Store) Frontier(job string) *Frontier {
+	f := &Frontier{store: s, job: job, max: MaxFrontier}
+	f.known.Store(-1)
+	return f
+}
+
+// FullError is the error of an Enqueue that left URLs out because the job
+// knows MaxFrontier URLs already; the others were queued.
+type FullError struct {
+	Job     string
+	Dropped int
+}
+
+func (e *FullError) Error() string {
+	return fmt.Sprintf("archive: the frontier of %s holds the most URLs it keeps: %d more not queued", e.Job, e.Dropped)
+}
 
 // Enqueue adds urls after those already there. URLs the job already knows,
-// visited or not, are left as they are, so a link seen twice is fetched once.
+// visited or not, are left as they are, so a link seen twice is fetched
+// once. Past MaxFrontier URLs it queues no more and says so with a
+// *FullError.
 func (f *Frontier) Enqueue(ctx context.Context, urls ...string) error {
-	if len(urls) == 0 {
-		return nil
-	}
-	tx, err := f.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("archive: queueing for %s: %w", f.job, err)
-	}
-	defer tx.Rollback()
-	var seq int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE job = ?`, f.job).Scan(&seq); err != nil {
-		return fmt.Errorf("archive: queueing for %s: %w", f.job, err)
-	}
-	for _, u := range urls {
-		seq++
-		if _, err := tx.ExecContext(ctx, `INSERT INTO frontier (job, url, seq) VALUES (?, ?, ?) ON CONFLICT (job, url) DO NOTHING`, f.job, u, seq); err != nil {
-			return fmt.Errorf("archive: queueing %s for %s: %w", u, f.job, err)
+	for len(urls) > 0 {
+		batch := urls[:min(len(urls), enqueueBatch)]
+		taken, err := f.enqueue(ctx, batch)
+		if err != nil {
+			return err
+		}
+		urls = urls[taken:]
+		if taken < len(batch) {
+			return &FullError{Job: f.job, Dropped: len(urls)}
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("archive: queueing for %s: %w", f.job, err)
-	}
 	return nil
+}
+
+// enqueue adds what it can of one batch in one transaction, and returns
+// how many of its URLs it went through before the job knew f.max URLs.
+func (f *Frontier) enqueue(ctx context.Context, urls []string) (taken int, err error) {
+	err = f.store.write(ctx, func(tx *sql.Tx) error {
+		taken = 0
+		known := f.known.Load()
+		if known < 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM frontier WHERE job = ?`, f.job).Scan(&known); err != nil {
+				return err
+			}
+		}
+		var seq int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE job = ?`, f.job).Scan(&seq); err != nil {
+			return err
+		}
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO frontier (job, url, seq) VALUES (?, ?, ?) ON CONFLICT (job, url) DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		for _, u := range urls {
+			if known >= f.max {
+				break
+			}
+			seq++
+			res, err := insert.ExecContext(ctx, f.job, u, seq)
+			if err != nil {
+				return fmt.Errorf("queueing %s: %w", u, err)
+			}
+			n, _ := res.RowsAffected()
+			known += n
+			taken++
+		}
+		f.known.Store(known)
+		return nil
+	})
+	if err != nil {
+		f.known.Store(-1) // the transaction rolled back: count again next time
+		return 0, fmt.Errorf("archive: queueing for %s: %w", f.job, err)
+	}
+	return taken, nil
 }
 
 // Next returns up to n URLs still to visit, oldest first. They stay queued
 // until MarkDone, so a crawl killed meanwhile visits them again.
 func (f *Frontier) Next(ctx context.Context, n int) ([]string, error) {
-	rows, err := f.db.QueryContext(ctx, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, f.job, frontierQueued, n)
+	rows, err := f.store.db.QueryContext(ctx, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, f.job, frontierQueued, n)
 	if err != nil {
 		return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
 	}
@@ -186,9 +248,9 @@ func (f *Frontier) Next(ctx context.Context, n int) ([]string, error) {
 func (f *Frontier) MarkDone(ctx context.Context, url string, failedVisit bool, errMsg string) error {
 	var err error
 	if failedVisit {
-		_, err = f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = tries + 1, error = ? WHERE job = ? AND url = ?`, frontierFailed, errMsg, f.job, url)
+		_, err = f.store.exec(ctx, `UPDATE frontier SET state = ?, tries = tries + 1, error = ? WHERE job = ? AND url = ?`, frontierFailed, errMsg, f.job, url)
 	} else {
-		_, err = f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, error = '' WHERE job = ? AND url = ?`, frontierDone, f.job, url)
+		_, err = f.store.exec(ctx, `UPDATE frontier SET state = ?, error = '' WHERE job = ? AND url = ?`, frontierDone, f.job, url)
 	}
 	if err != nil {
 		return fmt.Errorf("archive: marking %s visited for %s: %w", url, f.job, err)
@@ -199,7 +261,7 @@ func (f *Frontier) MarkDone(ctx context.Context, url string, failedVisit bool, e
 // RetryFailed queues again, at the back, the failed URLs that have failed
 // fewer than maxTries times, and returns how many it queued.
 func (f *Frontier) RetryFailed(ctx context.Context, maxTries int) (int, error) {
-	res, err := f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, seq = seq + (SELECT MAX(seq) FROM frontier WHERE job = ?)
+	res, err := f.store.exec(ctx, `UPDATE frontier SET state = ?, seq = seq + (SELECT MAX(seq) FROM frontier WHERE job = ?)
 		WHERE job = ? AND state = ? AND tries < ?`, frontierQueued, f.job, f.job, frontierFailed, maxTries)
 	if err != nil {
 		return 0, fmt.Errorf("archive: retrying failed URLs of %s: %w", f.job, err)
@@ -217,7 +279,7 @@ type QueueFailure struct {
 
 // Failures lists the URLs whose last visit failed.
 func (f *Frontier) Failures(ctx context.Context) ([]QueueFailure, error) {
-	rows, err := f.db.QueryContext(ctx, `SELECT url, tries, error FROM frontier WHERE job = ? AND state = ? ORDER BY seq`, f.job, frontierFailed)
+	rows, err := f.store.db.QueryContext(ctx, `SELECT url, tries, error FROM frontier WHERE job = ? AND state = ? ORDER BY seq`, f.job, frontierFailed)
 	if err != nil {
 		return nil, fmt.Errorf("archive: failures of %s: %w", f.job, err)
 	}
@@ -238,7 +300,7 @@ func (f *Frontier) Failures(ctx context.Context) ([]QueueFailure, error) {
 
 // Stats counts the URLs still queued, visited, and failed.
 func (f *Frontier) Stats(ctx context.Context) (queuedURLs, doneURLs, failedURLs int, err error) {
-	err = f.db.QueryRowContext(ctx, `SELECT
+	err = f.store.db.QueryRowContext(ctx, `SELECT
 		COALESCE(SUM(state = ?), 0), COALESCE(SUM(state = ?), 0), COALESCE(SUM(state = ?), 0)
 		FROM frontier WHERE job = ?`, frontierQueued, frontierDone, frontierFailed, f.job).Scan(&queuedURLs, &doneURLs, &failedURLs)
 	if err != nil {
@@ -250,7 +312,7 @@ func (f *Frontier) Stats(ctx context.Context) (queuedURLs, doneURLs, failedURLs 
 // Reset queues every URL the job knows again, with its tries forgotten,
 // so that a later crawl re-visits everything (with conditional requests).
 func (f *Frontier) Reset(ctx context.Context) error {
-	if _, err := f.db.ExecContext(ctx, `UPDATE frontier SET state = ?, tries = 0, error = '' WHERE job = ?`, frontierQueued, f.job); err != nil {
+	if _, err := f.store.exec(ctx, `UPDATE frontier SET state = ?, tries = 0, error = '' WHERE job = ?`, frontierQueued, f.job); err != nil {
 		return fmt.Errorf("archive: resetting the frontier of %s: %w", f.job, err)
 	}
 	return nil
@@ -259,8 +321,32 @@ func (f *Frontier) Reset(ctx context.Context) error {
 // Clear forgets every URL of the job, for a job whose list is used up once
 // acted upon, such as the pages of a crawl still to import.
 func (f *Frontier) Clear(ctx context.Context) error {
-	if _, err := f.db.ExecContext(ctx, `DELETE FROM frontier WHERE job = ?`, f.job); err != nil {
+	if _, err := f.store.exec(ctx, `DELETE FROM frontier WHERE job = ?`, f.job); err != nil {
 		return fmt.Errorf("archive: clearing the frontier of %s: %w", f.job, err)
 	}
 	return nil
+}
+
+// write runs fn in a write transaction, one at a time within this
+// process: the crawl's workers queue here rather than in SQLite's busy
+// handler, which could give up on a long wait.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// exec runs one write statement, one at a time within this process.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	return s.db.ExecContext(ctx, query, args...)
 }

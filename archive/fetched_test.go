@@ -3,6 +3,8 @@ package archive
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -170,5 +172,36 @@ func TestFrontierSurvivesReopen(t *testing.T) {
 	next, _ := s.Frontier("crawl x").Next(ctx, 10)
 	if !slices.Equal(next, []string{"/2"}) {
 		t.Errorf("after reopening: Next = %v, want [/2]", next)
+	}
+}
+
+// TestFrontierCap: past its cap a frontier queues nothing more and says how
+// much it left out; what it holds stays.
+func TestFrontierCap(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	f := s.Frontier("crawl https://blog.example.org")
+	f.max = 2500 // MaxFrontier is a million
+	var urls []string
+	for i := range 3000 {
+		urls = append(urls, fmt.Sprintf("/p/%d", i))
+	}
+	err := f.Enqueue(ctx, urls...)
+	var full *FullError
+	if !errors.As(err, &full) || full.Dropped != 500 {
+		t.Fatalf("err = %v, want a FullError dropping the last 500", err)
+	}
+	queued, _, _, err := f.Stats(ctx)
+	if err != nil || queued != 2500 {
+		t.Errorf("queued %d, %v; want the first 2500", queued, err)
+	}
+	if err := f.Enqueue(ctx, "/one-more"); !errors.As(err, &full) || full.Dropped != 1 {
+		t.Errorf("a full frontier took another URL: %v", err)
+	}
+	// Another handle on the same job counts what the archive holds.
+	again := s.Frontier("crawl https://blog.example.org")
+	again.max = 2500
+	if err := again.Enqueue(ctx, "/one-more"); !errors.As(err, &full) {
+		t.Errorf("a second handle took another URL: %v", err)
 	}
 }

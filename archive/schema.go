@@ -158,10 +158,12 @@ CREATE TABLE frontier (
 CREATE INDEX frontier_next ON frontier (job, state, seq);
 `,
 	// 3: the authority of the source that last stated a site's title and
-	// description, so that a lesser one only fills gaps. Sites already
-	// archived take the rank of the best source that touched them.
+	// description, so that a lesser one only fills gaps (sites already
+	// archived take the rank of the best source that touched them); the
+	// end of each frontier found at once.
 	`
 ALTER TABLE sites ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX frontier_seq ON frontier (job, seq);
 UPDATE sites SET rank = COALESCE((SELECT MAX(CASE i.format
 		WHEN 'wxr' THEN 3 WHEN 'blogger' THEN 3 WHEN 'rest' THEN 2 ELSE 1 END)
 	FROM provenance p JOIN imports i ON i.id = p.import_id

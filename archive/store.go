@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -25,6 +26,8 @@ var ErrNewerSchema = errors.New("archive was written by a newer parc")
 type Store struct {
 	dir string
 	db  *sql.DB
+	// writeMu makes the frontier's and fetched pages' writers take turns.
+	writeMu sync.Mutex
 }
 
 // Open opens the archive in dir, creating it when absent and migrating an

@@ -70,6 +70,7 @@ type crawler struct {
 	started           time.Time
 
 	requested, fetched, notModified atomic.Int64
+	full                            atomic.Bool // the frontier refused URLs
 
 	// stored lists the pages an interrupted earlier run fetched and stored
 	// but did not import: visiting one reads it back from the archive.
@@ -194,7 +195,7 @@ func (c *crawler) seed(ctx context.Context) error {
 	for _, u := range stored {
 		c.stored[u] = true
 	}
-	return c.frontier.Enqueue(ctx, seeds...)
+	return c.enqueue(ctx, seeds...)
 }
 
 // sameSite reports whether rawURL is on the crawled host or its www twin.
@@ -368,7 +369,7 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response) error {
 	if resp.URL != rawURL {
 		// Mark the redirect's target visited too, so it is not fetched again.
-		if err := c.frontier.Enqueue(ctx, resp.URL); err != nil {
+		if err := c.enqueue(ctx, resp.URL); err != nil {
 			return err
 		}
 		if err := c.frontier.MarkDone(ctx, resp.URL, false, ""); err != nil {
@@ -414,7 +415,7 @@ func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response)
 			onSite = append(onSite, l)
 		}
 	}
-	if err := c.frontier.Enqueue(ctx, onSite...); err != nil {
+	if err := c.enqueue(ctx, onSite...); err != nil {
 		return err
 	}
 	return c.frontier.MarkDone(ctx, rawURL, false, "")
@@ -425,6 +426,20 @@ func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response)
 func isHTMLType(contentType string) bool {
 	ct := strings.ToLower(contentType)
 	return ct == "" || strings.Contains(ct, "html")
+}
+
+// enqueue queues URLs to visit. A frontier full of a hostile site's
+// links is a warning, said once: the crawl goes on with what it has.
+func (c *crawler) enqueue(ctx context.Context, urls ...string) error {
+	err := c.frontier.Enqueue(ctx, urls...)
+	var full *archive.FullError
+	if errors.As(err, &full) {
+		if c.full.CompareAndSwap(false, true) {
+			c.warnf("crawl %s: %v", c.site, err)
+		}
+		return nil
+	}
+	return err
 }
 
 func (c *crawler) warnf(format string, args ...any) {

@@ -169,6 +169,10 @@ type (
 	}
 )
 
+// MaxExportBytes bounds a Blogger export, which is parsed whole, so that
+// a decompression bomb cannot take the machine's memory.
+const MaxExportBytes = 128 << 20
+
 // comment is a comment entry waiting for its post.
 type comment struct {
 	guid    string
@@ -181,9 +185,12 @@ type comment struct {
 var undeclaredPrefix = regexp.MustCompile(`<([A-Za-z_][A-Za-z0-9_.-]*):[A-Za-z_]`)
 
 func (r *Reader) load() error {
-	data, err := io.ReadAll(r.src)
+	data, err := io.ReadAll(io.LimitReader(r.src, MaxExportBytes+1))
 	if err != nil {
 		return fmt.Errorf("blogger %s: reading: %w", r.name, err)
+	}
+	if len(data) > MaxExportBytes {
+		return fmt.Errorf("blogger %s: larger than %d MiB, which parc reads whole: not read", r.name, MaxExportBytes>>20)
 	}
 	data, bad := xmlclean.Sanitize(data)
 	if bad > 0 {

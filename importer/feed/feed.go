@@ -62,12 +62,19 @@ func Sniff(head []byte) bool {
 	return !blogger.Sniff(head)
 }
 
+// MaxFeedBytes bounds a feed, which is parsed whole: a feed serves a few
+// recent posts, and a file beyond this is hostile or not a feed.
+const MaxFeedBytes = 64 << 20
+
 // Parse reads a whole feed. name (a file path or URL) is used in errors
 // and warnings.
 func Parse(r io.Reader, name string) (*Feed, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxFeedBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("feed %s: reading: %w", name, err)
+	}
+	if len(data) > MaxFeedBytes {
+		return nil, fmt.Errorf("feed %s: larger than %d MiB, more than any feed holds: not read", name, MaxFeedBytes>>20)
 	}
 	p := &parser{name: name}
 	return p.parse(data)

@@ -24,7 +24,12 @@ type export struct {
 
 func readExport(t testing.TB, data []byte, name string) export {
 	t.Helper()
-	r := NewReader(bytes.NewReader(data), name)
+	return readStream(t, bytes.NewReader(data), name)
+}
+
+func readStream(t testing.TB, src io.Reader, name string) export {
+	t.Helper()
+	r := NewReader(src, name)
 	var e export
 	for {
 		rec, err := r.Next()

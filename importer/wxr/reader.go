@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parc-archive/parc/archive"
 	"golang.org/x/text/encoding/htmlindex"
@@ -444,10 +445,24 @@ func (r *Reader) skip() error {
 func (r *Reader) readText() (string, error) {
 	buf := r.text[:0]
 	depth := 0
+	cut := false
 	for {
 		tok, err := r.token()
 		if err != nil {
 			return string(buf), err
+		}
+		if len(buf) > maxRun {
+			// Runs of text are cut in the repair filter; this bounds a
+			// field made of many runs between elements.
+			if !cut {
+				cut = true
+				r.tally.add(repairOversized, r.line())
+			}
+			n := maxRun
+			for n > 0 && !utf8.RuneStart(buf[n]) {
+				n--
+			}
+			buf = buf[:n]
 		}
 		switch t := tok.(type) {
 		case xml.CharData:

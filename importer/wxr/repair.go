@@ -25,6 +25,7 @@ const (
 	repairNoStatus
 	repairBadDate
 	repairBadNumber
+	repairOversized
 	repairCount
 )
 
@@ -40,6 +41,7 @@ var repairMessages = [repairCount]string{
 	repairNoStatus:        "%d items have no wp:status: kept as drafts, as WordPress would",
 	repairBadDate:         "%d dates could not be parsed: left unknown",
 	repairBadNumber:       "%d numbers could not be parsed: read as 0",
+	repairOversized:       "cut %d texts longer than 32 MiB at that length",
 }
 
 // tally counts repairs per kind and remembers the first line of each.
@@ -80,6 +82,11 @@ const (
 	inDoctype
 )
 
+// maxRun bounds one run of text, CDATA, a comment or a tag's inside, so
+// that one enormous field (a decompression bomb of a single word) cannot
+// take the decoder's memory with it: what goes past it is cut, and counted.
+const maxRun = 32 << 20
+
 const (
 	// maxLookahead bounds how far the filter peeks to classify '&', '<'
 	// and "]]>"; the scan window is far larger, so a decision is only ever
@@ -116,6 +123,8 @@ type repairReader struct {
 	line    int
 	srcErr  error
 	tally   *tally
+	run     int  // bytes written in the current state
+	cut     bool // the current run was cut at maxRun
 }
 
 func newRepairReader(src io.Reader, t *tally) *repairReader {
@@ -194,7 +203,7 @@ func (f *repairReader) scan(w []byte, final bool) int {
 			i++
 		}
 		if f.state != inDoctype {
-			f.out = append(f.out, w[start:i]...)
+			f.out = append(f.out, f.capped(w[start:i])...)
 		}
 		if i == len(w) {
 			break
@@ -202,9 +211,35 @@ func (f *repairReader) scan(w []byte, final bool) int {
 		if !final && len(w)-i < maxLookahead {
 			return i
 		}
+		before, state := len(f.out), f.state
 		i += f.special(w[i:])
+		switch {
+		case f.state != state:
+			f.run, f.cut = 0, false
+		case (state == inText || state == inCDATA) && w[i-1] != '\n':
+			// A repaired character or an entity that leaves the state
+			// as it was is text, and counts towards the run.
+			if kept := f.capped(f.out[before:]); len(kept) < len(f.out)-before {
+				f.out = f.out[:before]
+			}
+		}
 	}
 	return i
+}
+
+// capped is what of b the current run can still take: past maxRun the
+// rest of a run is dropped, and the cut counted once.
+func (f *repairReader) capped(b []byte) []byte {
+	room := max(maxRun-f.run, 0)
+	if len(b) > room {
+		if !f.cut {
+			f.cut = true
+			f.tally.add(repairOversized, f.line)
+		}
+		b = b[:room]
+	}
+	f.run += len(b)
+	return b
 }
 
 // special handles the interesting byte at rest[0] and returns how many

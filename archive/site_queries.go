@@ -85,9 +85,10 @@ func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, erro
 	return out, terms.Err()
 }
 
-// SiteTerms lists a site's categories, tags and other terms, without meta.
+// SiteTerms lists a site's categories, tags and other terms with their
+// meta, by taxonomy and name.
 func (s *Store) SiteTerms(ctx context.Context, site string) ([]Term, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.wp_id, t.taxonomy, t.slug, t.name, t.description, t.parent_slug
+	rows, err := s.db.QueryContext(ctx, `SELECT t.wp_id, t.taxonomy, t.slug, t.name, t.description, t.parent_slug, t.meta
 		FROM terms t JOIN sites s ON s.id = t.site_id WHERE s.url = ? ORDER BY t.taxonomy, t.name`, NormalizeSiteURL(site))
 	if err != nil {
 		return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
@@ -96,9 +97,11 @@ func (s *Store) SiteTerms(ctx context.Context, site string) ([]Term, error) {
 	var out []Term
 	for rows.Next() {
 		var t Term
-		if err := rows.Scan(&t.ID, &t.Taxonomy, &t.Slug, &t.Name, &t.Description, &t.ParentSlug); err != nil {
+		var meta string
+		if err := rows.Scan(&t.ID, &t.Taxonomy, &t.Slug, &t.Name, &t.Description, &t.ParentSlug, &meta); err != nil {
 			return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
 		}
+		t.Meta = decodeMeta(meta)
 		out = append(out, t)
 	}
 	return out, rows.Err()

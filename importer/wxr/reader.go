@@ -659,9 +659,13 @@ func (r *Reader) readItem(start xml.StartElement) error {
 		// item is a draft, as WordPress makes a post that names none.
 		r.tally.add(repairNoStatus, line)
 	}
-	key := occurrenceKey{p.Type, p.ID}
-	p.Occurrence = r.occurrences[key]
-	r.occurrences[key]++
+	// Items without an ID (from a blog known only by its pages) share no
+	// ID: each is its own item, the first of its kind.
+	if p.ID != 0 {
+		key := occurrenceKey{p.Type, p.ID}
+		p.Occurrence = r.occurrences[key]
+		r.occurrences[key]++
+	}
 	r.enqueue(archive.Record{Post: p})
 	if r.truncated {
 		return errTruncated
@@ -687,13 +691,13 @@ func (r *Reader) itemField(p *archive.Post, t xml.StartElement, sp space, local 
 		}
 	case spaceContent:
 		if local == "encoded" {
-			p.ContentRaw, err = r.readText()
+			err = r.readContent(t, &p.ContentRaw, &p.ContentRendered)
 		} else {
 			err = r.skip()
 		}
 	case spaceExcerpt:
 		if local == "encoded" {
-			p.ExcerptRaw, err = r.readText()
+			err = r.readContent(t, &p.ExcerptRaw, &p.ExcerptRendered)
 		} else {
 			err = r.skip()
 		}
@@ -789,6 +793,27 @@ func (r *Reader) itemTerm(p *archive.Post, t xml.StartElement) error {
 	return nil
 }
 
+// formNamespace is the namespace of the parc:form attribute with which
+// parc's export (export/wxr.FormNamespace) marks content it could only
+// write as the HTML the site served, for a blog known from its pages,
+// feeds or REST API. WordPress ignores it; parc takes such content back as
+// rendered, as the archive it came from held it.
+const formNamespace = "https://github.com/parc-archive/parc/wxr/"
+
+// readContent reads content, excerpt or comment text into raw, or into
+// rendered when parc's export marked it so.
+func (r *Reader) readContent(t xml.StartElement, raw, rendered *string) error {
+	dst := raw
+	for _, a := range t.Attr {
+		if a.Name.Space == formNamespace && a.Name.Local == "form" && a.Value == "rendered" {
+			dst = rendered
+		}
+	}
+	var err error
+	*dst, err = r.readText()
+	return err
+}
+
 func (r *Reader) readComment() (archive.Comment, error) {
 	var c archive.Comment
 	err := r.children(func(t xml.StartElement, sp space, local string) error {
@@ -814,7 +839,7 @@ func (r *Reader) readComment() (archive.Comment, error) {
 		case "comment_date_gmt":
 			c.DateGMT, err = r.date()
 		case "comment_content":
-			c.ContentRaw, err = r.readText()
+			err = r.readContent(t, &c.ContentRaw, &c.ContentRendered)
 		case "comment_approved":
 			c.Approved, err = r.scalar()
 		case "comment_type":

@@ -1,0 +1,173 @@
+package wxr
+
+import (
+	"bufio"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// xmlWriter writes the pieces of a WXR file the way WordPress's exporter
+// does, and keeps every character a string holds that XML can carry:
+//
+//   - CDATA sections split around "]]>" (as "]]]]><![CDATA[>"), which every
+//     XML parser joins back;
+//   - CR as the reference &#13; between CDATA sections, because XML parsers
+//     turn a literal CR LF into LF (WordPress's SimpleXML parser breaks
+//     PHP-serialized values that way) but keep a referenced CR;
+//   - characters XML 1.0 cannot carry at all (most C0 controls, U+FFFE,
+//     U+FFFF, invalid UTF-8) as U+FFFD, each counted in lost so that the
+//     export can name the item.
+type xmlWriter struct {
+	w    *bufio.Writer
+	lost int // characters replaced since the caller last reset it
+}
+
+// allowedASCII marks the ASCII bytes XML 1.0 allows.
+var allowedASCII = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = true
+	}
+	t['\t'], t['\n'], t['\r'] = true, true, true
+	return t
+}()
+
+func allowedRune(r rune) bool {
+	return r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+func (x *xmlWriter) raw(s string) { x.w.WriteString(s) }
+
+// cdata writes s as CDATA.
+func (x *xmlWriter) cdata(s string) {
+	x.raw("<![CDATA[")
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case b == ']' && i+2 < len(s) && s[i+1] == ']' && s[i+2] == '>':
+				x.raw(s[start : i+2])
+				x.raw("]]><![CDATA[>")
+				i += 3
+				start = i
+			case b == '\r':
+				x.raw(s[start:i])
+				x.raw("]]>&#13;<![CDATA[")
+				i++
+				start = i
+			case !allowedASCII[b]:
+				x.raw(s[start:i])
+				x.replacement()
+				i++
+				start = i
+			default:
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || !allowedRune(r) {
+			x.raw(s[start:i])
+			x.replacement()
+			i += max(size, 1)
+			start = i
+			continue
+		}
+		i += size
+	}
+	x.raw(s[start:])
+	x.raw("]]>")
+}
+
+func (x *xmlWriter) replacement() {
+	x.raw("\uFFFD")
+	x.lost++
+}
+
+// text writes s as escaped character data, fit for attribute values too:
+// whitespace other than spaces is referenced, so attribute normalization
+// cannot turn it into spaces.
+func (x *xmlWriter) text(s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		var esc string
+		if b < utf8.RuneSelf {
+			switch b {
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '"':
+				esc = "&quot;"
+			case '\r':
+				esc = "&#13;"
+			case '\n':
+				esc = "&#10;"
+			case '\t':
+				esc = "&#9;"
+			default:
+				if !allowedASCII[b] {
+					x.raw(s[start:i])
+					x.replacement()
+					i++
+					start = i
+					continue
+				}
+				i++
+				continue
+			}
+			x.raw(s[start:i])
+			x.raw(esc)
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || !allowedRune(r) {
+			x.raw(s[start:i])
+			x.replacement()
+			i += max(size, 1)
+			start = i
+			continue
+		}
+		i += size
+	}
+	x.raw(s[start:])
+}
+
+// element writes <name>CDATA</name>.
+func (x *xmlWriter) element(name, value string) {
+	x.raw("<" + name + ">")
+	x.cdata(value)
+	x.raw("</" + name + ">")
+}
+
+// plain writes <name>escaped text</name>, for URLs and the channel's
+// fields, which WordPress writes without CDATA.
+func (x *xmlWriter) plain(name, value string) {
+	x.raw("<" + name + ">")
+	x.text(value)
+	x.raw("</" + name + ">")
+}
+
+// number writes <name>n</name>: WordPress's parsers read ids as integers.
+func (x *xmlWriter) number(name string, n int64) {
+	x.raw("<" + name + ">" + strconv.FormatInt(n, 10) + "</" + name + ">")
+}
+
+// dateLayout is MySQL's DATETIME, the form every WXR date takes.
+const dateLayout = "2006-01-02 15:04:05"
+
+// date writes a WordPress date; an unknown one is "0000-00-00 00:00:00",
+// as WordPress writes a draft's GMT date.
+func (x *xmlWriter) date(name string, t time.Time) {
+	s := "0000-00-00 00:00:00"
+	if !t.IsZero() {
+		s = t.Format(dateLayout)
+	}
+	x.element(name, s)
+}

@@ -12,9 +12,11 @@ import (
 //
 //   - CDATA sections split around "]]>" (as "]]]]><![CDATA[>"), which every
 //     XML parser joins back;
-//   - CR as the reference &#13; between CDATA sections, because XML parsers
-//     turn a literal CR LF into LF (WordPress's SimpleXML parser breaks
-//     PHP-serialized values that way) but keep a referenced CR;
+//   - CR inside CDATA as it is, as WordPress writes it: parc's reader keeps
+//     it (a CDATA section cannot hold the reference &#13;, and ending the
+//     section around one would read, to parsers that recover unescaped
+//     "]]>" as WordPress's regex parser and parc's do, as text); outside
+//     CDATA as &#13;;
 //   - characters XML 1.0 cannot carry at all (most C0 controls, U+FFFE,
 //     U+FFFF, invalid UTF-8) as U+FFFD, each counted in lost so that the
 //     export can name the item.
@@ -50,11 +52,6 @@ func (x *xmlWriter) cdata(s string) {
 				x.raw(s[start : i+2])
 				x.raw("]]><![CDATA[>")
 				i += 3
-				start = i
-			case b == '\r':
-				x.raw(s[start:i])
-				x.raw("]]>&#13;<![CDATA[")
-				i++
 				start = i
 			case !allowedASCII[b]:
 				x.raw(s[start:i])

@@ -87,13 +87,13 @@ func Exported(p *archive.Post) bool {
 }
 
 // Withhold removes from a post what a public export may not hold: the
-// content, excerpt, meta and comments of a password-protected post and the
-// password itself; comments that are not approved; commenters' emails and
-// IPs, and comment meta that copies them (Akismet keeps whole submissions).
-// It changes p in place.
+// content, excerpt, meta and comments of a password-protected post;
+// comments that are not approved; commenters' emails and IPs, and comment
+// meta that copies them (Akismet keeps whole submissions). It changes p in
+// place. It leaves the password, which says the post is protected, for
+// each format to leave out in its own way.
 func Withhold(p *archive.Post) {
 	if p.Password != "" {
-		p.Password = ""
 		p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered = "", "", "", ""
 		p.Meta, p.Comments = nil, nil
 		return

@@ -321,3 +321,46 @@ func TestSeveralSitesNeedSite(t *testing.T) {
 		t.Errorf("export of %s: %+v", sites[0].URL, counts)
 	}
 }
+
+// TestPublicExportHoldsOnlyWhatTheSiteShows reads a public export of the
+// Theme Unit Test and the corpus back: published items only, no password,
+// no protected content, approved comments without emails or IPs.
+func TestPublicExportHoldsOnlyWhatTheSiteShows(t *testing.T) {
+	for _, file := range []string{
+		sharedtest.File(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml"),
+		filepath.Join(wpcorpus.Dir(t), "export", "wordpress-export.xml"),
+	} {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			store := openStore(t)
+			importSources(t, store, importer.Options{}, file)
+			data, _ := exportWXR(t, store, export.Options{})
+			fresh := openStore(t)
+			importBytes(t, fresh, data)
+			items, comments := 0, 0
+			err := fresh.ForEachPost(context.Background(), func(p *archive.StoredPost) error {
+				items++
+				if !export.Exported(&p.Post) || p.Password != "" {
+					t.Errorf("%s %d %q: status %s, password %q", p.Type, p.ID, p.Title, p.Status, p.Password)
+				}
+				for _, c := range p.Comments {
+					comments++
+					if !c.Public() || c.AuthorEmail != "" || c.AuthorIP != "" {
+						t.Errorf("%s %d comment %d: %s, %q, %q", p.Type, p.ID, c.ID, c.Approved, c.AuthorEmail, c.AuthorIP)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range takeSnapshot(t, fresh).Authors {
+				if a.Email != "" {
+					t.Errorf("author %s: email %q", a.Login, a.Email)
+				}
+			}
+			if items == 0 || comments == 0 {
+				t.Errorf("the public export holds %d items, %d comments", items, comments)
+			}
+		})
+	}
+}

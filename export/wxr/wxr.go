@@ -94,6 +94,7 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 				return nil
 			}
 			export.Withhold(&p.Post)
+			p.Password = ""
 		}
 		ew.item(&p.Post)
 		if cw.Err != nil {

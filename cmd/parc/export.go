@@ -9,19 +9,13 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/export/wxr"
 )
 
 func exportCommand() *cli.Command {
-	flags := func() []cli.Flag {
-		return []cli.Flag{
-			&cli.StringFlag{Name: "site", Usage: "export the site at `URL`"},
-			&cli.BoolFlag{Name: "private", Usage: "export everything the archive holds, private things included"},
-			&cli.BoolFlag{Name: "json", Usage: "print a JSON summary: items, comments, authors, terms, bytes written"},
-		}
-	}
 	const privacy = `Without --private the export holds only what the site shows the public: no
 drafts, private, scheduled or trashed items, no content, meta or comments of
 password-protected posts and no passwords, no held, spam or trashed comments,
@@ -33,11 +27,8 @@ export is complete; an interrupted or failed export leaves it as it was.`
 		Name:  "export",
 		Usage: "give the archive back out: to a new WordPress (wxr) or to scripts (json)",
 		Subcommands: []*cli.Command{
-			{
-				Name:      "wxr",
-				Usage:     "write one site as a WordPress export (WXR 1.2) that WordPress's importer reads",
-				ArgsUsage: "FILE",
-				Description: `Writes the site's authors, categories, tags and other terms, and every item
+			exportSubcommand("wxr", "write one site as a WordPress export (WXR 1.2) that WordPress's importer reads",
+				`Writes the site's authors, categories, tags and other terms, and every item
 (posts, pages, attachments, menu items, reusable blocks, custom types) with
 all its fields, meta and comments, as WordPress's Tools > Export does. Raw
 content goes out byte for byte; a blog known only from its pages, feeds or
@@ -45,46 +36,39 @@ REST API exports the HTML it served. A public export holds published posts,
 pages, attachments and the published items of WordPress's own design types
 (menus, reusable blocks, templates); plugins' own types only with --private.
 
-` + privacy,
-				Flags: flags(),
-				Action: func(c *cli.Context) error {
-					return runExport(c, func(ctx context.Context, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
-						store, err := openExistingStore(c)
-						if err != nil {
-							return export.Counts{}, err
-						}
-						defer store.Close()
-						return wxr.Write(ctx, store, w, opts, progress)
-					})
-				},
-			},
-			{
-				Name:      "json",
-				Usage:     "write posts, pages and attachments as JSON Lines, each in the parc show --json shape",
-				ArgsUsage: "FILE",
-				Description: `One JSON object per line for every post, page and attachment of every site
+`+privacy, func(ctx context.Context, store *archive.Store, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
+					return wxr.Write(ctx, store, w, opts, progress)
+				}),
+			exportSubcommand("json", "write posts, pages and attachments as JSON Lines, each in the parc show --json shape",
+				`One JSON object per line for every post, page and attachment of every site
 (or of --site), each as parc show --json prints it, with its whole comment
 tree.
 
-` + privacy,
-				Flags: flags(),
-				Action: func(c *cli.Context) error {
-					return runExport(c, func(ctx context.Context, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
-						store, err := openExistingStore(c)
-						if err != nil {
-							return export.Counts{}, err
-						}
-						defer store.Close()
-						return jsonl.Write(ctx, store, w, opts, progress)
-					})
-				},
-			},
+`+privacy, func(ctx context.Context, store *archive.Store, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
+					return jsonl.Write(ctx, store, w, opts, progress)
+				}),
 		},
 	}
 }
 
-// exportFunc writes an export to w.
-type exportFunc func(ctx context.Context, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error)
+// exportSubcommand is one format of parc export.
+func exportSubcommand(name, usage, description string, write exportFunc) *cli.Command {
+	return &cli.Command{
+		Name:        name,
+		Usage:       usage,
+		ArgsUsage:   "FILE",
+		Description: description,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "site", Usage: "export the site at `URL`"},
+			&cli.BoolFlag{Name: "private", Usage: "export everything the archive holds, private things included"},
+			&cli.BoolFlag{Name: "json", Usage: "print a JSON summary: items, comments, authors, terms, bytes written"},
+		},
+		Action: func(c *cli.Context) error { return runExport(c, write) },
+	}
+}
+
+// exportFunc writes an export of store to w.
+type exportFunc func(ctx context.Context, store *archive.Store, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error)
 
 // runExport writes an export to the FILE argument, atomically, showing
 // progress on a terminal, then prints the summary and the warnings.
@@ -94,11 +78,16 @@ func runExport(c *cli.Context, write exportFunc) error {
 	}
 	path := c.Args().First()
 	opts := export.Options{Site: c.String("site"), Private: c.Bool("private")}
+	store, err := openExistingStore(c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
 	bar := newProgress(c.App.ErrWriter)
 	var counts export.Counts
-	err := export.WriteFile(path, c.App.Writer, func(w io.Writer) error {
+	err = export.WriteFile(path, c.App.Writer, func(w io.Writer) error {
 		var err error
-		counts, err = write(c.Context, w, opts, func(n export.Counts) {
+		counts, err = write(c.Context, store, w, opts, func(n export.Counts) {
 			if n.Items%100 == 0 {
 				bar.spin(fmt.Sprintf("%d items, %d comments, %.1f MB written", n.Items, n.Comments, float64(n.Bytes)/1e6))
 			}

@@ -72,39 +72,40 @@ func (e *exporter) author(a archive.Author) {
 	e.warnLost(fmt.Sprintf("author %q", a.Login))
 }
 
-// term writes a category, a tag or a term of another taxonomy, in the
-// element WordPress uses for each.
+// termElements are the element names WordPress writes a term with: its
+// own for categories and tags (which have no parent), wp:term with the
+// taxonomy named for every other taxonomy.
+type termElements struct{ element, slug, parent, name, description string }
+
+var (
+	categoryElements = termElements{"wp:category", "wp:category_nicename", "wp:category_parent", "wp:cat_name", "wp:category_description"}
+	tagElements      = termElements{"wp:tag", "wp:tag_slug", "", "wp:tag_name", "wp:tag_description"}
+	termElementNames = termElements{"wp:term", "wp:term_slug", "wp:term_parent", "wp:term_name", "wp:term_description"}
+)
+
+// term writes a category, a tag or a term of another taxonomy.
 func (e *exporter) term(t archive.Term) {
 	x := &e.x
+	names := termElementNames
 	switch t.Taxonomy {
 	case "category":
-		x.raw("\t<wp:category>")
-		x.number("wp:term_id", t.ID)
-		x.element("wp:category_nicename", t.Slug)
-		x.element("wp:category_parent", t.ParentSlug)
-		x.element("wp:cat_name", t.Name)
-		x.element("wp:category_description", t.Description)
-		e.meta("wp:termmeta", t.Meta)
-		x.raw("</wp:category>\n")
+		names = categoryElements
 	case "post_tag":
-		x.raw("\t<wp:tag>")
-		x.number("wp:term_id", t.ID)
-		x.element("wp:tag_slug", t.Slug)
-		x.element("wp:tag_name", t.Name)
-		x.element("wp:tag_description", t.Description)
-		e.meta("wp:termmeta", t.Meta)
-		x.raw("</wp:tag>\n")
-	default:
-		x.raw("\t<wp:term>")
-		x.number("wp:term_id", t.ID)
-		x.element("wp:term_taxonomy", t.Taxonomy)
-		x.element("wp:term_slug", t.Slug)
-		x.element("wp:term_parent", t.ParentSlug)
-		x.element("wp:term_name", t.Name)
-		x.element("wp:term_description", t.Description)
-		e.meta("wp:termmeta", t.Meta)
-		x.raw("</wp:term>\n")
+		names = tagElements
 	}
+	x.raw("\t<" + names.element + ">")
+	x.number("wp:term_id", t.ID)
+	if names == termElementNames {
+		x.element("wp:term_taxonomy", t.Taxonomy)
+	}
+	x.element(names.slug, t.Slug)
+	if names.parent != "" {
+		x.element(names.parent, t.ParentSlug)
+	}
+	x.element(names.name, t.Name)
+	x.element(names.description, t.Description)
+	e.meta("wp:termmeta", t.Meta)
+	x.raw("</" + names.element + ">\n")
 	e.counts.Terms++
 	e.warnLost(fmt.Sprintf("term %s %q", t.Taxonomy, t.Slug))
 }

@@ -3,6 +3,7 @@ package wxr
 import (
 	"bufio"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -40,98 +41,57 @@ func allowedRune(r rune) bool {
 
 func (x *xmlWriter) raw(s string) { x.w.WriteString(s) }
 
+// textEscapes are the references text() writes for ASCII bytes; in
+// attribute values too, whitespace other than spaces is referenced, so
+// attribute normalization cannot turn it into spaces.
+var textEscapes = [utf8.RuneSelf]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&quot;", '\r': "&#13;", '\n': "&#10;", '\t': "&#9;"}
+
 // cdata writes s as CDATA.
 func (x *xmlWriter) cdata(s string) {
 	x.raw("<![CDATA[")
-	start := 0
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			switch {
-			case b == ']' && i+2 < len(s) && s[i+1] == ']' && s[i+2] == '>':
-				x.raw(s[start : i+2])
-				x.raw("]]><![CDATA[>")
-				i += 3
-				start = i
-			case !allowedASCII[b]:
-				x.raw(s[start:i])
-				x.replacement()
-				i++
-				start = i
-			default:
-				i++
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size <= 1 || !allowedRune(r) {
-			x.raw(s[start:i])
-			x.replacement()
-			i += max(size, 1)
-			start = i
-			continue
-		}
-		i += size
-	}
-	x.raw(s[start:])
+	x.escaped(s, nil)
 	x.raw("]]>")
 }
 
-func (x *xmlWriter) replacement() {
-	x.raw("\uFFFD")
-	x.lost++
-}
+// text writes s as escaped character data, fit for attribute values.
+func (x *xmlWriter) text(s string) { x.escaped(s, &textEscapes) }
 
-// text writes s as escaped character data, fit for attribute values too:
-// whitespace other than spaces is referenced, so attribute normalization
-// cannot turn it into spaces.
-func (x *xmlWriter) text(s string) {
+// escaped writes s with the characters XML cannot carry replaced, and the
+// ASCII bytes escapes names written as it says; with no escapes, s is
+// inside CDATA, where only "]]>" needs splitting.
+func (x *xmlWriter) escaped(s string, escapes *[utf8.RuneSelf]string) {
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
-		var esc string
-		if b < utf8.RuneSelf {
-			switch b {
-			case '&':
-				esc = "&amp;"
-			case '<':
-				esc = "&lt;"
-			case '>':
-				esc = "&gt;"
-			case '"':
-				esc = "&quot;"
-			case '\r':
-				esc = "&#13;"
-			case '\n':
-				esc = "&#10;"
-			case '\t':
-				esc = "&#9;"
-			default:
-				if !allowedASCII[b] {
-					x.raw(s[start:i])
-					x.replacement()
-					i++
-					start = i
+		size := 1
+		var with string
+		switch {
+		case b >= utf8.RuneSelf:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size > 1 {
+				if allowedRune(r) {
+					i += size
 					continue
 				}
-				i++
-				continue
 			}
-			x.raw(s[start:i])
-			x.raw(esc)
+			with = "\uFFFD"
+			x.lost++
+		case escapes != nil && escapes[b] != "":
+			with = escapes[b]
+		case !allowedASCII[b]:
+			with = "\uFFFD"
+			x.lost++
+		case escapes == nil && b == ']' && strings.HasPrefix(s[i:], "]]>"):
+			with, size = "]]]]><![CDATA[>", 3
+		default:
 			i++
-			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size <= 1 || !allowedRune(r) {
-			x.raw(s[start:i])
-			x.replacement()
-			i += max(size, 1)
-			start = i
-			continue
-		}
+		x.raw(s[start:i])
+		x.raw(with)
 		i += size
+		start = i
 	}
 	x.raw(s[start:])
 }

@@ -175,3 +175,15 @@ func prefixed(prefix, columns string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// MaxPostID is the largest WordPress post ID a site's items have, 0 when
+// none has one.
+func (s *Store) MaxPostID(ctx context.Context, site string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(p.wp_id), 0) FROM posts p JOIN sites s ON s.id = p.site_id WHERE s.url = ?`,
+		NormalizeSiteURL(site)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("archive: largest post ID of %s: %w", site, err)
+	}
+	return id, nil
+}

@@ -3,6 +3,7 @@ package wxr
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
@@ -13,6 +14,7 @@ type exporter struct {
 	x      xmlWriter
 	opts   export.Options
 	counts *export.Counts
+	lastID int64 // the largest post ID written or known, for IDs to assign
 }
 
 // warnLost records, for the thing just written, the characters XML could
@@ -183,7 +185,12 @@ func (e *exporter) item(p *archive.Post) {
 	x.raw("\n\t\t")
 	e.content("excerpt:encoded", p.ExcerptRaw, p.ExcerptRendered)
 	x.raw("\n\t\t")
-	x.number("wp:post_id", p.ID)
+	if p.ID != 0 {
+		x.number("wp:post_id", p.ID)
+	} else {
+		e.lastID++
+		x.raw(`<wp:post_id parc:assigned="1">` + strconv.FormatInt(e.lastID, 10) + "</wp:post_id>")
+	}
 	x.raw("\n\t\t")
 	x.date("wp:post_date", p.Date)
 	x.raw("\n\t\t")

@@ -364,3 +364,36 @@ func TestPublicExportHoldsOnlyWhatTheSiteShows(t *testing.T) {
 		})
 	}
 }
+
+// TestItemsWithoutIDs: items the archive knows no WordPress ID of (a feed
+// that shows none) get IDs of their own in the export, above every ID the
+// site has, since WordPress's importer keeps only the first item of an
+// ID; parc reads them back as having none.
+func TestItemsWithoutIDs(t *testing.T) {
+	store := openStore(t)
+	im, err := store.BeginImport(context.Background(), archive.Source{Path: "feed", Format: "rss", Authority: archive.AuthorityFeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2021, 5, 6, 7, 8, 9, 0, time.UTC)
+	recs := []archive.Record{{Site: &archive.Site{URL: "https://feed.example.org", Title: "Feed"}},
+		{Post: &archive.Post{ID: 40, Type: "post", Status: "publish", Title: "has an ID", Link: "https://feed.example.org/a", Date: date}}}
+	for _, link := range []string{"b", "c", "d"} {
+		recs = append(recs, archive.Record{Post: &archive.Post{Type: "post", Status: "publish", Title: "no ID " + link,
+			Link: "https://feed.example.org/" + link, Date: date, ContentRendered: "<p>" + link + "</p>"}})
+	}
+	for _, rec := range recs {
+		if err := im.Put(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := im.Finish("", nil); err != nil {
+		t.Fatal(err)
+	}
+	data := roundTrip(t, store)
+	for _, id := range []string{"41", "42", "43"} {
+		if !bytes.Contains(data, []byte(`<wp:post_id parc:assigned="1">`+id+`</wp:post_id>`)) {
+			t.Errorf("no item given ID %s:\n%s", id, data)
+		}
+	}
+}

@@ -27,8 +27,11 @@ import (
 // Version is the WXR version written, the one WordPress writes.
 const Version = "1.2"
 
-// FormNamespace is the namespace of the parc:form attribute that marks
-// content written in its rendered form; importer/wxr reads it.
+// FormNamespace is the namespace of parc's own attributes, which
+// WordPress ignores and importer/wxr reads: parc:form="rendered" marks
+// content written in its rendered form, parc:assigned="1" a post ID the
+// export made up for an item the archive knows no ID of (WordPress's
+// importer keeps only the first of the items that share an ID).
 const FormNamespace = "https://github.com/parc-archive/parc/wxr/"
 
 // ErrSeveralSites is returned when no site is named and the archive holds
@@ -40,6 +43,7 @@ type Source interface {
 	export.SiteLister
 	Authors(ctx context.Context, site string) ([]archive.Author, error)
 	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
+	MaxPostID(ctx context.Context, site string) (int64, error)
 	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
 }
 
@@ -74,6 +78,9 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 	terms, err := src.SiteTerms(ctx, site.URL)
 	if err != nil {
 		return counts, fmt.Errorf("export: %w", err)
+	}
+	if ew.lastID, err = src.MaxPostID(ctx, site.URL); err != nil {
+		return counts, err
 	}
 	ew.header(site)
 	for _, a := range authors {

@@ -708,18 +708,21 @@ func (r *Reader) itemField(p *archive.Post, t xml.StartElement, sp space, local 
 			err = r.skip()
 		}
 	case spaceWP:
-		err = r.itemWPField(p, local)
+		err = r.itemWPField(p, t, local)
 	default:
 		err = r.skip()
 	}
 	return err
 }
 
-func (r *Reader) itemWPField(p *archive.Post, local string) error {
+func (r *Reader) itemWPField(p *archive.Post, t xml.StartElement, local string) error {
 	var err error
 	switch local {
 	case "post_id":
 		p.ID, err = r.number()
+		if parcAttr(t, "assigned") == "1" {
+			p.ID = 0 // made up by parc's export: the archive knew none
+		}
 	case "post_date":
 		p.Date, err = r.date()
 	case "post_date_gmt":
@@ -793,21 +796,30 @@ func (r *Reader) itemTerm(p *archive.Post, t xml.StartElement) error {
 	return nil
 }
 
-// formNamespace is the namespace of the parc:form attribute with which
-// parc's export (export/wxr.FormNamespace) marks content it could only
-// write as the HTML the site served, for a blog known from its pages,
-// feeds or REST API. WordPress ignores it; parc takes such content back as
-// rendered, as the archive it came from held it.
-const formNamespace = "https://github.com/parc-archive/parc/wxr/"
+// parcNamespace is the namespace of the attributes parc's export
+// (export/wxr.FormNamespace) adds, which WordPress ignores: parc:form=
+// "rendered" on content it could only write as the HTML the site served,
+// for a blog known from its pages, feeds or REST API, and parc:assigned=
+// "1" on a post ID it made up for an item without one. parc reads both
+// back as the archive it came from held them.
+const parcNamespace = "https://github.com/parc-archive/parc/wxr/"
+
+// parcAttr is the value of a start tag's parc: attribute.
+func parcAttr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Space == parcNamespace && a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
 
 // readContent reads content, excerpt or comment text into raw, or into
 // rendered when parc's export marked it so.
 func (r *Reader) readContent(t xml.StartElement, raw, rendered *string) error {
 	dst := raw
-	for _, a := range t.Attr {
-		if a.Name.Space == formNamespace && a.Name.Local == "form" && a.Value == "rendered" {
-			dst = rendered
-		}
+	if parcAttr(t, "form") == "rendered" {
+		dst = rendered
 	}
 	var err error
 	*dst, err = r.readText()

@@ -26,6 +26,9 @@ export is complete; an interrupted or failed export leaves it as it was.`
 	return &cli.Command{
 		Name:  "export",
 		Usage: "give the archive back out: to a new WordPress (wxr) or to scripts (json)",
+		Action: func(c *cli.Context) error {
+			return usagef("export needs a format, wxr or json, then FILE (see 'parc export --help')")
+		},
 		Subcommands: []*cli.Command{
 			exportSubcommand("wxr", "write one site as a WordPress export (WXR 1.2) that WordPress's importer reads",
 				`Writes the site's authors, categories, tags and other terms, and every item

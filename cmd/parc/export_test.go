@@ -136,7 +136,7 @@ func TestExportUsage(t *testing.T) {
 	if _, _, code := parc(t, dir, "import", filepath.Join(filepath.Dir(sampleBlog(t)), "..", "..", "shared", "peers", "wordpress-importer", "small-export.xml")); code != 0 {
 		t.Skip("second site not available")
 	}
-	for _, args := range [][]string{{"export", "wxr"}, {"export", "json", "a", "b"}, {"export", "wxr", "-"}, {"export", "wxr", "--bogus", "-"}} {
+	for _, args := range [][]string{{"export"}, {"export", "csv", "f"}, {"export", "wxr"}, {"export", "json", "a", "b"}, {"export", "wxr", "-"}, {"export", "wxr", "--bogus", "-"}} {
 		if _, stderr, code := parc(t, dir, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, stderr)
 		}

@@ -68,10 +68,18 @@ func (s *Store) queryKeys(ctx context.Context, query string, args ...any) ([]int
 // order. It reads in pages so that memory stays flat however large the
 // archive is; fn may not keep the post after it returns.
 func (s *Store) ForEachPost(ctx context.Context, fn func(*StoredPost) error) error {
+	return s.ForEachSitePost(ctx, "", fn)
+}
+
+// ForEachSitePost is ForEachPost for one site's posts; site "" means every
+// site. Key order is the order the posts were first imported in, so a
+// site's items come in the order of the source that brought them.
+func (s *Store) ForEachSitePost(ctx context.Context, site string, fn func(*StoredPost) error) error {
 	const page = 500
 	var after int64
 	for {
-		keys, err := s.queryKeys(ctx, `SELECT id FROM posts WHERE id > ? ORDER BY id LIMIT ?`, after, page)
+		keys, err := s.queryKeys(ctx, `SELECT p.id FROM posts p JOIN sites s ON s.id = p.site_id
+			WHERE p.id > ? AND (? = '' OR s.url = ?) ORDER BY p.id LIMIT ?`, after, site, NormalizeSiteURL(site), page)
 		if err != nil {
 			return fmt.Errorf("archive: %w", err)
 		}

@@ -85,9 +85,10 @@ func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, erro
 	return out, terms.Err()
 }
 
-// SiteTerms lists a site's categories, tags and other terms, without meta.
+// SiteTerms lists a site's categories, tags and other terms with their
+// meta, by taxonomy and name.
 func (s *Store) SiteTerms(ctx context.Context, site string) ([]Term, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.wp_id, t.taxonomy, t.slug, t.name, t.description, t.parent_slug
+	rows, err := s.db.QueryContext(ctx, `SELECT t.wp_id, t.taxonomy, t.slug, t.name, t.description, t.parent_slug, t.meta
 		FROM terms t JOIN sites s ON s.id = t.site_id WHERE s.url = ? ORDER BY t.taxonomy, t.name`, NormalizeSiteURL(site))
 	if err != nil {
 		return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
@@ -96,9 +97,11 @@ func (s *Store) SiteTerms(ctx context.Context, site string) ([]Term, error) {
 	var out []Term
 	for rows.Next() {
 		var t Term
-		if err := rows.Scan(&t.ID, &t.Taxonomy, &t.Slug, &t.Name, &t.Description, &t.ParentSlug); err != nil {
+		var meta string
+		if err := rows.Scan(&t.ID, &t.Taxonomy, &t.Slug, &t.Name, &t.Description, &t.ParentSlug, &meta); err != nil {
 			return nil, fmt.Errorf("archive: listing terms of %s: %w", site, err)
 		}
+		t.Meta = decodeMeta(meta)
 		out = append(out, t)
 	}
 	return out, rows.Err()
@@ -171,4 +174,16 @@ func prefixed(prefix, columns string) string {
 		parts[i] = prefix + strings.TrimSpace(p)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// MaxPostID is the largest WordPress post ID a site's items have, 0 when
+// none has one.
+func (s *Store) MaxPostID(ctx context.Context, site string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(p.wp_id), 0) FROM posts p JOIN sites s ON s.id = p.site_id WHERE s.url = ?`,
+		NormalizeSiteURL(site)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("archive: largest post ID of %s: %w", site, err)
+	}
+	return id, nil
 }

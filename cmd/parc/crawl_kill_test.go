@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/internal/wpcorpus"
 )
 
@@ -140,7 +141,7 @@ func threads(t *testing.T, dir string) map[string]map[int64]int64 {
 		if line == "" {
 			continue
 		}
-		var p postJSON
+		var p jsonl.Listing
 		if err := json.Unmarshal([]byte(line), &p); err != nil {
 			t.Fatalf("parc posts --json printed %q: %v", line, err)
 		}
@@ -149,14 +150,14 @@ func threads(t *testing.T, dir string) map[string]map[int64]int64 {
 			t.Fatalf("parc show %d: exit %d: %s", p.ID, code, stderr)
 		}
 		var shown struct {
-			Comments []*commentJSON `json:"comments"`
+			Comments []*jsonl.Comment `json:"comments"`
 		}
 		if err := json.Unmarshal([]byte(out), &shown); err != nil {
 			t.Fatalf("parc show --json %d printed %q: %v", p.ID, out, err)
 		}
 		comments := map[int64]int64{}
-		var walk func([]*commentJSON)
-		walk = func(list []*commentJSON) {
+		var walk func([]*jsonl.Comment)
+		walk = func(list []*jsonl.Comment) {
 			for _, c := range list {
 				comments[c.ID] = c.Parent
 				walk(c.Replies)

@@ -104,10 +104,14 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			reindexCommand(),
 			serveCommand(),
 			reparseCommand(),
+			exportCommand(),
 		},
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = onUsageError
+		for _, sub := range cmd.Subcommands {
+			sub.OnUsageError = onUsageError
+		}
 	}
 	return app
 }

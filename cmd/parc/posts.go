@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export/jsonl"
 )
 
 func postsCommand() *cli.Command {
@@ -65,7 +66,7 @@ private, scheduled and trashed items too.`,
 			}
 			for i := range posts {
 				if c.Bool("json") {
-					json.NewEncoder(out).Encode(postJSONOf(&posts[i]))
+					json.NewEncoder(out).Encode(jsonl.ListingOf(&posts[i]))
 				} else {
 					printPostLine(out, &posts[i])
 				}
@@ -80,67 +81,6 @@ func parseDay(s string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	return time.Parse("2006-01-02", s)
-}
-
-// postJSON is the stable --json shape of a post in a listing.
-type postJSON struct {
-	Site              string   `json:"site"`
-	ID                int64    `json:"id"`
-	Type              string   `json:"type"`
-	Status            string   `json:"status"`
-	Title             string   `json:"title"`
-	Slug              string   `json:"slug"`
-	Date              *string  `json:"date"`
-	DateGMT           *string  `json:"date_gmt"`
-	Author            string   `json:"author"`
-	Categories        []string `json:"categories"`
-	Tags              []string `json:"tags"`
-	CommentCount      int      `json:"comment_count"`
-	Sticky            bool     `json:"sticky"`
-	PasswordProtected bool     `json:"password_protected"`
-	Parent            int64    `json:"parent"`
-	Link              string   `json:"link"`
-}
-
-func postJSONOf(p *archive.PostSummary) postJSON {
-	date, dateGMT := rfc3339Dates(p.Date, p.DateGMT)
-	return postJSON{
-		Site: p.Site, ID: p.ID, Type: p.Type, Status: p.Status, Title: p.Title, Slug: p.Slug,
-		Date: date, DateGMT: dateGMT, Author: p.AuthorLogin,
-		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), CommentCount: p.CommentCount,
-		Sticky: p.Sticky, PasswordProtected: p.Password != "", Parent: p.Parent, Link: p.Link,
-	}
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-// rfc3339Dates writes a local wall-clock time with the site's offset, which
-// the difference between the local and GMT times gives, and the GMT time.
-// Unknown times are null.
-func rfc3339Dates(local, gmt time.Time) (*string, *string) {
-	var d, g *string
-	if !gmt.IsZero() {
-		s := gmt.UTC().Format(time.RFC3339)
-		g = &s
-	}
-	if !local.IsZero() {
-		var s string
-		if gmt.IsZero() {
-			s = local.Format("2006-01-02T15:04:05") // offset unknown
-		} else {
-			offset := int(local.Sub(gmt).Round(15*time.Minute) / time.Second)
-			s = gmt.In(time.FixedZone("", offset)).Format(time.RFC3339)
-		}
-		d = &s
-	} else if g != nil {
-		d = g
-	}
-	return d, g
 }
 
 func printPostLine(w io.Writer, p *archive.PostSummary) {

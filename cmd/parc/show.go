@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -54,7 +56,7 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 				post.Comments = publicComments(post.Comments)
 			}
 			if c.Bool("json") {
-				return json.NewEncoder(c.App.Writer).Encode(showJSONOf(post, private))
+				return json.NewEncoder(c.App.Writer).Encode(jsonl.PostOf(post, private))
 			}
 			printPost(c.App.Writer, post, private)
 			if len(keys) > 1 {
@@ -75,102 +77,6 @@ func publicComments(all []archive.Comment) []archive.Comment {
 	return out
 }
 
-// showJSON is the stable --json shape of one post. The post's content
-// comes in both the forms the archive keeps; an excerpt or a comment's
-// content is its stored text, raw where the archive has it.
-type showJSON struct {
-	postJSON
-	Content         string         `json:"content"`          // raw, as exported
-	ContentRendered string         `json:"content_rendered"` // as WordPress served it
-	Excerpt         string         `json:"excerpt"`
-	GUID            string         `json:"guid"`
-	MenuOrder       int64          `json:"menu_order"`
-	Password        string         `json:"password,omitempty"`
-	Meta            []archive.Meta `json:"meta"`
-	Comments        []*commentJSON `json:"comments"`
-}
-
-type commentJSON struct {
-	ID          int64          `json:"id"`
-	Parent      int64          `json:"parent"`
-	Author      string         `json:"author"`
-	AuthorURL   string         `json:"author_url"`
-	AuthorEmail string         `json:"author_email,omitempty"`
-	AuthorIP    string         `json:"author_ip,omitempty"`
-	Date        *string        `json:"date"`
-	Status      string         `json:"status"`
-	Type        string         `json:"type"`
-	Content     string         `json:"content"`
-	Meta        []archive.Meta `json:"meta"`
-	Replies     []*commentJSON `json:"replies"`
-}
-
-func showJSONOf(p *archive.StoredPost, private bool) showJSON {
-	summary := archive.PostSummary{StoredPost: *p}
-	for _, t := range p.Terms {
-		switch t.Taxonomy {
-		case "category":
-			summary.Categories = append(summary.Categories, t.Name)
-		case "post_tag":
-			summary.Tags = append(summary.Tags, t.Name)
-		}
-	}
-	for _, c := range p.Comments {
-		if c.Public() {
-			summary.CommentCount++
-		}
-	}
-	out := showJSON{
-		postJSON: postJSONOf(&summary),
-		Content:  p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: firstNonEmpty(p.ExcerptRaw, p.ExcerptRendered),
-		GUID: p.GUID, MenuOrder: p.MenuOrder, Meta: nonNilMeta(p.Meta), Comments: []*commentJSON{},
-	}
-	if p.Password != "" && !private {
-		out.Content, out.ContentRendered, out.Excerpt = "", "", ""
-	}
-	if private {
-		out.Password = p.Password
-	}
-	roots, _ := archive.Thread(p.Comments)
-	for _, n := range roots {
-		out.Comments = append(out.Comments, commentJSONOf(n, private))
-	}
-	return out
-}
-
-func commentJSONOf(n *archive.Node, private bool) *commentJSON {
-	c := n.Comment
-	date, _ := rfc3339Dates(c.Date, c.DateGMT)
-	out := &commentJSON{
-		ID: c.ID, Parent: c.Parent, Author: c.Author, AuthorURL: c.AuthorURL, Date: date,
-		Status: c.Status(), Type: c.Kind(), Content: firstNonEmpty(c.ContentRaw, c.ContentRendered),
-		Meta: nonNilMeta(c.Meta), Replies: []*commentJSON{},
-	}
-	if private {
-		out.AuthorEmail, out.AuthorIP = c.AuthorEmail, c.AuthorIP
-	}
-	for _, r := range n.Replies {
-		out.Replies = append(out.Replies, commentJSONOf(r, private))
-	}
-	return out
-}
-
-func nonNilMeta(m []archive.Meta) []archive.Meta {
-	if m == nil {
-		return []archive.Meta{}
-	}
-	return m
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 // wrapParagraphs writes paragraphs with a blank line between them.
 func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
 	for i, p := range paragraphs {
@@ -182,9 +88,9 @@ func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
 }
 
 func printPost(w io.Writer, p *archive.StoredPost, private bool) {
-	title := firstNonEmpty(p.Title, "(no title)")
+	title := cmp.Or(p.Title, "(no title)")
 	fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("=", min(len([]rune(title)), 78)))
-	date, _ := rfc3339Dates(p.Date, p.DateGMT)
+	date, _ := jsonl.Dates(p.Date, p.DateGMT)
 	fmt.Fprintf(w, "%s %d · %s", p.Type, p.ID, p.Status)
 	if date != nil {
 		fmt.Fprintf(w, " · %s", *date)
@@ -237,8 +143,8 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool) {
 func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
 	c := n.Comment
 	indent := strings.Repeat("    ", depth)
-	date, _ := rfc3339Dates(c.Date, c.DateGMT)
-	fmt.Fprintf(w, "\n%s─ %s", indent, firstNonEmpty(c.Author, "(anonymous)"))
+	date, _ := jsonl.Dates(c.Date, c.DateGMT)
+	fmt.Fprintf(w, "\n%s─ %s", indent, cmp.Or(c.Author, "(anonymous)"))
 	if date != nil {
 		fmt.Fprintf(w, " · %s", *date)
 	}

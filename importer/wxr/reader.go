@@ -674,9 +674,13 @@ func (r *Reader) readItem(start xml.StartElement) error {
 		// item is a draft, as WordPress makes a post that names none.
 		r.tally.add(repairNoStatus, line)
 	}
-	key := occurrenceKey{p.Type, p.ID}
-	p.Occurrence = r.occurrences[key]
-	r.occurrences[key]++
+	// Items without an ID (from a blog known only by its pages) share no
+	// ID: each is its own item, the first of its kind.
+	if p.ID != 0 {
+		key := occurrenceKey{p.Type, p.ID}
+		p.Occurrence = r.occurrences[key]
+		r.occurrences[key]++
+	}
 	r.enqueue(archive.Record{Post: p})
 	if r.truncated {
 		return errTruncated
@@ -702,13 +706,13 @@ func (r *Reader) itemField(p *archive.Post, t xml.StartElement, sp space, local 
 		}
 	case spaceContent:
 		if local == "encoded" {
-			p.ContentRaw, err = r.readText()
+			err = r.readContent(t, &p.ContentRaw, &p.ContentRendered)
 		} else {
 			err = r.skip()
 		}
 	case spaceExcerpt:
 		if local == "encoded" {
-			p.ExcerptRaw, err = r.readText()
+			err = r.readContent(t, &p.ExcerptRaw, &p.ExcerptRendered)
 		} else {
 			err = r.skip()
 		}
@@ -719,18 +723,21 @@ func (r *Reader) itemField(p *archive.Post, t xml.StartElement, sp space, local 
 			err = r.skip()
 		}
 	case spaceWP:
-		err = r.itemWPField(p, local)
+		err = r.itemWPField(p, t, local)
 	default:
 		err = r.skip()
 	}
 	return err
 }
 
-func (r *Reader) itemWPField(p *archive.Post, local string) error {
+func (r *Reader) itemWPField(p *archive.Post, t xml.StartElement, local string) error {
 	var err error
 	switch local {
 	case "post_id":
 		p.ID, err = r.number()
+		if parcAttr(t, "assigned") == "1" {
+			p.ID = 0 // made up by parc's export: the archive knew none
+		}
 	case "post_date":
 		p.Date, err = r.date()
 	case "post_date_gmt":
@@ -804,6 +811,36 @@ func (r *Reader) itemTerm(p *archive.Post, t xml.StartElement) error {
 	return nil
 }
 
+// parcNamespace is the namespace of the attributes parc's export
+// (export/wxr.FormNamespace) adds, which WordPress ignores: parc:form=
+// "rendered" on content it could only write as the HTML the site served,
+// for a blog known from its pages, feeds or REST API, and parc:assigned=
+// "1" on a post ID it made up for an item without one. parc reads both
+// back as the archive it came from held them.
+const parcNamespace = "https://github.com/parc-archive/parc/wxr/"
+
+// parcAttr is the value of a start tag's parc: attribute.
+func parcAttr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Space == parcNamespace && a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readContent reads content, excerpt or comment text into raw, or into
+// rendered when parc's export marked it so.
+func (r *Reader) readContent(t xml.StartElement, raw, rendered *string) error {
+	dst := raw
+	if parcAttr(t, "form") == "rendered" {
+		dst = rendered
+	}
+	var err error
+	*dst, err = r.readText()
+	return err
+}
+
 func (r *Reader) readComment() (archive.Comment, error) {
 	var c archive.Comment
 	err := r.children(func(t xml.StartElement, sp space, local string) error {
@@ -829,7 +866,7 @@ func (r *Reader) readComment() (archive.Comment, error) {
 		case "comment_date_gmt":
 			c.DateGMT, err = r.date()
 		case "comment_content":
-			c.ContentRaw, err = r.readText()
+			err = r.readContent(t, &c.ContentRaw, &c.ContentRendered)
 		case "comment_approved":
 			c.Approved, err = r.scalar()
 		case "comment_type":

@@ -1,0 +1,125 @@
+// Package wxr writes a site of the archive as a WXR 1.2 file, the
+// WordPress eXtended RSS that WordPress's Tools > Export writes and its
+// importer reads, so that the archive can move into a new WordPress.
+//
+// It streams: the site's authors and terms, then one item at a time with
+// its meta and comments, so memory stays flat whatever the archive's
+// size. Content goes out as the archive has it: raw (as WordPress stores
+// it) byte for byte where the archive has it, else the rendered HTML the
+// site served, marked with a parc:form="rendered" attribute that
+// WordPress ignores and parc's own reader uses to take it back as
+// rendered. Without Options.Private only what the site shows the public
+// goes out (see export.Exported and export.Withhold).
+package wxr
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export"
+)
+
+// Version is the WXR version written, the one WordPress writes.
+const Version = "1.2"
+
+// FormNamespace is the namespace of parc's own attributes, which
+// WordPress ignores and importer/wxr reads: parc:form="rendered" marks
+// content written in its rendered form, parc:assigned="1" a post ID the
+// export made up for an item the archive knows no ID of (WordPress's
+// importer keeps only the first of the items that share an ID).
+const FormNamespace = "https://github.com/parc-archive/parc/wxr/"
+
+// ErrSeveralSites is returned when no site is named and the archive holds
+// more than one: a WXR file holds one site.
+var ErrSeveralSites = errors.New("several sites")
+
+// Source is the archive as an export reads it.
+type Source interface {
+	export.SiteLister
+	Authors(ctx context.Context, site string) ([]archive.Author, error)
+	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
+	MaxPostID(ctx context.Context, site string) (int64, error)
+	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
+}
+
+// Generator names the program in the file's leading comment, as WordPress
+// names itself there; the channel's generator element keeps the site's own.
+const Generator = "parc"
+
+// Write writes the site opts.Site names as WXR to w; with no site named,
+// the archive must hold exactly one. progress, when not nil, is called
+// after each item with the counts so far.
+func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
+	var counts export.Counts
+	sites, err := export.Sites(ctx, src, opts.Site)
+	if err != nil {
+		return counts, err
+	}
+	if len(sites) > 1 {
+		var urls []string
+		for _, s := range sites {
+			urls = append(urls, s.URL)
+		}
+		return counts, fmt.Errorf("%w: the archive holds %d sites (%v): name one with --site, a WXR file holds one site", ErrSeveralSites, len(sites), urls)
+	}
+	site := sites[0]
+	cw := &export.CountingWriter{W: w}
+	ew := &exporter{x: xmlWriter{w: bufio.NewWriterSize(cw, 64<<10)}, opts: opts, counts: &counts}
+	counts.Sites = 1
+	authors, err := src.Authors(ctx, site.URL)
+	if err != nil {
+		return counts, fmt.Errorf("export: authors of %s: %w", site.URL, err)
+	}
+	terms, err := src.SiteTerms(ctx, site.URL)
+	if err != nil {
+		return counts, fmt.Errorf("export: %w", err)
+	}
+	if ew.lastID, err = src.MaxPostID(ctx, site.URL); err != nil {
+		return counts, err
+	}
+	ew.header(site)
+	for _, a := range authors {
+		ew.author(a)
+	}
+	for _, t := range parentsFirst(terms) {
+		ew.term(t)
+	}
+	ew.x.raw("\t")
+	ew.x.plain("generator", cmp.Or(site.Generator, Generator))
+	ew.x.raw("\n")
+	err = src.ForEachSitePost(ctx, site.URL, func(p *archive.StoredPost) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !opts.Private {
+			if !export.Exported(&p.Post) {
+				return nil
+			}
+			export.Withhold(&p.Post)
+			p.Password = ""
+		}
+		ew.item(&p.Post)
+		if cw.Err != nil {
+			return cw.Err
+		}
+		if progress != nil {
+			counts.Bytes = cw.N
+			progress(counts)
+		}
+		return nil
+	})
+	if err != nil {
+		return counts, fmt.Errorf("export: %w", err)
+	}
+	ew.x.raw("</channel>\n</rss>\n")
+	if err := ew.x.w.Flush(); err != nil {
+		return counts, fmt.Errorf("export: %w", err)
+	}
+	counts.Bytes = cw.N
+	return counts, nil
+}

@@ -1,6 +1,9 @@
 package archive
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Site is one blog. Its URL (the blog's own base URL, not the WordPress
 // network's) identifies it within an archive.
@@ -174,6 +177,22 @@ func (p *Post) Public() bool { return p.Listed() && p.Password == "" }
 
 // Public reports whether a comment may be shown to readers.
 func (c *Comment) Public() bool { return c.Approved == CommentApproved }
+
+// PublicMeta is the comment's meta that may be shown with it: not the
+// anti-spam records (Akismet's keep the commenter's email, IP and browser),
+// nor any value holding the commenter's email or IP.
+func (c *Comment) PublicMeta() []Meta {
+	var out []Meta
+	for _, m := range c.Meta {
+		if strings.HasPrefix(m.Key, "akismet_") ||
+			c.AuthorEmail != "" && strings.Contains(m.Value, c.AuthorEmail) ||
+			c.AuthorIP != "" && strings.Contains(m.Value, c.AuthorIP) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
 
 // Status is the comment's approval as a word: approved, pending, spam or trash.
 func (c *Comment) Status() string {

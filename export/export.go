@@ -103,24 +103,11 @@ func Withhold(p *archive.Post) {
 		if !c.Public() {
 			continue
 		}
-		c.Meta = publicCommentMeta(c)
+		c.Meta = c.PublicMeta()
 		c.AuthorEmail, c.AuthorIP = "", ""
 		kept = append(kept, c)
 	}
 	p.Comments = kept
-}
-
-func publicCommentMeta(c archive.Comment) []archive.Meta {
-	var out []archive.Meta
-	for _, m := range c.Meta {
-		if strings.HasPrefix(m.Key, "akismet_") ||
-			c.AuthorEmail != "" && strings.Contains(m.Value, c.AuthorEmail) ||
-			c.AuthorIP != "" && strings.Contains(m.Value, c.AuthorIP) {
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 // PublicAuthor is an author as a public export names them: no email.

@@ -120,6 +120,8 @@ func commentOf(n *archive.Node, private bool) *Comment {
 	}
 	if private {
 		out.AuthorEmail, out.AuthorIP = c.AuthorEmail, c.AuthorIP
+	} else {
+		out.Meta = nonNilMeta(c.PublicMeta())
 	}
 	for _, r := range n.Replies {
 		out.Replies = append(out.Replies, commentOf(r, private))

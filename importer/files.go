@@ -14,7 +14,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/blogger"
@@ -150,18 +154,42 @@ func detect(head []byte) (format, bool) {
 	return format{}, false
 }
 
-// decompressed undoes gzip, which WordPress hosts and backups often apply.
+// decompressed undoes gzip, which WordPress hosts and backups often apply,
+// and UTF-16, which some editors and Windows tools save exports in.
 func decompressed(r *bufio.Reader) (*bufio.Reader, error) {
 	magic, _ := r.Peek(2)
-	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
-		return r, nil
+	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		z, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, err
+		}
+		r = bufio.NewReaderSize(z, sniffSize)
 	}
-	z, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, err
-	}
-	return bufio.NewReaderSize(z, sniffSize), nil
+	return fromUTF16(r), nil
 }
+
+// fromUTF16 reads a file that starts with a UTF-16 byte order mark as
+// UTF-8, and makes its XML declaration say so, so that every format's
+// reader takes it as the UTF-8 it now is.
+func fromUTF16(r *bufio.Reader) *bufio.Reader {
+	bom, _ := r.Peek(2)
+	if !bytes.Equal(bom, []byte{0xff, 0xfe}) && !bytes.Equal(bom, []byte{0xfe, 0xff}) {
+		return r
+	}
+	utf8 := bufio.NewReaderSize(transform.NewReader(r, unicode.BOMOverride(unicode.UTF8.NewDecoder())), sniffSize)
+	head, _ := utf8.Peek(256)
+	loc := declaredUTF16.FindSubmatchIndex(head)
+	if loc == nil {
+		return utf8
+	}
+	declaration := make([]byte, loc[1])
+	io.ReadFull(utf8, declaration) // peeked already
+	declaration = append(append(declaration[:loc[2]:loc[2]], "UTF-8"...), declaration[loc[3]:]...)
+	return bufio.NewReaderSize(io.MultiReader(bytes.NewReader(declaration), utf8), sniffSize)
+}
+
+// declaredUTF16 finds the encoding a leading XML declaration names as UTF-16.
+var declaredUTF16 = regexp.MustCompile(`^\s*<\?xml[^>]*?\bencoding\s*=\s*["']((?i)utf-?16(?:le|be)?)["']`)
 
 // describe names what a file that no format recognises seems to be.
 func describe(head []byte) string {

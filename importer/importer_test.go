@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"maps"
@@ -9,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/sharedtest"
@@ -164,5 +168,68 @@ func TestFolderWithRefusedFiles(t *testing.T) {
 	}
 	if imported != len(all)-len(refused) {
 		t.Errorf("%d files imported, want all %d that WordPress takes", imported, len(all)-len(refused))
+	}
+}
+
+// TestUTF16Sources: an export or a feed saved as UTF-16 (with a byte order
+// mark, either byte order, gzipped or not) imports as its UTF-8 original.
+func TestUTF16Sources(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join(sharedtest.RepoRoot(t), "testdata", "sample-blog.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	want := openStore(t)
+	wantRes, err := Import(ctx, want, []string{filepath.Join(sharedtest.RepoRoot(t), "testdata", "sample-blog.xml")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16 := func(order unicode.Endianness, gz bool) []byte {
+		text := strings.Replace(string(sample), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+		encoded, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !gz {
+			return encoded
+		}
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write(encoded)
+		zw.Close()
+		return b.Bytes()
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"little-endian.xml", utf16(unicode.LittleEndian, false)},
+		{"big-endian.xml", utf16(unicode.BigEndian, false)},
+		{"little-endian.xml.gz", utf16(unicode.LittleEndian, true)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.name)
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			store := openStore(t)
+			res, err := Import(ctx, store, []string{path}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res[0].Format != "wxr" || res[0].Counts != wantRes[0].Counts {
+				t.Errorf("%s: %+v, want %+v", res[0].Format, res[0].Counts, wantRes[0].Counts)
+			}
+			var got, expected []string
+			for s, list := range map[*archive.Store]*[]string{store: &got, want: &expected} {
+				s.ForEachPost(ctx, func(p *archive.StoredPost) error {
+					*list = append(*list, p.Title+"|"+p.ContentRaw)
+					return nil
+				})
+			}
+			if !slices.Equal(got, expected) {
+				t.Errorf("posts differ from the UTF-8 original:\n got %q\nwant %q", got, expected)
+			}
+		})
 	}
 }

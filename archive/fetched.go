@@ -331,6 +331,9 @@ func (f *Frontier) Clear(ctx context.Context) error {
 // process: the crawl's workers queue here rather than in SQLite's busy
 // handler, which could give up on a long wait.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -346,6 +349,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // exec runs one write statement, one at a time within this process.
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	return s.db.ExecContext(ctx, query, args...)

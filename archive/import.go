@@ -71,6 +71,9 @@ const batchSize = 2000
 
 // BeginImport records the start of an import.
 func (s *Store) BeginImport(ctx context.Context, src Source) (*Import, error) {
+	if s.readOnly {
+		return nil, fmt.Errorf("archive: importing %s: %w", src.Path, ErrReadOnly)
+	}
 	now := time.Now().UTC()
 	res, err := s.db.ExecContext(ctx, `INSERT INTO imports (source, format, started) VALUES (?, ?, ?)`,
 		src.Path, src.Format, now.Format(time.RFC3339Nano))

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -27,16 +28,25 @@ type Store struct {
 	dir string
 	db  *sql.DB
 	// writeMu makes the frontier's and fetched pages' writers take turns.
-	writeMu sync.Mutex
+	writeMu  sync.Mutex
+	readOnly bool
 }
 
+// ErrReadOnly is returned by every write to an archive opened read-only.
+var ErrReadOnly = errors.New("archive is read-only")
+
 // Open opens the archive in dir, creating it when absent and migrating an
-// older schema. An archive with a newer schema is refused.
+// older schema. An archive with a newer schema is refused. An archive
+// parc may not write (a read-only file, folder or file system) is opened
+// for reading: everything that reads works, every write says ErrReadOnly.
 func Open(dir string) (*Store, error) {
+	path := filepath.Join(dir, DatabaseFile)
+	if !writable(dir, path) {
+		return OpenReadOnly(dir)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("archive %s: %w", dir, err)
 	}
-	path := filepath.Join(dir, DatabaseFile)
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -50,6 +60,55 @@ func Open(dir string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// writable reports whether parc may write the archive: its database file
+// and, for SQLite's journal files beside it, its folder. An archive not
+// made yet is writable where its folder can be made.
+func writable(dir, path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true // MkdirAll and SQLite say why if it cannot be made
+	}
+	if err != nil {
+		return false
+	}
+	f.Close()
+	probe, err := os.CreateTemp(dir, ".parc-write-check-*")
+	if err != nil {
+		return false
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
+}
+
+// OpenReadOnly opens the archive in dir for reading only, as Open does
+// for an archive parc may not write; nobody may change it meanwhile.
+func OpenReadOnly(dir string) (*Store, error) {
+	path := filepath.Join(dir, DatabaseFile)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("archive %s: %w", path, err)
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=1&_pragma=foreign_keys(1)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("archive %s: %w", path, err)
+	}
+	s := &Store{dir: dir, db: db, readOnly: true}
+	var version int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("archive %s: not a parc archive database: %w", path, err)
+	}
+	if version != len(migrations) {
+		db.Close()
+		return nil, fmt.Errorf("archive %s: %w, and its schema (%d) is not this parc's (%d): open it once where it can be written", path, ErrReadOnly, version, len(migrations))
+	}
+	return s, nil
+}
+
+// ReadOnly reports whether the archive was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Dir is the archive directory; other parts of parc keep their files there.
 func (s *Store) Dir() string { return s.dir }

@@ -394,3 +394,41 @@ func TestLesserSourceNeverRetitlesSite(t *testing.T) {
 		t.Errorf("after a newer export: title %q, want Lighthouse", got)
 	}
 }
+
+// TestReadOnlyArchive: an archive opened for reading answers every read
+// and refuses every write with ErrReadOnly, leaving the file as it was.
+func TestReadOnlyArchive(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	s.Close()
+
+	ro, err := OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if !ro.ReadOnly() {
+		t.Error("ReadOnly() = false")
+	}
+	posts, err := ro.Posts(ctx, PostFilter{})
+	if err != nil || len(posts) != 1 {
+		t.Errorf("Posts: %d, %v; want the one post", len(posts), err)
+	}
+	if _, err := ro.BeginImport(ctx, export); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("BeginImport: %v, want ErrReadOnly", err)
+	}
+	if err := ro.Frontier("crawl x").Enqueue(ctx, "/a"); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Enqueue: %v, want ErrReadOnly", err)
+	}
+	if err := ro.SaveFetched(ctx, FetchedPage{URL: "https://blog.example.org/", Site: "https://blog.example.org"}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("SaveFetched: %v, want ErrReadOnly", err)
+	}
+	if _, err := OpenReadOnly(t.TempDir()); err == nil {
+		t.Error("OpenReadOnly of an empty folder: no error")
+	}
+}

@@ -432,3 +432,37 @@ func TestReadOnlyArchive(t *testing.T) {
 		t.Error("OpenReadOnly of an empty folder: no error")
 	}
 }
+
+// TestVerifyForgetsAnImportCompletedByARerun: an import that did not finish
+// is noted until an import of the same source finishes.
+func TestVerifyForgetsAnImportCompletedByARerun(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	killed, err := s.BeginImport(ctx, export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := killed.Put(siteRec()); err != nil {
+		t.Fatal(err)
+	}
+	killed.commit() // as far as a killed import got; it never finishes
+	notes := func() []string {
+		t.Helper()
+		c, err := s.Verify(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Notes
+	}
+	if n := notes(); len(n) != 1 || !strings.Contains(n[0], "did not finish") {
+		t.Fatalf("notes %q, want the unfinished import", n)
+	}
+	put(t, s, page, siteRec()) // another source does not complete it
+	if n := notes(); len(n) != 1 {
+		t.Errorf("after another source: notes %q, want the unfinished import still", n)
+	}
+	put(t, s, export, siteRec(), Record{Post: samplePost()})
+	if n := notes(); len(n) != 0 {
+		t.Errorf("after the rerun: notes %q, want none", n)
+	}
+}

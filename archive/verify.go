@@ -94,7 +94,11 @@ func (s *Store) Verify(ctx context.Context) (Check, error) {
 			c.Problems = append(c.Problems, fmt.Sprintf(inv.what, n))
 		}
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT id, source FROM imports WHERE finished IS NULL ORDER BY id`)
+	// An import killed before it finished is worth a note until a later
+	// import of the same source completes it.
+	rows, err = s.db.QueryContext(ctx, `SELECT id, source FROM imports i WHERE finished IS NULL
+		AND NOT EXISTS (SELECT 1 FROM imports later WHERE later.source = i.source AND later.id > i.id AND later.finished IS NOT NULL)
+		ORDER BY id`)
 	if err != nil {
 		return c, fmt.Errorf("archive: verify: %w", err)
 	}

@@ -52,3 +52,22 @@ func TestEnormousFieldIsCut(t *testing.T) {
 		t.Errorf("allocated %d MiB reading a 200 MiB field, want it bounded by the cut", alloc>>20)
 	}
 }
+
+// TestRepeatedIDsAreWarned: items that share a type and an id are all
+// kept, and the warning says how many repeat one.
+func TestRepeatedIDsAreWarned(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>T</title><link>https://t.example.org</link><wp:wxr_version>1.2</wp:wxr_version>`)
+	for range 1000 {
+		b.WriteString(`<item><title>Same</title><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>`)
+	}
+	b.WriteString(`<item><title>Page</title><wp:post_id>7</wp:post_id><wp:post_type>page</wp:post_type><wp:status>publish</wp:status></item></channel></rss>`)
+	e := readExport(t, []byte(b.String()), "same-id.xml")
+	if e.err != nil || len(e.posts) != 1001 {
+		t.Fatalf("err %v, %d items; want all 1001 kept", e.err, len(e.posts))
+	}
+	if !strings.Contains(strings.Join(e.warnings, "\n"), "999 items repeat the id of an earlier item") {
+		t.Errorf("warnings %q, want the 999 repeats counted", e.warnings)
+	}
+}

@@ -680,6 +680,9 @@ func (r *Reader) readItem(start xml.StartElement) error {
 		key := occurrenceKey{p.Type, p.ID}
 		p.Occurrence = r.occurrences[key]
 		r.occurrences[key]++
+		if p.Occurrence > 0 {
+			r.tally.add(repairRepeatedID, r.line())
+		}
 	}
 	r.enqueue(archive.Record{Post: p})
 	if r.truncated {

@@ -26,6 +26,7 @@ const (
 	repairBadDate
 	repairBadNumber
 	repairOversized
+	repairRepeatedID
 	repairCount
 )
 
@@ -42,6 +43,7 @@ var repairMessages = [repairCount]string{
 	repairBadDate:         "%d dates could not be parsed: left unknown",
 	repairBadNumber:       "%d numbers could not be parsed: read as 0",
 	repairOversized:       "cut %d texts longer than 32 MiB at that length",
+	repairRepeatedID:      "%d items repeat the id of an earlier item of their type: each is kept as an item of its own (WordPress would keep only the first)",
 }
 
 // tally counts repairs per kind and remembers the first line of each.

@@ -44,7 +44,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			s.errorPage(w, r, http.StatusMethodNotAllowed, "Method not allowed", "This archive is read-only: it answers GET and HEAD only.")
 		case len(r.URL.EscapedPath()) > maxPathLength || len(r.URL.RawQuery) > maxQueryLength:
 			s.errorPage(w, r, http.StatusRequestURITooLong, "Address too long", "No page of this archive has an address that long.")
-		case !validPath(r.URL):
+		case !validPath(r.URL.Path) || !validQuery(r.URL.RawQuery):
 			s.errorPage(w, r, http.StatusBadRequest, "Bad address", "That address cannot name a page of this archive.")
 		default:
 			next.ServeHTTP(w, r)
@@ -53,8 +53,8 @@ func (s *Server) guard(next http.Handler) http.Handler {
 }
 
 // validPath refuses paths that try to climb out or carry control bytes.
-func validPath(u *url.URL) bool {
-	p := u.Path
+// The site gives no entry a path it refuses (servable).
+func validPath(p string) bool {
 	if !strings.HasPrefix(p, "/") {
 		return false
 	}
@@ -68,8 +68,20 @@ func validPath(u *url.URL) bool {
 			return false
 		}
 	}
-	_, err := url.ParseQuery(u.RawQuery)
+	return true
+}
+
+func validQuery(rawQuery string) bool {
+	_, err := url.ParseQuery(rawQuery)
 	return err == nil
+}
+
+// servable reports whether an escaped path would be answered, not refused
+// by the guard: a stored permalink with "..", "%2e%2e" or "%00" in it is
+// not, and its entry is served at another path.
+func servable(escapedPath string) bool {
+	p, err := url.PathUnescape(escapedPath)
+	return err == nil && validPath(p) && len(escapedPath) <= maxPathLength
 }
 
 func (s *Server) plainError(w http.ResponseWriter, status int, message string) {

@@ -2,7 +2,9 @@ package site
 
 import (
 	"context"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 )
@@ -29,17 +31,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	// Only query-less URLs are cached: a query string a page ignores must
 	// not let a client fill the cache.
 	cacheable := r.URL.RawQuery == ""
-	key := r.URL.EscapedPath()
-	if s.baseURL == "" {
-		key = r.Host + key
-	}
+	origin := s.origin(r)
+	key := origin + r.URL.EscapedPath()
 	if cacheable {
 		if resp := s.cache.get(snap.generation, key); resp != nil {
 			resp.write(w, r)
 			return
 		}
 	}
-	req := &request{Request: r, snap: snap, base: s.origin(r)}
+	req := &request{Request: r, snap: snap, base: origin}
 	resp := s.route(r.Context(), req)
 	if resp.location != "" && strings.TrimSuffix(resp.location, "#comments") == r.URL.RequestURI() {
 		// A redirect to itself would loop; no such page, then.
@@ -52,7 +52,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	resp.write(w, r)
 }
 
-// origin is --base-url, or the scheme and host the request came to.
+// origin is what absolute links start with: --base-url, or the scheme and
+// host the request came to when that is the server's own address, else
+// the address the server listens on. A Host header naming anything else
+// never makes the links, so it cannot send readers of a cached page to
+// another site.
 func (s *Server) origin(r *http.Request) string {
 	if s.baseURL != "" {
 		return s.baseURL
@@ -61,7 +65,42 @@ func (s *Server) origin(r *http.Request) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host
+	if s.ownHost(r.Host) {
+		return scheme + "://" + r.Host
+	}
+	return scheme + "://" + s.listenHost()
+}
+
+// ownHost reports whether host (from a Host header) names this server: its
+// listen address, or, as a browser on this machine or the network may call
+// it, localhost or an IP address with the listen port.
+func (s *Server) ownHost(host string) bool {
+	if host == s.listen && host != "" {
+		return true
+	}
+	name, port, err := net.SplitHostPort(host)
+	if err != nil {
+		name, port = host, ""
+	}
+	_, listenPort, _ := net.SplitHostPort(s.listen)
+	if s.listen != "" && port != listenPort {
+		return false
+	}
+	_, ipErr := netip.ParseAddr(strings.Trim(name, "[]"))
+	return ipErr == nil || strings.EqualFold(name, "localhost")
+}
+
+// listenHost is the listen address as a host for links: an unspecified
+// address (all interfaces) is reached as localhost here.
+func (s *Server) listenHost() string {
+	name, port, err := net.SplitHostPort(s.listen)
+	if err != nil {
+		return "localhost"
+	}
+	if ip, err := netip.ParseAddr(name); name == "" || err == nil && ip.IsUnspecified() {
+		name = "localhost"
+	}
+	return net.JoinHostPort(name, port)
 }
 
 func normalizeBaseURL(raw string) (string, error) {

@@ -40,8 +40,12 @@ type Config struct {
 	// a front page listing them when there are several.
 	Site string
 	// BaseURL makes the absolute links of feeds, sitemap and robots.txt
-	// (behind a proxy); empty takes them from each request's Host.
+	// (behind a proxy); empty takes them from each request's Host when it
+	// names this server (see Listen), else from Listen.
 	BaseURL string
+	// Listen is the address the server listens on (host:port), for
+	// absolute links when BaseURL is empty.
+	Listen string
 	// Theme is a directory whose templates/ and static/ files replace the
 	// embedded ones of the same name; nil keeps the default theme.
 	Theme fs.FS
@@ -55,6 +59,7 @@ type Server struct {
 	searcher  Searcher
 	siteURL   string
 	baseURL   string
+	listen    string
 	logger    *slog.Logger
 	views     *views
 	assets    *assets
@@ -91,6 +96,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		searcher:  cfg.Searcher,
 		siteURL:   cfg.Site,
 		baseURL:   baseURL,
+		listen:    cfg.Listen,
 		logger:    logger,
 		views:     views,
 		assets:    assets,

@@ -234,7 +234,7 @@ func (sd *siteData) relativeLinkPath(link string) (string, bool) {
 		}
 		p = strings.TrimPrefix(p, sd.origPath)
 	}
-	if p == "" || p == "/" {
+	if p == "" || p == "/" || !servable(p) {
 		return "", false
 	}
 	return p, true
@@ -243,15 +243,23 @@ func (sd *siteData) relativeLinkPath(link string) (string, bool) {
 func (sd *siteData) fallbackPath(e *entry) string {
 	candidates := []string{}
 	if e.Slug != "" {
-		if e.Type == "post" && !e.Date.IsZero() {
-			candidates = append(candidates, e.Date.Format("/2006/01/02/")+e.Slug+"/")
+		// WordPress keeps slugs percent-encoded; anything else is escaped
+		// so that the link names the path it is served at.
+		slug := e.Slug
+		if decoded, err := url.PathUnescape(slug); err == nil {
+			slug = url.PathEscape(decoded)
 		} else {
-			candidates = append(candidates, "/"+e.Slug+"/")
+			slug = url.PathEscape(slug)
+		}
+		if e.Type == "post" && !e.Date.IsZero() {
+			candidates = append(candidates, e.Date.Format("/2006/01/02/")+slug+"/")
+		} else {
+			candidates = append(candidates, "/"+slug+"/")
 		}
 	}
 	candidates = append(candidates, "/archives/"+strconv.FormatInt(e.Key, 10)+"/")
 	for _, c := range candidates {
-		if sd.byPath[pathKey(c)] == nil && !isReservedPath(c) {
+		if sd.byPath[pathKey(c)] == nil && !isReservedPath(c) && servable(c) {
 			return c
 		}
 	}

@@ -83,13 +83,15 @@ func runServe(ctx context.Context, store *archive.Store, opts serveOptions, stdo
 		defer follower.Close()
 		cfg.Searcher = siteSearcher{follower}
 	}
-	srv, err := site.New(ctx, cfg)
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
+	}
+	defer ln.Close()
+	cfg.Listen = ln.Addr().String()
+	srv, err := site.New(ctx, cfg)
+	if err != nil {
+		return err
 	}
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()

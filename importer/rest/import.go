@@ -124,8 +124,10 @@ func (in *run) produce(ctx context.Context, put func(archive.Record) error) erro
 	}
 	listings, fetchErr := in.collect(ctx)
 	// What was fetched before an error or an interruption is read from
-	// the saved pages all the same, whatever ctx says now.
-	ctx = context.WithoutCancel(ctx)
+	// the saved pages all the same, for as long as an interrupt allows;
+	// what is left, the next run reads.
+	ctx, stop := stream.Grace(ctx)
+	defer stop()
 	site := in.site
 	err := put(archive.Record{Site: &site})
 	if err == nil {

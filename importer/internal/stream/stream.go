@@ -5,9 +5,11 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"io"
 	"iter"
+	"time"
 
 	"github.com/parc-archive/parc/archive"
 )
@@ -65,4 +67,20 @@ func (r *Reader) Warnings() []string { return r.warnings }
 func (r *Reader) Close() error {
 	r.stop()
 	return nil
+}
+
+// ShutdownGrace is how long a source may go on reading what it already
+// fetched once the import is interrupted: parc obeys an interrupt within
+// two seconds, and what it had no time for, a rerun reads.
+const ShutdownGrace = 1500 * time.Millisecond
+
+// Grace returns a context that ends ShutdownGrace after ctx ends, for the
+// work that saves what was fetched before an interruption; stop releases it.
+func Grace(ctx context.Context) (graced context.Context, stop context.CancelFunc) {
+	graced, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stopAfter := context.AfterFunc(ctx, func() { time.AfterFunc(ShutdownGrace, cancel) })
+	return graced, func() {
+		stopAfter()
+		cancel()
+	}
 }

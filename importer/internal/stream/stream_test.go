@@ -1,9 +1,11 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"io"
 	"testing"
+	"time"
 
 	"github.com/parc-archive/parc/archive"
 )
@@ -66,5 +68,20 @@ func TestNothingRunsBeforeNext(t *testing.T) {
 	}
 	if _, err := r.Next(); err != io.EOF || !ran {
 		t.Fatalf("Next: %v (ran %v), want io.EOF after running", err, ran)
+	}
+}
+
+func TestGraceOutlivesTheInterruptBriefly(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	graced, stop := Grace(ctx)
+	defer stop()
+	cancel()
+	if graced.Err() != nil {
+		t.Fatal("the graced context ended with the interrupt")
+	}
+	select {
+	case <-graced.Done():
+	case <-time.After(ShutdownGrace + 5*time.Second):
+		t.Fatal("the graced context outlived its grace")
 	}
 }

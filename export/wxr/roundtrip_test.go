@@ -222,6 +222,7 @@ func roundTrip(t *testing.T, store *archive.Store) []byte {
 	}
 	t.Logf("%d items, %d terms, %d authors", len(want.Items), len(want.Terms), len(want.Authors))
 	data, counts := exportWXR(t, store, export.Options{Private: true})
+	compareWithLibxml(t, data)
 	if counts.Items != len(want.Items) {
 		t.Errorf("exported %d items, the archive holds %d", counts.Items, len(want.Items))
 	}

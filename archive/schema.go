@@ -169,4 +169,27 @@ UPDATE sites SET rank = COALESCE((SELECT MAX(CASE i.format
 	FROM provenance p JOIN imports i ON i.id = p.import_id
 	WHERE p.kind = 'site' AND p.record_id = sites.id), 0);
 `,
+	// 4: the media files a blog uses, by every URL its pages name them,
+	// each stored once by its SHA-256 in the archive's media folder.
+	`
+CREATE TABLE media (
+	url TEXT PRIMARY KEY,
+	site TEXT NOT NULL,
+	original TEXT NOT NULL DEFAULT '',
+	status TEXT NOT NULL DEFAULT 'pending',
+	sha256 TEXT NOT NULL DEFAULT '',
+	bytes INTEGER NOT NULL DEFAULT 0,
+	type TEXT NOT NULL DEFAULT '',
+	error TEXT NOT NULL DEFAULT '',
+	tries INTEGER NOT NULL DEFAULT 0,
+	fetched_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX media_site_status ON media (site, status);
+CREATE INDEX media_sha ON media (sha256);
+CREATE TABLE media_uses (
+	url TEXT NOT NULL REFERENCES media(url) ON DELETE CASCADE,
+	post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+	PRIMARY KEY (url, post_id)
+);
+`,
 }

@@ -109,5 +109,10 @@ func (s *Store) Verify(ctx context.Context) (Check, error) {
 		c.Notes = append(c.Notes, fmt.Sprintf("import %d of %s did not finish; importing it again completes it", id, source))
 	}
 	rows.Close()
+	media, err := s.verifyMedia(ctx)
+	if err != nil {
+		return c, fmt.Errorf("archive: verify: %w", err)
+	}
+	c.Problems = append(c.Problems, media...)
 	return c, nil
 }

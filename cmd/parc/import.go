@@ -33,10 +33,11 @@ A source that fails is named and skipped; the others import, and the
 command then exits with status 1. Importing the same source again changes
 nothing; a newer export of the same site updates what changed. On a
 terminal a progress bar shows on stderr.`,
-		Flags: append([]cli.Flag{
+		Flags: append(append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
+			&cli.BoolFlag{Name: "media", Usage: "then fetch the images and other files the imported sites use (see parc media fetch)"},
 			langFlag(),
-		}, append(crawlFlags(), restFlags()...)...),
+		}, append(crawlFlags(), restFlags()...)...), mediaFetchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one PATH or URL (see 'parc import --help')")
@@ -67,9 +68,41 @@ terminal a progress bar shows on stderr.`,
 			for _, r := range results {
 				printImport(c, r)
 			}
+			if c.Bool("media") {
+				if merr := importMedia(c, store, results); err == nil {
+					err = merr
+				}
+			}
 			return err
 		},
 	}
+}
+
+// importMedia fetches the media of each site the import read.
+func importMedia(c *cli.Context, store *archive.Store, results []importer.Result) error {
+	opts, err := mediaOptions(c)
+	if err != nil {
+		return err
+	}
+	done := map[string]bool{}
+	for _, r := range results {
+		if r.Site == "" || done[r.Site] {
+			continue
+		}
+		done[r.Site] = true
+		opts.Site = r.Site
+		res, err := fetchMedia(c, store, opts)
+		if c.Bool("json") {
+			printMediaResult(c.App.Writer, res, true)
+		} else {
+			fmt.Fprintf(c.App.Writer, "%s: ", r.Site)
+			printMediaResult(c.App.Writer, res, false)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // printImport prints what one source did, as JSON with --json.

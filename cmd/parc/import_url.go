@@ -17,11 +17,18 @@ const userAgent = "parc/" + version + " (+https://github.com/parc-archive/parc)"
 
 // crawlFlags are the import command's flags for live sites.
 func crawlFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.IntFlag{Name: "max-pages", Usage: "stop a crawl after `N` requests; running the import again continues it (0: no limit)"},
+	}, politenessFlags()...)
+}
+
+// politenessFlags are how parc treats a live site, whatever it fetches
+// from it: pages, its API, feeds, media.
+func politenessFlags() []cli.Flag {
+	return []cli.Flag{
 		&cli.IntFlag{Name: "concurrency", Value: fetch.DefaultConcurrency, Usage: "at most `N` requests to a site at a time"},
 		&cli.DurationFlag{Name: "delay", Value: fetch.DefaultDelay, Usage: "wait `DURATION` between two requests to a site (robots.txt's Crawl-delay, if longer, wins)"},
-		&cli.IntFlag{Name: "max-failures", Value: crawl.DefaultMaxFailures, Usage: "give up on a page after `N` failed visits (each with its own retries) and report it"},
+		&cli.IntFlag{Name: "max-failures", Value: crawl.DefaultMaxFailures, Usage: "give up on a page or file after `N` failed tries (each with its own retries) and report it"},
 	}
 }
 

@@ -105,6 +105,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			serveCommand(),
 			reparseCommand(),
 			exportCommand(),
+			mediaCommand(),
 		},
 	}
 	for _, cmd := range app.Commands {

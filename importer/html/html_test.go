@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/sharedtest"
@@ -351,7 +352,7 @@ func TestBadInput(t *testing.T) {
 		{"feed", []byte(`<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`), ErrNotHTML},
 		{"50 MB", huge, errTooLarge},
 		{"broken markup", []byte(`<html><body class="single postid-3"><div id="comments"><li id="comment-1"><div class="comment-content"><p>unclosed <b>bold <li id="comment-2" class="comment depth-2"></ol></ol></body><p>after`), nil},
-		{"invalid utf-8", []byte("<html><head><meta name=generator content='WordPress 6'></head><body class='single postid-4'><h1 class='entry-title'>T\xff\xfe</h1><div class='entry-content'>\xc3\x28</div></body></html>"), nil},
+		{"invalid utf-8", []byte("<html><head><meta charset=utf-8><meta name=generator content='WordPress 6'></head><body class='single postid-4'><h1 class='entry-title'>T\xff\xfe</h1><div class='entry-content'>\xc3\x28</div></body></html>"), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -368,9 +369,14 @@ func TestBadInput(t *testing.T) {
 			if page.Post == nil {
 				t.Fatalf("no post from kind %q", page.Kind)
 			}
+			if tt.name != "invalid utf-8" {
+				return
+			}
+			// Both held invalid bytes: each must be valid now, the bytes
+			// shown as replacement characters, not dropped.
 			for _, s := range []string{page.Post.Title, page.Post.ContentRendered} {
-				if !strings.Contains(s, "\uFFFD") && strings.ContainsAny(s, "\xff") {
-					t.Errorf("invalid UTF-8 kept: %q", s)
+				if !utf8.ValidString(s) || !strings.Contains(s, "\uFFFD") {
+					t.Errorf("invalid UTF-8 not replaced: %q", s)
 				}
 			}
 		})

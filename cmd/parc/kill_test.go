@@ -13,7 +13,7 @@ import (
 )
 
 // buildParc compiles the real command for tests that need separate processes.
-func buildParc(t *testing.T) string {
+func buildParc(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "parc")
 	cmd := exec.Command("go", "build", "-o", bin, ".")
@@ -25,7 +25,7 @@ func buildParc(t *testing.T) string {
 
 // generatedExport writes an export of posts × comments (wxr.Generate) to
 // a temporary file.
-func generatedExport(t *testing.T, posts, comments int) string {
+func generatedExport(t testing.TB, posts, comments int) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "export.xml")
 	f, err := os.Create(path)

@@ -41,14 +41,21 @@ func generatedExport(t testing.TB, posts, comments int) string {
 	return path
 }
 
-// killMidImport starts parc importing an export of the given number of
-// posts and kills it with SIGKILL as soon as its first batch of posts is
-// committed. An import commits every 2000 posts and indexes only once all
-// are stored, so with several times that many posts the kill lands in
-// the middle of storing them on any machine; the test fails, never
-// skips, when it did not, and returns how many posts the kill left.
-func killMidImport(t *testing.T, bin, dir, export string, posts int) int {
+// importKilledMidWay builds parc, starts it importing a generated export
+// of posts × comments into a new archive, and kills it with SIGKILL as
+// soon as its first batch of posts is committed. An import commits every
+// 2000 posts and indexes only once all are stored, so with several times
+// that many posts the kill lands in the middle of storing them on any
+// machine; the test fails, never skips, when it did not. It returns the
+// binary, the archive, the export and how many posts the kill left.
+func importKilledMidWay(t *testing.T, posts, comments int) (bin, dir, export string, stored int) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("builds parc and imports a generated export")
+	}
+	bin = buildParc(t)
+	export = generatedExport(t, posts, comments)
+	dir = t.TempDir()
 	cmd, stderr := startParc(t, bin, dir, "import", export)
 	pollUntil(t, "the import's first batch to be committed", func() bool { return committedPosts(dir) > 0 })
 	cmd.Process.Signal(syscall.SIGKILL)
@@ -56,21 +63,27 @@ func killMidImport(t *testing.T, bin, dir, export string, posts int) int {
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 		t.Fatalf("the import ended (%v) before it could be killed; it needs a larger export: %s", cmd.ProcessState, stderr)
 	}
-	stored := committedPosts(dir)
+	stored = committedPosts(dir)
 	if stored == 0 || stored >= posts {
 		t.Fatalf("%d of %d posts stored when the kill landed; the test needs a partial import", stored, posts)
 	}
 	t.Logf("killed with %d of %d posts stored", stored, posts)
-	return stored
+	return bin, dir, export, stored
 }
 
-// listedPosts is what parc posts --json lists, every line decoded.
+// listedPosts is what parc posts --json lists.
 func listedPosts(t *testing.T, bin, dir string) []postJSON {
 	t.Helper()
 	out, stderr, code := parcRun(t, bin, dir, "posts", "--json")
 	if code != 0 {
 		t.Fatalf("parc posts: exit %d: %s", code, stderr)
 	}
+	return decodePosts(t, out)
+}
+
+// decodePosts decodes parc posts --json output, every line of it.
+func decodePosts(t *testing.T, out string) []postJSON {
+	t.Helper()
 	var posts []postJSON
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		if line == "" {
@@ -90,15 +103,8 @@ func listedPosts(t *testing.T, bin, dir string) []postJSON {
 // part of the posts in it, and that importing again completes it: every
 // post, each with all its comments, none twice.
 func TestKilledImportLeavesConsistentArchive(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds parc and imports a generated export")
-	}
 	const posts, comments = 8000, 2
-	bin := buildParc(t)
-	export := generatedExport(t, posts, comments)
-	dir := t.TempDir()
-
-	stored := killMidImport(t, bin, dir, export, posts)
+	bin, dir, export, stored := importKilledMidWay(t, posts, comments)
 	verifies(t, bin, dir, "after kill -9")
 	if listed := listedPosts(t, bin, dir); len(listed) != stored {
 		t.Errorf("parc posts lists %d posts after the kill, the store holds %d", len(listed), stored)

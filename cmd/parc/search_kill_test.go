@@ -69,14 +69,8 @@ func committedPosts(dir string) int {
 // index stands, that reindex repairs it, and that search then agrees with
 // the store.
 func TestKilledImportThenVerifyAndReindex(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds parc and imports a generated export")
-	}
 	const posts, comments = 8000, 2
-	bin := buildParc(t)
-	export := generatedExport(t, posts, comments)
-	dir := t.TempDir()
-	stored := killMidImport(t, bin, dir, export, posts)
+	bin, dir, export, stored := importKilledMidWay(t, posts, comments)
 
 	out, _, code := parcRun(t, bin, dir, "verify")
 	if !strings.Contains(out, "search index") {

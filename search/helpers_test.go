@@ -123,7 +123,7 @@ func openSynced(t testing.TB, store *archive.Store, dir string, shards int) *Ind
 // (routing, merged results, the best-of pruning) then run everywhere.
 func forEachShardCount(t *testing.T, test func(t *testing.T, shards int)) {
 	for _, n := range []int{1, 2, maxShards} {
-		t.Run(fmt.Sprintf("%d shards", n), func(t *testing.T) { test(t, n) })
+		t.Run(fmt.Sprintf("shards=%d", n), func(t *testing.T) { test(t, n) })
 	}
 }
 

@@ -9,13 +9,14 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/internal/benchsize"
 )
 
 // BenchmarkImport measures a full import — parsing, merging and writing
 // SQLite on disk — of a generated export with nested comment threads.
 // PARC_BENCH_POSTS scales it (default 2000 posts of 20 comments).
 func BenchmarkImport(b *testing.B) {
-	posts := envInt("PARC_BENCH_POSTS", 2000)
+	posts := benchsize.Get(b, "PARC_BENCH_POSTS", 2000)
 	path := filepath.Join(b.TempDir(), "export.xml")
 	f, err := os.Create(path)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/benchsize"
 	"github.com/parc-archive/parc/internal/gctune"
 )
 
@@ -26,17 +27,7 @@ import (
 // approved comments each (default 10), the 100k posts and 1M
 // comments.
 func benchScale(b *testing.B) (posts, comments int) {
-	get := func(name string, def int) int {
-		if v := os.Getenv(name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 {
-				b.Fatalf("%s=%q: want a positive number", name, v)
-			}
-			return n
-		}
-		return def
-	}
-	return get("PARC_BENCH_POSTS", 100000), get("PARC_BENCH_COMMENTS", 10)
+	return benchsize.Get(b, "PARC_BENCH_POSTS", 100000), benchsize.Get(b, "PARC_BENCH_COMMENTS", 10)
 }
 
 // benchBlog generates blog posts of varied words, dates, tags and

@@ -18,7 +18,7 @@ func FuzzQuery(f *testing.F) {
 		f.Add(seed)
 	}
 	store, dir := newArchive(f, sampleBlog(f))
-	ix := openSynced(f, store, dir)
+	ix := openSynced(f, store, dir, 0)
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, q string) {
 		// With facets every match is collected; without, a one-word

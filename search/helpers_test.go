@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,10 +100,11 @@ func newArchive(t testing.TB, exports ...string) (*archive.Store, string) {
 	return store, dir
 }
 
-// openSynced opens the archive's index and brings it up to date.
-func openSynced(t testing.TB, store *archive.Store, dir string) *Index {
+// openSynced opens the archive's index and brings it up to date; a new
+// index is split into the given number of shards (0: one per core).
+func openSynced(t testing.TB, store *archive.Store, dir string, shards int) *Index {
 	t.Helper()
-	ix, err := Open(dir, Options{})
+	ix, err := Open(dir, Options{Shards: shards})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +112,19 @@ func openSynced(t testing.TB, store *archive.Store, dir string) *Index {
 	if _, err := ix.Sync(context.Background(), store); err != nil {
 		t.Fatal(err)
 	}
+	if got := len(ix.idx.shards); shards > 0 && got != shards {
+		t.Fatalf("the index has %d shards, want %d", got, shards)
+	}
 	return ix
+}
+
+// forEachShardCount runs a test on an index of one shard, two and four,
+// whatever the machine's cores: the paths that meet several shards
+// (routing, merged results, the best-of pruning) then run everywhere.
+func forEachShardCount(t *testing.T, test func(t *testing.T, shards int)) {
+	for _, n := range []int{1, 2, maxShards} {
+		t.Run(fmt.Sprintf("shards=%d", n), func(t *testing.T) { test(t, n) })
+	}
 }
 
 func mustSearch(t testing.TB, ix *Index, req Request) *Results {

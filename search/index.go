@@ -54,6 +54,9 @@ type Options struct {
 	// words: hits are read back from Store, or, when it is nil, from the
 	// store last given to Sync. Without either, Search fails.
 	Store HitSource
+	// Shards is how many shards a new index is split into, 1 to
+	// maxShards; zero: one per core. An existing index keeps its own.
+	Shards int
 }
 
 // HitSource is what a search reads its hits back from: the posts of a
@@ -84,6 +87,9 @@ func (o Options) lockTimeout() time.Duration {
 }
 
 func (o Options) validate() error {
+	if o.Shards < 0 || o.Shards > maxShards {
+		return fmt.Errorf("search: %d shards; an index has 1 to %d", o.Shards, maxShards)
+	}
 	if o.Lang == "" {
 		return nil
 	}
@@ -293,7 +299,7 @@ func (ix *Index) adopt(idx *shardSet, ptr pointer) error {
 // any); the next Sync fills it from the whole store. The caller holds mu
 // or is the only one with ix.
 func (ix *Index) replaceWithEmpty(lang string, chosen bool) error {
-	idx, name, err := createShards(ix.dir, lang)
+	idx, name, err := createShards(ix.dir, lang, ix.opts.shardCount())
 	if err != nil {
 		return err
 	}

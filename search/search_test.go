@@ -17,85 +17,87 @@ func sampleBlog(t testing.TB) string {
 }
 
 func TestSampleBlog(t *testing.T) {
-	store, dir := newArchive(t, sampleBlog(t))
-	ix := openSynced(t, store, dir)
+	forEachShardCount(t, func(t *testing.T, shards int) {
+		store, dir := newArchive(t, sampleBlog(t))
+		ix := openSynced(t, store, dir, shards)
 
-	t.Run("private words are never found", func(t *testing.T) {
-		for _, word := range []string{"secretletterword", "draftonlyword", "spamword", "moderation", "foghorn"} {
-			res := mustSearch(t, ix, Request{Query: word})
-			for _, h := range res.Hits {
-				// foghorn is also public text in "Walking the Headland";
-				// it must not come from the protected post's password.
-				if h.PostID == 14 || h.PostID == 15 || (word != "foghorn" && res.Total > 0) {
-					t.Errorf("%q found %s %d %q: %s", word, h.Kind, h.PostID, h.Title, h.Snippet)
+		t.Run("private words are never found", func(t *testing.T) {
+			for _, word := range []string{"secretletterword", "draftonlyword", "spamword", "moderation", "foghorn"} {
+				res := mustSearch(t, ix, Request{Query: word})
+				for _, h := range res.Hits {
+					// foghorn is also public text in "Walking the Headland";
+					// it must not come from the protected post's password.
+					if h.PostID == 14 || h.PostID == 15 || (word != "foghorn" && res.Total > 0) {
+						t.Errorf("%q found %s %d %q: %s", word, h.Kind, h.PostID, h.Title, h.Snippet)
+					}
 				}
-			}
-		}
-	})
-
-	t.Run("a comment's words find the comment and name its post", func(t *testing.T) {
-		res := mustSearch(t, ix, Request{Query: "rental"})
-		if res.Total != 1 {
-			t.Fatalf("rental: %d hits, want 1: %+v", res.Total, res.Hits)
-		}
-		h := res.Hits[0]
-		if h.Kind != KindComment || h.PostID != 10 || h.Author != "Jonah" || h.CommentID == 0 {
-			t.Errorf("rental found %+v, want Jonah's comment on post 10", h)
-		}
-		if h.Title != "The Quiet Lighthouse (2023) Review" || !strings.Contains(h.Link, "the-quiet-lighthouse-review") {
-			t.Errorf("the comment hit names %q %q, want its post", h.Title, h.Link)
-		}
-		if !strings.Contains(h.Snippet, "<mark>rental</mark>") {
-			t.Errorf("snippet %q does not mark the word", h.Snippet)
-		}
-	})
-
-	t.Run("stemming and title first", func(t *testing.T) {
-		res := mustSearch(t, ix, Request{Query: "lighthouses"})
-		if res.Total == 0 || res.Hits[0].Kind != KindPost || res.Hits[0].PostID != 10 {
-			t.Fatalf("lighthouses: want post 10 first, got %+v", res.Hits)
-		}
-	})
-
-	cases := []struct {
-		query string
-		want  []int64 // post IDs of the hits, in any order
-		kinds []string
-	}{
-		{`"seven miles"`, []int64{8}, nil},
-		{`cliffs type:post`, []int64{8}, nil},
-		{`cliffs type:page`, nil, nil},
-		{`keeper year:2023 type:post`, []int64{10}, nil},
-		{`keeper year:2022`, nil, nil},
-		{`tag:indie`, []int64{10}, nil},
-		{`category:reviews type:post`, []int64{10}, nil},
-		{`category:Reviews type:post`, []int64{10}, nil},
-		{`author:mara type:post`, []int64{10, 8}, nil},
-		{`author:Jonah`, []int64{10}, []string{KindComment}},
-		{`after:2023-01-01 type:post`, []int64{10}, nil},
-		{`before:2023-01-01 type:post`, []int64{8}, nil},
-		{`site:lighthouse.example.org gulls`, []int64{8}, nil},
-		{`site:other.example.org gulls`, nil, nil},
-		{`gulls -type:post`, nil, nil},
-		{`sandwich~1`, []int64{8}, nil},
-		{`sandw*`, []int64{8}, nil},
-		{`+gulls +cliffs`, []int64{8}, nil},
-	}
-	for _, c := range cases {
-		t.Run(c.query, func(t *testing.T) {
-			res := mustSearch(t, ix, Request{Query: c.query, Limit: 50})
-			var got []int64
-			for _, h := range res.Hits {
-				got = append(got, h.PostID)
-				if c.kinds != nil && h.Kind != c.kinds[0] {
-					t.Errorf("hit %+v: kind %s, want %s", h, h.Kind, c.kinds[0])
-				}
-			}
-			if !sameIDs(got, c.want) {
-				t.Errorf("%q found posts %v, want %v", c.query, got, c.want)
 			}
 		})
-	}
+
+		t.Run("a comment's words find the comment and name its post", func(t *testing.T) {
+			res := mustSearch(t, ix, Request{Query: "rental"})
+			if res.Total != 1 {
+				t.Fatalf("rental: %d hits, want 1: %+v", res.Total, res.Hits)
+			}
+			h := res.Hits[0]
+			if h.Kind != KindComment || h.PostID != 10 || h.Author != "Jonah" || h.CommentID == 0 {
+				t.Errorf("rental found %+v, want Jonah's comment on post 10", h)
+			}
+			if h.Title != "The Quiet Lighthouse (2023) Review" || !strings.Contains(h.Link, "the-quiet-lighthouse-review") {
+				t.Errorf("the comment hit names %q %q, want its post", h.Title, h.Link)
+			}
+			if !strings.Contains(h.Snippet, "<mark>rental</mark>") {
+				t.Errorf("snippet %q does not mark the word", h.Snippet)
+			}
+		})
+
+		t.Run("stemming and title first", func(t *testing.T) {
+			res := mustSearch(t, ix, Request{Query: "lighthouses"})
+			if res.Total == 0 || res.Hits[0].Kind != KindPost || res.Hits[0].PostID != 10 {
+				t.Fatalf("lighthouses: want post 10 first, got %+v", res.Hits)
+			}
+		})
+
+		cases := []struct {
+			query string
+			want  []int64 // post IDs of the hits, in any order
+			kinds []string
+		}{
+			{`"seven miles"`, []int64{8}, nil},
+			{`cliffs type:post`, []int64{8}, nil},
+			{`cliffs type:page`, nil, nil},
+			{`keeper year:2023 type:post`, []int64{10}, nil},
+			{`keeper year:2022`, nil, nil},
+			{`tag:indie`, []int64{10}, nil},
+			{`category:reviews type:post`, []int64{10}, nil},
+			{`category:Reviews type:post`, []int64{10}, nil},
+			{`author:mara type:post`, []int64{10, 8}, nil},
+			{`author:Jonah`, []int64{10}, []string{KindComment}},
+			{`after:2023-01-01 type:post`, []int64{10}, nil},
+			{`before:2023-01-01 type:post`, []int64{8}, nil},
+			{`site:lighthouse.example.org gulls`, []int64{8}, nil},
+			{`site:other.example.org gulls`, nil, nil},
+			{`gulls -type:post`, nil, nil},
+			{`sandwich~1`, []int64{8}, nil},
+			{`sandw*`, []int64{8}, nil},
+			{`+gulls +cliffs`, []int64{8}, nil},
+		}
+		for _, c := range cases {
+			t.Run(c.query, func(t *testing.T) {
+				res := mustSearch(t, ix, Request{Query: c.query, Limit: 50})
+				var got []int64
+				for _, h := range res.Hits {
+					got = append(got, h.PostID)
+					if c.kinds != nil && h.Kind != c.kinds[0] {
+						t.Errorf("hit %+v: kind %s, want %s", h, h.Kind, c.kinds[0])
+					}
+				}
+				if !sameIDs(got, c.want) {
+					t.Errorf("%q found posts %v, want %v", c.query, got, c.want)
+				}
+			})
+		}
+	})
 }
 
 func sameIDs(got, want []int64) bool {
@@ -119,7 +121,7 @@ func sameIDs(got, want []int64) bool {
 
 func TestSearchRequests(t *testing.T) {
 	store, dir := newArchive(t, sampleBlog(t))
-	ix := openSynced(t, store, dir)
+	ix := openSynced(t, store, dir, 0)
 	ctx := context.Background()
 
 	t.Run("unparsable text is searched as words", func(t *testing.T) {
@@ -181,7 +183,7 @@ func TestSearchRequests(t *testing.T) {
 func TestCancelledSearch(t *testing.T) {
 	store, dir := newArchive(t)
 	writeGenerated(t, store, 200, 2)
-	ix := openSynced(t, store, dir)
+	ix := openSynced(t, store, dir, 0)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, q := range []string{newBenchBlog().words[0], "type:post"} {
@@ -221,7 +223,7 @@ func TestIndexedTextIsShownText(t *testing.T) {
 	if _, err := imp.Finish("", nil); err != nil {
 		t.Fatal(err)
 	}
-	ix := openSynced(t, store, dir)
+	ix := openSynced(t, store, dir, 0)
 
 	for word, want := range map[string]uint64{"exportonlyword": 1, "exportcommentword": 1, "renderedonlyword": 0, "renderedcommentword": 0} {
 		if got := total(t, ix, word); got != want {

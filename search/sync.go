@@ -266,7 +266,7 @@ func Rebuild(ctx context.Context, store Source, archiveDir string, opts Options)
 	if lang == "" {
 		lang = DefaultLang
 	}
-	idx, name, err := createShards(archiveDir, lang)
+	idx, name, err := createShards(archiveDir, lang, opts.shardCount())
 	if err != nil {
 		return err
 	}

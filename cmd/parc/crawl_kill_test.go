@@ -137,14 +137,7 @@ func threads(t *testing.T, dir string) map[string]map[int64]int64 {
 		t.Fatalf("parc posts: exit %d: %s", code, stderr)
 	}
 	all := map[string]map[int64]int64{}
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		if line == "" {
-			continue
-		}
-		var p jsonl.Listing
-		if err := json.Unmarshal([]byte(line), &p); err != nil {
-			t.Fatalf("parc posts --json printed %q: %v", line, err)
-		}
+	for _, p := range decodePosts(t, out) {
 		out, stderr, code := parc(t, dir, "show", "--json", "--private", "--site", p.Site, fmt.Sprint(p.ID))
 		if code != 0 {
 			t.Fatalf("parc show %d: exit %d: %s", p.ID, code, stderr)

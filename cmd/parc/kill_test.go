@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,13 +8,13 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
+	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/importer/wxr"
 )
 
 // buildParc compiles the real command for tests that need separate processes.
-func buildParc(t *testing.T) string {
+func buildParc(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "parc")
 	cmd := exec.Command("go", "build", "-o", bin, ".")
@@ -25,71 +24,109 @@ func buildParc(t *testing.T) string {
 	return bin
 }
 
-// TestKilledImportLeavesConsistentArchive kills a real import process with
-// SIGKILL mid-way, then checks that the archive opens and verifies, and that
-// importing again completes it without duplicates.
-func TestKilledImportLeavesConsistentArchive(t *testing.T) {
+// generatedExport writes an export of posts × comments (wxr.Generate) to
+// a temporary file.
+func generatedExport(t testing.TB, posts, comments int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "export.xml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wxr.Generate(f, posts, comments); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// importKilledMidWay builds parc, starts it importing a generated export
+// of posts × comments into a new archive, and kills it with SIGKILL as
+// soon as its first batch of posts is committed. An import commits every
+// 2000 posts and indexes only once all are stored, so with several times
+// that many posts the kill lands in the middle of storing them on any
+// machine; the test fails, never skips, when it did not. It returns the
+// binary, the archive, the export and how many posts the kill left.
+func importKilledMidWay(t *testing.T, posts, comments int) (bin, dir, export string, stored int) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds parc and imports a generated export")
 	}
-	bin := buildParc(t)
-	export := filepath.Join(t.TempDir(), "export.xml")
-	f, _ := os.Create(export)
-	if err := wxr.Generate(f, 3000, 10); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	dir := t.TempDir()
-
-	cmd := exec.Command(bin, "--archive", dir, "import", export)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Kill once the first batches are in, while the import is still going.
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if info, err := os.Stat(filepath.Join(dir, "parc.db-wal")); err == nil && info.Size() > 1<<20 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	bin = buildParc(t)
+	export = generatedExport(t, posts, comments)
+	dir = t.TempDir()
+	cmd, stderr := startParc(t, bin, dir, "import", export)
+	pollUntil(t, "the import's first batch to be committed", func() bool { return committedPosts(dir) > 0 })
 	cmd.Process.Signal(syscall.SIGKILL)
-	err := cmd.Wait()
+	cmd.Wait()
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-		t.Skipf("the import finished before it could be killed (%v); nothing to check", err)
+		t.Fatalf("the import ended (%v) before it could be killed; it needs a larger export: %s", cmd.ProcessState, stderr)
+	}
+	stored = committedPosts(dir)
+	if stored == 0 || stored >= posts {
+		t.Fatalf("%d of %d posts stored when the kill landed; the test needs a partial import", stored, posts)
+	}
+	t.Logf("killed with %d of %d posts stored", stored, posts)
+	return bin, dir, export, stored
+}
+
+// listedPosts is what parc posts --json lists.
+func listedPosts(t *testing.T, bin, dir string) []jsonl.Listing {
+	t.Helper()
+	out, stderr, code := parcRun(t, bin, dir, "posts", "--json")
+	if code != 0 {
+		t.Fatalf("parc posts: exit %d: %s", code, stderr)
+	}
+	return decodePosts(t, out)
+}
+
+// decodePosts decodes parc posts --json output, every line of it.
+func decodePosts(t *testing.T, out string) []jsonl.Listing {
+	t.Helper()
+	var posts []jsonl.Listing
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var p jsonl.Listing
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			t.Fatalf("parc posts --json printed %q: %v", line, err)
+		}
+		posts = append(posts, p)
+	}
+	return posts
+}
+
+// TestKilledImportLeavesConsistentArchive kills a real import process with
+// SIGKILL mid-way, then checks that the archive opens and verifies with
+// part of the posts in it, and that importing again completes it: every
+// post, each with all its comments, none twice.
+func TestKilledImportLeavesConsistentArchive(t *testing.T) {
+	const posts, comments = 8000, 2
+	bin, dir, export, stored := importKilledMidWay(t, posts, comments)
+	verifies(t, bin, dir, "after kill -9")
+	if listed := listedPosts(t, bin, dir); len(listed) != stored {
+		t.Errorf("parc posts lists %d posts after the kill, the store holds %d", len(listed), stored)
 	}
 
-	parcJSON := func(args ...string) (string, int) {
-		var out bytes.Buffer
-		c := exec.Command(bin, append([]string{"--archive", dir}, args...)...)
-		c.Stdout = &out
-		c.Run()
-		return out.String(), c.ProcessState.ExitCode()
+	if _, stderr, code := parcRun(t, bin, dir, "import", export); code != 0 {
+		t.Fatalf("re-import after kill failed with %d: %s", code, stderr)
 	}
-	out, code := parcJSON("verify", "--json")
-	if code != 0 || !strings.Contains(out, `"ok":true`) {
-		t.Fatalf("archive after kill -9 does not verify (%d): %s", code, out)
+	all := listedPosts(t, bin, dir)
+	if len(all) != posts {
+		t.Fatalf("after re-import: %d posts, want exactly %d", len(all), posts)
 	}
-	partial, _ := parcJSON("posts", "--json")
-	if strings.Count(partial, "\n") == 3000 {
-		t.Fatalf("all posts were in before the kill; the test proves nothing")
+	seen := map[int64]bool{}
+	for _, p := range all {
+		if seen[p.ID] {
+			t.Errorf("post %d listed twice after re-import", p.ID)
+		}
+		seen[p.ID] = true
+		if p.CommentCount != comments {
+			t.Errorf("post %d has %d comments after re-import, want %d (no duplicates, none lost)", p.ID, p.CommentCount, comments)
+		}
 	}
-	if _, code := parcJSON("import", export); code != 0 {
-		t.Fatalf("re-import after kill failed with %d", code)
-	}
-	all, _ := parcJSON("posts", "--json")
-	if n := strings.Count(all, "\n"); n != 3000 {
-		t.Fatalf("after re-import: %d posts, want exactly 3000", n)
-	}
-	var first struct {
-		ID           int64 `json:"id"`
-		CommentCount int   `json:"comment_count"`
-	}
-	json.Unmarshal([]byte(all[:strings.Index(all, "\n")]), &first)
-	if first.CommentCount != 10 {
-		t.Errorf("post %d has %d comments after re-import, want 10 (no duplicates, none lost)", first.ID, first.CommentCount)
-	}
-	if out, code := parcJSON("verify", "--json"); code != 0 {
-		t.Fatalf("verify after completion: %s", out)
-	}
+	verifies(t, bin, dir, "after completion")
 }

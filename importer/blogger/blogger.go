@@ -493,6 +493,9 @@ func (r *Reader) assemble(site archive.Site, posts []*archive.Post, byGUID map[s
 		}
 		post.Comments = append(post.Comments, c.c)
 	}
+	for _, p := range append(posts, stubs...) {
+		r.checkThread(p)
+	}
 
 	records := []archive.Record{{Site: &site}}
 	for i := range r.authors {
@@ -557,6 +560,54 @@ func parseDate(s string) (local, gmt time.Time) {
 }
 
 var trailingNumber = regexp.MustCompile(`(\d+)$`)
+
+// checkThread keeps a post's thread a tree of its own comments, whatever
+// the export claims: a comment whose id came before is dropped, and a
+// reply to a comment of another post (or to itself) becomes a top-level
+// comment, as does one whose replies lead back to it, each with a
+// warning.
+func (r *Reader) checkThread(p *archive.Post) {
+	ids := make(map[int64]bool, len(p.Comments))
+	kept := p.Comments[:0]
+	for _, c := range p.Comments {
+		if ids[c.ID] {
+			r.warnf("comment %d appears twice on post %d; the first is kept", c.ID, p.ID)
+			continue
+		}
+		ids[c.ID] = true
+		kept = append(kept, c)
+	}
+	p.Comments = kept
+	for i, c := range p.Comments {
+		if c.Parent != 0 && (c.Parent == c.ID || !ids[c.Parent]) {
+			r.warnf("comment %d answers comment %d, which is not another comment of post %d; kept as a top-level comment", c.ID, c.Parent, p.ID)
+			p.Comments[i].Parent = 0
+		}
+	}
+	index := make(map[int64]int, len(p.Comments))
+	for i, c := range p.Comments {
+		index[c.ID] = i
+	}
+	// Walk up from each comment; a walk that meets a comment twice went
+	// round a cycle, which is cut there. Comments known to reach the post
+	// end later walks early, so the whole check is linear.
+	rooted := make(map[int64]bool, len(p.Comments))
+	for _, c := range p.Comments {
+		onPath := map[int64]bool{}
+		id := c.ID
+		for id != 0 && !rooted[id] && !onPath[id] {
+			onPath[id] = true
+			id = p.Comments[index[id]].Parent
+		}
+		if id != 0 && onPath[id] {
+			r.warnf("comment %d is among its own replies on post %d; kept as a top-level comment", id, p.ID)
+			p.Comments[index[id]].Parent = 0
+		}
+		for id := range onPath {
+			rooted[id] = true
+		}
+	}
+}
 
 // DeriveID turns a Blogger id into a stable positive int64: its trailing
 // number when that fits in an int63, else an FNV-64a hash of the whole id

@@ -200,11 +200,7 @@ func (c *crawler) seed(ctx context.Context) error {
 
 // sameSite reports whether rawURL is on the crawled host or its www twin.
 func (c *crawler) sameSite(rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return false
-	}
-	return strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(c.start.Host, "www."))
+	return onHost(rawURL, c.start)
 }
 
 // crawl walks the frontier until it is used up, MaxPages is reached or
@@ -382,7 +378,7 @@ func (c *crawler) keep(ctx context.Context, rawURL string, resp *fetch.Response)
 	var links []string
 	switch {
 	case isSitemap(resp.Body):
-		pages, sitemaps, err := parseSitemap(resp.Body)
+		pages, sitemaps, err := parseSitemap(resp.URL, resp.Body)
 		if err != nil {
 			c.warnf("crawl %s: %v", resp.URL, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 )
 
@@ -26,8 +27,14 @@ func isGzip(body []byte) bool { return len(body) > 2 && body[0] == 0x1f && body[
 
 // parseSitemap reads a sitemap (urlset: pages) or a sitemap index
 // (sitemapindex: more sitemaps), as WordPress's wp-sitemap.xml and the
-// SEO plugins' sitemap.xml serve them.
-func parseSitemap(body []byte) (pages, sitemaps []string, err error) {
+// SEO plugins' sitemap.xml serve them. Only absolute http(s) URLs on the
+// sitemap's own host (www. aside) are kept: sitemaps.org allows no other,
+// and a sitemap must not send the crawler elsewhere.
+func parseSitemap(sitemapURL string, body []byte) (pages, sitemaps []string, err error) {
+	base, err := url.Parse(sitemapURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sitemap: %w", err)
+	}
 	var r io.Reader = bytes.NewReader(body)
 	if isGzip(body) {
 		zr, err := gzip.NewReader(r)
@@ -70,7 +77,7 @@ func parseSitemap(body []byte) (pages, sitemaps []string, err error) {
 			inLoc = false
 			u := strings.TrimSpace(loc.String())
 			switch {
-			case u == "":
+			case !onHost(u, base):
 			case parent == "sitemap":
 				sitemaps = append(sitemaps, u)
 			case parent == "url":
@@ -78,4 +85,12 @@ func parseSitemap(body []byte) (pages, sitemaps []string, err error) {
 			}
 		}
 	}
+}
+
+// onHost reports whether rawURL is an absolute http(s) URL on base's
+// host, with or without www.
+func onHost(rawURL string, base *url.URL) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
+		strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(base.Host, "www."))
 }

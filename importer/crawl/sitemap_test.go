@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -17,13 +18,15 @@ func TestSitemap(t *testing.T) {
 		{"index", `<sitemapindex><sitemap><loc>https://b.example/wp-sitemap-posts-post-1.xml</loc></sitemap></sitemapindex>`,
 			nil, []string{"https://b.example/wp-sitemap-posts-post-1.xml"}},
 		{"entities", `<urlset><url><loc>https://b.example/?p=1&amp;x=2</loc></url></urlset>`, []string{"https://b.example/?p=1&x=2"}, nil},
+		{"www twin kept, other hosts and relative URLs dropped", `<urlset><url><loc>https://www.b.example/w/</loc></url><url><loc>https://evil.example/x/</loc></url><url><loc>/rel/</loc></url><url><loc>ftp://b.example/f</loc></url></urlset>`,
+			[]string{"https://www.b.example/w/"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if !isSitemap([]byte(tt.body)) {
 				t.Error("not recognized as a sitemap")
 			}
-			pages, maps, err := parseSitemap([]byte(tt.body))
+			pages, maps, err := parseSitemap("https://b.example/wp-sitemap.xml", []byte(tt.body))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -34,15 +37,24 @@ func TestSitemap(t *testing.T) {
 	}
 }
 
+// FuzzSitemap: whatever a sitemap holds, what the crawler is given is
+// absolute, trimmed and on the sitemap's host.
 func FuzzSitemap(f *testing.F) {
 	f.Add([]byte(`<urlset><url><loc>https://b.example/a/</loc></url></urlset>`))
 	f.Add([]byte(`<sitemapindex><sitemap><loc>https://b.example/s.xml</loc></sitemap></sitemapindex>`))
+	f.Add([]byte(`<urlset><url><loc>//evil.example/a/</loc></url><url><loc>https://www.b.example/b</loc></url><url><loc>a/b</loc></url></urlset>`))
 	f.Add([]byte{0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		pages, sitemaps, _ := parseSitemap(body)
-		for _, u := range append(pages, sitemaps...) {
-			if u == "" || u != strings.TrimSpace(u) {
-				t.Errorf("loc %q not trimmed", u)
+		pages, sitemaps, _ := parseSitemap("https://b.example/wp-sitemap.xml", body)
+		for _, loc := range append(pages, sitemaps...) {
+			if loc != strings.TrimSpace(loc) {
+				t.Errorf("loc %q not trimmed", loc)
+			}
+			u, err := url.Parse(loc)
+			if err != nil || !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") {
+				t.Errorf("loc %q is not an absolute http(s) URL (%v)", loc, err)
+			} else if h := strings.ToLower(u.Host); h != "b.example" && h != "www.b.example" {
+				t.Errorf("loc %q is not on the sitemap's host", loc)
 			}
 		}
 	})

@@ -6,12 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
-// FuzzFeed checks that no input makes Parse panic and that whatever it
-// returns is either an error or a feed.
+// FuzzFeed checks that no input makes Parse panic, that an error names
+// the source, and that a feed is what its kind promises: a feed of posts
+// yields posts a reader can find (a link, guid or title), valid UTF-8,
+// whose authors and terms the feed lists; a comment feed yields post stubs
+// that carry comments.
 func FuzzFeed(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*"))
 	for _, file := range files {
@@ -28,10 +32,47 @@ func FuzzFeed(f *testing.F) {
 		if err == nil && feed == nil {
 			t.Fatal("nil feed without an error")
 		}
-		if err != nil && !strings.Contains(err.Error(), "fuzz") {
-			t.Fatalf("error %q does not name the source", err)
-		}
 		Sniff(data)
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz") {
+				t.Fatalf("error %q does not name the source", err)
+			}
+			return
+		}
+		authors, terms := map[string]bool{}, map[string]bool{}
+		for _, a := range feed.Authors {
+			authors[a.Login] = true
+		}
+		for _, term := range feed.Terms {
+			terms[term.Taxonomy+" "+term.Slug] = true
+		}
+		for i, p := range feed.Posts {
+			if feed.IsCommentFeed {
+				if p.Type != "" || len(p.Comments) == 0 {
+					t.Fatalf("comment feed item %d: type %q with %d comments, want a stub carrying comments", i, p.Type, len(p.Comments))
+				}
+				continue
+			}
+			if p.Type != "post" || len(p.Comments) != 0 {
+				t.Fatalf("item %d: type %q with %d comments, want a post without", i, p.Type, len(p.Comments))
+			}
+			if p.Link == "" && p.GUID == "" && p.Title == "" {
+				t.Fatalf("item %d has no link, guid or title", i)
+			}
+			for _, s := range []string{p.Title, p.ContentRendered, p.ExcerptRendered, p.Link, p.AuthorLogin} {
+				if !utf8.ValidString(s) {
+					t.Fatalf("item %d holds invalid UTF-8: %q", i, s)
+				}
+			}
+			if p.AuthorLogin != "" && !authors[p.AuthorLogin] {
+				t.Fatalf("item %d: author %q is not among the feed's authors", i, p.AuthorLogin)
+			}
+			for _, ref := range p.Terms {
+				if !terms[ref.Taxonomy+" "+ref.Slug] {
+					t.Fatalf("item %d: term %s %q is not among the feed's terms", i, ref.Taxonomy, ref.Slug)
+				}
+			}
+		}
 	})
 }
 

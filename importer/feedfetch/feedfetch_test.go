@@ -49,6 +49,12 @@ const (
 )
 
 func TestCorpusFeeds(t *testing.T) {
+	// What the captured feeds hold: two pages of posts, and the comments
+	// of the two posts whose comment feeds were captured.
+	firstPage := wpcorpus.FeedItems(t, "feeds/rss2.xml")
+	bothPages := wpcorpus.FeedItems(t, "feeds/rss2.xml", "feeds/rss2-paged-2.xml")
+	reviewComments := wpcorpus.FeedItems(t, "feeds/post-1814-comments-rss2.xml")
+	threadComments := wpcorpus.FeedItems(t, "feeds/post-1148-comments-rss2.xml")
 	tests := []struct {
 		name           string
 		path           string
@@ -62,23 +68,23 @@ func TestCorpusFeeds(t *testing.T) {
 		wantWarning  string
 	}{
 		{
-			name: "paged feed followed to the 404", path: "/feed/", wantPosts: 20,
+			name: "paged feed followed to the 404", path: "/feed/", wantPosts: bothPages,
 			wantRequests: []string{"/feed/?paged=2", "/feed/?paged=3"},
 		},
 		{
-			name: "site that ignores paged", path: "/feed/", ignorePaged: true, wantPosts: 10,
+			name: "site that ignores paged", path: "/feed/", ignorePaged: true, wantPosts: firstPage,
 			wantRequests: []string{"/feed/?paged=2"},
 		},
 		{
-			name: "comment feeds followed", path: "/feed/", followComments: true, wantPosts: 20,
-			wantComments: map[string]int{review: 4},
+			name: "comment feeds followed", path: "/feed/", followComments: true, wantPosts: bothPages,
+			wantComments: map[string]int{review: reviewComments},
 			wantRequests: []string{"/2023/03/18/the-quiet-lighthouse-review/feed/"},
 			// The corpus captured only two posts' comment feeds.
 			wantWarning: "/2023/01/16/wp-6-1-font-size-scale/feed/: HTTP 404",
 		},
 		{
 			name: "a post's comment feed alone", path: "/2012/01/03/template-comments/feed/",
-			wantComments: map[string]int{comments: 10},
+			wantComments: map[string]int{comments: threadComments},
 		},
 	}
 	for _, tt := range tests {

@@ -17,6 +17,7 @@ import (
 // still archives the whole site; a run after a complete one fetches all.
 func TestResume(t *testing.T) {
 	cs := wpcorpus.NewServer(t, "rest")
+	nPosts, nPages := wpcorpus.Total(t, "posts"), wpcorpus.Total(t, "pages")
 	store := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -38,8 +39,8 @@ func TestResume(t *testing.T) {
 	if res == nil {
 		t.Fatal("the interrupted import left no completed record")
 	}
-	if got := countTypes(t, store); got["post"] != 57 || got["page"] != 0 {
-		t.Fatalf("after the interruption: %v, want the 57 posts fetched before it and no pages", got)
+	if got := countTypes(t, store); got["post"] != nPosts || got["page"] != 0 {
+		t.Fatalf("after the interruption: %v, want the %d posts fetched before it and no pages", got, nPosts)
 	}
 
 	cs.Override = nil
@@ -56,8 +57,8 @@ func TestResume(t *testing.T) {
 	if !slices.ContainsFunc(second, func(u string) bool { return strings.Contains(u, "/wp/v2/pages?") }) {
 		t.Errorf("the resumed run did not fetch the pages: %q", second)
 	}
-	if got := countTypes(t, store); got["post"] != 57 || got["page"] != 21 {
-		t.Errorf("after resuming: %v, want 57 posts and 21 pages", got)
+	if got := countTypes(t, store); got["post"] != nPosts || got["page"] != nPages {
+		t.Errorf("after resuming: %v, want %d posts and %d pages", got, nPosts, nPages)
 	}
 	fresh := openStore(t)
 	if _, err := importSite(t, context.Background(), fresh, cs.URL); err != nil {

@@ -73,7 +73,10 @@ func TestEveryPeerExportImports(t *testing.T) {
 	shared := sharedtest.Dir(t)
 	var files []string
 	for _, pattern := range []string{"peers/wordpress-importer/*.xml", "peers/wordpress-importer/e2e/*.xml", "peers/theme-unit-test/*.xml", "peers/wxr-samples/*", "corpus/wordpress-6.1.9/export/*.xml"} {
-		m, _ := filepath.Glob(filepath.Join(shared, pattern))
+		m, err := filepath.Glob(filepath.Join(shared, pattern))
+		if err != nil || len(m) == 0 {
+			t.Fatalf("no peer export matches %s (%v): the test would check nothing there", pattern, err)
+		}
 		files = append(files, m...)
 	}
 	refused := map[string]bool{"missing-version-tag.xml": true, "invalid-version-tag.xml": true, "malformed.xml": true}

@@ -6,12 +6,14 @@ package wpcorpus
 
 import (
 	"bufio"
+	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -70,6 +72,39 @@ func loadCaptures(t testing.TB, dir, kind string) []capture {
 		t.Fatalf("manifest lists no %s files", kind)
 	}
 	return captures
+}
+
+// Total is the number of items WordPress declared (X-WP-Total) for a
+// REST collection such as "posts" or "tags", read from the capture of its
+// first page, so that tests count what the site had instead of typing it.
+func Total(t testing.TB, collection string) int {
+	t.Helper()
+	for _, c := range loadCaptures(t, Dir(t), "rest") {
+		if c.path == "/wp-json/wp/v2/"+collection && c.query.Get("page") == "1" {
+			n, err := strconv.Atoi(c.header.Get("X-WP-Total"))
+			if err != nil {
+				t.Fatalf("the corpus capture %s has no X-WP-Total: %v", c.file, err)
+			}
+			return n
+		}
+	}
+	t.Fatalf("the corpus holds no first page of /wp/v2/%s", collection)
+	return 0
+}
+
+// FeedItems is the number of items (RSS) or entries (Atom) in the
+// corpus's captured feeds named, such as "feeds/rss2.xml".
+func FeedItems(t testing.TB, files ...string) int {
+	t.Helper()
+	n := 0
+	for _, file := range files {
+		data, err := os.ReadFile(filepath.Join(Dir(t), file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += bytes.Count(data, []byte("<item>")) + bytes.Count(data, []byte("<entry>"))
+	}
+	return n
 }
 
 // Server serves the captured responses at their original paths and

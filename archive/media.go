@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -258,3 +259,40 @@ func hashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+
+// servable is the condition under which a stored file may be served: a
+// public post or page, or an attachment, uses it. A file only drafts,
+// private or protected posts use stays private.
+const servable = `m.status = 'stored' AND EXISTS (SELECT 1 FROM media_uses u JOIN posts p ON p.id = u.post_id
+	WHERE u.url = m.url AND (p.type = 'attachment' OR (p.status = 'publish' AND p.password = '')))`
+
+// ServableMedia returns, of urls, those that name a stored file the site
+// may serve, by URL.
+func (s *Store) ServableMedia(ctx context.Context, urls []string) (map[string]MediaFile, error) {
+	out := map[string]MediaFile{}
+	for len(urls) > 0 {
+		chunk := urls[:min(len(urls), 500)]
+		urls = urls[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, u := range chunk {
+			args[i] = u
+		}
+		files, err := s.mediaWhere(ctx, `m.url IN (?`+strings.Repeat(",?", len(chunk)-1)+`) AND `+servable, args...)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			out[f.URL] = f
+		}
+	}
+	return out, nil
+}
+
+// ServableMediaFile returns a servable stored file by its SHA-256, or nil.
+func (s *Store) ServableMediaFile(ctx context.Context, sha string) (*MediaFile, error) {
+	files, err := s.mediaWhere(ctx, `m.sha256 = ? AND `+servable+` LIMIT 1`, sha)
+	if err != nil || len(files) == 0 {
+		return nil, err
+	}
+	return &files[0], nil
+}

@@ -130,6 +130,7 @@ func (s *Server) feed(req *request, meta feedMeta, items []feedItem, kind string
 	if err != nil {
 		return s.unavailable(req, err)
 	}
+	body = s.localMedia(req.Context(), req, body, true)
 	resp := newResponse(http.StatusOK, contentType, append([]byte(xml.Header), body...), req.snap.modified)
 	resp.cacheable = true
 	return resp

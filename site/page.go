@@ -46,6 +46,7 @@ func (s *Server) html(req *request, view string, pv *pageView, status int) *resp
 		s.logger.Error("site: template failed", "view", view, "path", req.URL.Path, "err", err)
 		return &response{status: http.StatusInternalServerError, contentType: "text/plain; charset=utf-8", body: []byte("This page could not be shown.\n")}
 	}
+	body = s.localMedia(req.Context(), req, body, false)
 	resp := newResponse(status, "text/html; charset=utf-8", body, req.snap.modified)
 	resp.cacheable = status == http.StatusOK
 	return resp

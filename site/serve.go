@@ -28,6 +28,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.snapshot.Load()
+	if s.serveMedia(w, r, snap) {
+		return
+	}
 	// Only query-less URLs are cached: a query string a page ignores must
 	// not let a client fill the cache.
 	cacheable := r.URL.RawQuery == ""

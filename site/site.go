@@ -28,6 +28,9 @@ type Archive interface {
 	Post(ctx context.Context, key int64) (*archive.StoredPost, error)
 	Content(ctx context.Context, key int64) (archive.PostContent, error)
 	RecentComments(ctx context.Context, site string, limit int) ([]archive.SiteComment, error)
+	ServableMedia(ctx context.Context, urls []string) (map[string]archive.MediaFile, error)
+	ServableMediaFile(ctx context.Context, sha string) (*archive.MediaFile, error)
+	MediaPath(sha string) string
 }
 
 // Config is what a Server needs.

@@ -259,7 +259,6 @@ func hashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-
 // servable is the condition under which a stored file may be served: a
 // public post or page, or an attachment, uses it. A file only drafts,
 // private or protected posts use stays private.

@@ -86,11 +86,22 @@ func (s *Store) AddMedia(ctx context.Context, refs []MediaRef) (added int, err e
 }
 
 // MediaToFetch lists up to n files of site (every site when "") still to
-// fetch: pending, or failed fewer than maxTries times.
-func (s *Store) MediaToFetch(ctx context.Context, site string, maxTries, n int) ([]MediaFile, error) {
-	return s.mediaWhere(ctx, `(m.status = 'pending' OR (m.status = 'failed' AND m.tries < ?)) AND (? = '' OR m.site = ?) ORDER BY m.url LIMIT ?`,
-		maxTries, site, NormalizeSiteURL(site), n)
+// fetch: pending, or failed fewer than maxTries times, and not tried
+// since notSince (a fetch leaves what failed during it to the next one).
+func (s *Store) MediaToFetch(ctx context.Context, site string, maxTries int, notSince time.Time, n int) ([]MediaFile, error) {
+	return s.mediaWhere(ctx, `(m.status = 'pending' OR (m.status = 'failed' AND m.tries < ?)) AND (? = '' OR m.site = ?) AND m.fetched_at < ? ORDER BY m.url LIMIT ?`,
+		maxTries, site, NormalizeSiteURL(site), mediaTime(notSince), n)
 }
+
+// CountMedia is how many files of site the archive knows.
+func (s *Store) CountMedia(ctx context.Context, site string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM media WHERE site = ?`, NormalizeSiteURL(site)).Scan(&n)
+	return n, err
+}
+
+// mediaTime writes a time so that it sorts as text.
+func mediaTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000000Z") }
 
 // Media lists the files of site (every site when ""), with the posts that use them.
 func (s *Store) Media(ctx context.Context, site string) ([]MediaFile, error) {
@@ -185,7 +196,7 @@ func (s *Store) StoreMedia(ctx context.Context, url string, r io.Reader, content
 		return MediaFile{}, fmt.Errorf("archive: storing %s: %w", url, err)
 	}
 	_, err = s.exec(ctx, `UPDATE media SET status = ?, sha256 = ?, bytes = ?, type = ?, error = '', tries = tries + 1, fetched_at = ? WHERE url = ?`,
-		MediaStored, sum, n, contentType, time.Now().UTC().Format(time.RFC3339), url)
+		MediaStored, sum, n, contentType, mediaTime(time.Now()), url)
 	if err != nil {
 		return MediaFile{}, fmt.Errorf("archive: storing %s: %w", url, err)
 	}
@@ -196,7 +207,7 @@ func (s *Store) StoreMedia(ctx context.Context, url string, r io.Reader, content
 // MediaMissing or MediaFailed.
 func (s *Store) MediaUnavailable(ctx context.Context, url, status, reason string) error {
 	_, err := s.exec(ctx, `UPDATE media SET status = ?, error = ?, tries = tries + 1, fetched_at = ? WHERE url = ?`,
-		status, reason, time.Now().UTC().Format(time.RFC3339), url)
+		status, reason, mediaTime(time.Now()), url)
 	if err != nil {
 		return fmt.Errorf("archive: recording %s: %w", url, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
@@ -99,13 +100,8 @@ func discover(ctx context.Context, store *archive.Store, siteURL string, res *Re
 		batch = batch[:0]
 		return err
 	}
-	seen := map[string]bool{}
 	err = store.ForEachSitePost(ctx, siteURL, func(p *archive.StoredPost) error {
 		for _, ref := range finder.Refs(p) {
-			if !seen[ref.URL] {
-				seen[ref.URL] = true
-				res.Found++
-			}
 			if u, err := url.Parse(ref.URL); err == nil && cdnHost(u.Hostname()) {
 				hosts[strings.ToLower(u.Hostname())] = true
 			}
@@ -118,6 +114,11 @@ func discover(ctx context.Context, store *archive.Store, siteURL string, res *Re
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil {
+		var found int
+		found, err = store.CountMedia(ctx, siteURL)
+		res.Found += found
 	}
 	list := make([]string, 0, len(hosts))
 	for h := range hosts {
@@ -143,21 +144,14 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 	}
 	workers := max(fetchOpts.Concurrency, 1)
 	var mu sync.Mutex
-	tried := map[string]bool{} // a failed file is retried by the next run, not this one
+	started := time.Now() // a file that fails is tried again by the next fetch, not this one
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		todo, err := store.MediaToFetch(ctx, siteURL, opts.MaxFailures, 200)
+		batch, err := store.MediaToFetch(ctx, siteURL, opts.MaxFailures, started, 200)
 		if err != nil {
 			return err
-		}
-		var batch []archive.MediaFile
-		for _, f := range todo {
-			if !tried[f.URL] {
-				tried[f.URL] = true
-				batch = append(batch, f)
-			}
 		}
 		if len(batch) == 0 {
 			return nil

@@ -11,19 +11,15 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/media"
 )
-
-// mediaPrefix is where the site serves stored files by their SHA-256:
-// those from hosts other than the site's own (a CDN), and resized forms
-// named by a query.
-const mediaPrefix = "/_parc/media/"
 
 // mediaMaxAge lets browsers keep a stored file: its bytes never change
 // under its ETag, the SHA-256.
 const mediaMaxAge = "public, max-age=31536000, immutable"
 
 // serveMedia answers a request for a stored file, at its old path on the
-// site (/wp-content/uploads/…) or under mediaPrefix, straight from the
+// site (/wp-content/uploads/…) or under media.Prefix, straight from the
 // archive's media folder, never through the page cache. It reports
 // whether it answered.
 func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, snap *snapshot) bool {
@@ -32,8 +28,8 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, snap *snapsh
 	var file *archive.MediaFile
 	var err error
 	switch {
-	case strings.HasPrefix(p, mediaPrefix):
-		sha, _, _ := strings.Cut(strings.TrimPrefix(p, mediaPrefix), "/")
+	case strings.HasPrefix(p, media.Prefix):
+		sha, _, _ := strings.Cut(strings.TrimPrefix(p, media.Prefix), "/")
 		if !sha256Pattern.MatchString(sha) {
 			return false
 		}
@@ -115,7 +111,7 @@ var entityEnds = []string{"&quot;", "&#34;", "&#39;", "&lt;", "&gt;"}
 
 // localMedia makes the links of a page or feed to files the archive has
 // stored point at this server: at the file's old path on the site, or
-// under mediaPrefix. Files not stored keep their original URL. In feeds
+// under media.Prefix. Files not stored keep their original URL. In feeds
 // (absolute) the links are absolute.
 func (s *Server) localMedia(ctx context.Context, req *request, body []byte, absolute bool) []byte {
 	matches := mediaURLPattern.FindAll(body, -1)
@@ -159,23 +155,18 @@ func (s *Server) localMedia(ctx context.Context, req *request, body []byte, abso
 	return []byte(strings.NewReplacer(longestFirst(pairs)...).Replace(string(body)))
 }
 
-// localMediaPath is where this server serves a stored file: at its old
-// path when it was on the site's own host (without a query), else by
-// its SHA-256.
+// localMediaPath is where this server serves a stored file (see
+// media.ServedPath), with the site's mount.
 func (sd *siteData) localMediaPath(rawURL string, f archive.MediaFile) string {
-	u, err := url.Parse(rawURL)
-	if err == nil && sd != nil && u.RawQuery == "" {
-		if site, err := url.Parse(sd.URL); err == nil &&
-			strings.TrimPrefix(strings.ToLower(u.Host), "www.") == strings.TrimPrefix(strings.ToLower(site.Host), "www.") &&
-			strings.HasPrefix(u.EscapedPath(), sd.origPath+"/") {
-			return sd.mount + strings.TrimPrefix(u.EscapedPath(), sd.origPath)
-		}
+	if sd == nil {
+		p, _ := media.ServedPath("", rawURL, f.SHA256)
+		return p
 	}
-	name := "file"
-	if err == nil {
-		name = url.PathEscape(path.Base(u.Path))
+	p, onSite := media.ServedPath(sd.URL, rawURL, f.SHA256)
+	if onSite {
+		return sd.mount + strings.TrimPrefix(p, sd.origPath)
 	}
-	return mediaPrefix + f.SHA256 + "/" + name
+	return p
 }
 
 // longestFirst orders replacement pairs by the length of what they replace.

@@ -93,10 +93,28 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 		return nil, err
 	}
 	defer ix.Close()
-	if _, err := ix.Sync(c.Context, store); err != nil {
+	synced, err := ix.Sync(c.Context, store)
+	printIndexNotes(c.App.ErrWriter, synced.Notes)
+	if err != nil {
 		return nil, err
 	}
 	return ix.Search(c.Context, req)
+}
+
+// maxIndexNotes is how many of an indexing's notes a command prints; parc
+// verify lists them all.
+const maxIndexNotes = 20
+
+// printIndexNotes reports the posts and comments the search index took
+// only part of, or could not take.
+func printIndexNotes(w io.Writer, notes []string) {
+	for i, n := range notes {
+		if i == maxIndexNotes {
+			fmt.Fprintf(w, "parc: search index: … and %d more (parc verify lists them all)\n", len(notes)-maxIndexNotes)
+			return
+		}
+		fmt.Fprintf(w, "parc: search index: %s\n", n)
+	}
 }
 
 func isTerminal(w io.Writer) bool {

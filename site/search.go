@@ -148,7 +148,7 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 	case q != "":
 		expensive := s.searcher.Expensive(q)
 		if !s.searchSlots.take(expensive) {
-			return s.busy(req)
+			return busy()
 		}
 		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true, Timeout: s.searchTimeout})
 		s.searchSlots.give(expensive)
@@ -175,12 +175,12 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 	return s.html(req, "search", pv, status)
 }
 
-// busy answers a search over the bound of searches at once.
-func (s *Server) busy(req *request) *response {
-	pv := s.page(req, "Try again")
-	pv.NoIndex = true
-	pv.Main = errorView{Heading: "Try again in a moment", Message: "The archive is answering as many searches as it can just now."}
-	resp := s.html(req, "error", pv, http.StatusServiceUnavailable)
+// busy answers a search over the bound of searches at once: a few bytes
+// of text, since a flood gets this answer thousands of times a second and
+// rendering a page for each took the pages' share of the cores.
+func busy() *response {
+	resp := newResponse(http.StatusServiceUnavailable, "text/plain; charset=utf-8",
+		[]byte("The archive is answering as many searches as it can just now: try again in a moment.\n"), time.Time{})
 	resp.retryAfter = searchRetryAfter
 	return resp
 }

@@ -190,7 +190,7 @@ func BenchmarkSearch(b *testing.B) {
 		debug.SetMemoryLimit(gctune.MemoryLimit)
 		defer debug.SetMemoryLimit(math.MaxInt64)
 		for b.Loop() {
-			if err := Rebuild(ctx, store, dir, Options{}); err != nil {
+			if _, err := Rebuild(ctx, store, dir, Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -218,11 +218,11 @@ func BenchmarkSearch(b *testing.B) {
 			if !searchable(p) {
 				return nil
 			}
-			d := postDocument(p, p.AuthorLogin)
+			d, _ := postDocument(p, p.AuthorLogin)
 			textBytes += int64(len(d.Content))
 			all = append(all, idDoc{postDocID(p.Key), d, len(p.Comments) == 0})
 			for i := range p.Comments {
-				d := commentDocument(p, &p.Comments[i])
+				d, _ := commentDocument(p, &p.Comments[i])
 				textBytes += int64(len(d.Content))
 				all = append(all, idDoc{commentDocID(p.Key, p.Comments[i].ID), d, i == len(p.Comments)-1})
 			}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/render"
@@ -110,13 +111,46 @@ func docTime(local, gmt time.Time) (time.Time, bool) {
 	return t, true
 }
 
+// What the index takes of one piece of content: its first maxIndexedText
+// bytes of shown text, found by rendering at most maxRenderedContent bytes
+// of it. A post of 200 MB, one word or a megabyte of pasted base64 from a
+// hostile or broken source, then costs indexing (and a snippet) a bounded
+// amount of memory, and the rest of the archive stays searchable. Real
+// posts are far below: a novel is a megabyte of text.
+const (
+	maxIndexedText     = 1 << 20
+	maxRenderedContent = 4 * maxIndexedText
+)
+
+// shownText is the text readers are shown of content (render.ShownText),
+// cut to what the index takes of it; cut reports whether it was.
+func shownText(raw, rendered string) (text string, cut bool) {
+	raw, cutRaw := cutBytes(raw, maxRenderedContent)
+	rendered, cutRendered := cutBytes(rendered, maxRenderedContent)
+	text, cutText := cutBytes(render.ShownText(raw, rendered), maxIndexedText)
+	return text, cutText || (raw != "" && cutRaw) || (raw == "" && cutRendered)
+}
+
+// cutBytes cuts s to at most n bytes, at the start of a character.
+func cutBytes(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n], true
+}
+
 // postText is all the words of a post: title, excerpt and content, each
-// in a paragraph of its own so that words never join across them. Excerpt
-// and content are the text readers are shown (render.ShownText), so that
-// a post is found by the words its page shows.
-func postText(p *archive.StoredPost) string {
+// in a paragraph of its own so that words never join across them, cut to
+// what the index takes. Excerpt and content are the text readers are
+// shown, so that a post is found by the words its page shows.
+func postText(p *archive.StoredPost) (text string, cut bool) {
 	var b strings.Builder
-	for _, part := range []string{p.Title, render.ShownText(p.ExcerptRaw, p.ExcerptRendered), render.ShownText(p.ContentRaw, p.ContentRendered)} {
+	excerpt, cutExcerpt := shownText(p.ExcerptRaw, p.ExcerptRendered)
+	content, cutContent := shownText(p.ContentRaw, p.ContentRendered)
+	for _, part := range []string{p.Title, excerpt, content} {
 		if part == "" {
 			continue
 		}
@@ -125,20 +159,23 @@ func postText(p *archive.StoredPost) string {
 		}
 		b.WriteString(part)
 	}
-	return b.String()
+	text, cutAll := cutBytes(b.String(), maxIndexedText)
+	return text, cutExcerpt || cutContent || cutAll
 }
 
 // postDocument builds the document of a searchable post or page; author is
-// the display name when the archive knows it.
-func postDocument(p *archive.StoredPost, author string) document {
-	d := document{
-		Title:       p.Title,
-		Content:     postText(p),
+// the display name when the archive knows it. cut reports that its text
+// was longer than the index takes.
+func postDocument(p *archive.StoredPost, author string) (d document, cut bool) {
+	title, cutTitle := cutBytes(p.Title, maxIndexedText)
+	d = document{
+		Title:       title,
 		Author:      author,
 		AuthorLogin: p.AuthorLogin,
 		Site:        p.Site,
 		Type:        p.Type,
 	}
+	d.Content, cut = postText(p)
 	d.dateFields(p.Date, p.DateGMT)
 	for _, t := range p.Terms {
 		switch t.Taxonomy {
@@ -150,21 +187,21 @@ func postDocument(p *archive.StoredPost, author string) document {
 			d.TagSlug = append(d.TagSlug, t.Slug)
 		}
 	}
-	return d
+	return d, cut || cutTitle
 }
 
 // commentDocument builds the document of an approved comment on a
 // searchable post: its text, author and date. The post it belongs to is
-// in its ID.
-func commentDocument(p *archive.StoredPost, c *archive.Comment) document {
-	d := document{
-		Content: render.ShownText(c.ContentRaw, c.ContentRendered),
-		Author:  c.Author,
-		Site:    p.Site,
-		Type:    KindComment,
+// in its ID. cut reports that its text was longer than the index takes.
+func commentDocument(p *archive.StoredPost, c *archive.Comment) (d document, cut bool) {
+	d = document{
+		Author: c.Author,
+		Site:   p.Site,
+		Type:   KindComment,
 	}
+	d.Content, cut = shownText(c.ContentRaw, c.ContentRendered)
 	d.dateFields(c.Date, c.DateGMT)
-	return d
+	return d, cut
 }
 
 // batchWriter is the part of a bleve batch that documents are written to.
@@ -173,10 +210,23 @@ type batchWriter interface {
 	Delete(id string)
 }
 
+// A note is what the index could not take of a document: the text past
+// what it takes (cut), or the whole document when building or indexing it
+// failed (skipped). Notes are kept in the index with the position they
+// were written at, so that parc verify reports them and Sync goes past
+// the document instead of failing on it at every import; the post is
+// tried again when an import changes it.
+type note struct {
+	Kind    string `json:"kind"`              // post, page or comment
+	Skipped bool   `json:"skipped,omitempty"` // not in the index at all
+	Text    string `json:"text"`
+}
+
 // writePost puts a post's documents into a batch, or deletes them when the
 // post or a comment is not (or no longer) public. fresh skips deletes in
-// an index known to be empty. It returns how many documents it indexed.
-func writePost(b batchWriter, p *archive.StoredPost, author string, fresh bool) (int, error) {
+// an index known to be empty. It returns how many documents it indexed
+// and notes on those it cut or skipped.
+func writePost(b batchWriter, p *archive.StoredPost, author string, fresh bool) (indexed int, notes []note) {
 	if !searchable(p) {
 		if !fresh {
 			b.Delete(postDocID(p.Key))
@@ -186,10 +236,27 @@ func writePost(b batchWriter, p *archive.StoredPost, author string, fresh bool) 
 		}
 		return 0, nil
 	}
-	if err := b.Index(postDocID(p.Key), postDocument(p, author)); err != nil {
-		return 0, err
+	put := func(id, kind string, build func() (document, bool), name func() string, size int) {
+		d, cut, err := buildDocument(build)
+		if err == nil {
+			err = b.Index(id, d)
+		}
+		switch {
+		case err != nil:
+			if !fresh {
+				b.Delete(id)
+			}
+			notes = append(notes, note{Kind: kind, Skipped: true, Text: fmt.Sprintf("%s is not searchable: %v", name(), err)})
+		case cut:
+			indexed++
+			notes = append(notes, note{Kind: kind, Text: fmt.Sprintf("%s has %s of content: only its first %s of text is searchable", name(), mebibytes(size), mebibytes(maxIndexedText))})
+		default:
+			indexed++
+		}
 	}
-	n := 1
+	postName := func() string { return fmt.Sprintf("%s %d (%s)", p.Type, p.ID, p.Link) }
+	put(postDocID(p.Key), p.Type, func() (document, bool) { return postDocument(p, author) }, postName,
+		len(p.Title)+max(len(p.ContentRaw), len(p.ContentRendered))+max(len(p.ExcerptRaw), len(p.ExcerptRendered)))
 	for i := range p.Comments {
 		c := &p.Comments[i]
 		id := commentDocID(p.Key, c.ID)
@@ -199,10 +266,26 @@ func writePost(b batchWriter, p *archive.StoredPost, author string, fresh bool) 
 			}
 			continue
 		}
-		if err := b.Index(id, commentDocument(p, c)); err != nil {
-			return n, err
-		}
-		n++
+		put(id, KindComment, func() (document, bool) { return commentDocument(p, c) },
+			func() string { return fmt.Sprintf("comment %d on %s", c.ID, postName()) },
+			max(len(c.ContentRaw), len(c.ContentRendered)))
 	}
-	return n, nil
+	return indexed, notes
+}
+
+// buildDocument builds a document, turning a panic on hostile content
+// into an error: one post the renderer cannot take must not stop every
+// later import from indexing.
+func buildDocument(build func() (document, bool)) (d document, cut bool, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("its content could not be read for indexing (%v)", v)
+		}
+	}()
+	d, cut = build()
+	return d, cut, nil
+}
+
+func mebibytes(n int) string {
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
 }

@@ -71,7 +71,11 @@ func (f *Follower) open(ctx context.Context) error {
 }
 
 func (f *Follower) sync(ctx context.Context, index *Index) {
-	if _, err := index.Sync(ctx, f.store); err != nil && ctx.Err() == nil {
+	synced, err := index.Sync(ctx, f.store)
+	for _, n := range synced.Notes {
+		f.logger.Warn("search: " + n)
+	}
+	if err != nil && ctx.Err() == nil {
 		f.logger.Warn("search: bringing the index up to date failed", "err", err)
 	}
 }

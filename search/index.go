@@ -200,6 +200,7 @@ const (
 	keyMapping = "parc.mapping" // mappingVersion it was built with
 	keyTaken   = "parc.taken"   // last finished import it took in
 	keyMark    = "parc.mark"    // the store's change mark when it did
+	keyNotes   = "parc.notes"   // what the shard could not take (note), by post key
 )
 
 func intBytes(n int64) []byte { return []byte(strconv.FormatInt(n, 10)) }

@@ -22,7 +22,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents change; an
 // index built with another version is rebuilt.
-const mappingVersion = 5
+const mappingVersion = 6
 
 // DefaultLang is the analyzer used when neither the caller nor the site
 // names a language parc has an analyzer for.
@@ -115,15 +115,28 @@ func init() {
 	}
 }
 
-// positionsOnly is an analyzer whose tokens carry no byte offsets.
+// maxTermBytes caps a word the index takes. No language has words near
+// it; what is longer is a run of base64, a pasted hash or a hostile
+// source's single 200 MB "word", and each such term would cost the
+// dictionary its full length.
+const maxTermBytes = 120
+
+// positionsOnly is an analyzer whose tokens carry no byte offsets and
+// that drops terms longer than maxTermBytes; the words after one keep
+// their positions, so a phrase never matches across the gap.
 type positionsOnly struct{ analysis.Analyzer }
 
 func (a positionsOnly) Analyze(text []byte) analysis.TokenStream {
 	tokens := a.Analyzer.Analyze(text)
+	kept := tokens[:0]
 	for _, t := range tokens {
+		if len(t.Term) > maxTermBytes {
+			continue
+		}
 		t.Start, t.End = 0, 0
+		kept = append(kept, t)
 	}
-	return tokens
+	return kept
 }
 
 // newMapping builds the index mapping for one language. Dynamic mapping is

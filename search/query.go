@@ -3,11 +3,15 @@ package search
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/parc-archive/parc/archive"
 )
@@ -210,7 +214,141 @@ func textQuery(text string, strict bool) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkCost(q); err != nil {
+		return nil, err
+	}
 	return spread(q), nil
+}
+
+// Bounds on the words of a query that stand for many words: wildcards,
+// regular expressions and fuzzy words. bleve expands each into every
+// word of the index it matches, and then searches them all: /.*/ on an
+// archive of 120,000 posts took 16 s and gigabytes. A pattern must start
+// with maxLiteralPrefix plain characters, so that only the dictionary's
+// words that start with them are read; the words it expands to are capped
+// by maxTermSearchers (see Index.run); and every search has a deadline.
+const (
+	minLiteralPrefix = 2
+	maxPatternBytes  = 64
+	maxPatterns      = 4
+)
+
+// patternOf is the pattern of a query that expands to many words, and
+// what to call it; ok is false for other queries.
+func patternOf(q query.Query) (kind, pattern string, ok bool) {
+	switch q := q.(type) {
+	case *query.WildcardQuery:
+		return "wildcard", q.Wildcard, true
+	case *query.RegexpQuery:
+		return "regular expression", "/" + q.Regexp + "/", true
+	case *query.FuzzyQuery:
+		return "fuzzy word", q.Term + "~", true
+	case *query.MatchQuery:
+		if q.Fuzziness != 0 {
+			return "fuzzy word", q.Match + "~" + strconv.Itoa(q.Fuzziness), true
+		}
+	}
+	return "", "", false
+}
+
+// literalPrefix is the plain text every word a wildcard or regular
+// expression matches starts with; ok is false for a regular expression
+// that does not compile, which bleve refuses by itself.
+func literalPrefix(q query.Query) (prefix string, ok bool) {
+	switch q := q.(type) {
+	case *query.WildcardQuery:
+		end := strings.IndexAny(q.Wildcard, "*?")
+		if end < 0 {
+			return q.Wildcard, true
+		}
+		return strings.ReplaceAll(q.Wildcard[:end], `\`, ""), true
+	case *query.RegexpQuery:
+		re, err := regexp.Compile(q.Regexp)
+		if err != nil {
+			return "", false
+		}
+		prefix, _ := re.LiteralPrefix()
+		return prefix, true
+	}
+	return "", false
+}
+
+// shortPrefix reports a wildcard or regular expression that does not
+// start with minLiteralPrefix plain characters.
+func shortPrefix(q query.Query) bool {
+	prefix, ok := literalPrefix(q)
+	return ok && utf8.RuneCountInString(prefix) < minLiteralPrefix
+}
+
+// checkCost refuses a query whose patterns could make it search without
+// bound, saying why.
+func checkCost(q query.Query) error {
+	patterns := 0
+	var err error
+	walkQuery(q, func(q query.Query) {
+		kind, pattern, ok := patternOf(q)
+		if !ok || err != nil {
+			return
+		}
+		patterns++
+		switch {
+		case patterns > maxPatterns:
+			err = badQuery("a search may hold at most %d wildcards, regular expressions and fuzzy words", maxPatterns)
+		case len(pattern) > maxPatternBytes:
+			err = badQuery("the %s %s is longer than %d bytes", kind, pattern, maxPatternBytes)
+		case kind == "fuzzy word":
+			if f := q.(*query.MatchQuery); f.Fuzziness > searcher.MaxFuzziness {
+				err = badQuery("the fuzzy word %s allows %d edits; the most parc allows is %d", pattern, f.Fuzziness, searcher.MaxFuzziness)
+			}
+		case shortPrefix(q):
+			err = badQuery("the %s %s must start with at least %d plain letters: one that can match from the first letter reads every word of the index", kind, pattern, minLiteralPrefix)
+		}
+	})
+	return err
+}
+
+// Expensive reports whether a query holds words that stand for many
+// words (wildcards, regular expressions, fuzzy words), which cost more
+// than plain words and phrases: a server runs fewer of them at once.
+func Expensive(raw string) bool {
+	pq, err := parseQuery(raw)
+	if err != nil {
+		return false
+	}
+	q, err := query.NewQueryStringQuery(pq.text).Parse()
+	if err != nil || strings.TrimSpace(pq.text) == "" {
+		return false // searched as plain words
+	}
+	expensive := false
+	walkQuery(q, func(q query.Query) {
+		if _, _, ok := patternOf(q); ok {
+			expensive = true
+		}
+	})
+	return expensive
+}
+
+// walkQuery calls visit on q and every query inside it.
+func walkQuery(q query.Query, visit func(query.Query)) {
+	if q == nil {
+		return
+	}
+	visit(q)
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		walkQuery(q.Must, visit)
+		walkQuery(q.Should, visit)
+		walkQuery(q.MustNot, visit)
+		walkQuery(q.Filter, visit)
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			walkQuery(c, visit)
+		}
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			walkQuery(d, visit)
+		}
+	}
 }
 
 // spread makes each part of a query that names no field search the

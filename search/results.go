@@ -12,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/render"
 )
 
 // The index stores nothing but document IDs (storing the text would more
@@ -84,7 +83,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 	for range min(runtime.GOMAXPROCS(0), len(work)) {
 		wg.Go(func() {
 			for i := range next {
-				text := render.ShownText(work[i].raw, work[i].rendered)
+				text, _ := shownText(work[i].raw, work[i].rendered)
 				out.Hits[i].Snippet = snippet(text, analyzedSpans(text, work[i].locs, analyzer))
 			}
 		})

@@ -33,7 +33,24 @@ type Request struct {
 	Offset int    // hits to skip
 	Sort   string // "relevance" (default), "date" (oldest first) or "-date" (newest first)
 	Facets bool   // count hits by year, author, category and tag
+	// Timeout is how long the search may take; DefaultTimeout when zero.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is how long a search may take when the request does not
+// say: a search past it is stopped and fails with ErrTimeout.
+const DefaultTimeout = 10 * time.Second
+
+// ErrTimeout is returned, wrapped with how long the search ran, for a
+// search stopped at its deadline.
+var ErrTimeout = errors.New("the search took too long and was stopped")
+
+// maxTermSearchers caps the words one search reads the matches of in each
+// shard, counted by bleve over the whole query (search.MaxTermSearchersKey).
+// Plain words and filters need a few dozen; a wildcard, regular
+// expression or fuzzy word counts every word it expands to, twice (title
+// and content).
+const maxTermSearchers = 1024
 
 // Results are a page of hits.
 type Results struct {
@@ -72,6 +89,35 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	timeout := req.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	started := time.Now()
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
+	res, err := ix.search(ctx, req, sr)
+	switch {
+	case err == nil:
+		return res, nil
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return nil, fmt.Errorf("%w after %s: more words or fewer wildcards narrow it", ErrTimeout, time.Since(started).Round(time.Millisecond))
+	case tooManyWords(err):
+		return nil, badQuery("%q stands for too many words of the index: start its wildcards with more letters", req.Query)
+	}
+	return nil, err
+}
+
+// tooManyWords reports bleve's refusal of a search that would read more
+// than maxTermSearchers words. The error has no type of its own; a test
+// keeps its text in check.
+func tooManyWords(err error) bool {
+	return strings.Contains(err.Error(), "TooManyTermSearchers")
+}
+
+// search runs a search under the context Search set up.
+func (ix *Index) search(ctx context.Context, req Request, sr *bleve.SearchRequest) (*Results, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.idx == nil {
@@ -86,6 +132,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		if tooManyWords(serr) {
+			return nil, serr // plain words would search for something else
 		}
 		err = serr
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -186,6 +187,19 @@ func (s *shardSet) internalInt(key string) (int64, error) {
 		}
 	}
 	return least, nil
+}
+
+// notes reads what shard i could not take of the posts it holds.
+func (s *shardSet) notes(i int) (map[int64][]note, error) {
+	notes := map[int64][]note{}
+	data, err := s.shards[i].GetInternal([]byte(keyNotes))
+	if err != nil || data == nil {
+		return notes, err
+	}
+	if err := json.Unmarshal(data, &notes); err != nil {
+		return nil, fmt.Errorf("search: the notes of %s%d are damaged (parc reindex rebuilds the index): %w", shardPrefix, i, err)
+	}
+	return notes, nil
 }
 
 // setInternal records a number in every shard.

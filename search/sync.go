@@ -2,10 +2,13 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -28,17 +31,35 @@ type writer struct {
 	fresh   bool // the index is new and empty: nothing to delete
 	batches []*bleve.Batch
 	authors *authorNames
-	indexed int
+	notes   []map[int64][]note // each shard's notes, by post key
+	synced  Synced
 	full    chan []*bleve.Batch
 	done    chan error // the writing goroutine's first error, once
 }
 
-func newWriter(idx *shardSet, store Source, fresh bool) *writer {
+// Synced is what a Sync or a Rebuild did: how many documents it indexed,
+// and a note on each one the index took only part of or could not take.
+type Synced struct {
+	Indexed int
+	Notes   []string
+}
+
+func newWriter(idx *shardSet, store Source, fresh bool) (*writer, error) {
 	w := &writer{
 		idx: idx, fresh: fresh, batches: idx.newBatches(),
 		authors: newAuthorNames(store),
 		full:    make(chan []*bleve.Batch, 1),
 		done:    make(chan error, 1),
+	}
+	for i := range idx.shards {
+		notes := map[int64][]note{}
+		if !fresh {
+			var err error
+			if notes, err = idx.notes(i); err != nil {
+				return nil, err
+			}
+		}
+		w.notes = append(w.notes, notes)
 	}
 	go func() {
 		var first error
@@ -49,7 +70,7 @@ func newWriter(idx *shardSet, store Source, fresh bool) *writer {
 		}
 		w.done <- first
 	}()
-	return w
+	return w, nil
 }
 
 func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
@@ -57,11 +78,16 @@ func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
 	if err != nil {
 		return err
 	}
-	batch := w.batches[w.idx.of(p.Key)]
-	n, err := writePost(batch, p, author, w.fresh)
-	w.indexed += n
-	if err != nil {
-		return fmt.Errorf("search: indexing post %d: %w", p.Key, err)
+	shard := w.idx.of(p.Key)
+	batch := w.batches[shard]
+	n, notes := writePost(batch, p, author, w.fresh)
+	w.synced.Indexed += n
+	delete(w.notes[shard], p.Key)
+	if len(notes) > 0 {
+		w.notes[shard][p.Key] = notes
+		for _, n := range notes {
+			w.synced.Notes = append(w.synced.Notes, n.Text)
+		}
 	}
 	if batch.Size() >= batchDocs || batch.TotalDocsSize() >= batchBytes {
 		w.full <- w.batches
@@ -74,9 +100,15 @@ func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
 // reflects, so the position is never ahead of the documents, and waits
 // for every batch to be written.
 func (w *writer) finish(taken, mark int64) error {
-	for _, b := range w.batches {
+	for i, b := range w.batches {
 		b.SetInternal([]byte(keyTaken), intBytes(taken))
 		b.SetInternal([]byte(keyMark), intBytes(mark))
+		notes, err := json.Marshal(w.notes[i])
+		if err != nil {
+			w.abandon()
+			return fmt.Errorf("search: %w", err)
+		}
+		b.SetInternal([]byte(keyNotes), notes)
 	}
 	return w.close(w.batches)
 }
@@ -111,34 +143,37 @@ func storePosition(ctx context.Context, store Source) (taken, mark int64, err er
 // so a server may call it on a ticker. It also switches to an index that
 // Rebuild swapped in meanwhile. Interrupted at any point, the next Sync
 // does the same work again.
-func (ix *Index) Sync(ctx context.Context, store Source) (int, error) {
+func (ix *Index) Sync(ctx context.Context, store Source) (Synced, error) {
 	ix.syncing.Lock()
 	defer ix.syncing.Unlock()
 	if err := ix.followPointer(); err != nil {
-		return 0, err
+		return Synced{}, err
 	}
 	if err := ix.settleLang(ctx, store); err != nil {
-		return 0, err
+		return Synced{}, err
 	}
 	taken, mark, err := storePosition(ctx, store)
 	if err != nil {
-		return 0, err
+		return Synced{}, err
 	}
 	ix.mu.Lock()
 	idx, seen := ix.idx, ix.mark
 	ix.store = store
 	ix.mu.Unlock()
 	if idx == nil {
-		return 0, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
+		return Synced{}, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
 	}
 	if mark == seen {
-		return 0, nil
+		return Synced{}, nil
 	}
 	keys, err := store.ChangedSince(ctx, seen)
 	if err != nil {
-		return 0, err
+		return Synced{}, err
 	}
-	w := newWriter(idx, store, false)
+	w, err := newWriter(idx, store, false)
+	if err != nil {
+		return Synced{}, err
+	}
 	// Read the changed posts in chunks, one query per table each, as
 	// ForEachPost does; posts are never removed from the archive, so a key
 	// LoadPosts does not find has nothing to index.
@@ -149,31 +184,31 @@ func (ix *Index) Sync(ctx context.Context, store Source) (int, error) {
 		}
 		if err != nil {
 			w.abandon()
-			return w.indexed, fmt.Errorf("search: reading changed posts: %w", err)
+			return w.synced, fmt.Errorf("search: reading changed posts: %w", err)
 		}
 		for _, p := range posts {
 			if err := w.add(ctx, p); err != nil {
 				w.abandon()
-				return w.indexed, fmt.Errorf("search: post %d: %w", p.Key, err)
+				return w.synced, fmt.Errorf("search: post %d: %w", p.Key, err)
 			}
 		}
 	}
 	if err := w.finish(taken, mark); err != nil {
-		return w.indexed, err
+		return w.synced, err
 	}
 	ix.mu.Lock()
 	ix.taken, ix.mark = taken, mark
 	ix.mu.Unlock()
-	if w.indexed >= mergeAfter {
+	if n := w.synced.Indexed; n >= mergeAfter {
 		// When most of the index is new (a first import, say), merge it
 		// as Rebuild does.
-		if total, err := idx.all.DocCount(); err == nil && uint64(w.indexed)*2 >= total {
+		if total, err := idx.all.DocCount(); err == nil && uint64(n)*2 >= total {
 			if err := idx.merge(ctx); err != nil {
-				return w.indexed, err
+				return w.synced, err
 			}
 		}
 	}
-	return w.indexed, nil
+	return w.synced, nil
 }
 
 // mergeAfter is how many documents a Sync must index, and at least half
@@ -246,12 +281,12 @@ func siteLang(ctx context.Context, store Source) (string, error) {
 // index; a crash before it leaves the old index in use and the new
 // directory to be removed by the next rebuild. A process holding the old
 // index switches on its next Sync.
-func Rebuild(ctx context.Context, store Source, archiveDir string, opts Options) error {
+func Rebuild(ctx context.Context, store Source, archiveDir string, opts Options) (Synced, error) {
 	if err := opts.validate(); err != nil {
-		return err
+		return Synced{}, err
 	}
 	if err := os.MkdirAll(archiveDir, 0o755); err != nil {
-		return fmt.Errorf("search: %w", err)
+		return Synced{}, fmt.Errorf("search: %w", err)
 	}
 	lang, chosen := opts.Lang, opts.Lang != ""
 	if old, err := readPointer(archiveDir); err == nil && !chosen && old.LangChosen {
@@ -260,7 +295,7 @@ func Rebuild(ctx context.Context, store Source, archiveDir string, opts Options)
 	if lang == "" {
 		var err error
 		if lang, err = siteLang(ctx, store); err != nil {
-			return err
+			return Synced{}, err
 		}
 	}
 	if lang == "" {
@@ -268,33 +303,36 @@ func Rebuild(ctx context.Context, store Source, archiveDir string, opts Options)
 	}
 	idx, name, err := createShards(archiveDir, lang, opts.shardCount())
 	if err != nil {
-		return err
+		return Synced{}, err
 	}
-	err = fill(ctx, idx, store)
+	synced, err := fill(ctx, idx, store)
 	if err == nil {
 		err = idx.merge(ctx)
 	}
 	if err != nil {
 		idx.Close()
 		os.RemoveAll(filepath.Join(archiveDir, name))
-		return err
+		return synced, err
 	}
 	if err := idx.Close(); err != nil {
-		return fmt.Errorf("search: closing the new index: %w", err)
+		return synced, fmt.Errorf("search: closing the new index: %w", err)
 	}
 	if err := writePointer(archiveDir, pointer{Index: name, Lang: lang, LangChosen: chosen}); err != nil {
-		return err
+		return synced, err
 	}
-	return removeOtherIndexes(archiveDir, name)
+	return synced, removeOtherIndexes(archiveDir, name)
 }
 
 // fill indexes every post of the store into an empty index.
-func fill(ctx context.Context, idx *shardSet, store Source) error {
+func fill(ctx context.Context, idx *shardSet, store Source) (Synced, error) {
 	taken, mark, err := storePosition(ctx, store)
 	if err != nil {
-		return err
+		return Synced{}, err
 	}
-	w := newWriter(idx, store, true)
+	w, err := newWriter(idx, store, true)
+	if err != nil {
+		return Synced{}, err
+	}
 	err = store.ForEachPost(ctx, func(p *archive.StoredPost) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -303,9 +341,9 @@ func fill(ctx context.Context, idx *shardSet, store Source) error {
 	})
 	if err != nil {
 		w.abandon()
-		return err
+		return w.synced, err
 	}
-	return w.finish(taken, mark)
+	return w.synced, w.finish(taken, mark)
 }
 
 // ErrBehind is returned by Check, wrapped with what the index lacks, when
@@ -315,49 +353,69 @@ func fill(ctx context.Context, idx *shardSet, store Source) error {
 var ErrBehind = errors.New("the search index is behind the archive")
 
 // Check compares the index with the store and describes each way they
-// disagree; parc reindex repairs them all. An index that is merely behind
-// gives ErrBehind instead of problems; an archive with nothing to search
-// and no index is consistent. When another process holds the index the
-// error is ErrLocked.
-func Check(ctx context.Context, store Source, archiveDir string) ([]string, error) {
+// disagree; parc reindex repairs them all. It also returns the index's
+// notes: the documents it took only part of, or could not take, which are
+// not counted as missing. An index that is merely behind gives ErrBehind
+// instead of problems; an archive with nothing to search and no index is
+// consistent. When another process holds the index the error is ErrLocked.
+func Check(ctx context.Context, store Source, archiveDir string) (problems, notes []string, err error) {
 	want, err := store.CountSearchable(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ptr, err := readPointer(archiveDir)
 	if errors.Is(err, os.ErrNotExist) {
 		if want == (archive.SearchableCounts{}) {
-			return nil, nil
+			return nil, nil, nil
 		}
-		return nil, fmt.Errorf("%w: there is no index yet (parc reindex builds it)", ErrBehind)
+		return nil, nil, fmt.Errorf("%w: there is no index yet (parc reindex builds it)", ErrBehind)
 	}
 	if err != nil {
-		return []string{err.Error()}, nil
+		return []string{err.Error()}, nil, nil
 	}
 	idx, err := openShards(archiveDir, ptr.Index, DefaultLockTimeout)
 	if errors.Is(err, ErrLocked) {
-		return nil, err
+		return nil, nil, err
 	}
 	if err != nil {
-		return []string{fmt.Sprintf("the search index cannot be opened (%v): parc reindex rebuilds it", err)}, nil
+		return []string{fmt.Sprintf("the search index cannot be opened (%v): parc reindex rebuilds it", err)}, nil, nil
 	}
 	defer idx.Close()
 	if v, err := idx.internalInt(keyMapping); err != nil || v != mappingVersion {
-		return []string{fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion)}, nil
+		return []string{fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion)}, nil, nil
 	}
 	storeMark, err := store.ChangeMark(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if mark, err := idx.internalInt(keyMark); err != nil || mark != storeMark {
 		taken, _ := idx.internalInt(keyTaken)
-		return nil, fmt.Errorf("%w: it has taken in imports up to %d, and imports since changed the archive", ErrBehind, taken)
+		return nil, nil, fmt.Errorf("%w: it has taken in imports up to %d, and imports since changed the archive", ErrBehind, taken)
+	}
+	for i := range idx.shards {
+		byPost, err := idx.notes(i)
+		if err != nil {
+			return []string{err.Error()}, nil, nil
+		}
+		for _, key := range slices.Sorted(maps.Keys(byPost)) {
+			for _, n := range byPost[key] {
+				notes = append(notes, n.Text)
+				switch {
+				case !n.Skipped:
+				case n.Kind == KindPost:
+					want.Posts--
+				case n.Kind == KindPage:
+					want.Pages--
+				case n.Kind == KindComment:
+					want.Comments--
+				}
+			}
+		}
 	}
 	have, err := countIndexed(ctx, idx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var problems []string
 	for _, c := range []struct {
 		what       string
 		have, want int
@@ -367,10 +425,10 @@ func Check(ctx context.Context, store Source, archiveDir string) ([]string, erro
 		{"comments", have.Comments, want.Comments},
 	} {
 		if c.have != c.want {
-			problems = append(problems, fmt.Sprintf("the search index holds %d %s, the archive has %d public ones: parc reindex rebuilds it", c.have, c.what, c.want))
+			problems = append(problems, fmt.Sprintf("the search index holds %d %s, the archive has %d public ones it can take: parc reindex rebuilds it", c.have, c.what, c.want))
 		}
 	}
-	return problems, nil
+	return problems, notes, nil
 }
 
 // countIndexed counts the index's documents of each kind.

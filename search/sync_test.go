@@ -43,8 +43,8 @@ func TestSyncFollowsTheStore(t *testing.T) {
 		ctx := context.Background()
 		store, dir := newArchive(t, sampleBlog(t))
 		ix := openSynced(t, store, dir, shards)
-		if n, err := ix.Sync(ctx, store); err != nil || n != 0 {
-			t.Fatalf("a second Sync with nothing new indexed %d documents (%v), want 0", n, err)
+		if s, err := ix.Sync(ctx, store); err != nil || s.Indexed != 0 {
+			t.Fatalf("a second Sync with nothing new indexed %d documents (%v), want 0", s.Indexed, err)
 		}
 		if total(t, ix, "rental") != 1 || total(t, ix, "gulls") != 1 {
 			t.Fatal("the sample blog is not searchable")
@@ -61,7 +61,7 @@ func TestSyncFollowsTheStore(t *testing.T) {
 		)
 		importWXR(t, store, newer)
 		ix.Close()
-		if _, err := Check(ctx, store, dir); !errors.Is(err, ErrBehind) {
+		if _, _, err := Check(ctx, store, dir); !errors.Is(err, ErrBehind) {
 			t.Errorf("Check after an import the index has not taken in: %v, want ErrBehind", err)
 		}
 		ix, err := Open(dir, Options{})
@@ -69,11 +69,11 @@ func TestSyncFollowsTheStore(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer ix.Close()
-		n, err := ix.Sync(ctx, store)
+		synced, err := ix.Sync(ctx, store)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n == 0 {
+		if synced.Indexed == 0 {
 			t.Error("Sync after an import that changed posts indexed nothing")
 		}
 		for q, want := range map[string]uint64{"rental": 0, "gulls": 0, "zanzibarword": 1, "keeper": 1} {
@@ -82,7 +82,7 @@ func TestSyncFollowsTheStore(t *testing.T) {
 			}
 		}
 		ix.Close() // Check needs the index to itself
-		problems, err := Check(ctx, store, dir)
+		problems, _, err := Check(ctx, store, dir)
 		if err != nil || len(problems) != 0 {
 			t.Errorf("Check after Sync: %v %v, want no problems", problems, err)
 		}
@@ -93,7 +93,7 @@ func TestCheckAndRebuild(t *testing.T) {
 	forEachShardCount(t, func(t *testing.T, shards int) {
 		ctx := context.Background()
 		store, dir := newArchive(t, sampleBlog(t))
-		if problems, err := Check(ctx, store, dir); !errors.Is(err, ErrBehind) || len(problems) != 0 {
+		if problems, _, err := Check(ctx, store, dir); !errors.Is(err, ErrBehind) || len(problems) != 0 {
 			t.Fatalf("Check without an index: %q %v, want ErrBehind", problems, err)
 		}
 
@@ -104,7 +104,7 @@ func TestCheckAndRebuild(t *testing.T) {
 		holder := ix // a server, say, that keeps its index open
 		before := mustSearch(t, holder, Request{Query: "type:comment"}).Total
 
-		if err := Rebuild(ctx, store, dir, Options{Shards: shards}); err != nil {
+		if _, err := Rebuild(ctx, store, dir, Options{Shards: shards}); err != nil {
 			t.Fatalf("Rebuild while another holds the index: %v", err)
 		}
 		if got := mustSearch(t, holder, Request{Query: "type:comment"}).Total; got != before {
@@ -123,7 +123,7 @@ func TestCheckAndRebuild(t *testing.T) {
 			t.Errorf("index directories after the rebuild: %v, want only the new one", entries)
 		}
 
-		if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
+		if problems, _, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
 			t.Errorf("Check after Rebuild: %q %v", problems, err)
 		}
 	})
@@ -150,7 +150,7 @@ func TestCheckFindsMissingDocuments(t *testing.T) {
 		res := mustSearch(t, ix, Request{Query: "rental"})
 		deleteDocs(t, ix, res.Hits[0].PostKey, commentDocID(res.Hits[0].PostKey, res.Hits[0].CommentID))
 		ix.Close()
-		problems, err := Check(ctx, store, dir)
+		problems, _, err := Check(ctx, store, dir)
 		if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "comments") {
 			t.Errorf("Check after losing a comment: %q %v, want one problem about comments", problems, err)
 		}
@@ -166,7 +166,7 @@ func TestOlderMappingIsRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	if problems, err := Check(ctx, store, dir); len(problems) != 1 || !strings.Contains(problems[0], "another version") {
+	if problems, _, err := Check(ctx, store, dir); len(problems) != 1 || !strings.Contains(problems[0], "another version") {
 		t.Errorf("Check did not notice the older mapping: %q %v", problems, err)
 	}
 	ix = openSynced(t, store, dir, 0)
@@ -174,7 +174,7 @@ func TestOlderMappingIsRebuilt(t *testing.T) {
 		t.Error("the index rebuilt for the new mapping does not find rental")
 	}
 	ix.Close()
-	if problems, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
+	if problems, _, err := Check(ctx, store, dir); err != nil || len(problems) != 0 {
 		t.Errorf("Check after the rebuild: %q %v", problems, err)
 	}
 }
@@ -199,7 +199,7 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("--lang de: lang %q, rental %d hits", ix.Lang(), total(t, ix, "rental"))
 	}
 	ix.Close()
-	if err := Rebuild(ctx, store, dir, Options{}); err != nil {
+	if _, err := Rebuild(ctx, store, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	ptr, err := readPointer(dir)
@@ -233,7 +233,7 @@ func TestLockNamesTheHolder(t *testing.T) {
 	if waited := time.Since(start); waited > 10*time.Second {
 		t.Errorf("the second Open waited %s", waited)
 	}
-	if _, err := Check(context.Background(), store, dir); !errors.Is(err, ErrLocked) {
+	if _, _, err := Check(context.Background(), store, dir); !errors.Is(err, ErrLocked) {
 		t.Errorf("Check while the index is held: %v, want ErrLocked", err)
 	}
 }
@@ -244,7 +244,7 @@ func TestRebuildMergesSegments(t *testing.T) {
 	const shards = 2
 	posts := 3 * batchDocs * shards
 	store, dir := generatedArchive(t, posts)
-	if err := Rebuild(context.Background(), store, dir, Options{Shards: shards}); err != nil {
+	if _, err := Rebuild(context.Background(), store, dir, Options{Shards: shards}); err != nil {
 		t.Fatal(err)
 	}
 	ix, err := Open(dir, Options{Store: store})

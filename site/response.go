@@ -20,6 +20,7 @@ type response struct {
 	etag        string
 	modified    time.Time
 	location    string // for redirects
+	retryAfter  string // seconds, for a 503
 	cacheable   bool
 	maxAge      string // Cache-Control of a 200; pageMaxAge when empty
 }
@@ -84,6 +85,9 @@ func (resp *response) write(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		h.Set("Cache-Control", "no-store")
+	}
+	if resp.retryAfter != "" {
+		h.Set("Retry-After", resp.retryAfter)
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	w.WriteHeader(resp.status)

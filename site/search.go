@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,14 +18,18 @@ import (
 // index is adapted to it by the serve command.
 type Searcher interface {
 	Search(ctx context.Context, q SearchRequest) (*SearchResults, error)
+	// Expensive reports whether a query costs more than plain words do
+	// (wildcards, say): the site runs fewer of those at once.
+	Expensive(query string) bool
 }
 
 // SearchRequest is one page of results for a query in parc search's
-// query language.
+// query language, to be answered within Timeout.
 type SearchRequest struct {
 	Query, Site   string
 	Limit, Offset int
 	Facets        bool
+	Timeout       time.Duration
 }
 
 // SearchResults is a page of hits, the total and facet counts (year,
@@ -47,8 +52,64 @@ type SearchHit struct {
 	Snippet   string
 }
 
-// ErrBadQuery marks a query the searcher cannot parse: a 400, not a 503.
+// ErrBadQuery marks a query the searcher cannot parse or refuses: a 400,
+// not a 503.
 var ErrBadQuery = errors.New("bad search query")
+
+// ErrSearchTimeout marks a search the searcher stopped at its deadline.
+var ErrSearchTimeout = errors.New("the search took too long")
+
+// Bounds on the searches a site runs, so that a flood of them (a
+// thousand /ab.*/ from one client) leaves the pages, and most of the
+// cores, to readers: DefaultSearchTimeout when Config leaves it unset,
+// and at most Config.MaxSearches searches at once (GOMAXPROCS by
+// default), of which at most half (at least one) expensive ones. A search
+// over the bound is answered at once: 503, try again in
+// searchRetryAfter seconds.
+const (
+	DefaultSearchTimeout = 3 * time.Second
+	searchRetryAfter     = "2"
+)
+
+// searchSlots is how many searches run at once.
+type searchSlots struct {
+	all, expensive chan struct{}
+}
+
+func newSearchSlots(n int) searchSlots {
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return searchSlots{all: make(chan struct{}, n), expensive: make(chan struct{}, max(1, n/2))}
+}
+
+// take takes a slot without waiting; false when they are all taken. An
+// expensive search takes one of each kind.
+func (s searchSlots) take(expensive bool) bool {
+	if expensive {
+		select {
+		case s.expensive <- struct{}{}:
+		default:
+			return false
+		}
+	}
+	select {
+	case s.all <- struct{}{}:
+		return true
+	default:
+		if expensive {
+			<-s.expensive
+		}
+		return false
+	}
+}
+
+func (s searchSlots) give(expensive bool) {
+	<-s.all
+	if expensive {
+		<-s.expensive
+	}
+}
 
 // maxQueryRunes bounds what a search box sends.
 const maxQueryRunes = 256
@@ -80,14 +141,24 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 		page = n
 	}
 	v := searchView{Query: q, Pager: pagerView{Page: page, Pages: 1}}
+	status := http.StatusOK
 	switch {
 	case s.searcher == nil:
 		v.Unavailable = true
 	case q != "":
-		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true})
+		expensive := s.searcher.Expensive(q)
+		if !s.searchSlots.take(expensive) {
+			return busy()
+		}
+		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true, Timeout: s.searchTimeout})
+		s.searchSlots.give(expensive)
 		switch {
 		case errors.Is(err, ErrBadQuery):
 			v.Error = "That search could not be understood: " + err.Error()
+			status = http.StatusBadRequest
+		case errors.Is(err, ErrSearchTimeout):
+			v.Error = "That search took too long and was stopped: more words or fewer wildcards narrow it."
+			status = http.StatusServiceUnavailable
 		case err != nil:
 			return s.unavailable(req, err)
 		default:
@@ -101,11 +172,17 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 	pv.NoIndex = true
 	pv.Query = q
 	pv.Main = v
-	status := http.StatusOK
-	if v.Error != "" {
-		status = http.StatusBadRequest
-	}
 	return s.html(req, "search", pv, status)
+}
+
+// busy answers a search over the bound of searches at once: a few bytes
+// of text, since a flood gets this answer thousands of times a second and
+// rendering a page for each took the pages' share of the cores.
+func busy() *response {
+	resp := newResponse(http.StatusServiceUnavailable, "text/plain; charset=utf-8",
+		[]byte("The archive is answering as many searches as it can just now: try again in a moment.\n"), time.Time{})
+	resp.retryAfter = searchRetryAfter
+	return resp
 }
 
 func (s *Server) fillSearchView(req *request, v *searchView, results *SearchResults) {

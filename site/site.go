@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -39,6 +40,12 @@ type Config struct {
 	Store Archive
 	// Searcher answers the search page; nil shows search as unavailable.
 	Searcher Searcher
+	// SearchTimeout is how long a search may take; DefaultSearchTimeout
+	// when zero.
+	SearchTimeout time.Duration
+	// MaxSearches is how many searches run at once, at most half of them
+	// expensive (Searcher.Expensive); GOMAXPROCS when zero.
+	MaxSearches int
 	// Site picks one site of the archive (its URL); empty serves all, with
 	// a front page listing them when there are several.
 	Site string
@@ -58,17 +65,20 @@ type Config struct {
 
 // Server is the site: an http.Handler over a snapshot of the archive.
 type Server struct {
-	store     Archive
-	searcher  Searcher
-	siteURL   string
-	baseURL   string
-	listen    string
-	logger    *slog.Logger
-	views     *views
-	assets    *assets
-	sanitizer *render.Sanitizer
-	cache     *pageCache
-	snapshot  atomic.Pointer[snapshot]
+	store    Archive
+	searcher Searcher
+	// searchTimeout and searchSlots bound the searches (see searchSlots).
+	searchTimeout time.Duration
+	searchSlots   searchSlots
+	siteURL       string
+	baseURL       string
+	listen        string
+	logger        *slog.Logger
+	views         *views
+	assets        *assets
+	sanitizer     *render.Sanitizer
+	cache         *pageCache
+	snapshot      atomic.Pointer[snapshot]
 }
 
 // New parses the templates, loads the assets and reads the archive. A
@@ -95,16 +105,18 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		store:     cfg.Store,
-		searcher:  cfg.Searcher,
-		siteURL:   cfg.Site,
-		baseURL:   baseURL,
-		listen:    cfg.Listen,
-		logger:    logger,
-		views:     views,
-		assets:    assets,
-		sanitizer: render.NewSanitizer(),
-		cache:     newPageCache(64<<20, 4096),
+		store:         cfg.Store,
+		searcher:      cfg.Searcher,
+		searchTimeout: cmp.Or(cfg.SearchTimeout, DefaultSearchTimeout),
+		searchSlots:   newSearchSlots(cfg.MaxSearches),
+		siteURL:       cfg.Site,
+		baseURL:       baseURL,
+		listen:        cfg.Listen,
+		logger:        logger,
+		views:         views,
+		assets:        assets,
+		sanitizer:     render.NewSanitizer(),
+		cache:         newPageCache(64<<20, 4096),
 	}
 	if err := s.Refresh(ctx); err != nil {
 		return nil, err

@@ -127,7 +127,9 @@ func indexImported(c *cli.Context, store *archive.Store, lang string) error {
 		return fmt.Errorf("imported, but the search index could not be opened (parc reindex rebuilds it): %w", err)
 	}
 	defer ix.Close()
-	if _, err := ix.Sync(c.Context, store); err != nil {
+	synced, err := ix.Sync(c.Context, store)
+	printIndexNotes(c.App.ErrWriter, synced.Notes)
+	if err != nil {
 		return fmt.Errorf("imported, but indexing for search failed (parc reindex rebuilds the index): %w", err)
 	}
 	return nil

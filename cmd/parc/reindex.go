@@ -32,7 +32,9 @@ old one in use. A running parc serve switches to the new index by itself.`,
 			defer store.Close()
 			gctune.ForRebuild()
 			started := time.Now()
-			if err := search.Rebuild(c.Context, store, store.Dir(), search.Options{Lang: lang}); err != nil {
+			synced, err := search.Rebuild(c.Context, store, store.Dir(), search.Options{Lang: lang})
+			printIndexNotes(c.App.ErrWriter, synced.Notes)
+			if err != nil {
 				return err
 			}
 			n, err := store.CountSearchable(c.Context)

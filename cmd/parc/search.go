@@ -27,6 +27,10 @@ field:value (title:, content:), fuzzy~ and prefix*, plus these filters:
   author:NAME  tag:TAG  category:CATEGORY  site:URL  type:post|page|comment
   after:YYYY-MM-DD (that day on)  before:YYYY-MM-DD  year:YYYY
 A - before a filter excludes what it matches. Title matches rank first.
+A wildcard or /regular expression/ must start with two plain letters, and
+a query holds at most four of them and fuzzy words; a query that stands
+for too many words of the index is refused (exit status 2). A search that
+runs past --timeout is stopped (exit status 1).
 Drafts, private, scheduled and password-protected posts and comments that
 are not approved are never indexed.
 
@@ -42,6 +46,7 @@ around the matched words. --facets adds a last line
 			&cli.IntFlag{Name: "offset", Usage: "skip the first `N` hits"},
 			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, date (oldest first) or -date (newest first)"},
 			&cli.BoolFlag{Name: "facets", Usage: "count the hits by year, author, category and tag"},
+			&cli.DurationFlag{Name: "timeout", Value: search.DefaultTimeout, Usage: "stop a search that takes longer than `DURATION`"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -50,6 +55,10 @@ around the matched words. --facets adds a last line
 			req := search.Request{
 				Query: strings.Join(c.Args().Slice(), " "), Site: c.String("site"),
 				Limit: c.Int("limit"), Offset: c.Int("offset"), Sort: c.String("sort"), Facets: c.Bool("facets"),
+				Timeout: c.Duration("timeout"),
+			}
+			if req.Timeout <= 0 {
+				return usagef("--timeout must be more than 0")
 			}
 			if req.Limit < 1 || req.Limit > search.MaxLimit {
 				return usagef("--limit must be between 1 and %d", search.MaxLimit)
@@ -93,10 +102,32 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 		return nil, err
 	}
 	defer ix.Close()
-	if _, err := ix.Sync(c.Context, store); err != nil {
+	synced, err := ix.Sync(c.Context, store)
+	printIndexNotes(c.App.ErrWriter, synced.Notes)
+	if err != nil {
 		return nil, err
 	}
-	return ix.Search(c.Context, req)
+	res, err := ix.Search(c.Context, req)
+	if errors.Is(err, search.ErrBadQuery) {
+		return nil, usagef("%v", err)
+	}
+	return res, err
+}
+
+// maxIndexNotes is how many of an indexing's notes a command prints; parc
+// verify lists them all.
+const maxIndexNotes = 20
+
+// printIndexNotes reports the posts and comments the search index took
+// only part of, or could not take.
+func printIndexNotes(w io.Writer, notes []string) {
+	for i, n := range notes {
+		if i == maxIndexNotes {
+			fmt.Fprintf(w, "parc: search index: … and %d more (parc verify lists them all)\n", len(notes)-maxIndexNotes)
+			return
+		}
+		fmt.Fprintf(w, "parc: search index: %s\n", n)
+	}
 }
 
 func isTerminal(w io.Writer) bool {

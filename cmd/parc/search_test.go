@@ -38,7 +38,12 @@ func TestSearchCommand(t *testing.T) {
 		{"a comment awaiting moderation", []string{"moderation"}, 0, []string{"no results"}, nil},
 		{"spam", []string{"spamword"}, 0, []string{"no results"}, nil},
 		{"text bleve cannot parse is searched as words", []string{`"quiet lighthouse`}, 0, []string{review, "About"}, nil},
-		{"a bad filter", []string{"year:20x"}, 1, []string{"year:20x", "four digits"}, nil},
+		{"a bad filter", []string{"year:20x"}, 2, []string{"year:20x", "four digits"}, nil},
+		{"a pattern that reads every word", []string{"/.*/"}, 2, []string{"/.*/", "must start with at least 2 plain letters"}, nil},
+		{"a fuzzy word past bleve's bound", []string{"keeper~3"}, 2, []string{"keeper~3", "the most parc allows is 2"}, nil},
+		{"a bounded pattern", []string{"keep*"}, 0, []string{review, "\n1 result\n"}, nil},
+		{"past the deadline", []string{"--timeout", "1us", "keep*"}, 1, []string{"took too long and was stopped after"}, nil},
+		{"no deadline", []string{"--timeout", "0s", "keeper"}, 2, []string{"--timeout"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,9 +17,12 @@ type siteSearcher struct {
 }
 
 func (s siteSearcher) Search(ctx context.Context, q site.SearchRequest) (*site.SearchResults, error) {
-	res, err := s.follower.Search(ctx, search.Request{Query: q.Query, Site: q.Site, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets})
-	if errors.Is(err, search.ErrBadQuery) {
+	res, err := s.follower.Search(ctx, search.Request{Query: q.Query, Site: q.Site, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, Timeout: q.Timeout})
+	switch {
+	case errors.Is(err, search.ErrBadQuery):
 		return nil, fmt.Errorf("%w: %w", site.ErrBadQuery, err)
+	case errors.Is(err, search.ErrTimeout):
+		return nil, fmt.Errorf("%w: %w", site.ErrSearchTimeout, err)
 	}
 	if err != nil {
 		return nil, err
@@ -33,3 +36,5 @@ func (s siteSearcher) Search(ctx context.Context, q site.SearchRequest) (*site.S
 	}
 	return out, nil
 }
+
+func (s siteSearcher) Expensive(query string) bool { return search.Expensive(query) }

@@ -4,11 +4,20 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/search"
+	"github.com/parc-archive/parc/site"
 )
 
 // TestSnippetIsFromTheServedText serves a post whose raw content and
@@ -71,5 +80,110 @@ func TestSnippetIsFromTheServedText(t *testing.T) {
 	}
 	if notShown := get("/search/?q=renderedonlyword"); strings.Contains(notShown, "/two-copies/") {
 		t.Errorf("a word only in the rendered copy, which the page does not show, finds the post")
+	}
+}
+
+// TestSearchFlood floods a site served from a real index with expensive
+// searches, all at once: those over the bound are refused at once with a
+// 503 and Retry-After, while pages and a plain search, which expensive
+// ones can never crowd out, still answer. A search given less time than
+// it needs is stopped and says so.
+func TestSearchFlood(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(t.TempDir(), "export.xml")
+	f, err := os.Create(export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wxr.Generate(f, 600, 3); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, stderr, code := parc(t, dir, "import", export); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	follower, err := search.Follow(t.Context(), store, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer follower.Close()
+	serve := func(cfg site.Config) string {
+		cfg.Store, cfg.Searcher = store, siteSearcher{follower}
+		srv, err := site.New(t.Context(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv.Handler())
+		t.Cleanup(ts.Close)
+		return ts.URL
+	}
+	type answer struct {
+		status     int
+		retryAfter string
+		body       string
+		took       time.Duration
+	}
+	get := func(url string) answer {
+		start := time.Now()
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Error(err)
+			return answer{}
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return answer{resp.StatusCode, resp.Header.Get("Retry-After"), string(body), time.Since(start)}
+	}
+
+	base := serve(site.Config{MaxSearches: 2})
+	expensive := "/search/?q=" + url.QueryEscape("lo* ip* do* co*")
+	if a := get(base + expensive); a.status != http.StatusOK || !strings.Contains(a.body, "Post number") {
+		t.Fatalf("one expensive search alone: %d %.300s", a.status, a.body)
+	}
+	const flood = 32
+	answers := make(chan answer, flood)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for range flood {
+		wg.Go(func() {
+			<-start
+			answers <- get(base + expensive)
+		})
+	}
+	close(start)
+	page := get(base + "/2006/01/02/post-7/")
+	plain := get(base + "/search/?q=ipsum")
+	wg.Wait()
+	close(answers)
+	counts := map[int]int{}
+	var refusedTook time.Duration
+	for a := range answers {
+		counts[a.status]++
+		if a.status == http.StatusServiceUnavailable {
+			refusedTook = max(refusedTook, a.took)
+			if a.retryAfter == "" {
+				t.Error("a refused search has no Retry-After")
+			}
+		}
+	}
+	t.Logf("%d expensive searches at once: %v; slowest refusal %s; a page meanwhile %s, a plain search %s", flood, counts, refusedTook, page.took, plain.took)
+	if counts[http.StatusServiceUnavailable] == 0 || counts[http.StatusOK] == 0 || counts[http.StatusOK]+counts[http.StatusServiceUnavailable] != flood {
+		t.Errorf("the flood was answered %v, want some 200s and the rest 503s", counts)
+	}
+	if page.status != http.StatusOK || !strings.Contains(page.body, "Post number 7") {
+		t.Errorf("a page during the flood: %d %.300s", page.status, page.body)
+	}
+	if plain.status != http.StatusOK || !strings.Contains(plain.body, "Post number") {
+		t.Errorf("a plain search during the flood: %d %.300s", plain.status, plain.body)
+	}
+
+	hurried := serve(site.Config{SearchTimeout: time.Microsecond})
+	if a := get(hurried + expensive); a.status != http.StatusServiceUnavailable || !strings.Contains(a.body, "That search took too long and was stopped") {
+		t.Errorf("a search past its deadline: %d %.500s", a.status, a.body)
 	}
 }

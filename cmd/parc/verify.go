@@ -25,7 +25,7 @@ func verifyCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			indexProblems, err := search.Check(c.Context, store, store.Dir())
+			indexProblems, indexNotes, err := search.Check(c.Context, store, store.Dir())
 			switch {
 			case errors.Is(err, search.ErrLocked):
 				check.Notes = append(check.Notes, fmt.Sprintf("search index not checked: %v", err))
@@ -35,6 +35,9 @@ func verifyCommand() *cli.Command {
 				return err
 			}
 			check.Problems = append(check.Problems, indexProblems...)
+			for _, n := range indexNotes {
+				check.Notes = append(check.Notes, "search index: "+n)
+			}
 			out := c.App.Writer
 			ok := len(check.Problems) == 0
 			if c.Bool("json") {

@@ -43,6 +43,7 @@ func (r Renderer) HTML(raw string) string {
 		text = stripBlockComments(text)
 	}
 	text = t.autoembed(text)
+	text = Texturize(text)
 	if !blocks {
 		text = t.autop.apply(text)
 	}

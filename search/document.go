@@ -116,7 +116,7 @@ func docTime(local, gmt time.Time) (time.Time, bool) {
 // a post is found by the words its page shows.
 func postText(p *archive.StoredPost) string {
 	var b strings.Builder
-	for _, part := range []string{p.Title, render.ShownText(p.ExcerptRaw, p.ExcerptRendered), render.ShownText(p.ContentRaw, p.ContentRendered)} {
+	for _, part := range []string{render.ShownTitle(p.Title), render.ShownText(p.ExcerptRaw, p.ExcerptRendered), render.ShownText(p.ContentRaw, p.ContentRendered)} {
 		if part == "" {
 			continue
 		}
@@ -132,7 +132,7 @@ func postText(p *archive.StoredPost) string {
 // the display name when the archive knows it.
 func postDocument(p *archive.StoredPost, author string) document {
 	d := document{
-		Title:       p.Title,
+		Title:       render.ShownTitle(p.Title),
 		Content:     postText(p),
 		Author:      author,
 		AuthorLogin: p.AuthorLogin,

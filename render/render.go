@@ -34,6 +34,9 @@ type Renderer struct {
 	Attached func(parent int64) []Attachment
 	// Post is the ID of the post being rendered.
 	Post int64
+	// Site renders the dynamic blocks (latest posts, archives...) from
+	// the archive; when nil they render as nothing.
+	Site SiteData
 }
 
 // HTML renders raw content with a zero Renderer.
@@ -51,6 +54,9 @@ func (r Renderer) HTML(raw string) string {
 	text = dropMarkers(text)
 	blocks := hasBlocks(text)
 	if blocks {
+		if r.Site != nil {
+			text = renderDynamicBlocks(r.Site, text)
+		}
 		text = stripBlockComments(text)
 	}
 	text = t.autoembed(text)

@@ -148,7 +148,7 @@ func (s *Server) contentPages(sd *siteData, sp *archive.StoredPost) []string {
 // renderer renders the raw content of the site's post id, resolving
 // [gallery], [playlist], [audio] and [video] to its public attachments.
 func (sd *siteData) renderer(id int64) render.Renderer {
-	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id}
+	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: blockData{sd}}
 }
 
 // attachment resolves [gallery] and [playlist] IDs to public attachments.

@@ -13,10 +13,12 @@ func (fixedSite) Tagline() string { return "Just a blog" }
 func (fixedSite) LatestPosts(n int) []Link {
 	return []Link{{Text: "Newer", URL: "/2/"}, {Text: "Older", URL: "/1/"}}[:min(n, 2)]
 }
-func (fixedSite) Months() []Link     { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
-func (fixedSite) Categories() []Link { return []Link{{Text: "Films", URL: "/category/films/", Count: 2}} }
-func (fixedSite) Tags() []Link       { return []Link{{Text: "sea", URL: "/tag/sea/"}} }
-func (fixedSite) Pages() []Link      { return []Link{{Text: "About", URL: "/about/"}} }
+func (fixedSite) Months() []Link { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
+func (fixedSite) Categories() []Link {
+	return []Link{{Text: "Films", URL: "/category/films/", Count: 2}}
+}
+func (fixedSite) Tags() []Link  { return []Link{{Text: "sea", URL: "/tag/sea/"}} }
+func (fixedSite) Pages() []Link { return []Link{{Text: "About", URL: "/about/"}} }
 func (fixedSite) LatestComments(int) []Link {
 	return []Link{{Text: "Ann", URL: "https://ann.example/", Detail: &Link{Text: "Newer", URL: "/2/#comment-1"}}}
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -42,27 +41,9 @@ func TestContentMatchesWordPress(t *testing.T) {
 	_, ts := startSite(t, Config{Store: store})
 
 	var rows []fidelityRow
-	for _, file := range []string{"posts-page-1.json", "pages-page-1.json"} {
-		data, err := os.ReadFile(sharedtest.File(t, "corpus/wordpress-6.1.9/rest/"+file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var posts []struct {
-			ID      int64  `json:"id"`
-			Link    string `json:"link"`
-			Content struct {
-				Rendered  string `json:"rendered"`
-				Protected bool   `json:"protected"`
-			} `json:"content"`
-		}
-		if err := json.Unmarshal(data, &posts); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-		for _, p := range posts {
-			if p.Content.Protected {
-				continue
-			}
-			rows = append(rows, compareContent(t, ts.URL, p.ID, "rest", p.Link, p.Content.Rendered))
+	for _, p := range corpustruth.REST(t) {
+		if !p.Protected {
+			rows = append(rows, compareContent(t, ts.URL, p.ID, "rest", p.Link, p.Content))
 		}
 	}
 	pages, err := filepath.Glob(filepath.Join(sharedtest.Dir(t), "corpus/wordpress-6.1.9/html/twentytwentyone/*.html"))

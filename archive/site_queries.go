@@ -28,6 +28,9 @@ type SiteEntry struct {
 	Protected     bool // password-protected: list the title, never the content
 	Sticky        bool
 	AttachmentURL string
+	// Caption is an attachment's caption (its excerpt, raw as stored, or
+	// as a source rendered it), which galleries show; empty for others.
+	Caption       string
 	CommentStatus string
 	Terms         []TermRef
 	CommentCount  int // approved comments, pings included
@@ -39,7 +42,8 @@ type SiteEntry struct {
 // that no caller can serve them by mistake.
 func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, s.url, coalesce(p.wp_id, 0), p.type, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
-		p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.password != '', p.sticky, p.attachment_url, p.comment_status,
+		p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.password != '', p.sticky, p.attachment_url,
+		CASE WHEN p.type = 'attachment' THEN coalesce(nullif(p.excerpt_raw, ''), p.excerpt_rendered) ELSE '' END, p.comment_status,
 		(SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.approved = '1')
 		FROM posts p JOIN sites s ON s.id = p.site_id
 		WHERE s.url = ? AND `+ListedSQL+`
@@ -53,7 +57,7 @@ func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, erro
 		var e SiteEntry
 		var date, dateGMT, modified, modifiedGMT string
 		if err := rows.Scan(&e.Key, &e.Site, &e.ID, &e.Type, &e.Parent, &e.MenuOrder, &e.Title, &e.Slug, &e.GUID, &e.Link,
-			&date, &dateGMT, &modified, &modifiedGMT, &e.AuthorLogin, &e.Protected, &e.Sticky, &e.AttachmentURL, &e.CommentStatus,
+			&date, &dateGMT, &modified, &modifiedGMT, &e.AuthorLogin, &e.Protected, &e.Sticky, &e.AttachmentURL, &e.Caption, &e.CommentStatus,
 			&e.CommentCount); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("archive: listing entries of %s: %w", site, err)

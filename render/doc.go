@@ -9,6 +9,9 @@
 //     as nothing because their output was never stored;
 //   - autoembed: a bare URL of a known oEmbed provider on its own line
 //     becomes a link (no remote embed is fetched);
+//   - wptexturize (Texturize): curly quotes, apostrophes, primes, dashes,
+//     ellipses and × with WordPress's own rules and exceptions; titles,
+//     names and comments get it too (ShownTitle, Shown);
 //   - wpautop and shortcode_unautop, skipped for block content as WordPress
 //     does (has_blocks);
 //   - do_shortcode for [caption], [wp_caption], [gallery], [embed], [audio],
@@ -16,7 +19,7 @@
 //     WordPress shows once the plugin that provided them is gone;
 //   - convert_smilies, producing emoji characters, never images.
 //
-// Not reproduced: wptexturize (curly quotes stay as stored), capital_P_dangit,
+// Not reproduced: capital_P_dangit,
 // wp_filter_content_tags (srcset, lazy loading), prepend_attachment,
 // oEmbed HTML, plugin and theme filters, and server-side block rendering.
 // The <!--more-->, <!--noteaser--> and <!--nextpage--> markers are dropped

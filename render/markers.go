@@ -75,6 +75,7 @@ func hasBlocks(s string) bool {
 func stripBlockComments(s string) string {
 	var b strings.Builder
 	rest := s
+	stripped := false // b.Len() cannot tell: content of delimiters alone strips to ""
 	for {
 		i := strings.Index(rest, "<!--")
 		if i < 0 {
@@ -88,8 +89,9 @@ func stripBlockComments(s string) string {
 		}
 		b.WriteString(rest[:i])
 		rest = rest[i+end:]
+		stripped = true
 	}
-	if b.Len() == 0 {
+	if !stripped {
 		return s
 	}
 	b.WriteString(rest)

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,9 +13,12 @@ import (
 // Attachment is what a [gallery] or [playlist] needs to know about one
 // attachment post.
 type Attachment struct {
-	URL     string // the file's URL
-	Title   string
-	Caption string
+	ID        int64
+	URL       string // the file's URL
+	Page      string // the attachment's own page, where galleries link by default
+	Title     string
+	Caption   string // HTML, as WordPress stores an attachment's excerpt
+	MenuOrder int64
 }
 
 // Renderer turns raw post content into HTML. The zero value works; a
@@ -23,6 +28,15 @@ type Renderer struct {
 	// [playlist]. When nil, or when it reports false, those shortcodes
 	// render a short placeholder.
 	Attachments func(id int64) (Attachment, bool)
+	// Attached lists the attachments whose parent is the post parent, for
+	// [gallery] and [playlist] without ids, which show them. When nil
+	// they render a placeholder.
+	Attached func(parent int64) []Attachment
+	// Post is the ID of the post being rendered.
+	Post int64
+	// Site renders the dynamic blocks (latest posts, archives...) from
+	// the archive; when nil they render as nothing.
+	Site SiteData
 }
 
 // HTML renders raw content with a zero Renderer.
@@ -40,9 +54,13 @@ func (r Renderer) HTML(raw string) string {
 	text = dropMarkers(text)
 	blocks := hasBlocks(text)
 	if blocks {
+		if r.Site != nil {
+			text = renderDynamicBlocks(r.Site, text)
+		}
 		text = stripBlockComments(text)
 	}
 	text = t.autoembed(text)
+	text = Texturize(text)
 	if !blocks {
 		text = t.autop.apply(text)
 	}
@@ -78,9 +96,9 @@ func (r Renderer) doShortcodes(text string, depth int) string {
 		case "embed":
 			return embedLink(sc)
 		case "audio":
-			return media("audio", sc, []string{"src", "mp3", "m4a", "ogg", "wav", "wma", "flac"})
+			return r.media("audio", sc, []string{"src", "mp3", "m4a", "ogg", "wav", "wma", "flac"})
 		default:
-			return media("video", sc, []string{"src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"})
+			return r.media("video", sc, []string{"src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"})
 		}
 	})
 }
@@ -141,37 +159,90 @@ func attachmentIDs(sc shortcode) []int64 {
 	return ids
 }
 
-// resolve returns the attachments of ids that the resolver knows.
-func (r Renderer) resolve(ids []int64) []Attachment {
-	if r.Attachments == nil {
-		return nil
-	}
+// attachments returns the items of a [gallery] or [playlist] as
+// WordPress picks them: those listed in ids (or include), in that order;
+// else the post's own attachments (or those of the post named by id) in
+// menu order, less those in exclude; then sorted as orderby and order
+// say, except that a random order stays the stored one.
+func (r Renderer) attachments(sc shortcode, kind func(url string) bool) []Attachment {
 	var found []Attachment
-	for _, id := range ids {
-		if a, ok := r.Attachments(id); ok && safeURL(a.URL) {
-			found = append(found, a)
+	if ids := attachmentIDs(sc); len(ids) > 0 {
+		if r.Attachments == nil {
+			return nil
 		}
+		for _, id := range ids {
+			if a, ok := r.Attachments(id); ok && safeURL(a.URL) && kind(a.URL) {
+				found = append(found, a)
+			}
+		}
+	} else if r.Attached != nil {
+		parent := r.Post
+		if id, err := strconv.ParseInt(sc.attrs["id"], 10, 64); err == nil && id > 0 {
+			parent = id
+		}
+		excluded := map[int64]bool{}
+		for _, field := range strings.Split(sc.attrs["exclude"], ",") {
+			if id, err := strconv.ParseInt(strings.TrimSpace(field), 10, 64); err == nil {
+				excluded[id] = true
+			}
+		}
+		for _, a := range r.Attached(parent) {
+			if !excluded[a.ID] && safeURL(a.URL) && kind(a.URL) {
+				found = append(found, a)
+			}
+		}
+	}
+	switch strings.ToLower(sc.attrs["orderby"]) {
+	case "id":
+		slices.SortStableFunc(found, func(a, b Attachment) int { return cmp.Compare(a.ID, b.ID) })
+	case "title":
+		slices.SortStableFunc(found, func(a, b Attachment) int { return strings.Compare(a.Title, b.Title) })
+	case "menu_order":
+		slices.SortStableFunc(found, func(a, b Attachment) int { return cmp.Compare(a.MenuOrder, b.MenuOrder) })
+	}
+	if strings.EqualFold(sc.attrs["order"], "desc") {
+		slices.Reverse(found)
 	}
 	return found
 }
 
+// gallery renders [gallery] as gallery_shortcode does in HTML5 mode: a
+// figure per image, linked to its page (link="file": to the file,
+// link="none": not linked), with its caption.
 func (r Renderer) gallery(sc shortcode) string {
-	ids := attachmentIDs(sc)
-	items := r.resolve(ids)
+	items := r.attachments(sc, func(string) bool { return true })
 	if len(items) == 0 {
-		return placeholder("gallery", "Gallery", len(ids))
+		return placeholder("gallery", "Gallery", len(attachmentIDs(sc)))
 	}
 	columns, err := strconv.Atoi(sc.attrs["columns"])
-	if err != nil || columns < 1 || columns > 9 {
+	if err != nil || columns < 0 || columns > 9 {
 		columns = 3
 	}
+	size := sc.attrs["size"]
+	if size == "" || !isClassWord(size) {
+		size = "thumbnail"
+	}
 	var b strings.Builder
-	b.WriteString(`<div class="gallery gallery-columns-` + strconv.Itoa(columns) + `">`)
+	b.WriteString(`<div class="gallery gallery-columns-` + strconv.Itoa(columns) + ` gallery-size-` + size + `">`)
 	for _, item := range items {
 		url := html.EscapeString(item.URL)
-		b.WriteString(`<figure class="gallery-item"><a href="` + url + `"><img src="` + url + `" alt="` + html.EscapeString(item.Title) + `"></a>`)
-		if item.Caption != "" {
-			b.WriteString(`<figcaption class="wp-caption-text gallery-caption">` + html.EscapeString(item.Caption) + `</figcaption>`)
+		img := `<img src="` + url + `" alt="` + html.EscapeString(item.Title) + `">`
+		target := item.Page
+		switch sc.attrs["link"] {
+		case "file":
+			target = item.URL
+		case "none":
+			target = ""
+		}
+		b.WriteString(`<figure class="gallery-item"><div class="gallery-icon">`)
+		if safeURL(target) {
+			b.WriteString(`<a href="` + html.EscapeString(target) + `">` + img + `</a>`)
+		} else {
+			b.WriteString(img)
+		}
+		b.WriteString(`</div>`)
+		if caption := strings.TrimSpace(item.Caption); caption != "" {
+			b.WriteString(`<figcaption class="wp-caption-text gallery-caption">` + Texturize(caption) + `</figcaption>`)
 		}
 		b.WriteString("</figure>")
 	}
@@ -179,20 +250,36 @@ func (r Renderer) gallery(sc shortcode) string {
 	return b.String()
 }
 
+// isClassWord reports whether s can stand in a class attribute as is.
+func isClassWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isNameByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// playlist renders [playlist] as a list of its tracks, audio (or
+// type="video") attachments, each playable, with its title.
 func (r Renderer) playlist(sc shortcode) string {
-	ids := attachmentIDs(sc)
-	items := r.resolve(ids)
+	element, want := "audio", isAudioURL
+	if sc.attrs["type"] == "video" {
+		element, want = "video", isVideoURL
+	}
+	items := r.attachments(sc, want)
 	if len(items) == 0 {
-		return placeholder("wp-playlist", "Playlist", len(ids))
+		return placeholder("wp-playlist", "Playlist", len(attachmentIDs(sc)))
 	}
 	var b strings.Builder
-	b.WriteString(`<ol class="wp-playlist">`)
+	b.WriteString(`<ol class="wp-playlist wp-` + element + `-playlist">`)
 	for _, item := range items {
 		title := item.Title
 		if title == "" {
 			title = item.URL
 		}
-		b.WriteString(`<li><a href="` + html.EscapeString(item.URL) + `">` + html.EscapeString(title) + `</a></li>`)
+		url := html.EscapeString(item.URL)
+		b.WriteString(`<li><` + element + ` controls preload="none" src="` + url + `"></` + element + `><a href="` + url + `">` + html.EscapeString(title) + `</a></li>`)
 	}
 	b.WriteString("</ol>")
 	return b.String()
@@ -207,9 +294,9 @@ func placeholder(class, label string, count int) string {
 }
 
 // embedLink renders [embed]URL[/embed] as a link: parc fetches no
-// oEmbed HTML.
+// oEmbed HTML. The URL is HTML, as the editor stores it (&amp;).
 func embedLink(sc shortcode) string {
-	url := strings.TrimSpace(sc.content)
+	url := html.UnescapeString(strings.TrimSpace(sc.content))
 	if url == "" {
 		url = sc.attrs["src"]
 	}
@@ -225,13 +312,32 @@ func link(url string) string {
 }
 
 // media renders [audio] or [video] as a plain element with one <source>
-// per http(s) file attribute and a link per file as fallback. The
-// shortcode's own content is dropped, as WordPress does.
-func media(element string, sc shortcode, fileAttrs []string) string {
+// per http(s) file attribute (or the URL given first, as in
+// [audio https://…/a.mp3]) and a link per file as fallback. Without a
+// file it plays the post's first attached file of its kind, as WordPress
+// does. The shortcode's own content is dropped, as WordPress does.
+func (r Renderer) media(element string, sc shortcode, fileAttrs []string) string {
 	var urls []string
 	for _, name := range fileAttrs {
-		if url := strings.TrimSpace(sc.attrs[name]); safeURL(url) {
+		if url := html.UnescapeString(strings.TrimSpace(sc.attrs[name])); safeURL(url) {
 			urls = append(urls, url)
+		}
+	}
+	if len(urls) == 0 && len(sc.args) > 0 {
+		if url := html.UnescapeString(strings.TrimSpace(sc.args[0])); safeURL(url) && strings.Contains(url, "://") {
+			urls = append(urls, url)
+		}
+	}
+	if len(urls) == 0 && r.Attached != nil {
+		kind := isAudioURL
+		if element == "video" {
+			kind = isVideoURL
+		}
+		for _, a := range r.Attached(r.Post) {
+			if kind(a.URL) && safeURL(a.URL) {
+				urls = append(urls, a.URL)
+				break
+			}
 		}
 	}
 	if len(urls) == 0 {
@@ -258,6 +364,23 @@ func media(element string, sc shortcode, fileAttrs []string) string {
 	}
 	b.WriteString("</" + element + ">")
 	return b.String()
+}
+
+func isAudioURL(url string) bool {
+	return hasExtension(url, "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac", "aac")
+}
+
+func isVideoURL(url string) bool {
+	return hasExtension(url, "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mov")
+}
+
+// hasExtension reports whether the path of url ends in one of exts.
+func hasExtension(url string, exts ...string) bool {
+	if end := strings.IndexAny(url, "?#"); end >= 0 {
+		url = url[:end]
+	}
+	dot := strings.LastIndexByte(url, '.')
+	return dot >= 0 && slices.Contains(exts, strings.ToLower(url[dot+1:]))
 }
 
 // safeURL accepts absolute http(s) URLs and relative ones, the only kinds
@@ -305,7 +428,7 @@ func (t *renderTables) autoembed(text string) string {
 			if (lineStart > pos || pos == 0) && (lineEnd < end || end == len(text)) {
 				if s, e, ok := bareURL(text, lineStart, lineEnd); ok && t.isOEmbedURL(text[s:e]) {
 					sp.cut(s, e)
-					sp.b.WriteString(link(text[s:e]))
+					sp.b.WriteString(link(html.UnescapeString(text[s:e])))
 				}
 			}
 			lineStart = lineEnd + 1

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -60,40 +58,24 @@ func TestMatchesWordPressParagraphs(t *testing.T) {
 		raw[item.ID] = item.ContentRaw
 	}
 	compared := 0
-	for _, file := range []string{"posts-page-1.json", "pages-page-1.json"} {
-		data, err := os.ReadFile(sharedtest.File(t, "corpus/wordpress-6.1.9/rest/"+file))
-		if err != nil {
-			t.Fatal(err)
+	for _, p := range corpustruth.REST(t) {
+		content, ok := raw[p.ID]
+		if !ok || hasBlocks(content) || p.Protected {
+			continue
 		}
-		var posts []struct {
-			ID      int64 `json:"id"`
-			Content struct {
-				Rendered  string `json:"rendered"`
-				Protected bool   `json:"protected"`
-			} `json:"content"`
+		if _, skip := wordpressDifferences[p.ID]; skip {
+			continue
 		}
-		if err := json.Unmarshal(data, &posts); err != nil {
-			t.Fatalf("%s: %v", file, err)
+		compared++
+		want := paragraphs(p.Content)
+		got := paragraphs(HTML(content))
+		if len(got) != len(want) {
+			t.Errorf("post %d: %d paragraphs, WordPress has %d\n got %q\nwant %q", p.ID, len(got), len(want), got, want)
+			continue
 		}
-		for _, p := range posts {
-			content, ok := raw[p.ID]
-			if !ok || hasBlocks(content) || p.Content.Protected {
-				continue
-			}
-			if _, skip := wordpressDifferences[p.ID]; skip {
-				continue
-			}
-			compared++
-			want := paragraphs(p.Content.Rendered)
-			got := paragraphs(HTML(content))
-			if len(got) != len(want) {
-				t.Errorf("post %d: %d paragraphs, WordPress has %d\n got %q\nwant %q", p.ID, len(got), len(want), got, want)
-				continue
-			}
-			for i := range want {
-				if got[i] != want[i] {
-					t.Errorf("post %d paragraph %d:\n got %q\nwant %q", p.ID, i, got[i], want[i])
-				}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("post %d paragraph %d:\n got %q\nwant %q", p.ID, i, got[i], want[i])
 			}
 		}
 	}

@@ -54,6 +54,13 @@ func Shown(raw, rendered string) string {
 	return r.Shown(raw, rendered)
 }
 
+// ShownTitle is the plain text readers see of a title, and of the
+// blog's name, a term's name or a commenter's: texturized, as WordPress
+// prints them, without markup.
+func ShownTitle(title string) string {
+	return Text(Texturize(title))
+}
+
 // ShownText is the plain text of what Shown shows, for the search index
 // and its snippets.
 func ShownText(raw, rendered string) string {

@@ -150,7 +150,7 @@ func postText(p *archive.StoredPost) (text string, cut bool) {
 	var b strings.Builder
 	excerpt, cutExcerpt := shownText(p.ExcerptRaw, p.ExcerptRendered)
 	content, cutContent := shownText(p.ContentRaw, p.ContentRendered)
-	for _, part := range []string{p.Title, excerpt, content} {
+	for _, part := range []string{render.ShownTitle(p.Title), excerpt, content} {
 		if part == "" {
 			continue
 		}
@@ -167,7 +167,7 @@ func postText(p *archive.StoredPost) (text string, cut bool) {
 // the display name when the archive knows it. cut reports that its text
 // was longer than the index takes.
 func postDocument(p *archive.StoredPost, author string) (d document, cut bool) {
-	title, cutTitle := cutBytes(p.Title, maxIndexedText)
+	title, cutTitle := cutBytes(render.ShownTitle(p.Title), maxIndexedText)
 	d = document{
 		Title:       title,
 		Author:      author,

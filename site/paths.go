@@ -50,9 +50,9 @@ func samePath(requestEscaped, canonicalEscaped string) bool {
 	return a == b
 }
 
-// plainTitle is a title as text: WordPress titles may carry markup.
+// plainTitle is a title as text, as render.ShownTitle shows it.
 func plainTitle(title string) string {
-	t := strings.TrimSpace(render.Text(title))
+	t := render.ShownTitle(title)
 	if t == "" {
 		return "(no title)"
 	}

@@ -1,10 +1,12 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"html/template"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -136,17 +138,17 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 // contentPages is a post's content as render.ShownPages has it, split at
 // <!--nextpage-->, each page sanitized.
 func (s *Server) contentPages(sd *siteData, sp *archive.StoredPost) []string {
-	pages := sd.renderer().ShownPages(sp.ContentRaw, sp.ContentRendered)
+	pages := sd.renderer(sp.ID).ShownPages(sp.ContentRaw, sp.ContentRendered)
 	for i, page := range pages {
 		pages[i] = s.sanitizer.SanitizePost(page)
 	}
 	return pages
 }
 
-// renderer renders the site's raw content, resolving [gallery] and
-// [playlist] IDs to its public attachments.
-func (sd *siteData) renderer() render.Renderer {
-	return render.Renderer{Attachments: sd.attachment}
+// renderer renders the raw content of the site's post id, resolving
+// [gallery], [playlist], [audio] and [video] to its public attachments.
+func (sd *siteData) renderer(id int64) render.Renderer {
+	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: blockData{sd}}
 }
 
 // attachment resolves [gallery] and [playlist] IDs to public attachments.
@@ -155,7 +157,21 @@ func (sd *siteData) attachment(id int64) (render.Attachment, bool) {
 	if e == nil || e.Type != "attachment" || !safeHTTPURL(e.AttachmentURL) {
 		return render.Attachment{}, false
 	}
-	return render.Attachment{URL: e.AttachmentURL, Title: e.title}, true
+	return render.Attachment{ID: e.ID, URL: e.AttachmentURL, Page: e.path, Title: e.title, Caption: e.Caption, MenuOrder: e.MenuOrder}, true
+}
+
+// attached lists the public attachments of post parent in menu order.
+func (sd *siteData) attached(parent int64) []render.Attachment {
+	var out []render.Attachment
+	for _, c := range sd.children[parent] {
+		if a, ok := sd.attachment(c.ID); ok && parent != 0 {
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b render.Attachment) int {
+		return cmp.Or(cmp.Compare(a.MenuOrder, b.MenuOrder), cmp.Compare(a.ID, b.ID))
+	})
+	return out
 }
 
 // adjacent finds the previous (older) and next (newer) posts.

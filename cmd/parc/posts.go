@@ -10,6 +10,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export/jsonl"
+	"github.com/parc-archive/parc/render"
 )
 
 func postsCommand() *cli.Command {
@@ -88,7 +89,7 @@ func printPostLine(w io.Writer, p *archive.PostSummary) {
 	if t := firstKnown(p.Date, p.DateGMT); !t.IsZero() {
 		day = t.Format("2006-01-02")
 	}
-	title := p.Title
+	title := render.ShownTitle(p.Title)
 	if title == "" {
 		title = "(no title)"
 	}

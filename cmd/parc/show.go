@@ -88,7 +88,7 @@ func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
 }
 
 func printPost(w io.Writer, p *archive.StoredPost, private bool) {
-	title := cmp.Or(p.Title, "(no title)")
+	title := cmp.Or(render.ShownTitle(p.Title), "(no title)")
 	fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("=", min(len([]rune(title)), 78)))
 	date, _ := jsonl.Dates(p.Date, p.DateGMT)
 	fmt.Fprintf(w, "%s %d · %s", p.Type, p.ID, p.Status)

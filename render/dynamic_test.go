@@ -1,0 +1,51 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// fixedSite is a two-post blog for the dynamic blocks.
+type fixedSite struct{}
+
+func (fixedSite) SiteTitle() Link { return Link{Text: "A & B", URL: "/"} }
+func (fixedSite) Tagline() string { return "Just a blog" }
+func (fixedSite) LatestPosts(n int) []Link {
+	return []Link{{Text: "Newer", URL: "/2/"}, {Text: "Older", URL: "/1/"}}[:min(n, 2)]
+}
+func (fixedSite) Months() []Link { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
+func (fixedSite) Categories() []Link {
+	return []Link{{Text: "Films", URL: "/category/films/", Count: 2}}
+}
+func (fixedSite) Tags() []Link  { return []Link{{Text: "sea", URL: "/tag/sea/"}} }
+func (fixedSite) Pages() []Link { return []Link{{Text: "About", URL: "/about/"}} }
+func (fixedSite) LatestComments(int) []Link {
+	return []Link{{Text: "Ann", URL: "https://ann.example/", Detail: &Link{Text: "Newer", URL: "/2/#comment-1"}}}
+}
+func (fixedSite) SearchForm() (string, string) { return "/search/", "q" }
+
+func TestDynamicBlocks(t *testing.T) {
+	r := Renderer{Site: fixedSite{}}
+	tests := []struct{ in, want string }{
+		{`<!-- wp:latest-posts {"postsToShow":1} /-->`, `<ul class="wp-block-latest-posts__list wp-block-latest-posts"><li><a href="/2/">Newer</a></li></ul>`},
+		{`<!-- wp:archives {"showPostCounts":true} /-->`, `<ul class="wp-block-archives-list wp-block-archives"><li><a href="/2023/03/">March 2023</a> (2)</li></ul>`},
+		{`<!-- wp:categories /-->`, `<ul class="wp-block-categories-list wp-block-categories"><li><a href="/category/films/">Films</a></li></ul>`},
+		{`<!-- wp:tag-cloud /-->`, `<p class="wp-block-tag-cloud"><a href="/tag/sea/">sea</a></p>`},
+		{`<!-- wp:page-list /-->`, `<ul class="wp-block-page-list"><li><a href="/about/">About</a></li></ul>`},
+		{`<!-- wp:latest-comments /-->`, `<ol class="wp-block-latest-comments"><li><a href="https://ann.example/">Ann</a> on <a href="/2/#comment-1">Newer</a></li></ol>`},
+		{`<!-- wp:site-title /--><!-- wp:site-tagline /-->`, `<p class="wp-block-site-title"><a href="/">A &amp; B</a></p><p class="wp-block-site-tagline">Just a blog</p>`},
+		{`<!-- wp:search {"label":"Find"} /-->`, `<form role="search" method="get" action="/search/" class="wp-block-search"><label for="wp-block-search__input">Find</label><input type="search" id="wp-block-search__input" name="q"><button type="submit">Find</button></form>`},
+		{`<!-- wp:rss {"feedURL":"https://other.example/feed/"} /-->`, `<ul class="wp-block-rss"><li><a href="https://other.example/feed/">https://other.example/feed/</a></li></ul>`},
+		{`<!-- wp:rss {"feedURL":"javascript:x"} /--><!-- wp:calendar /-->`, ``},
+		{`<!-- wp:paragraph --><p>kept</p><!-- /wp:paragraph -->`, `<p>kept</p>`},
+	}
+	for _, tt := range tests {
+		if got := strings.TrimSpace(r.HTML(tt.in)); got != tt.want {
+			t.Errorf("HTML(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+	// Without the archive's data, dynamic blocks show nothing.
+	if got := strings.TrimSpace(HTML(`<!-- wp:archives /-->`)); got != "" {
+		t.Errorf("without SiteData: %q", got)
+	}
+}

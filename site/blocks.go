@@ -1,0 +1,105 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/parc-archive/parc/render"
+)
+
+// blockData gives render's dynamic blocks (latest posts, archives,
+// categories...) the site's snapshot, in the order WordPress lists them.
+type blockData struct{ sd *siteData }
+
+var _ render.SiteData = blockData{}
+
+func (b blockData) SiteTitle() render.Link {
+	return render.Link{Text: plainTitle(b.sd.Title), URL: b.sd.mount + "/"}
+}
+
+func (b blockData) Tagline() string { return render.ShownTitle(b.sd.Description) }
+
+func (b blockData) LatestPosts(n int) []render.Link {
+	return b.entryLinks(b.sd.posts[:min(n, len(b.sd.posts))])
+}
+
+func (b blockData) entryLinks(entries []*entry) []render.Link {
+	links := make([]render.Link, len(entries))
+	for i, e := range entries {
+		links[i] = render.Link{Text: e.title, URL: e.path}
+	}
+	return links
+}
+
+// Months lists the months that have posts, newest first.
+func (b blockData) Months() []render.Link {
+	var links []render.Link
+	for _, e := range b.sd.posts {
+		if e.Date.IsZero() {
+			continue
+		}
+		url := fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, e.Date.Year(), e.Date.Month())
+		if len(links) > 0 && links[len(links)-1].URL == url {
+			links[len(links)-1].Count++
+			continue
+		}
+		links = append(links, render.Link{Text: e.Date.Format("January 2006"), URL: url, Count: 1})
+	}
+	return links
+}
+
+func (b blockData) Categories() []render.Link { return b.termLinks("category") }
+
+func (b blockData) Tags() []render.Link { return b.termLinks("post_tag") }
+
+// termLinks lists the terms of a taxonomy that have posts, by name.
+func (b blockData) termLinks(taxonomy string) []render.Link {
+	counts := map[string]int{}
+	for _, e := range b.sd.posts {
+		for _, ref := range e.Terms {
+			if ref.Taxonomy == taxonomy {
+				counts[ref.Slug]++
+			}
+		}
+	}
+	var links []render.Link
+	for slug, t := range b.sd.terms[taxonomy] {
+		if counts[slug] > 0 {
+			links = append(links, render.Link{Text: plainTitle(t.Name), URL: t.path, Count: counts[slug]})
+		}
+	}
+	slices.SortFunc(links, func(x, y render.Link) int { return cmp.Compare(x.Text, y.Text) })
+	return links
+}
+
+// Pages lists the pages, each followed by its children, in menu order
+// and then by title.
+func (b blockData) Pages() []render.Link {
+	var links []render.Link
+	var walk func(parent int64, depth int)
+	walk = func(parent int64, depth int) {
+		var pages []*entry
+		for _, c := range b.sd.children[parent] {
+			if c.Type == "page" {
+				pages = append(pages, c)
+			}
+		}
+		slices.SortStableFunc(pages, func(x, y *entry) int {
+			return cmp.Or(cmp.Compare(x.MenuOrder, y.MenuOrder), cmp.Compare(x.title, y.title))
+		})
+		for _, p := range pages {
+			links = append(links, render.Link{Text: p.title, URL: p.path})
+			if depth < 10 && p.ID != 0 {
+				walk(p.ID, depth+1)
+			}
+		}
+	}
+	walk(0, 0)
+	return links
+}
+
+// LatestComments is not kept in the snapshot: the block shows nothing.
+func (b blockData) LatestComments(int) []render.Link { return nil }
+
+func (b blockData) SearchForm() (action, param string) { return b.sd.mount + "/search/", "q" }

@@ -98,7 +98,7 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return err
 	})
 	bar.finish()
-	if errors.Is(err, wxr.ErrSeveralSites) {
+	if errors.Is(err, export.ErrSeveralSites) {
 		return usageError{err.Error()}
 	}
 	if err != nil {

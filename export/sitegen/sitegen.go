@@ -119,8 +119,8 @@ type Term struct {
 // Comment is one comment as a static site shows it: no email, no IP, no
 // meta. Content is sanitized HTML.
 type Comment struct {
-	ID        int64      `json:"id"`
-	Parent    int64      `json:"parent"`
+	ID        int64      `json:"id,string"`
+	Parent    int64      `json:"parent,string"`
 	Author    string     `json:"author"`
 	AuthorURL string     `json:"author_url,omitempty"`
 	Date      string     `json:"date"`

@@ -2,12 +2,12 @@ package hugo_test
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/hugo"
 	"github.com/parc-archive/parc/export/sitegen"
 	"github.com/parc-archive/parc/internal/corpustruth"
@@ -80,9 +80,9 @@ func ordinaryPostsAreMarkdown(t *testing.T, site string) {
 
 func pathOf(t *testing.T, link string) string {
 	t.Helper()
-	i := strings.Index(link, "://")
-	rest := link[i+3:]
-	return rest[strings.Index(rest, "/"):]
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.EscapedPath()
 }
-
-var _ = export.DirMarker

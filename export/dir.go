@@ -109,3 +109,17 @@ func WriteTree(root, rel string, data []byte) error {
 	}
 	return nil
 }
+
+// WriteFS copies the files below dir of fsys (embedded layouts) to root.
+func WriteFS(root string, fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return WriteTree(root, strings.TrimPrefix(p, dir+"/"), data)
+	})
+}

@@ -12,7 +12,6 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
@@ -63,16 +62,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		if err := w.termPages(); err != nil {
 			return err
 		}
-		maps := sitegen.Redirects(s.Links.OldLinks(), s.Links.Home())
-		for _, f := range []struct {
-			name string
-			data []byte
-		}{{"static/_redirects", maps.Netlify}, {"static/.htaccess", maps.Apache}, {"nginx-redirects.conf", maps.Nginx}} {
-			if err := export.WriteTree(root, f.name, f.data); err != nil {
-				return err
-			}
-		}
-		return nil
+		return sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(root, "static/")
 	})
 	return counts, err
 }
@@ -117,16 +107,7 @@ func (w *writer) config() error {
 
 // layouts copies the embedded layouts that show the site, threads included.
 func (w *writer) layouts() error {
-	return fs.WalkDir(theme, "theme", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := theme.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return export.WriteTree(w.root, strings.TrimPrefix(p, "theme/"), data)
-	})
+	return export.WriteFS(w.root, theme, "theme")
 }
 
 // frontMatter is a bundle's front matter, written as JSON, which Hugo reads.

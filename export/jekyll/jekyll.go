@@ -13,7 +13,6 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -46,16 +45,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		if err := w.config(); err != nil {
 			return err
 		}
-		if err := fs.WalkDir(theme, "theme", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := theme.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return export.WriteTree(root, strings.TrimPrefix(p, "theme/"), data)
-		}); err != nil {
+		if err := export.WriteFS(root, theme, "theme"); err != nil {
 			return err
 		}
 		err := s.Walk(ctx, src, opts.Private, func(e *sitegen.Entry) error {
@@ -82,16 +72,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 				return err
 			}
 		}
-		maps := sitegen.Redirects(s.Links.OldLinks(), s.Links.Home())
-		for _, f := range []struct {
-			name string
-			data []byte
-		}{{"_redirects", maps.Netlify}, {".htaccess", maps.Apache}, {"nginx-redirects.conf", maps.Nginx}} {
-			if err := export.WriteTree(root, f.name, f.data); err != nil {
-				return err
-			}
-		}
-		return nil
+		return sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(root, "")
 	})
 	return counts, err
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/site"
 )
 
@@ -83,4 +84,19 @@ func regexpQuote(s string) string {
 // nginxQuote quotes a string for an nginx configuration file.
 func nginxQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`).Replace(s) + `"`
+}
+
+// Write writes the maps into an export: _redirects and .htaccess in
+// served (the directory the web server serves, "" for root itself, else
+// ending in "/"), the nginx map beside it at root.
+func (m RedirectMaps) Write(root, served string) error {
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{served + "_redirects", m.Netlify}, {served + ".htaccess", m.Apache}, {"nginx-redirects.conf", m.Nginx}} {
+		if err := export.WriteTree(root, f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

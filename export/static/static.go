@@ -55,15 +55,8 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		}
 		redirects := append(s.Links.OldLinks(), c.redirects...)
 		maps := sitegen.Redirects(redirects, s.Links.Home())
-		for _, f := range []struct {
-			name string
-			data []byte
-		}{{"_redirects", append(maps.Netlify, c.feedRewrites()...)}, {".htaccess", maps.Apache}, {"nginx-redirects.conf", maps.Nginx}} {
-			if err := export.WriteTree(root, f.name, f.data); err != nil {
-				return err
-			}
-		}
-		return nil
+		maps.Netlify = append(maps.Netlify, c.feedRewrites()...)
+		return maps.Write(root, "")
 	})
 	return counts, err
 }

@@ -9,6 +9,7 @@ package export
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -36,6 +37,10 @@ type Counts struct {
 	Bytes    int64    `json:"bytes"`
 	Warnings []string `json:"warnings"`
 }
+
+// ErrSeveralSites is returned when no site is named and the archive holds
+// more than one, for a format that holds one site.
+var ErrSeveralSites = errors.New("several sites")
 
 // SiteLister is the archive as Sites reads it.
 type SiteLister interface {

@@ -46,8 +46,9 @@ type siteData struct {
 // entry is a servable post with its canonical path on this server.
 type entry struct {
 	archive.SiteEntry
-	path  string // canonical, escaped, with the mount
-	title string // plain text
+	path    string   // canonical, escaped, with the mount
+	title   string   // plain text
+	aliases []string // other paths that lead here, escaped, with the mount
 }
 
 // term is a category or tag with its children.
@@ -208,6 +209,7 @@ func (sd *siteData) addAliases(siteHost string) {
 			key := pathKey(rel)
 			if sd.byPath[key] == nil && sd.aliases[key] == nil {
 				sd.aliases[key] = e
+				e.aliases = append(e.aliases, sd.mount+rel)
 			}
 		}
 	}

@@ -25,11 +25,11 @@ FILE "-" writes to standard output. An existing FILE is replaced only when the
 export is complete; an interrupted or failed export leaves it as it was.`
 	return &cli.Command{
 		Name:  "export",
-		Usage: "give the archive back out: to a new WordPress (wxr) or to scripts (json)",
+		Usage: "give the archive back out: to a new WordPress (wxr), to scripts (json), as a static site (hugo, jekyll, static)",
 		Action: func(c *cli.Context) error {
-			return usagef("export needs a format, wxr or json, then FILE (see 'parc export --help')")
+			return usagef("export needs a format, wxr, json, hugo, jekyll or static, then FILE or DIR (see 'parc export --help')")
 		},
-		Subcommands: []*cli.Command{
+		Subcommands: append([]*cli.Command{
 			exportSubcommand("wxr", "write one site as a WordPress export (WXR 1.2) that WordPress's importer reads",
 				`Writes the site's authors, categories, tags and other terms, and every item
 (posts, pages, attachments, menu items, reusable blocks, custom types) with
@@ -50,7 +50,7 @@ tree.
 `+privacy, func(ctx context.Context, store *archive.Store, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
 					return jsonl.Write(ctx, store, w, opts, progress)
 				}),
-		},
+		}, exportSiteCommands()...),
 	}
 }
 
@@ -98,7 +98,7 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return err
 	})
 	bar.finish()
-	if errors.Is(err, wxr.ErrSeveralSites) {
+	if errors.Is(err, export.ErrSeveralSites) {
 		return usageError{err.Error()}
 	}
 	if err != nil {

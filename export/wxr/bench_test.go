@@ -3,10 +3,7 @@ package wxr_test
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -15,60 +12,8 @@ import (
 	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/export/wxr"
-	"github.com/parc-archive/parc/importer"
-	importwxr "github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/internal/exporttest"
 )
-
-// benchEnv reads a positive integer from the environment.
-func benchEnv(b *testing.B, name string, def int) int {
-	if s := os.Getenv(name); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("%s=%q: want a positive number", name, s)
-		}
-		return n
-	}
-	return def
-}
-
-// benchArchive imports a generated export (importer/wxr.Generate) of
-// PARC_BENCH_POSTS posts (default 5,000) with PARC_BENCH_COMMENTS
-// comments each (default 6: 30,000 comments) into a new archive, or into
-// PARC_BENCH_DIR, which keeps it for later runs.
-func benchArchive(b *testing.B) *archive.Store {
-	posts, comments := benchEnv(b, "PARC_BENCH_POSTS", 5000), benchEnv(b, "PARC_BENCH_COMMENTS", 6)
-	dir := os.Getenv("PARC_BENCH_DIR")
-	if dir == "" {
-		dir = b.TempDir()
-	}
-	store, err := archive.Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	if n, err := store.CountPosts(context.Background()); err != nil {
-		b.Fatal(err)
-	} else if n > 0 {
-		if n != posts {
-			b.Fatalf("%s holds %d posts, not the %d asked for", dir, n, posts)
-		}
-		return store
-	}
-	file := filepath.Join(b.TempDir(), "generated.xml")
-	f, err := os.Create(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := importwxr.Generate(f, posts, comments); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
-	if _, err := importer.Import(context.Background(), store, []string{file}, importer.Options{}); err != nil {
-		b.Fatal(err)
-	}
-	os.Remove(file)
-	return store
-}
 
 // peakHeap samples the live heap until stop is called and returns the
 // largest figure seen.
@@ -102,7 +47,7 @@ func peakHeap() (stop func() uint64) {
 type exportFunc func(context.Context, *archive.Store, io.Writer, export.Options, func(export.Counts)) (export.Counts, error)
 
 func benchExport(b *testing.B, write exportFunc) {
-	store := benchArchive(b)
+	store := exporttest.BenchArchive(b)
 	runtime.GC()
 	stop := peakHeap()
 	var counts export.Counts

@@ -313,7 +313,7 @@ func TestSeveralSitesNeedSite(t *testing.T) {
 		filepath.Join(sharedtest.RepoRoot(t), "testdata", "sample-blog.xml"),
 		sharedtest.File(t, "peers/wordpress-importer/small-export.xml"))
 	_, err := wxr.Write(context.Background(), store, io.Discard, export.Options{}, nil)
-	if !errors.Is(err, wxr.ErrSeveralSites) {
+	if !errors.Is(err, export.ErrSeveralSites) {
 		t.Fatalf("export of two sites without --site: %v", err)
 	}
 	sites, _ := store.Sites(context.Background())

@@ -16,7 +16,6 @@ import (
 	"bufio"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -33,10 +32,6 @@ const Version = "1.2"
 // export made up for an item the archive knows no ID of (WordPress's
 // importer keeps only the first of the items that share an ID).
 const FormNamespace = "https://github.com/parc-archive/parc/wxr/"
-
-// ErrSeveralSites is returned when no site is named and the archive holds
-// more than one: a WXR file holds one site.
-var ErrSeveralSites = errors.New("several sites")
 
 // Source is the archive as an export reads it.
 type Source interface {
@@ -65,7 +60,7 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 		for _, s := range sites {
 			urls = append(urls, s.URL)
 		}
-		return counts, fmt.Errorf("%w: the archive holds %d sites (%v): name one with --site, a WXR file holds one site", ErrSeveralSites, len(sites), urls)
+		return counts, fmt.Errorf("%w: the archive holds %d sites (%v): name one with --site, a WXR file holds one site", export.ErrSeveralSites, len(sites), urls)
 	}
 	site := sites[0]
 	cw := &export.CountingWriter{W: w}

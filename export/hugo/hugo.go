@@ -1,0 +1,252 @@
+// Package hugo writes a site of the archive as a Hugo site that Hugo
+// builds as it is: every public post and page a page bundle at its
+// original path (front matter url, other old paths as aliases), the body
+// in Markdown, the approved comments as comments.json in the bundle and
+// layouts that show each thread nested with id="comment-N" anchors, term
+// and author pages at WordPress's paths, RSS, and the old query-string
+// links as redirect maps for the web server.
+package hugo
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/export/sitegen"
+)
+
+//go:embed all:theme
+var theme embed.FS
+
+// Write exports the site opts names into dir (missing, empty, or a
+// previous export by parc, which it replaces only when complete).
+// progress, when not nil, is called after each post or page.
+func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Options, progress func(export.Counts)) (export.Counts, error) {
+	var counts export.Counts
+	s, err := sitegen.Open(ctx, src, opts)
+	if err != nil {
+		return counts, err
+	}
+	counts.Sites = 1
+	err = export.WriteDir(dir, "hugo", func(root string) error {
+		w := &writer{root: root, site: s, terms: map[string]termPage{}, authors: map[string]termPage{}}
+		if err := w.config(); err != nil {
+			return err
+		}
+		if err := w.layouts(); err != nil {
+			return err
+		}
+		err := s.Walk(ctx, src, opts.Private, func(e *sitegen.Entry) error {
+			if err := w.entry(e); err != nil {
+				return err
+			}
+			counts.Items++
+			counts.Comments += e.CommentCount
+			if progress != nil {
+				progress(counts)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		counts.Terms, counts.Authors = len(w.terms), len(w.authors)
+		if err := w.termPages(); err != nil {
+			return err
+		}
+		return sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(root, "static/")
+	})
+	return counts, err
+}
+
+// writer writes one export.
+type writer struct {
+	root    string
+	site    *sitegen.Site
+	terms   map[string]termPage // by taxonomy/slug
+	authors map[string]termPage // by login
+}
+
+// termPage is the _index.md of a taxonomy term: its title and the path
+// WordPress gave it.
+type termPage struct {
+	dir   string
+	title string
+	url   string
+}
+
+func (w *writer) config() error {
+	s := w.site
+	cfg := map[string]any{
+		"baseURL":      s.BaseURL + "/",
+		"title":        s.Title,
+		"languageCode": s.Language,
+		"params":       map[string]any{"description": s.Description, "generator": "parc"},
+		"taxonomies":   map[string]string{"category": "categories", "tag": "tags", "author": "authors"},
+		"markup":       map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": true}}},
+		"paginate":     10,
+		"uglyURLs":     false,
+		// Old WordPress paths may hold upper case or encoded characters:
+		// Hugo must keep them as they are.
+		"disablePathToLower": true,
+	}
+	data, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return err
+	}
+	return export.WriteTree(w.root, "config.json", append(data, '\n'))
+}
+
+// layouts copies the embedded layouts that show the site, threads included.
+func (w *writer) layouts() error {
+	return export.WriteFS(w.root, theme, "theme")
+}
+
+// frontMatter is a bundle's front matter, written as JSON, which Hugo reads.
+type frontMatter struct {
+	Title      string   `json:"title"`
+	Date       string   `json:"date,omitempty"`
+	Lastmod    string   `json:"lastmod,omitempty"`
+	Slug       string   `json:"slug,omitempty"`
+	URL        string   `json:"url"`
+	Aliases    []string `json:"aliases,omitempty"`
+	Author     string   `json:"author,omitempty"`
+	Authors    []string `json:"authors,omitempty"`
+	Categories []string `json:"categories,omitempty"`
+	Tags       []string `json:"tags,omitempty"`
+	Summary    string   `json:"summary,omitempty"`
+	WordPress  int64    `json:"wordpress_id,omitempty"`
+	Type       string   `json:"type"`
+	Draft      bool     `json:"draft,omitempty"`
+	Comments   int      `json:"comment_count"`
+}
+
+func (w *writer) entry(e *sitegen.Entry) error {
+	fm := frontMatter{
+		Title: e.Title, Slug: e.Slug, URL: unescape(e.Path), Author: e.Author,
+		Summary: e.Summary, WordPress: e.ID, Type: e.Type, Draft: e.Draft, Comments: e.CommentCount,
+	}
+	if !e.Date.IsZero() {
+		fm.Date = e.Date.Format(time.RFC3339)
+	}
+	if !e.Lastmod.IsZero() {
+		fm.Lastmod = e.Lastmod.Format(time.RFC3339)
+	}
+	for _, a := range e.Aliases {
+		fm.Aliases = append(fm.Aliases, unescape(a))
+	}
+	for _, t := range e.Categories {
+		fm.Categories = append(fm.Categories, w.term("categories", t))
+	}
+	for _, t := range e.Tags {
+		fm.Tags = append(fm.Tags, w.term("tags", t))
+	}
+	if e.AuthorPath != "" {
+		login := termKey(path.Base(strings.TrimSuffix(e.AuthorPath, "/")))
+		w.authors[login] = termPage{dir: "authors/" + login, title: e.Author, url: unescape(e.AuthorPath)}
+		fm.Authors = []string{login}
+	}
+	head, err := json.MarshalIndent(fm, "", "  ")
+	if err != nil {
+		return err
+	}
+	bundle := fmt.Sprintf("content/%ss/%s", e.Type, bundleName(e))
+	body := append(head, "\n\n"...)
+	body = append(body, escapeShortcodes(e.Markdown)...)
+	body = append(body, '\n')
+	if err := export.WriteTree(w.root, bundle+"/index.md", body); err != nil {
+		return err
+	}
+	if len(e.Comments) == 0 {
+		return nil
+	}
+	comments, err := json.Marshal(e.Comments)
+	if err != nil {
+		return err
+	}
+	return export.WriteTree(w.root, bundle+"/comments.json", comments)
+}
+
+// term records a category or tag for its _index.md and returns the value
+// the front matter names it by: its slug, so that Hugo's term page is
+// the one the _index.md describes.
+func (w *writer) term(taxonomy string, t sitegen.Term) string {
+	key := termKey(t.Slug)
+	if t.Path != "" {
+		w.terms[taxonomy+"/"+key] = termPage{dir: taxonomy + "/" + key, title: t.Name, url: unescape(t.Path)}
+	}
+	return key
+}
+
+// termPages writes each term's _index.md: its name and WordPress's path.
+func (w *writer) termPages() error {
+	for _, pages := range []map[string]termPage{w.terms, w.authors} {
+		for _, t := range pages {
+			data, err := json.MarshalIndent(map[string]string{"title": t.title, "url": t.url}, "", "  ")
+			if err != nil {
+				return err
+			}
+			if err := export.WriteTree(w.root, "content/"+t.dir+"/_index.md", append(data, '\n')); err != nil {
+				return err
+			}
+		}
+	}
+	// The sections that hold the bundles have no page of their own: the
+	// home page lists the posts, and WordPress had no /posts/ or /pages/.
+	for _, section := range []string{"posts", "pages"} {
+		if err := export.WriteTree(w.root, "content/"+section+"/_index.md", []byte(`{"_build": {"render": "never"}}`+"\n")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unsafeName is what a bundle's directory name does not keep of a slug.
+var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
+
+// bundleName names a bundle by WordPress ID and slug: unique and readable.
+func bundleName(e *sitegen.Entry) string {
+	id := e.ID
+	if id == 0 {
+		id = e.Key
+	}
+	name := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(e.Slug), "-"), "-")
+	if len(name) > 80 {
+		name = name[:80]
+	}
+	if name == "" {
+		return strconv.FormatInt(id, 10)
+	}
+	return strconv.FormatInt(id, 10) + "-" + name
+}
+
+// termKey is a term's slug as Hugo names its page directory (Hugo makes a
+// path of a term's value, lower-cased and with spaces as hyphens).
+func termKey(slug string) string {
+	return strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(slug), "-"), "-")
+}
+
+func unescape(p string) string {
+	if u, err := url.PathUnescape(p); err == nil {
+		return u
+	}
+	return p
+}
+
+// escapeShortcodes keeps text that looks like a Hugo shortcode call as
+// text: Hugo's own comment form {{</* … */>}} prints it literally.
+func escapeShortcodes(md string) string {
+	if !strings.Contains(md, "{{") {
+		return md
+	}
+	r := strings.NewReplacer("{{<", "{{</*", ">}}", "*/>}}", "{{%", "{{%/*", "%}}", "*/%}}")
+	return r.Replace(md)
+}

@@ -1,0 +1,270 @@
+// Package sitegen is what the exports to static site generators (Hugo,
+// Jekyll) share: each public post and page of a site with the paths the
+// served site (package site) gives it and every other path it had, its
+// terms and author, its body rendered as readers saw it (render.Shown,
+// shortcodes and blocks) and converted to Markdown, and its comment thread
+// as nested data that holds nothing private.
+//
+// Paths come from the served site so that an export keeps exactly the
+// links `parc serve` answers, which are the original permalinks.
+package sitegen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/render"
+	"github.com/parc-archive/parc/site"
+)
+
+// Source is the archive as these exports read it.
+type Source interface {
+	site.Archive
+	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
+}
+
+// Site is one site of the archive opened for export: its description and
+// the links the served site gives its entries, terms and authors.
+type Site struct {
+	archive.Site
+	Server *site.Server
+	Links  *site.Links
+	// BaseURL is where the export will be published, no trailing slash:
+	// Options.BaseURL, else the origin of the site's own URL.
+	BaseURL string
+}
+
+// Options choose what an export to a static generator holds.
+type Options struct {
+	export.Options
+	// BaseURL is where the generated site will be published; "" keeps the
+	// site's own origin.
+	BaseURL string
+}
+
+// Open picks the site opts name (the archive's only one when none is
+// named) and reads its links.
+func Open(ctx context.Context, src Source, opts Options) (*Site, error) {
+	sites, err := export.Sites(ctx, src, opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	if len(sites) > 1 {
+		var urls []string
+		for _, s := range sites {
+			urls = append(urls, s.URL)
+		}
+		return nil, fmt.Errorf("%w: the archive holds %d sites (%s): name one with --site, a static site holds one",
+			export.ErrSeveralSites, len(sites), strings.Join(urls, ", "))
+	}
+	base := opts.BaseURL
+	if base == "" {
+		u, err := url.Parse(sites[0].URL)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("export: the site's URL %q has no host: name one with --base-url", sites[0].URL)
+		}
+		base = u.Scheme + "://" + u.Host
+	}
+	srv, err := site.New(ctx, site.Config{Store: src, Site: sites[0].URL, BaseURL: base})
+	if err != nil {
+		return nil, err
+	}
+	links, err := srv.Links(sites[0].URL)
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/")}, nil
+}
+
+// Entry is a post or page as a generator's front matter and body need it.
+type Entry struct {
+	Key     int64
+	ID      int64  // WordPress's; 0 when the source did not show it
+	Type    string // post or page
+	Title   string // plain text
+	Slug    string // decoded
+	Date    time.Time
+	Lastmod time.Time
+	// Path is where the entry is served, escaped; Aliases are the other
+	// paths that led to it. A draft (only with --private) has a path of
+	// WordPress's form that nothing served.
+	Path       string
+	Aliases    []string
+	Author     string // the name readers saw
+	AuthorPath string
+	Categories []Term
+	Tags       []Term
+	Summary    string // the excerpt as plain text
+	Draft      bool   // not published: only in a --private export
+	Markdown   string
+	Comments   []*Comment
+	// CommentCount counts Comments and all their replies.
+	CommentCount int
+}
+
+// Term is a category or tag of an entry.
+type Term struct {
+	Name string
+	Slug string
+	Path string
+}
+
+// Comment is one comment as a static site shows it: no email, no IP, no
+// meta. Content is sanitized HTML.
+type Comment struct {
+	ID        int64      `json:"id,string"`
+	Parent    int64      `json:"parent,string"`
+	Author    string     `json:"author"`
+	AuthorURL string     `json:"author_url,omitempty"`
+	Date      string     `json:"date"`
+	Type      string     `json:"type"`
+	Status    string     `json:"status,omitempty"` // only in a --private export: approved, pending, spam, trash
+	Content   string     `json:"content"`
+	Replies   []*Comment `json:"replies,omitempty"`
+}
+
+// ErrStop may be returned by Walk's fn to end the walk early without error.
+var ErrStop = errors.New("stop")
+
+// Walk calls fn with each post and page of s a public export holds, or
+// every one with opts.Private, oldest first as the archive stores them.
+// The entry is fn's only until it returns.
+func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entry) error) error {
+	conv := NewConverter()
+	sanitizer := render.NewSanitizer()
+	authors, err := src.Authors(ctx, s.URL)
+	if err != nil {
+		return fmt.Errorf("export: authors of %s: %w", s.URL, err)
+	}
+	names := map[string]string{}
+	for _, a := range authors {
+		names[a.Login] = a.Name()
+	}
+	err = src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if p.Type != "post" && p.Type != "page" {
+			return nil
+		}
+		link, served := s.Links.Entry(p.Key)
+		if !private {
+			if !served || !export.Exported(&p.Post) {
+				return nil
+			}
+			export.Withhold(&p.Post)
+		}
+		e := &Entry{
+			Key: p.Key, ID: p.ID, Type: p.Type, Title: strings.TrimSpace(render.Text(p.Title)),
+			Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
+			Path: link.Path, Aliases: link.Aliases, Author: names[p.AuthorLogin],
+			Summary: strings.TrimSpace(render.ShownText(p.ExcerptRaw, p.ExcerptRendered)),
+			Draft:   !p.Listed(),
+		}
+		if e.Author == "" {
+			e.Author = p.AuthorLogin
+		}
+		e.AuthorPath, _ = s.Links.Author(p.AuthorLogin)
+		if !served {
+			e.Path = draftPath(p)
+		}
+		for _, t := range p.Terms {
+			path, _ := s.Links.Term(t.Taxonomy, t.Slug)
+			term := Term{Name: t.Name, Slug: decoded(t.Slug), Path: path}
+			switch t.Taxonomy {
+			case "category":
+				e.Categories = append(e.Categories, term)
+			case "post_tag":
+				e.Tags = append(e.Tags, term)
+			}
+		}
+		if p.Password != "" && !private {
+			e.Markdown = "This content is password-protected."
+		} else {
+			html := sanitizer.SanitizePost(s.Links.Renderer(p.ID).Shown(p.ContentRaw, p.ContentRendered))
+			if e.Markdown, err = conv.Markdown(html); err != nil {
+				return fmt.Errorf("post %d: %w", p.ID, err)
+			}
+		}
+		e.Comments, e.CommentCount = comments(p.Comments, sanitizer, private)
+		return fn(e)
+	})
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// draftPath is where an unpublished post goes in a --private export:
+// WordPress's preview link, as a path a generator can write.
+func draftPath(p *archive.StoredPost) string {
+	return "/drafts/" + strconv.FormatInt(p.Key, 10) + "/"
+}
+
+func decoded(slug string) string {
+	if d, err := url.PathUnescape(slug); err == nil {
+		return d
+	}
+	return slug
+}
+
+// localTime is the site's wall-clock time with its offset from UTC when
+// both are known, so that generators show what WordPress showed.
+func localTime(local, utc time.Time) time.Time {
+	switch {
+	case local.IsZero():
+		return utc
+	case utc.IsZero():
+		return local
+	}
+	offset := local.Sub(utc)
+	if offset%time.Minute != 0 || offset > 14*time.Hour || offset < -14*time.Hour {
+		return local
+	}
+	zone := time.FixedZone("", int(offset/time.Second))
+	return time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), 0, zone)
+}
+
+// comments threads a post's comments as readers saw them: without
+// private, only approved ones (Withhold has dropped the rest), and never
+// with emails, IPs or meta.
+func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) ([]*Comment, int) {
+	roots, _ := archive.Thread(all)
+	var convert func(nodes []*archive.Node) []*Comment
+	count := 0
+	convert = func(nodes []*archive.Node) []*Comment {
+		var out []*Comment
+		for _, n := range nodes {
+			c := n.Comment
+			count++
+			v := &Comment{
+				ID: c.ID, Parent: c.Parent, Author: strings.TrimSpace(render.Text(c.Author)), Type: c.Kind(),
+				Date:    localTime(c.Date, c.DateGMT).Format(time.RFC3339),
+				Content: sanitizer.SanitizeComment(render.Shown(c.ContentRaw, c.ContentRendered)),
+				Replies: convert(n.Replies),
+			}
+			if v.Author == "" {
+				v.Author = "Anonymous"
+			}
+			if u, err := url.Parse(c.AuthorURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+				v.AuthorURL = c.AuthorURL
+			}
+			if private {
+				v.Status = c.Status()
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	return convert(roots), count
+}

@@ -228,6 +228,30 @@ type Index struct {
 	store HitSource // the store last synced from, to read hits from
 	taken int64
 	mark  int64
+	// readOnly is an index opened by OpenReadOnly: searched, never synced.
+	readOnly bool
+}
+
+// ErrReadOnly is the error of Sync on an index opened read-only.
+var ErrReadOnly = errors.New("search: the index is open read-only")
+
+// OpenReadOnly opens the archive's search index for searching only, as it
+// stands, for an archive parc may not write: nothing is synced, locked,
+// rebuilt or written. Hits are read back from opts.Store.
+func OpenReadOnly(archiveDir string, opts Options) (*Index, error) {
+	ptr, err := readPointer(archiveDir)
+	if err != nil {
+		return nil, fmt.Errorf("search: the read-only archive has no usable search index (%w); parc reindex makes one where the archive can be written", err)
+	}
+	idx, err := openShardsWith(archiveDir, ptr.Index, map[string]any{"read_only": true, "bolt_timeout": opts.lockTimeout().String()})
+	if err != nil {
+		return nil, err
+	}
+	if version, err := idx.internalInt(keyMapping); err != nil || version != mappingVersion {
+		idx.Close()
+		return nil, fmt.Errorf("search: the read-only archive's index was made by another version of parc; parc reindex rebuilds it where the archive can be written")
+	}
+	return &Index{dir: archiveDir, opts: opts, idx: idx, ptr: ptr, readOnly: true}, nil
 }
 
 // Open opens the archive's search index, creating it when there is none

@@ -217,6 +217,12 @@ func (s *shardSet) setInternal(key string, n int64) error {
 // returns): "unsafe_batch" lost the last batch's internal keys at Close in
 // testing.
 func openShards(archiveDir, name string, timeout time.Duration) (*shardSet, error) {
+	return openShardsWith(archiveDir, name, map[string]any{"bolt_timeout": timeout.String()})
+}
+
+// openShardsWith opens an index's shards with the given bleve runtime
+// configuration.
+func openShardsWith(archiveDir, name string, config map[string]any) (*shardSet, error) {
 	path := filepath.Join(archiveDir, name)
 	dirs, err := shardDirs(path)
 	if err != nil {
@@ -224,7 +230,7 @@ func openShards(archiveDir, name string, timeout time.Duration) (*shardSet, erro
 	}
 	var shards []bleve.Index
 	for _, dir := range dirs {
-		sh, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": timeout.String()})
+		sh, err := bleve.OpenUsing(dir, config)
 		if err != nil {
 			for _, open := range shards {
 				open.Close()

@@ -144,6 +144,9 @@ func storePosition(ctx context.Context, store Source) (taken, mark int64, err er
 // Rebuild swapped in meanwhile. Interrupted at any point, the next Sync
 // does the same work again.
 func (ix *Index) Sync(ctx context.Context, store Source) (Synced, error) {
+	if ix.readOnly {
+		return Synced{}, ErrReadOnly
+	}
 	ix.syncing.Lock()
 	defer ix.syncing.Unlock()
 	if err := ix.followPointer(); err != nil {
@@ -373,7 +376,9 @@ func Check(ctx context.Context, store Source, archiveDir string) (problems, note
 	if err != nil {
 		return []string{err.Error()}, nil, nil
 	}
-	idx, err := openShards(archiveDir, ptr.Index, DefaultLockTimeout)
+	// Check only reads, so it opens the index read-only: it works on an
+	// archive parc may not write.
+	idx, err := openShardsWith(archiveDir, ptr.Index, map[string]any{"read_only": true, "bolt_timeout": DefaultLockTimeout.String()})
 	if errors.Is(err, ErrLocked) {
 		return nil, nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parc-archive/parc/archive"
 )
 
 // rewrite writes a copy of an export with replacements applied, each of
@@ -259,5 +261,47 @@ func TestRebuildMergesSegments(t *testing.T) {
 	}
 	if n := total(t, ix, "type:post"); n != uint64(posts) {
 		t.Errorf("the merged index finds %d posts, want %d", n, posts)
+	}
+}
+
+// TestOpenReadOnly: an index opened read-only answers searches from the
+// archive and changes nothing on disk; it refuses to sync.
+func TestOpenReadOnly(t *testing.T) {
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir, 0)
+	ix.Close()
+	listing := func() map[string]string {
+		t.Helper()
+		files := map[string]string{}
+		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && !info.IsDir() && filepath.Base(p) != archive.DatabaseFile+"-wal" && filepath.Base(p) != archive.DatabaseFile+"-shm" {
+				files[p] = fmt.Sprint(info.Size(), info.ModTime().UnixNano())
+			}
+			return nil
+		})
+		return files
+	}
+	before := listing()
+	ro, err := OpenReadOnly(dir, Options{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total(t, ro, "rental") != 1 {
+		t.Error("the read-only index does not find what the archive holds")
+	}
+	if _, err := ro.Sync(context.Background(), store); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Sync of a read-only index: %v, want ErrReadOnly", err)
+	}
+	ro.Close()
+	after := listing()
+	for p, b := range before {
+		if after[p] != b && !strings.Contains(p, "parc.db") {
+			t.Errorf("%s changed: %s → %s", p, b, after[p])
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			t.Errorf("%s was written", p)
+		}
 	}
 }

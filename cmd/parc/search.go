@@ -94,6 +94,15 @@ around the matched words. --facets adds a last line
 
 // runSearch brings the index up to date with the archive and searches it.
 func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*search.Results, error) {
+	if store.ReadOnly() {
+		// An archive parc may not write is searched as its index stands.
+		ix, err := search.OpenReadOnly(store.Dir(), search.Options{Store: store})
+		if err != nil {
+			return nil, err
+		}
+		defer ix.Close()
+		return searchIndex(c, ix, req)
+	}
 	ix, err := search.Open(store.Dir(), search.Options{})
 	if errors.Is(err, search.ErrLocked) {
 		return nil, fmt.Errorf("%w: search there (parc serve), or stop it first", err)
@@ -107,6 +116,11 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 	if err != nil {
 		return nil, err
 	}
+	return searchIndex(c, ix, req)
+}
+
+// searchIndex runs one search; a query parc cannot take is a usage error.
+func searchIndex(c *cli.Context, ix *search.Index, req search.Request) (*search.Results, error) {
 	res, err := ix.Search(c.Context, req)
 	if errors.Is(err, search.ErrBadQuery) {
 		return nil, usagef("%v", err)

@@ -25,6 +25,10 @@ type Options struct {
 	// scheduled and trashed items, passwords, held and spam comments,
 	// commenters' emails and IPs.
 	Private bool
+	// MediaBaseURL, when set, is the address of a parc serve of this
+	// archive: attachments whose file the archive stores name it there,
+	// so that a new WordPress downloads them from parc.
+	MediaBaseURL string
 }
 
 // Counts is what an export wrote: the stable --json summary.

@@ -21,6 +21,10 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/export/sitegen"
+	"github.com/parc-archive/parc/export/static"
+	"github.com/parc-archive/parc/export/wxr"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/media"
@@ -316,4 +320,44 @@ func get(t *testing.T, u string) string {
 		t.Fatalf("%s: %d", u, resp.StatusCode)
 	}
 	return string(b)
+}
+
+// TestExportsUseStoredMedia: a WXR export names each stored attachment at
+// a parc serve of the archive when asked to, and a static export holds
+// the stored files at the paths its pages link.
+func TestExportsUseStoredMedia(t *testing.T) {
+	o := newOrigin(t)
+	store, err := archive.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	if _, err := importer.Import(ctx, store, []string{blogExport(t, o.srv.URL)}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := media.Fetch(ctx, store, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := wxr.Write(ctx, store, &buf, export.Options{MediaBaseURL: "http://parc.example:8080/"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"photo.png", "featured.jpg"} {
+		want := "<wp:attachment_url><![CDATA[http://parc.example:8080/wp-content/uploads/2024/05/" + file + "]]></wp:attachment_url>"
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the export does not name %s at parc:\n%s", file, buf.String())
+		}
+	}
+
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, err := static.Write(ctx, store, dir, sitegen.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"photo.png", "lies.jpg", "paper.pdf"} {
+		got, err := os.ReadFile(filepath.Join(dir, "wp-content/uploads/2024/05", file))
+		if err != nil || !bytes.Equal(got, o.files["/wp-content/uploads/2024/05/"+file]) {
+			t.Errorf("the static export holds %s: %d bytes, %v", file, len(got), err)
+		}
+	}
 }

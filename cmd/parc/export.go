@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 
 	"github.com/urfave/cli/v2"
 
@@ -30,7 +31,7 @@ export is complete; an interrupted or failed export leaves it as it was.`
 			return usagef("export needs a format, wxr, json, hugo, jekyll or static, then FILE or DIR (see 'parc export --help')")
 		},
 		Subcommands: append([]*cli.Command{
-			exportSubcommand("wxr", "write one site as a WordPress export (WXR 1.2) that WordPress's importer reads",
+			withMediaBaseURL(exportSubcommand("wxr", "write one site as a WordPress export (WXR 1.2) that WordPress's importer reads",
 				`Writes the site's authors, categories, tags and other terms, and every item
 (posts, pages, attachments, menu items, reusable blocks, custom types) with
 all its fields, meta and comments, as WordPress's Tools > Export does. Raw
@@ -41,7 +42,7 @@ pages, attachments and the published items of WordPress's own design types
 
 `+privacy, func(ctx context.Context, store *archive.Store, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
 					return wxr.Write(ctx, store, w, opts, progress)
-				}),
+				})),
 			exportSubcommand("json", "write posts, pages and attachments as JSON Lines, each in the parc show --json shape",
 				`One JSON object per line for every post, page and attachment of every site
 (or of --site), each as parc show --json prints it, with its whole comment
@@ -70,6 +71,13 @@ func exportSubcommand(name, usage, description string, write exportFunc) *cli.Co
 	}
 }
 
+// withMediaBaseURL gives the WXR export its --media-base-url flag.
+func withMediaBaseURL(cmd *cli.Command) *cli.Command {
+	cmd.Flags = append(cmd.Flags, &cli.StringFlag{Name: "media-base-url",
+		Usage: "name each attachment whose file parc stores at `URL`, a parc serve of this archive, for the new WordPress to download it from"})
+	return cmd
+}
+
 // exportFunc writes an export of store to w.
 type exportFunc func(ctx context.Context, store *archive.Store, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error)
 
@@ -81,6 +89,13 @@ func runExport(c *cli.Context, write exportFunc) error {
 	}
 	path := c.Args().First()
 	opts := export.Options{Site: c.String("site"), Private: c.Bool("private")}
+	if c.Command.Name == "wxr" && c.String("media-base-url") != "" {
+		u, err := url.Parse(c.String("media-base-url"))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usagef("--media-base-url %q is not an http(s) URL", c.String("media-base-url"))
+		}
+		opts.MediaBaseURL = c.String("media-base-url")
+	}
 	store, err := openExistingStore(c)
 	if err != nil {
 		return err

@@ -18,9 +18,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/media"
 )
 
 // Version is the WXR version written, the one WordPress writes.
@@ -40,6 +42,7 @@ type Source interface {
 	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
 	MaxPostID(ctx context.Context, site string) (int64, error)
 	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
+	ServableMedia(ctx context.Context, urls []string) (map[string]archive.MediaFile, error)
 }
 
 // Generator names the program in the file's leading comment, as WordPress
@@ -98,6 +101,11 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 			export.Withhold(&p.Post)
 			p.Password = ""
 		}
+		if opts.MediaBaseURL != "" && p.AttachmentURL != "" {
+			if err := servedFrom(ctx, src, &p.Post, site.URL, opts.MediaBaseURL); err != nil {
+				return err
+			}
+		}
 		ew.item(&p.Post)
 		if cw.Err != nil {
 			return cw.Err
@@ -117,4 +125,18 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 	}
 	counts.Bytes = cw.N
 	return counts, nil
+}
+
+// servedFrom points an attachment whose file the archive stores at a parc
+// serve of the archive at base, where the file is served.
+func servedFrom(ctx context.Context, src Source, p *archive.Post, siteURL, base string) error {
+	stored, err := src.ServableMedia(ctx, []string{p.AttachmentURL})
+	if err != nil {
+		return err
+	}
+	if f, ok := stored[p.AttachmentURL]; ok {
+		path, _ := media.ServedPath(siteURL, p.AttachmentURL, f.SHA256)
+		p.AttachmentURL = strings.TrimRight(base, "/") + path
+	}
+	return nil
 }

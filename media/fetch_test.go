@@ -22,6 +22,8 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/export/hugo"
+	"github.com/parc-archive/parc/export/jekyll"
 	"github.com/parc-archive/parc/export/sitegen"
 	"github.com/parc-archive/parc/export/static"
 	"github.com/parc-archive/parc/export/wxr"
@@ -358,6 +360,40 @@ func TestExportsUseStoredMedia(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join(dir, "wp-content/uploads/2024/05", file))
 		if err != nil || !bytes.Equal(got, o.files["/wp-content/uploads/2024/05/"+file]) {
 			t.Errorf("the static export holds %s: %d bytes, %v", file, len(got), err)
+		}
+	}
+
+	// Hugo and Jekyll copy the files the posts link where their sites
+	// publish them at the same paths, and the posts link them there.
+	for _, gen := range []struct {
+		name   string
+		write  func(dir string) error
+		static string
+		post   string
+	}{
+		{"hugo", func(dir string) error { _, err := hugo.Write(ctx, store, dir, sitegen.Options{}, nil); return err }, "static", "content/posts"},
+		{"jekyll", func(dir string) error { _, err := jekyll.Write(ctx, store, dir, sitegen.Options{}, nil); return err }, "", "_posts"},
+	} {
+		dir := filepath.Join(t.TempDir(), gen.name)
+		if err := gen.write(dir); err != nil {
+			t.Fatalf("%s: %v", gen.name, err)
+		}
+		for _, file := range []string{"photo.png", "lies.jpg", "paper.pdf"} {
+			got, err := os.ReadFile(filepath.Join(dir, gen.static, "wp-content/uploads/2024/05", file))
+			if err != nil || !bytes.Equal(got, o.files["/wp-content/uploads/2024/05/"+file]) {
+				t.Errorf("%s: the export holds %s: %d bytes, %v", gen.name, file, len(got), err)
+			}
+		}
+		var body []byte
+		filepath.Walk(filepath.Join(dir, gen.post), func(p string, info os.FileInfo, err error) error {
+			if err == nil && strings.HasSuffix(p, ".md") {
+				b, _ := os.ReadFile(p)
+				body = append(body, b...)
+			}
+			return nil
+		})
+		if !bytes.Contains(body, []byte("(/wp-content/uploads/2024/05/paper.pdf)")) || bytes.Contains(body, []byte(o.srv.URL+"/wp-content/uploads/2024/05/paper.pdf")) {
+			t.Errorf("%s: the post does not link the copied paper:\n%s", gen.name, body)
 		}
 	}
 }

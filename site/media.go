@@ -102,88 +102,33 @@ func otherScheme(scheme string) string {
 	return "https"
 }
 
-// mediaURLPattern finds the absolute URLs in a page or a feed, escaped as
-// they stand there; localMedia looks up which name stored files.
-var mediaURLPattern = regexp.MustCompile(`https?://[A-Za-z0-9.\-:\[\]]+/[^\s"'<>()\\,]*`)
-
-// entityEnds cut a URL matched inside escaped markup where it ends.
-var entityEnds = []string{"&quot;", "&#34;", "&#39;", "&lt;", "&gt;"}
-
 // localMedia makes the links of a page or feed to files the archive has
-// stored point at this server: at the file's old path on the site, or
-// under media.Prefix. Files not stored keep their original URL. In feeds
-// (absolute) the links are absolute.
+// stored point at this server (media.Localize); in feeds (absolute) the
+// links are absolute.
 func (s *Server) localMedia(ctx context.Context, req *request, body []byte, absolute bool) []byte {
-	matches := mediaURLPattern.FindAll(body, -1)
-	if len(matches) == 0 {
-		return body
+	siteURL := ""
+	if req.site != nil {
+		siteURL = req.site.URL
 	}
-	written := map[string]string{} // as it stands in body → the URL it names
-	var urls []string
-	for _, m := range matches {
-		text := string(m)
-		for _, end := range entityEnds {
-			if i := strings.Index(text, end); i >= 0 {
-				text = text[:i]
-			}
-		}
-		if _, ok := written[text]; ok {
-			continue
-		}
-		name := strings.ReplaceAll(text, "&amp;", "&")
-		written[text] = name
-		urls = append(urls, name)
-	}
-	stored, err := s.store.ServableMedia(ctx, urls)
-	if err != nil || len(stored) == 0 {
-		return body
-	}
-	var pairs []string
-	for text, name := range written {
-		f, ok := stored[name]
-		if !ok {
-			continue
-		}
-		local := req.site.localMediaPath(name, f)
+	out, _, err := media.Localize(ctx, s.store, siteURL, body, func(served string) string {
+		local := req.site.mounted(served)
 		if absolute {
-			local = req.absolute(local)
+			return req.absolute(local)
 		}
-		pairs = append(pairs, text, local)
-	}
-	// Longer URLs first, so that one URL that begins another is not
-	// replaced inside it.
-	return []byte(strings.NewReplacer(longestFirst(pairs)...).Replace(string(body)))
-}
-
-// localMediaPath is where this server serves a stored file (see
-// media.ServedPath), with the site's mount.
-func (sd *siteData) localMediaPath(rawURL string, f archive.MediaFile) string {
-	if sd == nil {
-		p, _ := media.ServedPath("", rawURL, f.SHA256)
-		return p
-	}
-	p, onSite := media.ServedPath(sd.URL, rawURL, f.SHA256)
-	if onSite {
-		return sd.mount + strings.TrimPrefix(p, sd.origPath)
-	}
-	return p
-}
-
-// longestFirst orders replacement pairs by the length of what they replace.
-func longestFirst(pairs []string) []string {
-	type pair struct{ from, to string }
-	ps := make([]pair, 0, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		ps = append(ps, pair{pairs[i], pairs[i+1]})
-	}
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && len(ps[j].from) > len(ps[j-1].from); j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
-	out := make([]string, 0, len(pairs))
-	for _, p := range ps {
-		out = append(out, p.from, p.to)
+		return local
+	})
+	if err != nil {
+		s.logger.Warn("site: media lookup failed", "path", req.URL.Path, "err", err)
+		return body
 	}
 	return out
+}
+
+// mounted is where this server answers a media.ServedPath: a path in the
+// site's own URL space moves under the site's mount.
+func (sd *siteData) mounted(served string) string {
+	if sd == nil || strings.HasPrefix(served, media.Prefix) {
+		return served
+	}
+	return sd.mount + strings.TrimPrefix(served, sd.origPath)
 }

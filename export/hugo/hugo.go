@@ -44,8 +44,12 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		if err := w.layouts(); err != nil {
 			return err
 		}
+		copied := map[string]bool{}
 		err := s.Walk(ctx, src, opts.Private, func(e *sitegen.Entry) error {
 			if err := w.entry(e); err != nil {
+				return err
+			}
+			if err := sitegen.CopyMedia(src, root, "static/", e.Media, copied); err != nil {
 				return err
 			}
 			counts.Items++

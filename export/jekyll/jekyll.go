@@ -48,8 +48,12 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		if err := export.WriteFS(root, theme, "theme"); err != nil {
 			return err
 		}
+		copied := map[string]bool{}
 		err := s.Walk(ctx, src, opts.Private, func(e *sitegen.Entry) error {
 			if err := w.entry(e); err != nil {
+				return err
+			}
+			if err := sitegen.CopyMedia(src, root, "", e.Media, copied); err != nil {
 				return err
 			}
 			counts.Items++
@@ -102,7 +106,7 @@ func (w *writer) config() error {
 		"baseurl":     "",
 		"plugins":     Plugins,
 		"markdown":    "kramdown",
-		"include":     []string{".htaccess", "_redirects"},
+		"include":     []string{".htaccess", "_redirects", "_parc"}, // _parc holds stored media from other hosts
 		"exclude":     []string{"nginx-redirects.conf"},
 		"defaults": []map[string]any{
 			{"scope": map[string]string{"path": "", "type": "posts"}, "values": map[string]string{"layout": "post"}},

@@ -14,12 +14,14 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/media"
 	"github.com/parc-archive/parc/render"
 	"github.com/parc-archive/parc/site"
 )
@@ -104,7 +106,10 @@ type Entry struct {
 	Summary    string // the excerpt as plain text
 	Draft      bool   // not published: only in a --private export
 	Markdown   string
-	Comments   []*Comment
+	// Media are the stored files the body links, at the paths it links
+	// them (media.ServedPath), for the export to copy there.
+	Media    []Media
+	Comments []*Comment
 	// CommentCount counts Comments and all their replies.
 	CommentCount int
 }
@@ -189,6 +194,9 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 			e.Markdown = "This content is password-protected."
 		} else {
 			html := sanitizer.SanitizePost(s.Links.Renderer(p.ID).Shown(p.ContentRaw, p.ContentRendered))
+			if html, e.Media, err = s.localMedia(ctx, src, html); err != nil {
+				return fmt.Errorf("post %d: %w", p.ID, err)
+			}
 			if e.Markdown, err = conv.Markdown(html); err != nil {
 				return fmt.Errorf("post %d: %w", p.ID, err)
 			}
@@ -267,4 +275,50 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 		return out
 	}
 	return convert(roots), count
+}
+
+// Media is a stored file an entry links, at the path it links it.
+type Media struct {
+	Path   string // escaped, from the site's root
+	SHA256 string
+}
+
+// localMedia points an entry's links to stored files at the paths the
+// export copies them to: where parc serve serves them, so that old links
+// to /wp-content/uploads/… keep working on the new site.
+func (s *Site) localMedia(ctx context.Context, src Source, html string) (string, []Media, error) {
+	out, files, err := media.Localize(ctx, src, s.URL, []byte(html), func(served string) string { return served })
+	if err != nil {
+		return "", nil, err
+	}
+	var linked []Media
+	for _, f := range files {
+		path, _ := media.ServedPath(s.URL, f.URL, f.SHA256)
+		linked = append(linked, Media{Path: path, SHA256: f.SHA256})
+	}
+	return string(out), linked, nil
+}
+
+// CopyMedia copies an entry's stored files under root, in dir ("" or a
+// folder the generator publishes as it is, such as Hugo's static/),
+// skipping those copied already.
+func CopyMedia(src Source, root, dir string, files []Media, copied map[string]bool) error {
+	for _, f := range files {
+		if copied[f.Path] {
+			continue
+		}
+		copied[f.Path] = true
+		rel, err := url.PathUnescape(strings.TrimPrefix(f.Path, "/"))
+		if err != nil {
+			continue
+		}
+		data, err := os.ReadFile(src.MediaPath(f.SHA256))
+		if err != nil {
+			return fmt.Errorf("export: a stored media file cannot be read (parc verify checks them): %w", err)
+		}
+		if err := export.WriteTree(root, dir+rel, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

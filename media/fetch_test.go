@@ -397,3 +397,43 @@ func TestExportsUseStoredMedia(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowBodyFails: a file whose body trickles past the fetch timeout is
+// failed, not stored half, and the next fetch tries it again.
+func TestSlowBodyFails(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write([]byte("GIF89a"))
+		w.(http.Flusher).Flush()
+		select {
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	store, err := archive.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	export := filepath.Join(t.TempDir(), "slow.xml")
+	os.WriteFile(export, []byte(fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>S</title><link>%[1]s</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>P</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><content:encoded><![CDATA[<img src="%[1]s/wp-content/uploads/slow.gif">]]></content:encoded></item></channel></rss>`, srv.URL)), 0o644)
+	if _, err := importer.Import(ctx, store, []string{export}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions()
+	opts.Fetch.Timeout, opts.Fetch.MaxRetries = 200*time.Millisecond, -1
+	res, err := media.Fetch(ctx, store, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := store.Media(ctx, "")
+	if res.Failed != 1 || len(files) != 1 || files[0].Status != archive.MediaFailed || files[0].SHA256 != "" {
+		t.Errorf("result %+v, files %+v; want the slow file failed and nothing stored", res, files)
+	}
+}

@@ -129,6 +129,9 @@ func indexImported(c *cli.Context, store *archive.Store, lang string) error {
 	defer ix.Close()
 	synced, err := ix.Sync(c.Context, store)
 	printIndexNotes(c.App.ErrWriter, synced.Notes)
+	if err != nil && c.Context.Err() != nil {
+		return fmt.Errorf("imported; indexing for search was interrupted, and the next import, search or parc serve catches it up: %w", c.Context.Err())
+	}
 	if err != nil {
 		return fmt.Errorf("imported, but indexing for search failed (parc reindex rebuilds the index): %w", err)
 	}

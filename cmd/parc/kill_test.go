@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/importer/wxr"
@@ -129,4 +130,45 @@ func TestKilledImportLeavesConsistentArchive(t *testing.T) {
 		}
 	}
 	verifies(t, bin, dir, "after completion")
+}
+
+// TestInterruptIsObeyed sends Ctrl-C (SIGINT) to a real import while it
+// stores posts and while it indexes them: parc stops at once, says what
+// happened, and the archive verifies. (parc obeys within a fraction of a
+// second here; the bound is loose so that a busy machine does not fail it.)
+func TestInterruptIsObeyed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds parc and imports a generated export")
+	}
+	bin := buildParc(t)
+	export := generatedExport(t, 8000, 2)
+	for _, stage := range []struct {
+		name  string
+		ready func(dir string) bool
+		says  string
+	}{
+		{"storing", func(dir string) bool { return committedPosts(dir) > 0 }, "context canceled"},
+		{"indexing", func(dir string) bool { return committedPosts(dir) == 8000 }, "indexing for search was interrupted"},
+	} {
+		t.Run(stage.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cmd, stderr := startParc(t, bin, dir, "import", export)
+			pollUntil(t, "the import to reach "+stage.name, func() bool { return stage.ready(dir) })
+			cmd.Process.Signal(syscall.SIGINT)
+			stopped := make(chan struct{})
+			go func() { cmd.Wait(); close(stopped) }()
+			select {
+			case <-stopped:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("parc still running 10 s after Ctrl-C while %s", stage.name)
+			}
+			if cmd.ProcessState.ExitCode() == 0 {
+				t.Fatalf("parc ended with %v: the import finished before Ctrl-C landed while %s; it needs a larger export", cmd.ProcessState, stage.name)
+			}
+			if !strings.Contains(stderr.String(), stage.says) {
+				t.Errorf("after Ctrl-C while %s parc said %q, want %q", stage.name, stderr.String(), stage.says)
+			}
+			verifies(t, bin, dir, "after Ctrl-C while "+stage.name)
+		})
+	}
 }

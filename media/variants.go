@@ -32,6 +32,9 @@ func Original(rawURL string) (original string, ok bool) {
 		if !found || !strings.Contains(host, ".") {
 			return "", false
 		}
+		if h, err := url.Parse("http://" + host + "/"); err != nil || h.Host != host || strings.ContainsAny(host, " %@") {
+			return "", false // not a host name: not a Photon URL
+		}
 		u.Host, u.Path, u.RawPath = host, "/"+p, ""
 		changed = true
 	}

@@ -42,7 +42,7 @@ var repairMessages = [repairCount]string{
 	repairNoStatus:        "%d items have no wp:status: kept as drafts, as WordPress would",
 	repairBadDate:         "%d dates could not be parsed: left unknown",
 	repairBadNumber:       "%d numbers could not be parsed: read as 0",
-	repairOversized:       "cut %d texts longer than 32 MiB at that length",
+	repairOversized:       "cut texts longer than 32 MiB at that length (%d cuts)",
 	repairRepeatedID:      "%d items repeat the id of an earlier item of their type: each is kept as an item of its own (WordPress would keep only the first)",
 }
 

@@ -25,7 +25,9 @@ const (
 	readTimeout       = 10 * time.Second
 	writeTimeout      = 30 * time.Second
 	idleTimeout       = 120 * time.Second
-	shutdownGrace     = 10 * time.Second
+	// shutdownGrace lets requests in flight finish on Ctrl-C, within the
+	// two seconds in which parc obeys an interrupt.
+	shutdownGrace = 1500 * time.Millisecond
 	// refreshInterval is how soon a finished import shows on the site.
 	refreshInterval = 2 * time.Second
 )

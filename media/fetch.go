@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 )
@@ -156,51 +158,35 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 		if len(batch) == 0 {
 			return nil
 		}
-		files := make(chan archive.MediaFile)
-		errs := make(chan error, workers)
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Go(func() {
-				for f := range files {
-					outcome, n, err := fetchOne(ctx, store, client, robots, siteHost, f.URL)
-					if err != nil {
-						errs <- err
-						return
-					}
-					mu.Lock()
-					switch outcome {
-					case archive.MediaStored:
-						res.Stored++
-						res.Bytes += n
-					case archive.MediaMissing:
-						res.Missing++
-					case archive.MediaFailed:
-						res.Failed++
-					}
-					if opts.Report != nil {
-						opts.Report(fmt.Sprintf("media: %d stored (%.1f MB), %d missing, %d failed", res.Stored, float64(res.Bytes)/1e6, res.Missing, res.Failed))
-					}
-					mu.Unlock()
+		g, gctx := errgroup.WithContext(ctx)
+		g.SetLimit(workers)
+		for _, f := range batch {
+			if gctx.Err() != nil {
+				break
+			}
+			g.Go(func() error {
+				outcome, n, err := fetchOne(gctx, store, client, robots, siteHost, f.URL)
+				if err != nil {
+					return err
 				}
+				mu.Lock()
+				defer mu.Unlock()
+				switch outcome {
+				case archive.MediaStored:
+					res.Stored++
+					res.Bytes += n
+				case archive.MediaMissing:
+					res.Missing++
+				case archive.MediaFailed:
+					res.Failed++
+				}
+				if opts.Report != nil {
+					opts.Report(fmt.Sprintf("media: %d stored (%.1f MB), %d missing, %d failed", res.Stored, float64(res.Bytes)/1e6, res.Missing, res.Failed))
+				}
+				return nil
 			})
 		}
-	send:
-		for _, f := range batch {
-			select {
-			case files <- f:
-			case err = <-errs:
-				break send
-			case <-ctx.Done():
-				break send
-			}
-		}
-		close(files)
-		wg.Wait()
-		close(errs)
-		if err == nil {
-			err = <-errs
-		}
-		if err != nil {
+		if err := g.Wait(); err != nil {
 			return err
 		}
 	}

@@ -26,6 +26,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/html"
@@ -250,44 +252,21 @@ func (c *crawler) budgetSpent() bool {
 
 // visitAll visits a batch of URLs with a few workers; the fetch client
 // keeps to its own concurrency and delay whatever the number of workers.
+// The first error stops the batch.
 func (c *crawler) visitAll(ctx context.Context, batch []string, workers int) error {
-	urls := make(chan string)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for u := range urls {
-				if err := c.visit(ctx, u); err != nil {
-					errs <- err
-					return
-				}
-			}
-		})
-	}
-	var firstErr error
-feed:
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
 	for _, u := range batch {
-		if c.budgetSpent() {
+		if c.budgetSpent() || gctx.Err() != nil {
 			break
 		}
-		select {
-		case urls <- u:
-		case firstErr = <-errs:
-			break feed
-		case <-ctx.Done():
-			break feed
-		}
+		g.Go(func() error { return c.visit(gctx, u) })
 	}
-	close(urls)
-	wg.Wait()
-	close(errs)
-	if firstErr == nil {
-		firstErr = <-errs
-	}
+	err := g.Wait()
 	if ctx.Err() != nil {
-		firstErr = ctx.Err()
+		err = ctx.Err()
 	}
-	return firstErr
+	return err
 }
 
 // visit fetches one URL and acts on what came back. Only archive errors

@@ -166,15 +166,8 @@ func testOptions() media.Options {
 
 func TestFetchStoresWhatTheBlogUses(t *testing.T) {
 	o := newOrigin(t)
-	store, err := archive.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	ctx := context.Background()
-	if _, err := importer.Import(ctx, store, []string{blogExport(t, o.srv.URL)}, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	store := importedArchive(t, blogExport(t, o.srv.URL))
 	res, err := media.Fetch(ctx, store, testOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -262,15 +255,8 @@ func TestFetchStoresWhatTheBlogUses(t *testing.T) {
 // their type after the origin is gone.
 func TestServedPostLoadsEveryImageFromParc(t *testing.T) {
 	o := newOrigin(t)
-	store, err := archive.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	ctx := context.Background()
-	if _, err := importer.Import(ctx, store, []string{blogExport(t, o.srv.URL)}, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	store := importedArchive(t, blogExport(t, o.srv.URL))
 	if _, err := media.Fetch(ctx, store, testOptions()); err != nil {
 		t.Fatal(err)
 	}
@@ -329,15 +315,8 @@ func get(t *testing.T, u string) string {
 // the stored files at the paths its pages link.
 func TestExportsUseStoredMedia(t *testing.T) {
 	o := newOrigin(t)
-	store, err := archive.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	ctx := context.Background()
-	if _, err := importer.Import(ctx, store, []string{blogExport(t, o.srv.URL)}, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	store := importedArchive(t, blogExport(t, o.srv.URL))
 	if _, err := media.Fetch(ctx, store, testOptions()); err != nil {
 		t.Fatal(err)
 	}
@@ -414,18 +393,11 @@ func TestSlowBodyFails(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	store, err := archive.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	ctx := context.Background()
 	export := filepath.Join(t.TempDir(), "slow.xml")
 	os.WriteFile(export, []byte(fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>S</title><link>%[1]s</link><wp:wxr_version>1.2</wp:wxr_version>
 <item><title>P</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><content:encoded><![CDATA[<img src="%[1]s/wp-content/uploads/slow.gif">]]></content:encoded></item></channel></rss>`, srv.URL)), 0o644)
-	if _, err := importer.Import(ctx, store, []string{export}, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	store := importedArchive(t, export)
 	opts := testOptions()
 	opts.Fetch.Timeout, opts.Fetch.MaxRetries = 200*time.Millisecond, -1
 	res, err := media.Fetch(ctx, store, opts)
@@ -436,4 +408,18 @@ func TestSlowBodyFails(t *testing.T) {
 	if res.Failed != 1 || len(files) != 1 || files[0].Status != archive.MediaFailed || files[0].SHA256 != "" {
 		t.Errorf("result %+v, files %+v; want the slow file failed and nothing stored", res, files)
 	}
+}
+
+// importedArchive is a new archive holding the exports, imported for real.
+func importedArchive(t *testing.T, exports ...string) *archive.Store {
+	t.Helper()
+	store, err := archive.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	if _, err := importer.Import(context.Background(), store, exports, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return store
 }

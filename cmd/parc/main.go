@@ -44,7 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parc: no command %q (see 'parc --help')\n", name)
 		unknownCommand = true
 	}
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if unknownCommand {
 		return 2
 	}
@@ -108,6 +108,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			mediaCommand(),
 		},
 	}
+	rejectArguments(app.Commands, "")
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = onUsageError
 		for _, sub := range cmd.Subcommands {

@@ -82,8 +82,10 @@ type Hit struct {
 // "phrases", +must, -not, field:value, fuzzy~, prefix*) plus filters:
 // author:, tag:, category:, site:, type:post|page|comment,
 // after:YYYY-MM-DD (that day on), before:YYYY-MM-DD (up to that day) and
-// year:YYYY; a leading - excludes what a filter matches. Text bleve cannot
-// parse is searched as plain words. Errors in the query wrap ErrBadQuery.
+// year:YYYY; a leading - excludes what a filter matches. A query that
+// cannot be understood (an unclosed phrase, an unknown field, a field
+// without a value) is a QueryError saying where and why; text bleve parses
+// but cannot run is searched as plain words.
 func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	sr, err := searchRequest(req)
 	if err != nil {

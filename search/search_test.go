@@ -124,10 +124,26 @@ func TestSearchRequests(t *testing.T) {
 	ix := openSynced(t, store, dir, 0)
 	ctx := context.Background()
 
-	t.Run("unparsable text is searched as words", func(t *testing.T) {
-		for _, q := range []string{`gulls "`, `gulls:`, `(gulls`, `gulls^^`, `/[/`} {
+	t.Run("text bleve cannot run is searched as words", func(t *testing.T) {
+		for _, q := range []string{`(gulls`, `/[/`, `gulls)`} {
 			if _, err := ix.Search(ctx, Request{Query: q}); err != nil {
 				t.Errorf("%q: %v", q, err)
+			}
+		}
+	})
+	t.Run("text that cannot be understood says where and why", func(t *testing.T) {
+		for _, tt := range []struct{ query, why string }{
+			{`gulls "seven miles`, "quote at character 7 is never closed"},
+			{`gulls:`, "gulls: at character 1 is not a field"},
+			{`foo:(`, "foo: at character 1 is not a field"},
+			{`keeper title:`, "title: at character 8 needs a value"},
+			{`keeper + gulls`, `"+" at character 8 stands alone`},
+			{`gulls^^`, "invalid boost"},
+		} {
+			_, err := ix.Search(ctx, Request{Query: tt.query})
+			var qe *QueryError
+			if !errors.As(err, &qe) || !strings.Contains(qe.Reason, tt.why) {
+				t.Errorf("%q: error %v, want a QueryError saying %q", tt.query, err, tt.why)
 			}
 		}
 	})

@@ -52,9 +52,11 @@ type SearchHit struct {
 	Snippet   string
 }
 
-// ErrBadQuery marks a query the searcher cannot parse or refuses: a 400,
-// not a 503.
-var ErrBadQuery = errors.New("bad search query")
+// BadQueryError is a query the searcher cannot parse or refuses: a 400,
+// not a 503. The page shows its reason.
+type BadQueryError struct{ Reason string }
+
+func (e *BadQueryError) Error() string { return "bad search query: " + e.Reason }
 
 // ErrSearchTimeout marks a search the searcher stopped at its deadline.
 var ErrSearchTimeout = errors.New("the search took too long")
@@ -152,9 +154,10 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 		}
 		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true, Timeout: s.searchTimeout})
 		s.searchSlots.give(expensive)
+		var badQuery *BadQueryError
 		switch {
-		case errors.Is(err, ErrBadQuery):
-			v.Error = "That search could not be understood: " + err.Error()
+		case errors.As(err, &badQuery):
+			v.Error = "That search could not be understood: " + badQuery.Reason
 			status = http.StatusBadRequest
 		case errors.Is(err, ErrSearchTimeout):
 			v.Error = "That search took too long and was stopped: more words or fewer wildcards narrow it."

@@ -82,12 +82,15 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 		return usagef("export %s needs exactly one DIR (see 'parc export %s --help')", c.Command.Name, c.Command.Name)
 	}
 	dir := c.Args().First()
-	opts := sitegen.Options{Options: export.Options{Site: c.String("site"), Private: c.Bool("private")}, BaseURL: c.String("base-url")}
+	opts := sitegen.Options{Options: export.Options{Private: c.Bool("private")}, BaseURL: c.String("base-url")}
 	store, err := openExistingStore(c)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if opts.Site, err = siteOption(c, store); err != nil {
+		return err
+	}
 	bar := newProgress(c.App.ErrWriter)
 	counts, err := write(c.Context, store, dir, opts, func(n export.Counts) {
 		if n.Items%50 == 0 {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -46,6 +48,9 @@ private, scheduled and trashed items too.`,
 			if f.Until, err = parseDay(c.String("until")); err != nil {
 				return usagef("--until: %v", err)
 			}
+			if err := oneOf("status", f.Status, postStatuses); err != nil {
+				return err
+			}
 			if !c.Bool("private") {
 				if f.Status != "any" && f.Status != "publish" && f.Status != "inherit" {
 					return usagef("%s items are private: add --private to list them", f.Status)
@@ -57,6 +62,12 @@ private, scheduled and trashed items too.`,
 				return err
 			}
 			defer store.Close()
+			if f.Site, err = siteOption(c, store); err != nil {
+				return err
+			}
+			if err := checkPostType(c.Context, store, f.Type); err != nil {
+				return err
+			}
 			posts, err := store.Posts(c.Context, f)
 			if err != nil {
 				return err
@@ -75,6 +86,21 @@ private, scheduled and trashed items too.`,
 			return nil
 		},
 	}
+}
+
+// checkPostType accepts the usual post types and any the archive holds.
+func checkPostType(ctx context.Context, store *archive.Store, typ string) error {
+	held, err := store.PostTypes(ctx)
+	if err != nil {
+		return err
+	}
+	valid := []string{"any", "post", "page", "attachment"}
+	for _, t := range held {
+		if !slices.Contains(valid, t) {
+			valid = append(valid, t)
+		}
+	}
+	return oneOf("type", typ, valid)
 }
 
 func parseDay(s string) (time.Time, error) {

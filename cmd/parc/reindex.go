@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -57,8 +56,8 @@ func langFlag() cli.Flag {
 
 func langOption(c *cli.Context) (string, error) {
 	lang := strings.ToLower(c.String("lang"))
-	if lang != "" && !slices.Contains(search.Languages(), lang) {
-		return "", usagef("--lang %s: parc has analyzers for %s", lang, strings.Join(search.Languages(), ", "))
+	if lang == "" {
+		return "", nil
 	}
-	return lang, nil
+	return lang, oneOf("lang", lang, search.Languages())
 }

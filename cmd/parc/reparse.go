@@ -19,9 +19,6 @@ import would; nothing is fetched.`,
 			langFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("reparse takes no arguments (name a site with --site)")
-			}
 			lang, err := langOption(c)
 			if err != nil {
 				return err
@@ -31,7 +28,11 @@ import would; nothing is fetched.`,
 				return err
 			}
 			defer store.Close()
-			res, err := importer.Reparse(c.Context, store, c.String("site"), importer.Options{})
+			site, err := siteOption(c, store)
+			if err != nil {
+				return err
+			}
+			res, err := importer.Reparse(c.Context, store, site, importer.Options{})
 			if err != nil {
 				return err
 			}

@@ -53,7 +53,7 @@ around the matched words. --facets adds a last line
 				return usagef("search needs a QUERY (see 'parc search --help')")
 			}
 			req := search.Request{
-				Query: strings.Join(c.Args().Slice(), " "), Site: c.String("site"),
+				Query: strings.Join(c.Args().Slice(), " "),
 				Limit: c.Int("limit"), Offset: c.Int("offset"), Sort: c.String("sort"), Facets: c.Bool("facets"),
 				Timeout: c.Duration("timeout"),
 			}
@@ -63,16 +63,17 @@ around the matched words. --facets adds a last line
 			if req.Limit < 1 || req.Limit > search.MaxLimit {
 				return usagef("--limit must be between 1 and %d", search.MaxLimit)
 			}
-			switch req.Sort {
-			case "relevance", "date", "-date":
-			default:
-				return usagef("--sort is relevance, date or -date, not %q", req.Sort)
+			if err := oneOf("sort", req.Sort, []string{"relevance", "date", "-date"}); err != nil {
+				return err
 			}
 			store, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
+			if req.Site, err = siteOption(c, store); err != nil {
+				return err
+			}
 			if n, err := store.CountPosts(c.Context); err != nil {
 				return err
 			} else if n == 0 {

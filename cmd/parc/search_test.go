@@ -37,7 +37,7 @@ func TestSearchCommand(t *testing.T) {
 		{"a draft", []string{"tides"}, 0, []string{`no results for "tides"`}, nil},
 		{"a comment awaiting moderation", []string{"moderation"}, 0, []string{"no results"}, nil},
 		{"spam", []string{"spamword"}, 0, []string{"no results"}, nil},
-		{"text bleve cannot parse is searched as words", []string{`"quiet lighthouse`}, 0, []string{review, "About"}, nil},
+		{"an unclosed phrase says where", []string{`"quiet lighthouse`}, 2, []string{"quote at character 1 is never closed"}, nil},
 		{"a bad filter", []string{"year:20x"}, 2, []string{"year:20x", "four digits"}, nil},
 		{"a pattern that reads every word", []string{"/.*/"}, 2, []string{"/.*/", "must start with at least 2 plain letters"}, nil},
 		{"a fuzzy word past bleve's bound", []string{"keeper~3"}, 2, []string{"keeper~3", "the most parc allows is 2"}, nil},

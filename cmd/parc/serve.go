@@ -46,15 +46,16 @@ seconds. Stop with Ctrl-C.`,
 			&cli.StringFlag{Name: "theme", Usage: "`DIR` whose templates/ and static/ files replace the default theme's"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 0 {
-				return usagef("serve takes no arguments (see 'parc serve --help')")
-			}
 			store, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			opts := serveOptions{addr: c.String("addr"), site: c.String("site"), baseURL: c.String("base-url"), theme: c.String("theme")}
+			site, err := siteOption(c, store)
+			if err != nil {
+				return err
+			}
+			opts := serveOptions{addr: c.String("addr"), site: site, baseURL: c.String("base-url"), theme: c.String("theme")}
 			return runServe(c.Context, store, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}

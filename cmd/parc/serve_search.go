@@ -18,9 +18,10 @@ type siteSearcher struct {
 
 func (s siteSearcher) Search(ctx context.Context, q site.SearchRequest) (*site.SearchResults, error) {
 	res, err := s.follower.Search(ctx, search.Request{Query: q.Query, Site: q.Site, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, Timeout: q.Timeout})
+	var badQuery *search.QueryError
 	switch {
-	case errors.Is(err, search.ErrBadQuery):
-		return nil, fmt.Errorf("%w: %w", site.ErrBadQuery, err)
+	case errors.As(err, &badQuery):
+		return nil, &site.BadQueryError{Reason: badQuery.Reason}
 	case errors.Is(err, search.ErrTimeout):
 		return nil, fmt.Errorf("%w: %w", site.ErrSearchTimeout, err)
 	}

@@ -37,7 +37,11 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 				return err
 			}
 			defer store.Close()
-			keys, err := store.FindPosts(c.Context, ref, c.String("site"))
+			site, err := siteOption(c, store)
+			if err != nil {
+				return err
+			}
+			keys, err := store.FindPosts(c.Context, ref, site)
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -88,5 +90,35 @@ func TestQueryThatCannotBeUnderstood(t *testing.T) {
 	page := string(body)
 	if resp.StatusCode != http.StatusBadRequest || strings.Count(page, "is not a field") != 1 || strings.Contains(page, "bad query") {
 		t.Errorf("the search page answered %d and should say once why the query is refused: %.3000s", resp.StatusCode, page)
+	}
+}
+
+func TestFailedFirstImportLeavesNothing(t *testing.T) {
+	parent := t.TempDir()
+	fresh := filepath.Join(parent, "e1")
+	if _, stderr, code := parc(t, fresh, "import", "nosuchfile.xml"); code != 1 || !strings.Contains(stderr, "nosuchfile.xml") {
+		t.Fatalf("exit status %d, stderr %q: want 1 naming the file", code, stderr)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Errorf("a failed first import left %s behind (%v)", fresh, err)
+	}
+
+	folder := t.TempDir()
+	os.WriteFile(filepath.Join(folder, "notes.txt"), []byte("mine"), 0o644)
+	parc(t, folder, "import", "nosuchfile.xml")
+	if entries, _ := os.ReadDir(folder); len(entries) != 1 {
+		t.Errorf("a failed first import into a folder left %v; want only the user's notes.txt", entries)
+	}
+	_, stderr, code := parc(t, folder, "posts")
+	if code != 1 || !strings.Contains(stderr, "no archive at") || !strings.Contains(stderr, "parc import") {
+		t.Errorf("posts on a folder with no archive: exit status %d, stderr %q; want 1, saying so and how to start one", code, stderr)
+	}
+}
+
+func TestReparseWithNoCrawledPages(t *testing.T) {
+	dir := importedSample(t)
+	stdout, stderr, code := parc(t, dir, "reparse")
+	if code != 0 || !strings.Contains(stdout, "nothing to reparse") || !strings.Contains(stdout, "no crawled pages") {
+		t.Errorf("exit status %d, stdout %q, stderr %q: want a note that there is nothing to reparse, and why", code, stdout, stderr)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,32 +51,57 @@ terminal a progress bar shows on stderr.`,
 			if err != nil {
 				return err
 			}
+			undo := newArchiveUndo(c.String("archive"))
 			store, err := openStore(c)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			progress := newProgress(c.App.ErrWriter)
-			opts.Progress = progress.update
-			results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
-			progress.finish()
-			progress.spin("indexing for search")
-			ierr := indexImported(c, store, lang)
-			progress.finish()
-			if err == nil {
-				err = ierr
-			}
-			for _, r := range results {
-				printImport(c, r)
-			}
-			if c.Bool("media") {
-				if merr := importMedia(c, store, results); err == nil {
-					err = merr
+			err = importInto(c, store, opts, lang)
+			holdsNothing := err != nil && isEmpty(c.Context, store)
+			store.Close()
+			if holdsNothing {
+				// a failed first import leaves no empty archive behind
+				if uerr := undo(); uerr != nil {
+					return fmt.Errorf("%w (and the empty archive could not be removed: %v)", err, uerr)
 				}
 			}
 			return err
 		},
 	}
+}
+
+// importInto imports the command's sources into store, indexes them and
+// prints what each did.
+func importInto(c *cli.Context, store *archive.Store, opts importer.Options, lang string) error {
+	progress := newProgress(c.App.ErrWriter)
+	opts.Progress = progress.update
+	results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
+	progress.finish()
+	progress.spin("indexing for search")
+	ierr := indexImported(c, store, lang)
+	progress.finish()
+	if err == nil {
+		err = ierr
+	}
+	for _, r := range results {
+		printImport(c, r)
+	}
+	if c.Bool("media") {
+		if merr := importMedia(c, store, results); err == nil {
+			err = merr
+		}
+	}
+	return err
+}
+
+// isEmpty reports whether the archive holds no site and no post.
+func isEmpty(ctx context.Context, store *archive.Store) bool {
+	sites, err := store.Sites(ctx)
+	if err != nil || len(sites) > 0 {
+		return false
+	}
+	n, err := store.CountPosts(ctx)
+	return err == nil && n == 0
 }
 
 // importMedia fetches the media of each site the import read.

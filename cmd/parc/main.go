@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -123,12 +125,44 @@ func openStore(c *cli.Context) (*archive.Store, error) {
 	return archive.Open(c.String("archive"))
 }
 
-// openExistingStore opens the archive for reading and says so clearly
-// when there is none yet.
+// openExistingStore opens an archive already made, and says clearly when
+// there is none yet rather than make an empty one.
 func openExistingStore(c *cli.Context) (*archive.Store, error) {
 	dir := c.String("archive")
-	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("no archive at %s: import a blog first (parc import FILE), or name the archive with --archive or PARC_ARCHIVE", dir)
+	if _, err := os.Stat(filepath.Join(dir, archive.DatabaseFile)); err != nil {
+		return nil, fmt.Errorf("no archive at %s: start one with parc import FILE|URL, or name another with --archive or PARC_ARCHIVE", dir)
 	}
 	return archive.Open(dir)
+}
+
+// newArchiveUndo returns what removes an archive a command is about to
+// create in dir, for when its first import fails: the files it adds to
+// an existing folder, or the folder it makes. It does nothing when dir
+// already holds an archive.
+func newArchiveUndo(dir string) (undo func() error) {
+	if _, err := os.Stat(filepath.Join(dir, archive.DatabaseFile)); err == nil {
+		return func() error { return nil }
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return func() error { return os.RemoveAll(dir) }
+	}
+	before := map[string]bool{}
+	for _, e := range entries {
+		before[e.Name()] = true
+	}
+	return func() error {
+		after, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range after {
+			if !before[e.Name()] {
+				if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/importer"
@@ -31,6 +33,13 @@ import would; nothing is fetched.`,
 			site, err := siteOption(c, store)
 			if err != nil {
 				return err
+			}
+			if n, err := store.CountFetched(c.Context, site); err != nil {
+				return err
+			} else if n == 0 && !c.Bool("json") {
+				fmt.Fprintln(c.App.Writer, "nothing to reparse: the archive keeps no crawled pages"+
+					" (only a crawl, parc import URL, stores the pages it fetched; a folder of saved pages is imported again with parc import DIR)")
+				return nil
 			}
 			res, err := importer.Reparse(c.Context, store, site, importer.Options{})
 			if err != nil {

@@ -19,7 +19,7 @@ func TestFlagsAnywhere(t *testing.T) {
 		{"search flags around the query", []string{"search", "--sort", "date", "lighthouse", "--limit", "1"}, "About", "Review"},
 		{"posts bool flag last", []string{"posts", "--type", "page", "--json"}, `"slug":"about"`, ""},
 		{"global flag after the command", []string{"posts", "--archive", dir, "--limit", "1"}, "Letters to the Keeper", "Walking"},
-		{"-- ends the flags", []string{"search", "--limit", "5", "--", "lighthouse", "-keeper"}, "About", "Review"},
+		{"-- ends the flags", []string{"search", "--limit", "5", "--", "lighthouse", "-keeper"}, "About", "affinity with the keeper"},
 		{"help after the argument", []string{"search", "lighthouse", "--help"}, "QUERY", "Review"},
 	}
 	for _, tt := range tests {

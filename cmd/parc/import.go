@@ -146,7 +146,12 @@ func printImport(c *cli.Context, r importer.Result) {
 func indexImported(c *cli.Context, store *archive.Store, lang string) error {
 	ix, err := search.Open(store.Dir(), search.Options{Lang: lang})
 	if errors.Is(err, search.ErrLocked) {
-		fmt.Fprintf(c.App.ErrWriter, "parc: search index: %v; that process will index this import\n", err)
+		holder := "another parc"
+		var held interface{ PID() int }
+		if errors.As(err, &held) && held.PID() != 0 {
+			holder = fmt.Sprintf("process %d", held.PID())
+		}
+		fmt.Fprintf(c.App.ErrWriter, "Note: the search index is in use by %s (a running parc serve), which will index this import.\n", holder)
 		return nil
 	}
 	if err != nil {

@@ -104,9 +104,13 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 		defer ix.Close()
 		return searchIndex(c, ix, req)
 	}
+	// A running parc serve holds the index: it answers the search.
+	if res, err := searchLocalServer(c.Context, store.Dir(), req); !errors.Is(err, errNoLocalServer) {
+		return res, asUsageError(err)
+	}
 	ix, err := search.Open(store.Dir(), search.Options{})
 	if errors.Is(err, search.ErrLocked) {
-		return nil, fmt.Errorf("%w: search there (parc serve), or stop it first", err)
+		return nil, fmt.Errorf("%w, which does not answer searches: stop it, or search its site", err)
 	}
 	if err != nil {
 		return nil, err
@@ -120,13 +124,18 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 	return searchIndex(c, ix, req)
 }
 
-// searchIndex runs one search; a query parc cannot take is a usage error.
+// searchIndex runs one search.
 func searchIndex(c *cli.Context, ix *search.Index, req search.Request) (*search.Results, error) {
 	res, err := ix.Search(c.Context, req)
+	return res, asUsageError(err)
+}
+
+// asUsageError makes a query parc cannot take a usage error.
+func asUsageError(err error) error {
 	if errors.Is(err, search.ErrBadQuery) {
-		return nil, usagef("%v", err)
+		return usagef("%v", err)
 	}
-	return res, err
+	return err
 }
 
 // maxIndexNotes is how many of an indexing's notes a command prints; parc

@@ -78,7 +78,8 @@ func runServe(ctx context.Context, store *archive.Store, opts serveOptions, stdo
 	}
 	// Search follows imports into the archive as the site does; when the
 	// index cannot be opened at all the site serves without search.
-	if follower, err := search.Follow(ctx, store, store.Dir(), logger); err != nil {
+	follower, err := search.Follow(ctx, store, store.Dir(), logger)
+	if err != nil {
 		logger.Warn("serve: search is unavailable", "err", err)
 	} else {
 		defer follower.Close()
@@ -94,11 +95,20 @@ func runServe(ctx context.Context, store *archive.Store, opts serveOptions, stdo
 	if err != nil {
 		return err
 	}
+	handler := srv.Handler()
+	if follower != nil && !store.ReadOnly() {
+		token, unannounce, err := announceLocalSearch(store.Dir(), ln.Addr())
+		if err != nil {
+			return err
+		}
+		defer unannounce()
+		handler = withLocalSearch(handler, localSearchHandler(follower, token))
+	}
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	go srv.Watch(watchCtx, refreshInterval)
 	httpServer := &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           handler,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,

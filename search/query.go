@@ -62,7 +62,7 @@ func parseQuery(raw string) (parsedQuery, error) {
 		body := strings.TrimLeft(token, "+-")
 		name, value, ok := strings.Cut(body, ":")
 		if !ok || !isFilter(strings.ToLower(name)) {
-			rest = append(rest, token)
+			rest = append(rest, quoteCompound(token))
 			continue
 		}
 		value = unquote(value)
@@ -110,6 +110,37 @@ func splitQuery(s string) []string {
 		tokens = append(tokens, b.String())
 	}
 	return tokens
+}
+
+// quoteCompound makes a hyphenated word (post-credits, e-mail, Wi-Fi,
+// 2012-01-03) a phrase, so that it finds its parts side by side as the
+// analyzer indexed them, not any text holding one of them. A leading +
+// or - and a field name stay outside the quotes; a word that is quoted,
+// a pattern or fuzzy stays as it is.
+func quoteCompound(token string) string {
+	body := strings.TrimLeft(token, "+-")
+	prefix := token[:len(token)-len(body)]
+	if name, value, ok := strings.Cut(body, ":"); ok {
+		prefix, body = prefix+name+":", value
+	}
+	if !isCompound(body) {
+		return token
+	}
+	return prefix + `"` + body + `"`
+}
+
+// isCompound reports a word of letters and digits joined by hyphens.
+func isCompound(word string) bool {
+	parts := strings.Split(word, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func unquote(s string) string {

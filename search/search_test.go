@@ -261,3 +261,28 @@ func TestIndexedTextIsShownText(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenatedWordsAsTyped(t *testing.T) {
+	store, dir := newArchive(t, filepath.Join(repoRoot(t), "testdata", "hyphenated-words.xml"))
+	ix := openSynced(t, store, dir, 0)
+	for _, tt := range []struct {
+		query   string
+		post    int64
+		comment int64
+	}{
+		{"post-credits", 2, 31},
+		{"e-mail", 3, 0},
+		{"Wi-Fi", 3, 0},
+		{"wi-fi online", 3, 0},
+		{"title:staying content:wi-fi", 3, 0},
+		{"2012-01-03", 3, 0},
+	} {
+		res := mustSearch(t, ix, Request{Query: tt.query})
+		if len(res.Hits) != 1 || res.Hits[0].PostID != tt.post || res.Hits[0].CommentID != tt.comment {
+			t.Errorf("%q found %+v, want only post %d (comment %d)", tt.query, res.Hits, tt.post, tt.comment)
+		}
+	}
+	if res := mustSearch(t, ix, Request{Query: "credits -post-credits"}); len(res.Hits) != 1 || res.Hits[0].PostID != 1 {
+		t.Errorf("-post-credits should leave out the comment that says it: %+v", res.Hits)
+	}
+}

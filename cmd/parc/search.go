@@ -27,6 +27,8 @@ field:value (title:, content:), fuzzy~ and prefix*, plus these filters:
   author:NAME  tag:TAG  category:CATEGORY  site:URL  type:post|page|comment
   after:YYYY-MM-DD (that day on)  before:YYYY-MM-DD  year:YYYY
 A - before a filter excludes what it matches. Title matches rank first.
+A hyphenated word (post-credits, e-mail, 2012-01-03) finds its parts side
+by side, as typed.
 A wildcard or /regular expression/ must start with two plain letters, and
 a query holds at most four of them and fuzzy words; a query that stands
 for too many words of the index is refused (exit status 2). A search that

@@ -2,11 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"maps"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // TestSearchCommand checks what parc search prints on a pipe for the
@@ -127,5 +132,31 @@ func TestSearchJSON(t *testing.T) {
 	}
 	if last.Facets["author"]["Jonah"] != 1 {
 		t.Errorf("author facet %v: want Jonah's one comment counted", last.Facets["author"])
+	}
+}
+
+func TestSearchHyphenatedWords(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, code := parc(t, dir, "import", filepath.Join(sharedtest.RepoRoot(t), "testdata", "hyphenated-words.xml")); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	stdout, stderr, code := parc(t, dir, "search", "post-credits")
+	if code != 0 || !strings.Contains(stdout, `Comment by Bo on "The film"`) || !strings.Contains(stdout, "\n1 result\n") {
+		t.Errorf("exit status %d, stderr %q: want only the comment that says post-credits:\n%s", code, stderr, stdout)
+	}
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
+	resp, err := http.Get(base + "/search/?q=wi-fi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if page := string(body); !strings.Contains(page, "Staying online") || strings.Contains(page, "Post Formats") {
+		t.Errorf("the site's search for wi-fi should find only the post that says it: %.3000s", page)
 	}
 }

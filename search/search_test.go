@@ -286,3 +286,46 @@ func TestHyphenatedWordsAsTyped(t *testing.T) {
 		t.Errorf("-post-credits should leave out the comment that says it: %+v", res.Hits)
 	}
 }
+
+func TestGroupedByPost(t *testing.T) {
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir, 0)
+	flat := mustSearch(t, ix, Request{Query: "lighthouse", Limit: 100})
+	res := mustSearch(t, ix, Request{Query: "lighthouse", PerPost: 1, Limit: 100})
+	if len(res.Hits) != 0 || res.Total != flat.Total {
+		t.Fatalf("grouped: %d flat hits, total %d; want none and the flat total %d", len(res.Hits), res.Total, flat.Total)
+	}
+	seen := map[int64]bool{}
+	for _, g := range res.Groups {
+		key := int64(0)
+		if g.Post != nil {
+			key = g.Post.PostKey
+		} else if len(g.Comments) > 0 {
+			key = g.Comments[0].PostKey
+		}
+		if key == 0 || seen[key] {
+			t.Errorf("group %+v: every post once, with a hit", g)
+		}
+		seen[key] = true
+		if len(g.Comments) > 1 {
+			t.Errorf("group of post %d shows %d comments, want at most 1", key, len(g.Comments))
+		}
+	}
+	if res.Posts != len(res.Groups) {
+		t.Errorf("Posts %d, want %d", res.Posts, len(res.Groups))
+	}
+	// Post 10 matches, and so does its comment by Film Weekly.
+	if len(res.Groups) == 0 || res.Groups[0].Post == nil || res.Groups[0].Post.PostID != 10 || len(res.Groups[0].Comments) != 1 ||
+		res.Groups[0].Comments[0].Snippet == "" {
+		t.Errorf("first group %+v, want post 10 with its matching comment and snippets", res.Groups)
+	}
+	comments := mustSearch(t, ix, Request{Query: "type:comment", Limit: 100})
+	byPost := mustSearch(t, ix, Request{Query: "type:comment", PerPost: 1})
+	if len(byPost.Groups) != 1 || byPost.Groups[0].Post != nil || len(byPost.Groups[0].Comments) != 1 || byPost.Groups[0].MoreComments != len(comments.Hits)-1 {
+		t.Errorf("type:comment grouped: %+v, want one post's group with 1 comment and %d more", byPost.Groups, len(comments.Hits)-1)
+	}
+	paged := mustSearch(t, ix, Request{Query: "lighthouse", PerPost: 1, Limit: 1, Offset: 1})
+	if len(paged.Groups) != 1 || len(res.Groups) < 2 || paged.Groups[0].Post == nil || res.Groups[1].Post == nil || paged.Groups[0].Post.PostKey != res.Groups[1].Post.PostKey {
+		t.Errorf("offset 1 limit 1 gave %+v, want the second group", paged.Groups)
+	}
+}

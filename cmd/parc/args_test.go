@@ -14,8 +14,8 @@ func TestFlagsAnywhere(t *testing.T) {
 		want string // what stdout must say
 		not  string // what it must not
 	}{
-		{"search flag after the query", []string{"search", "lighthouse", "--limit", "1"}, "1 of 3 results", ""},
-		{"search flag=value after the query", []string{"search", "lighthouse", "--limit=1"}, "1 of 3 results", ""},
+		{"search flag after the query", []string{"search", "lighthouse", "--limit", "1"}, "1 of 2 posts", ""},
+		{"search flag=value after the query", []string{"search", "lighthouse", "--limit=1"}, "1 of 2 posts", ""},
 		{"search flags around the query", []string{"search", "--sort", "date", "lighthouse", "--limit", "1"}, "About", "Review"},
 		{"posts bool flag last", []string{"posts", "--type", "page", "--json"}, `"slug":"about"`, ""},
 		{"global flag after the command", []string{"posts", "--archive", dir, "--limit", "1"}, "Letters to the Keeper", "Walking"},

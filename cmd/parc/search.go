@@ -36,11 +36,20 @@ runs past --timeout is stopped (exit status 1).
 Drafts, private, scheduled and password-protected posts and comments that
 are not approved are never indexed.
 
-With --json each hit is one line of {"site","kind","post_id","comment_id",
-"title","link","date","author","score","snippet"}: title and link are the
-post's, also for a comment; snippet is HTML, escaped text with <mark>
-around the matched words. --facets adds a last line
-{"facets":{"year":{},"author":{},"category":{},"tag":{}},"total":N}.`,
+Hits are grouped by post: each post once, ranked by its best hit, with
+its best-matching comments under it and how many more match; --limit and
+--offset count posts. --flat lists every hit apart, as ranked.
+
+With --json each post is one line of {"site","kind","post_id","title",
+"link","date","author","score","snippet","comments":[...],
+"more_comments":N}, its hit's keys (kind "" and no snippet when only its
+comments match), and in "comments" each comment hit's. With --flat each hit
+is one line of {"site","kind","post_id","comment_id","title","link","date",
+"author","score","snippet"}: title and link are the post's, also for a
+comment; snippet is HTML, escaped text with <mark> around the matched
+words. --facets adds a last line
+{"facets":{"year":{},"author":{},"category":{},"tag":{}},"total":N}, N
+counting hits.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per hit"},
 			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
@@ -48,6 +57,7 @@ around the matched words. --facets adds a last line
 			&cli.IntFlag{Name: "offset", Usage: "skip the first `N` hits"},
 			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, date (oldest first) or -date (newest first)"},
 			&cli.BoolFlag{Name: "facets", Usage: "count the hits by year, author, category and tag"},
+			&cli.BoolFlag{Name: "flat", Usage: "list every hit apart, comments beside their posts, instead of each post once with its best comments"},
 			&cli.DurationFlag{Name: "timeout", Value: search.DefaultTimeout, Usage: "stop a search that takes longer than `DURATION`"},
 		},
 		Action: func(c *cli.Context) error {
@@ -58,6 +68,9 @@ around the matched words. --facets adds a last line
 				Query: strings.Join(c.Args().Slice(), " "),
 				Limit: c.Int("limit"), Offset: c.Int("offset"), Sort: c.String("sort"), Facets: c.Bool("facets"),
 				Timeout: c.Duration("timeout"),
+			}
+			if !c.Bool("flat") {
+				req.PerPost = commentsPerPost
 			}
 			if req.Timeout <= 0 {
 				return usagef("--timeout must be more than 0")
@@ -175,22 +188,53 @@ type searchHitJSON struct {
 	Snippet   string  `json:"snippet"`
 }
 
+// searchGroupJSON is the stable --json shape of one post of a grouped
+// search: its own hit's keys, and its comments'.
+type searchGroupJSON struct {
+	searchHitJSON
+	Comments     []searchHitJSON `json:"comments"`
+	MoreComments int             `json:"more_comments"`
+}
+
+func hitJSON(h search.Hit) searchHitJSON {
+	out := searchHitJSON{
+		Site: h.Site, Kind: h.Kind, PostID: h.PostID, Title: h.Title, Link: h.Link,
+		Author: h.Author, Score: h.Score, Snippet: h.Snippet,
+	}
+	if h.Kind == search.KindComment {
+		id := h.CommentID
+		out.CommentID = &id
+	}
+	if !h.Date.IsZero() {
+		d := h.Date.Format(time.RFC3339)
+		out.Date = &d
+	}
+	return out
+}
+
+func groupJSON(g search.Group) searchGroupJSON {
+	out := searchGroupJSON{Comments: []searchHitJSON{}, MoreComments: g.MoreComments}
+	if g.Post != nil {
+		out.searchHitJSON = hitJSON(*g.Post)
+	} else {
+		first := g.Comments[0]
+		out.searchHitJSON = searchHitJSON{Site: first.Site, PostID: first.PostID, Title: first.Title, Link: first.Link}
+	}
+	for _, c := range g.Comments {
+		out.Comments = append(out.Comments, hitJSON(c))
+	}
+	return out
+}
+
 func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
 	enc := json.NewEncoder(w)
 	for _, h := range res.Hits {
-		out := searchHitJSON{
-			Site: h.Site, Kind: h.Kind, PostID: h.PostID, Title: h.Title, Link: h.Link,
-			Author: h.Author, Score: h.Score, Snippet: h.Snippet,
+		if err := enc.Encode(hitJSON(h)); err != nil {
+			return err
 		}
-		if h.Kind == search.KindComment {
-			id := h.CommentID
-			out.CommentID = &id
-		}
-		if !h.Date.IsZero() {
-			d := h.Date.Format(time.RFC3339)
-			out.Date = &d
-		}
-		if err := enc.Encode(out); err != nil {
+	}
+	for _, g := range res.Groups {
+		if err := enc.Encode(groupJSON(g)); err != nil {
 			return err
 		}
 	}
@@ -210,7 +254,15 @@ func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
 	}{counts, res.Total})
 }
 
+// commentsPerPost is how many of a post's matching comments a grouped
+// search shows.
+const commentsPerPost = 3
+
 func printSearchText(w io.Writer, res *search.Results, req search.Request, terminal bool) {
+	if req.PerPost > 0 {
+		printGroupsText(w, res, req, terminal)
+		return
+	}
 	if len(res.Hits) == 0 {
 		if res.Total > 0 {
 			fmt.Fprintf(w, "no more results for %q: there are %d\n", req.Query, res.Total)
@@ -223,41 +275,94 @@ func printSearchText(w io.Writer, res *search.Results, req search.Request, termi
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		title := h.Title
-		if title == "" {
-			title = "(no title)"
-		}
-		if h.Kind == search.KindComment {
-			fmt.Fprintf(w, "Comment by %s on %q\n", h.Author, title)
+		printHitText(w, h, terminal)
+	}
+	printCount(w, req.Offset, len(res.Hits), res.Total, "result", "results")
+	printFacetsText(w, res, req)
+}
+
+func printGroupsText(w io.Writer, res *search.Results, req search.Request, terminal bool) {
+	if len(res.Groups) == 0 {
+		if res.Posts > 0 {
+			fmt.Fprintf(w, "no more results for %q: they are in %s\n", req.Query, plural(res.Posts, "post", "posts"))
 		} else {
-			fmt.Fprintln(w, title)
+			fmt.Fprintf(w, "no results for %q\n", req.Query)
 		}
-		var line []string
-		if !h.Date.IsZero() {
-			line = append(line, h.Date.Format("2006-01-02"))
+		return
+	}
+	for i, g := range res.Groups {
+		if i > 0 {
+			fmt.Fprintln(w)
 		}
-		if h.Kind != search.KindComment && h.Author != "" {
-			line = append(line, h.Author)
+		if g.Post != nil {
+			printHitText(w, *g.Post, terminal)
+		} else {
+			first := g.Comments[0]
+			fmt.Fprintln(w, titleOrNone(first.Title))
+			fmt.Fprintf(w, "  %s\n", first.Link)
 		}
-		line = append(line, h.Link)
-		fmt.Fprintf(w, "  %s\n", strings.Join(line, "  "))
-		if h.Snippet != "" {
-			fmt.Fprintf(w, "  %s\n", snippetText(h.Snippet, terminal))
+		for _, c := range g.Comments {
+			line := "Comment by " + c.Author
+			if !c.Date.IsZero() {
+				line += ", " + c.Date.Format("2006-01-02")
+			}
+			fmt.Fprintf(w, "  %s: %s\n", line, snippetText(c.Snippet, terminal))
+		}
+		if g.MoreComments > 0 {
+			fmt.Fprintf(w, "  … and %s\n", plural(g.MoreComments, "more matching comment", "more matching comments"))
 		}
 	}
-	first, last := req.Offset+1, req.Offset+len(res.Hits)
+	printCount(w, req.Offset, len(res.Groups), uint64(res.Posts), "post", "posts")
+	printFacetsText(w, res, req)
+}
+
+func titleOrNone(title string) string {
+	if title == "" {
+		return "(no title)"
+	}
+	return title
+}
+
+// printHitText prints one hit: a comment by its post's title.
+func printHitText(w io.Writer, h search.Hit, terminal bool) {
+	title := titleOrNone(h.Title)
+	if h.Kind == search.KindComment {
+		fmt.Fprintf(w, "Comment by %s on %q\n", h.Author, title)
+	} else {
+		fmt.Fprintln(w, title)
+	}
+	var line []string
+	if !h.Date.IsZero() {
+		line = append(line, h.Date.Format("2006-01-02"))
+	}
+	if h.Kind != search.KindComment && h.Author != "" {
+		line = append(line, h.Author)
+	}
+	line = append(line, h.Link)
+	fmt.Fprintf(w, "  %s\n", strings.Join(line, "  "))
+	if h.Snippet != "" {
+		fmt.Fprintf(w, "  %s\n", snippetText(h.Snippet, terminal))
+	}
+}
+
+// printCount says which of total things a page showed, and how to see more.
+func printCount(w io.Writer, offset, shown int, total uint64, one, many string) {
+	first, last := offset+1, offset+shown
 	switch {
-	case res.Total == 1:
-		fmt.Fprint(w, "\n1 result")
+	case total == 1:
+		fmt.Fprintf(w, "\n1 %s", one)
 	case first == last:
-		fmt.Fprintf(w, "\n%d of %d results", first, res.Total)
+		fmt.Fprintf(w, "\n%d of %d %s", first, total, many)
 	default:
-		fmt.Fprintf(w, "\n%d–%d of %d results", first, last, res.Total)
+		fmt.Fprintf(w, "\n%d–%d of %d %s", first, last, total, many)
 	}
-	if next := uint64(last); next < res.Total {
+	if next := uint64(last); next < total {
 		fmt.Fprintf(w, " (--offset %d for more)", next)
 	}
 	fmt.Fprintln(w)
+}
+
+func printFacetsText(w io.Writer, res *search.Results, req search.Request) {
 	if req.Facets {
 		for _, name := range []string{"year", "author", "category", "tag"} {
 			var parts []string
@@ -280,4 +385,12 @@ func snippetText(snippet string, terminal bool) string {
 	}
 	snippet = strings.NewReplacer("<mark>", on, "</mark>", off).Replace(snippet)
 	return strings.Join(strings.Fields(html.UnescapeString(snippet)), " ")
+}
+
+// plural counts n things: "1 post", "2 posts".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -52,7 +52,7 @@ func TestSearchCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := parc(t, dir, append([]string{"search"}, tt.args...)...)
+			stdout, stderr, code := parc(t, dir, append([]string{"search", "--flat"}, tt.args...)...)
 			if code != tt.code {
 				t.Fatalf("exit status %d, want %d; stderr: %s", code, tt.code, stderr)
 			}
@@ -83,7 +83,7 @@ func TestSearchCommand(t *testing.T) {
 // and with --facets a last line of facets and the total.
 func TestSearchJSON(t *testing.T) {
 	dir := importedSample(t)
-	stdout, stderr, code := parc(t, dir, "search", "--json", "--facets", "rental lighthouse")
+	stdout, stderr, code := parc(t, dir, "search", "--flat", "--json", "--facets", "rental lighthouse")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -141,7 +141,7 @@ func TestSearchHyphenatedWords(t *testing.T) {
 		t.Fatalf("import: %s", stderr)
 	}
 	stdout, stderr, code := parc(t, dir, "search", "post-credits")
-	if code != 0 || !strings.Contains(stdout, `Comment by Bo on "The film"`) || !strings.Contains(stdout, "\n1 result\n") {
+	if code != 0 || !strings.Contains(stdout, "The film\n") || !strings.Contains(stdout, "Comment by Bo, 2013-05-02: Stay in your seat") || !strings.Contains(stdout, "\n1 post\n") {
 		t.Errorf("exit status %d, stderr %q: want only the comment that says post-credits:\n%s", code, stderr, stdout)
 	}
 	store, err := archive.Open(dir)
@@ -158,5 +158,35 @@ func TestSearchHyphenatedWords(t *testing.T) {
 	resp.Body.Close()
 	if page := string(body); !strings.Contains(page, "Staying online") || strings.Contains(page, "Post Formats") {
 		t.Errorf("the site's search for wi-fi should find only the post that says it: %.3000s", page)
+	}
+}
+
+// TestSearchGroupsByPost checks that each post comes once, with its best
+// comments under it and how many more match, in text and in --json.
+func TestSearchGroupsByPost(t *testing.T) {
+	dir := importedSample(t)
+	review := "The Quiet Lighthouse (2023) Review"
+	stdout, stderr, code := parc(t, dir, "search", "lighthouse rental ticket stopping")
+	if code != 0 {
+		t.Fatalf("exit status %d: %s", code, stderr)
+	}
+	if strings.Count(stdout, review) != 1 || strings.Count(stdout, "  Comment by ") != commentsPerPost ||
+		!strings.Contains(stdout, "… and 1 more matching comment\n") || !strings.Contains(stdout, "\n1–2 of 2 posts\n") {
+		t.Errorf("want the review once with %d comments and 1 more, and About, of 2 posts:\n%s", commentsPerPost, stdout)
+	}
+
+	stdout, _, _ = parc(t, dir, "search", "--json", "lighthouse rental ticket stopping")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	var first struct {
+		PostID       int64 `json:"post_id"`
+		Kind         string
+		Comments     []struct{ CommentID int64 `json:"comment_id"` }
+		MoreComments int `json:"more_comments"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 2 || first.PostID != 10 || first.Kind != "post" || len(first.Comments) != commentsPerPost || first.Comments[0].CommentID == 0 || first.MoreComments != 1 {
+		t.Errorf("want one line per post, the review first with %d comments inside and 1 more:\n%s", commentsPerPost, stdout)
 	}
 }

@@ -60,10 +60,10 @@ const maxTermSearchers = 1024
 
 // Results are a page of hits.
 type Results struct {
-	Total  uint64 // hits in all, not only on this page
-	Hits   []Hit  // empty when grouped
-	Groups []Group `json:",omitempty"` // when Request.PerPost is set
-	Posts  int     `json:",omitempty"` // when grouped: the posts with hits (up to groupWindow hits)
+	Total  uint64                    // hits in all, not only on this page
+	Hits   []Hit                     // empty when grouped
+	Groups []Group                   `json:",omitempty"` // when Request.PerPost is set
+	Posts  int                       `json:",omitempty"` // when grouped: the posts with hits (up to groupWindow hits)
 	Facets map[string]map[string]int // year, author, category, tag → value → hits
 	Took   time.Duration
 }

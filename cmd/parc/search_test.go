@@ -178,9 +178,11 @@ func TestSearchGroupsByPost(t *testing.T) {
 	stdout, _, _ = parc(t, dir, "search", "--json", "lighthouse rental ticket stopping")
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	var first struct {
-		PostID       int64 `json:"post_id"`
-		Kind         string
-		Comments     []struct{ CommentID int64 `json:"comment_id"` }
+		PostID   int64 `json:"post_id"`
+		Kind     string
+		Comments []struct {
+			CommentID int64 `json:"comment_id"`
+		}
 		MoreComments int `json:"more_comments"`
 	}
 	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {

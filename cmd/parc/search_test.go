@@ -191,4 +191,22 @@ func TestSearchGroupsByPost(t *testing.T) {
 	if len(lines) != 2 || first.PostID != 10 || first.Kind != "post" || len(first.Comments) != commentsPerPost || first.Comments[0].CommentID == 0 || first.MoreComments != 1 {
 		t.Errorf("want one line per post, the review first with %d comments inside and 1 more:\n%s", commentsPerPost, stdout)
 	}
+
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
+	resp, err := http.Get(base + "/search/?q=lighthouse+rental+ticket+stopping")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(body)
+	if strings.Count(page, `<h2><a href="/2023/03/18/the-quiet-lighthouse-review/">`) != 1 || strings.Count(page, `<li class="hit comment">`) != 3 ||
+		!strings.Contains(page, "and 1 more matching comment<") || !strings.Contains(page, `href="/about/"`) {
+		t.Errorf("the site's search page should show the review once with 3 comments and 1 more, then About: %.4000s", page)
+	}
 }

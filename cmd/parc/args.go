@@ -17,8 +17,8 @@ import (
 // front; a flag parc does not know is moved as it is, for urfave/cli to
 // report.
 func flagsFirst(app *cli.App, args []string) []string {
-	if len(args) < 2 {
-		return args
+	if len(args) < 2 || args[len(args)-1] == "--generate-bash-completion" {
+		return args // a completion script asks what may follow, as typed
 	}
 	out := []string{args[0]}
 	rest := args[1:]

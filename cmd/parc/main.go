@@ -39,7 +39,16 @@ func main() {
 
 // run executes one command line and returns the exit status: 0 on
 // success, 1 on failure, 2 on a usage error.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	if len(args) > 1 && args[len(args)-1] == "--generate-bash-completion" {
+		// urfave/cli v2 panics when a word before it is not a flag it
+		// knows: a completion then offers nothing rather than a trace.
+		defer func() {
+			if recover() != nil {
+				code = 0
+			}
+		}()
+	}
 	app := newApp(stdout, stderr)
 	unknownCommand := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
@@ -94,6 +103,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter:              stderr,
 		HideHelpCommand:        true,
 		UseShortOptionHandling: true,
+		EnableBashCompletion:   true,
 		OnUsageError:           onUsageError,
 		ExitErrHandler:         func(*cli.Context, error) {}, // run reports errors and picks the status
 		Commands: []*cli.Command{
@@ -108,6 +118,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			reparseCommand(),
 			exportCommand(),
 			mediaCommand(),
+			versionCommand(),
+			completionCommand(),
+			manCommand(),
 		},
 	}
 	rejectArguments(app.Commands, "")

@@ -71,3 +71,30 @@ func TestZshAndFishCompletion(t *testing.T) {
 		t.Errorf("an unknown shell: exit %d, %q", code, stderr)
 	}
 }
+
+// TestWhatACLIUserExpects checks the small things: plurals, flag
+// placeholders, flags named with two dashes, an attachment's file.
+func TestWhatACLIUserExpects(t *testing.T) {
+	dir := importedSample(t)
+	if stdout, _, _ := parc(t, dir, "sites"); !strings.Contains(stdout, "1 page,") {
+		t.Errorf("sites: %q", stdout)
+	}
+	if stdout, _, _ := parc(t, dir, "posts", "--type", "attachment"); !strings.Contains(stdout, "(0 comments)") {
+		t.Errorf("posts: %q", stdout)
+	}
+	imported, _, _ := parc(t, t.TempDir(), "import", sampleBlog(t))
+	if !strings.Contains(imported, "1 page, 1 attachment, 0 other items") || !strings.Contains(imported, "1 author, 4 terms") {
+		t.Errorf("import should count in plurals that agree: %q", imported)
+	}
+	for cmd, placeholder := range map[string]string{"posts": "--status STATUS", "search": "--sort ORDER"} {
+		if help, _, _ := parc(t, dir, cmd, "--help"); !strings.Contains(help, placeholder) {
+			t.Errorf("parc %s --help lacks %q", cmd, placeholder)
+		}
+	}
+	if _, stderr, _ := parc(t, dir, "posts", "--colour"); !strings.Contains(stderr, "--colour") {
+		t.Errorf("an unknown flag should be named as typed: %q", stderr)
+	}
+	if stdout, _, _ := parc(t, dir, "show", "12"); !strings.Contains(stdout, "file: https://lighthouse.example.org/wp-content/uploads/2023/03/lamp.jpg\n") {
+		t.Errorf("show of an attachment should print its file's URL:\n%s", stdout)
+	}
+}

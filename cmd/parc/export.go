@@ -136,8 +136,8 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return json.NewEncoder(summary).Encode(counts)
 	}
 	if path != "-" {
-		fmt.Fprintf(summary, "exported %d items, %d comments, %d authors, %d terms to %s (%d bytes)\n",
-			counts.Items, counts.Comments, counts.Authors, counts.Terms, path, counts.Bytes)
+		fmt.Fprintf(summary, "exported %s to %s (%s)\n", counted(countOf{counts.Items, "item", "items"}, commentCount(counts.Comments),
+			authorCount(counts.Authors), termCount(counts.Terms)), path, plural(int(counts.Bytes), "byte", "bytes"))
 	}
 	return nil
 }

@@ -110,6 +110,10 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 		}
 		return json.NewEncoder(c.App.Writer).Encode(counts)
 	}
-	fmt.Fprintf(c.App.Writer, "exported %d %s, %d comments to %s\n", counts.Items, map[bool]string{true: "files", false: "posts and pages"}[c.Command.Name == "static"], counts.Comments, dir)
+	items := countOf{counts.Items, "post or page", "posts and pages"}
+	if c.Command.Name == "static" {
+		items = countOf{counts.Items, "file", "files"}
+	}
+	fmt.Fprintf(c.App.Writer, "exported %s to %s\n", counted(items, commentCount(counts.Comments)), dir)
 	return nil
 }

@@ -190,15 +190,16 @@ func printImportJSON(w io.Writer, r importer.Result) {
 func printImportText(w io.Writer, r importer.Result) {
 	c := r.Counts
 	fmt.Fprintf(w, "%s (%s) → %s\n", r.Source.Path, r.Format, r.Site)
-	fmt.Fprintf(w, "  read %d posts, %d pages, %d attachments, %d other items, %d comments, %d authors, %d terms in %s\n",
-		c.Posts, c.Pages, c.Attachments, c.OtherItems, c.Comments, c.Authors, c.Terms, r.Finished.Sub(r.Started).Round(1e6))
+	fmt.Fprintf(w, "  read %s in %s\n", counted(postCount(c.Posts), pageCount(c.Pages), countOf{c.Attachments, "attachment", "attachments"},
+		countOf{c.OtherItems, "other item", "other items"}, commentCount(c.Comments), authorCount(c.Authors), termCount(c.Terms)),
+		r.Finished.Sub(r.Started).Round(1e6))
 	if c.Added == 0 && c.Updated == 0 {
-		fmt.Fprintf(w, "  nothing changed: the archive already held all %d records\n", c.Unchanged)
+		fmt.Fprintf(w, "  nothing changed: the archive already held all %s\n", plural(c.Unchanged, "record", "records"))
 	} else {
-		fmt.Fprintf(w, "  %d records added, %d updated, %d unchanged\n", c.Added, c.Updated, c.Unchanged)
+		fmt.Fprintf(w, "  %s added, %d updated, %d unchanged\n", plural(c.Added, "record", "records"), c.Updated, c.Unchanged)
 	}
 	if n := len(r.Warnings); n > 0 {
-		fmt.Fprintf(w, "  %d warnings:\n", n)
+		fmt.Fprintf(w, "  %s:\n", plural(n, "warning", "warnings"))
 		for i, warning := range r.Warnings {
 			if i == 20 {
 				fmt.Fprintf(w, "    … and %d more (parc import --json lists them all)\n", n-20)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -85,7 +86,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
 			help = "parc " + c.Command.Name + " --help"
 		}
-		return usagef("%v (see '%s')", err, help)
+		return usagef("%s (see '%s')", twoDashes(err.Error()), help)
 	}
 	app := &cli.App{
 		Name:    "parc",
@@ -178,4 +179,13 @@ func newArchiveUndo(dir string) (undo func() error) {
 		}
 		return nil
 	}
+}
+
+// oneDashFlag is a long flag as Go's flag package names it in its errors.
+var oneDashFlag = regexp.MustCompile(`(^|[\s:])-([a-z][a-z-]+)`)
+
+// twoDashes writes the long flags an error names as parc's help does:
+// "--colour", not "-colour".
+func twoDashes(msg string) string {
+	return oneDashFlag.ReplaceAllString(msg, "$1--$2")
 }

@@ -121,8 +121,8 @@ func printMediaResult(w io.Writer, res media.Result, asJSON bool) {
 		json.NewEncoder(w).Encode(res)
 		return
 	}
-	fmt.Fprintf(w, "media: %d files used (%d new), %d stored now (%s), %d missing, %d failed (run again to retry them)\n",
-		res.Found, res.New, res.Stored, humanize.IBytes(uint64(res.Bytes)), res.Missing, res.Failed)
+	fmt.Fprintf(w, "media: %s used (%d new), %d stored now (%s), %d missing, %d failed (run again to retry them)\n",
+		plural(res.Found, "file", "files"), res.New, res.Stored, humanize.IBytes(uint64(res.Bytes)), res.Missing, res.Failed)
 }
 
 // mediaJSON is the stable --json shape of one file of parc media list.

@@ -26,7 +26,7 @@ private, scheduled and trashed items too.`,
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per post"},
 			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
 			&cli.StringFlag{Name: "type", Value: "post", Usage: "post, page, attachment, any, or a custom `TYPE`"},
-			&cli.StringFlag{Name: "status", Value: "any", Usage: "publish, draft, pending, private, future, trash, inherit or any"},
+			&cli.StringFlag{Name: "status", Value: "any", Usage: "only posts whose `STATUS` is publish, draft, pending, private, future, trash, inherit, auto-draft or any"},
 			&cli.StringFlag{Name: "author", Usage: "only posts by `LOGIN` (or display name)"},
 			&cli.StringFlag{Name: "category", Usage: "only posts in `CATEGORY` (slug or name)"},
 			&cli.StringFlag{Name: "tag", Usage: "only posts tagged `TAG` (slug or name)"},
@@ -129,7 +129,7 @@ func printPostLine(w io.Writer, p *archive.PostSummary) {
 	if p.Sticky {
 		flags += " [sticky]"
 	}
-	fmt.Fprintf(w, "%6d  %s  %s%s  (%d comments)\n", p.ID, day, title, flags, p.CommentCount)
+	fmt.Fprintf(w, "%6d  %s  %s%s  (%s)\n", p.ID, day, title, flags, plural(p.CommentCount, "comment", "comments"))
 }
 
 func firstKnown(ts ...time.Time) time.Time {

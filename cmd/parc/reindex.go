@@ -40,8 +40,8 @@ old one in use. A running parc serve switches to the new index by itself.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.Writer, "search index rebuilt: %d posts, %d pages, %d comments in %s\n",
-				n.Posts, n.Pages, n.Comments, time.Since(started).Round(time.Millisecond))
+			fmt.Fprintf(c.App.Writer, "search index rebuilt: %s in %s\n",
+				counted(postCount(n.Posts), pageCount(n.Pages), commentCount(n.Comments)), time.Since(started).Round(time.Millisecond))
 			return nil
 		},
 	}

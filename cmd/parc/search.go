@@ -55,7 +55,7 @@ counting hits.`,
 			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
 			&cli.IntFlag{Name: "limit", Value: search.DefaultLimit, Usage: "at most `N` hits"},
 			&cli.IntFlag{Name: "offset", Usage: "skip the first `N` hits"},
-			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, date (oldest first) or -date (newest first)"},
+			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "sort the hits in `ORDER`: relevance, date (oldest first) or -date (newest first)"},
 			&cli.BoolFlag{Name: "facets", Usage: "count the hits by year, author, category and tag"},
 			&cli.BoolFlag{Name: "flat", Usage: "list every hit apart, comments beside their posts, instead of each post once with its best comments"},
 			&cli.DurationFlag{Name: "timeout", Value: search.DefaultTimeout, Usage: "stop a search that takes longer than `DURATION`"},
@@ -102,7 +102,7 @@ counting hits.`,
 			if c.Bool("json") {
 				return printSearchJSON(c.App.Writer, res, req.Facets)
 			}
-			printSearchText(c.App.Writer, res, req, isTerminal(c.App.Writer))
+			printSearchText(c.App.Writer, res, req, styled(c.App.Writer))
 			return nil
 		},
 	}
@@ -169,7 +169,12 @@ func printIndexNotes(w io.Writer, notes []string) {
 	}
 }
 
-func isTerminal(w io.Writer) bool {
+// styled reports whether output to w may use bold type: a terminal, unless
+// NO_COLOR is set (no-color.org) or TERM is dumb.
+func styled(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
@@ -377,20 +382,12 @@ func printFacetsText(w io.Writer, res *search.Results, req search.Request) {
 }
 
 // snippetText turns a snippet's HTML into text, with the matched words in
-// bold on a terminal.
-func snippetText(snippet string, terminal bool) string {
+// bold when styled.
+func snippetText(snippet string, bold bool) string {
 	on, off := "", ""
-	if terminal {
+	if bold {
 		on, off = "\x1b[1m", "\x1b[0m"
 	}
 	snippet = strings.NewReplacer("<mark>", on, "</mark>", off).Replace(snippet)
 	return strings.Join(strings.Fields(html.UnescapeString(snippet)), " ")
-}
-
-// plural counts n things: "1 post", "2 posts".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -166,7 +166,7 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 	if err != nil {
 		t.Fatalf("import while serving: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "records added") {
+	if !strings.Contains(string(out), "record added") {
 		t.Errorf("the import did not report adding the post:\n%s", out)
 	}
 	if !strings.Contains(string(out), "will index this import") || strings.Contains(string(out), "parc:") {

@@ -124,6 +124,9 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 	if path == "/robots.txt" {
 		return s.robots(req)
 	}
+	if !req.snap.single && samePath(path, sitesPath) {
+		return s.sitesPage(req)
+	}
 	sd, rel := req.snap.site(path)
 	if sd == nil {
 		if path == "/" && !req.snap.single {
@@ -142,7 +145,14 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 		return redirect(sd.mount + "/" + query(req.URL))
 	}
 	if rel == "/" || rel == "/index.php" {
-		if resp := s.legacyQuery(ctx, req); resp != nil {
+		resp := s.legacyQuery(ctx, req)
+		if resp != nil && resp.status == http.StatusNotFound && sd == req.snap.root && !req.snap.single {
+			// not the root site's: another site's old link, asked at the root
+			if other := s.rootLegacyQuery(ctx, req); other != nil {
+				return other
+			}
+		}
+		if resp != nil {
 			return resp
 		}
 		if rel == "/index.php" {

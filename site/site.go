@@ -23,6 +23,7 @@ type Archive interface {
 	FinishedImports(ctx context.Context) (int64, error)
 	LastImportFinished(ctx context.Context) (time.Time, error)
 	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	FirstSite(ctx context.Context) (string, error)
 	SiteEntries(ctx context.Context, site string) ([]archive.SiteEntry, error)
 	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
 	Authors(ctx context.Context, site string) ([]archive.Author, error)
@@ -133,7 +134,7 @@ func (s *Server) Refresh(ctx context.Context) error {
 	if old := s.snapshot.Load(); old != nil && old.generation == generation {
 		return nil
 	}
-	snap, err := buildSnapshot(ctx, s.store, s.siteURL, generation)
+	snap, err := buildSnapshot(ctx, s.store, s.siteURL, "", generation)
 	if err != nil {
 		return err
 	}

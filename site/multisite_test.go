@@ -111,7 +111,6 @@ func TestOldLinksAtTheRootOfSeveralSites(t *testing.T) {
 		t.Errorf("following /?p=5 ended at %s with %d, not on Alpha Five", got.url, got.status)
 	}
 
-
 	for _, link := range []string{"/?p=404", "/?p=11", "/?p=abc"} {
 		if got := fetch(t, client, http.MethodGet, ts.URL+link, nil); got.status != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", link, got.status)

@@ -18,7 +18,7 @@ type snapshot struct {
 	generation int64
 	modified   time.Time
 	sites      []*siteData
-	single     bool // one site, served at its own path rather than under a prefix
+	single     bool      // one site, served at its own path rather than under a prefix
 	root       *siteData // the site served at its own path; nil when none is
 }
 

@@ -192,3 +192,47 @@ func TestSiteCommentsFeedIsNewestComments(t *testing.T) {
 
 // itemAnchor finds the comment each feed item (RSS guid, Atom id) is.
 var itemAnchor = regexp.MustCompile(`#comment-(\d+)</(?:guid|id)>`)
+
+// TestHostNamesItsSite asks one server for each site by its own host
+// name, as a reverse proxy for several rescued blogs would: each gets its
+// site at the root, with links that stay on that host, and the other
+// under its prefix.
+func TestHostNamesItsSite(t *testing.T) {
+	dir := t.TempDir()
+	alpha := writeWXR(t, dir, "alpha.xml", "https://alpha.example", "Alpha Log",
+		wxrPost{id: 7, title: "Alpha Seven", slug: "alpha-seven", date: "2021-01-01 10:00:00", body: "Seven."})
+	beta := writeWXR(t, dir, "beta.xml", "https://beta.example", "Beta Diary",
+		wxrPost{id: 7, title: "Beta Seven", slug: "beta-seven", date: "2022-03-04 10:00:00", body: "Seven too."})
+	store := importArchive(t, alpha, beta)
+	_, ts := startSite(t, Config{Store: store})
+	client := noRedirects()
+	asBeta := map[string]string{"Host": "beta.example"}
+
+	home := fetch(t, client, http.MethodGet, ts.URL+"/", asBeta)
+	if home.status != http.StatusOK || !strings.Contains(home.body, "Beta Seven") || strings.Contains(home.body, "Alpha Seven") {
+		t.Errorf("/ on Host beta.example: %d, want Beta's home page:\n%.1500s", home.status, home.body)
+	}
+	if strings.Contains(home.body, `href="/beta.example/`) || !strings.Contains(home.body, `href="/2022/03/04/beta-seven/"`) {
+		t.Errorf("on its own host Beta's links should be at the root:\n%.3000s", home.body)
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/?p=7", "/2022/03/04/beta-seven/"},
+		{"/alpha.example/?p=7", "/alpha.example/2021/01/01/alpha-seven/"},
+	} {
+		got := fetch(t, client, http.MethodGet, ts.URL+c.path, asBeta)
+		if got.status != http.StatusMovedPermanently || got.header.Get("Location") != c.want {
+			t.Errorf("%s on Host beta.example: %d to %q, want 301 to %s", c.path, got.status, got.header.Get("Location"), c.want)
+		}
+	}
+	if got := fetch(t, client, http.MethodGet, ts.URL+"/2022/03/04/beta-seven/", asBeta); got.status != http.StatusOK {
+		t.Errorf("Beta's post on its host: %d", got.status)
+	}
+	// The server's own address still has the first site at the root, and
+	// its cache keeps the two apart.
+	if got := fetch(t, client, http.MethodGet, ts.URL+"/", nil); !strings.Contains(got.body, "Alpha Seven") {
+		t.Errorf("/ on the server's own address: want Alpha's home page")
+	}
+	if got := fetch(t, client, http.MethodGet, ts.URL+"/", map[string]string{"Host": "alpha.example"}); !strings.Contains(got.body, "Alpha Seven") {
+		t.Errorf("/ on Host alpha.example: want Alpha's home page")
+	}
+}

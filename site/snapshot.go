@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/url"
 	"sort"
 	"strconv"
@@ -399,4 +400,27 @@ func sortPages(pages []*entry) {
 		}
 		return pages[i].title < pages[j].title
 	})
+}
+
+// siteOfHost is the site whose own host a Host header names (with the
+// same port, or any when the site's URL has none); nil when none or when
+// only one site is served.
+func (snap *snapshot) siteOfHost(host string) *siteData {
+	if snap.single || host == "" {
+		return nil
+	}
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	}
+	for _, sd := range snap.sites {
+		u, err := url.Parse(sd.URL)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		if strings.EqualFold(host, u.Host) || u.Port() == "" && strings.EqualFold(name, u.Host) {
+			return sd
+		}
+	}
+	return nil
 }

@@ -75,21 +75,9 @@ func TestQueryThatCannotBeUnderstood(t *testing.T) {
 		})
 	}
 
-	store, err := archive.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
-	resp, err := http.Get(base + "/search/?q=" + url.QueryEscape("foo:("))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(body)
-	if resp.StatusCode != http.StatusBadRequest || strings.Count(page, "is not a field") != 1 || strings.Contains(page, "bad query") {
-		t.Errorf("the search page answered %d and should say once why the query is refused: %.3000s", resp.StatusCode, page)
+	status, page := servedPage(t, dir, "/search/?q="+url.QueryEscape("foo:("))
+	if status != http.StatusBadRequest || strings.Count(page, "is not a field") != 1 || strings.Contains(page, "bad query") {
+		t.Errorf("the search page answered %d and should say once why the query is refused: %.3000s", status, page)
 	}
 }
 
@@ -121,4 +109,26 @@ func TestReparseWithNoCrawledPages(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "nothing to reparse") || !strings.Contains(stdout, "no crawled pages") {
 		t.Errorf("exit status %d, stdout %q, stderr %q: want a note that there is nothing to reparse, and why", code, stdout, stderr)
 	}
+}
+
+// servedPage serves the archive in dir as parc serve does and returns what
+// path answers.
+func servedPage(t *testing.T, dir, path string) (status int, body string) {
+	t.Helper()
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
+	resp, err := http.Get(base + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(data)
 }

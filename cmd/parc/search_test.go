@@ -2,15 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"io"
 	"maps"
-	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
@@ -144,19 +141,7 @@ func TestSearchHyphenatedWords(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "The film\n") || !strings.Contains(stdout, "Comment by Bo, 2013-05-02: Stay in your seat") || !strings.Contains(stdout, "\n1 post\n") {
 		t.Errorf("exit status %d, stderr %q: want only the comment that says post-credits:\n%s", code, stderr, stdout)
 	}
-	store, err := archive.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
-	resp, err := http.Get(base + "/search/?q=wi-fi")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if page := string(body); !strings.Contains(page, "Staying online") || strings.Contains(page, "Post Formats") {
+	if _, page := servedPage(t, dir, "/search/?q=wi-fi"); !strings.Contains(page, "Staying online") || strings.Contains(page, "Post Formats") {
 		t.Errorf("the site's search for wi-fi should find only the post that says it: %.3000s", page)
 	}
 }
@@ -192,19 +177,7 @@ func TestSearchGroupsByPost(t *testing.T) {
 		t.Errorf("want one line per post, the review first with %d comments inside and 1 more:\n%s", commentsPerPost, stdout)
 	}
 
-	store, err := archive.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
-	resp, err := http.Get(base + "/search/?q=lighthouse+rental+ticket+stopping")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(body)
+	_, page := servedPage(t, dir, "/search/?q=lighthouse+rental+ticket+stopping")
 	if strings.Count(page, `<h2><a href="/2023/03/18/the-quiet-lighthouse-review/">`) != 1 || strings.Count(page, `<li class="hit comment">`) != 3 ||
 		!strings.Contains(page, "and 1 more matching comment<") || !strings.Contains(page, `href="/about/"`) {
 		t.Errorf("the site's search page should show the review once with 3 comments and 1 more, then About: %.4000s", page)

@@ -35,6 +35,8 @@ for too many words of the index is refused (exit status 2). A search that
 runs past --timeout is stopped (exit status 1).
 Drafts, private, scheduled and password-protected posts and comments that
 are not approved are never indexed.
+While parc serve runs on the archive it holds the index, and parc search
+asks it for the results instead.
 
 Hits are grouped by post: each post once, ranked by its best hit, with
 its best-matching comments under it and how many more match; --limit and

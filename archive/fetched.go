@@ -356,3 +356,14 @@ func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result
 	defer s.writeMu.Unlock()
 	return s.db.ExecContext(ctx, query, args...)
 }
+
+// CountFetched is the number of stored pages of site (every site when site
+// is "").
+func (s *Store) CountFetched(ctx context.Context, site string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM fetched WHERE ? = '' OR site = ?`, site, NormalizeSiteURL(site)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("archive: counting fetched pages: %w", err)
+	}
+	return n, nil
+}

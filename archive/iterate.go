@@ -105,3 +105,21 @@ func (s *Store) CountPosts(ctx context.Context) (int, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM posts`).Scan(&n)
 	return n, err
 }
+
+// PostTypes lists the post types the archive holds, sorted.
+func (s *Store) PostTypes(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT type FROM posts ORDER BY type`)
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing post types: %w", err)
+	}
+	defer rows.Close()
+	var types []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		types = append(types, t)
+	}
+	return types, rows.Err()
+}

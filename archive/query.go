@@ -324,3 +324,16 @@ func (s *Store) Authors(ctx context.Context, site string) ([]Author, error) {
 	}
 	return out, rows.Err()
 }
+
+// FirstSite is the URL of the site imported first; "" when there is none.
+func (s *Store) FirstSite(ctx context.Context) (string, error) {
+	var first string
+	err := s.db.QueryRowContext(ctx, `SELECT url FROM sites ORDER BY id LIMIT 1`).Scan(&first)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("archive: the first site: %w", err)
+	}
+	return first, nil
+}

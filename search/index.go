@@ -42,6 +42,9 @@ func (e *lockedError) Error() string {
 
 func (e *lockedError) Is(target error) bool { return target == ErrLocked }
 
+// PID is the process holding the index; 0 when unknown.
+func (e *lockedError) PID() int { return e.pid }
+
 // Options tune how an index is opened.
 type Options struct {
 	// LockTimeout bounds the wait for another process's lock;

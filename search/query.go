@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,12 +21,20 @@ import (
 // than turned into huge searches.
 const MaxQueryLength = 1024
 
-// ErrBadQuery is returned, wrapped with the reason, for a query parc
-// cannot run.
+// ErrBadQuery is what every QueryError is: errors.Is(err, ErrBadQuery)
+// tells a query parc cannot run.
 var ErrBadQuery = errors.New("bad query")
 
+// QueryError is a query parc cannot understand or refuses to run.
+type QueryError struct {
+	Reason string // where and why, for the person who typed the query
+}
+
+func (e *QueryError) Error() string        { return ErrBadQuery.Error() + ": " + e.Reason }
+func (e *QueryError) Is(target error) bool { return target == ErrBadQuery }
+
 func badQuery(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrBadQuery, fmt.Sprintf(format, args...))
+	return &QueryError{Reason: fmt.Sprintf(format, args...)}
 }
 
 // parsedQuery is a query split into the words bleve's query-string syntax
@@ -44,13 +53,16 @@ func parseQuery(raw string) (parsedQuery, error) {
 		return pq, badQuery("the query is %d bytes long; the most parc takes is %d", len(raw), MaxQueryLength)
 	}
 	raw = strings.ToValidUTF8(raw, "\uFFFD")
+	if err := checkSyntax(raw); err != nil {
+		return pq, err
+	}
 	var rest []string
 	for _, token := range splitQuery(raw) {
 		negated := strings.HasPrefix(token, "-")
 		body := strings.TrimLeft(token, "+-")
 		name, value, ok := strings.Cut(body, ":")
 		if !ok || !isFilter(strings.ToLower(name)) {
-			rest = append(rest, token)
+			rest = append(rest, quoteCompound(token))
 			continue
 		}
 		value = unquote(value)
@@ -98,6 +110,37 @@ func splitQuery(s string) []string {
 		tokens = append(tokens, b.String())
 	}
 	return tokens
+}
+
+// quoteCompound makes a hyphenated word (post-credits, e-mail, Wi-Fi,
+// 2012-01-03) a phrase, so that it finds its parts side by side as the
+// analyzer indexed them, not any text holding one of them. A leading +
+// or - and a field name stay outside the quotes; a word that is quoted,
+// a pattern or fuzzy stays as it is.
+func quoteCompound(token string) string {
+	body := strings.TrimLeft(token, "+-")
+	prefix := token[:len(token)-len(body)]
+	if name, value, ok := strings.Cut(body, ":"); ok {
+		prefix, body = prefix+name+":", value
+	}
+	if !isCompound(body) {
+		return token
+	}
+	return prefix + `"` + body + `"`
+}
+
+// isCompound reports a word of letters and digits joined by hyphens.
+func isCompound(word string) bool {
+	parts := strings.Split(word, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func unquote(s string) string {
@@ -212,12 +255,86 @@ func textQuery(text string, strict bool) (query.Query, error) {
 	}
 	q, err := query.NewQueryStringQuery(text).Parse()
 	if err != nil {
-		return nil, err
+		return nil, badQuery("%q cannot be understood: %v", text, err)
 	}
 	if err := checkCost(q); err != nil {
 		return nil, err
 	}
 	return spread(q), nil
+}
+
+// textFields are the fields a query may name besides parc's filters.
+var textFields = []string{fieldTitle, fieldContent}
+
+// checkSyntax finds what bleve's query-string syntax would misread or
+// refuse without saying where: an unclosed phrase, a field with no value,
+// a field parc does not have, a lone + or -. Positions are counted in
+// characters from 1.
+func checkSyntax(text string) error {
+	runes := []rune(text)
+	quoteAt := -1
+	tokenStart := -1
+	escaped := false
+	endToken := func(end int) error {
+		if tokenStart < 0 {
+			return nil
+		}
+		token := string(runes[tokenStart:end])
+		start := tokenStart
+		tokenStart = -1
+		return checkToken(token, start+1)
+	}
+	for i, r := range runes {
+		switch {
+		case escaped:
+			escaped = false
+			continue
+		case r == '\\':
+			escaped = true
+		case r == '"':
+			if quoteAt < 0 {
+				quoteAt = i
+			} else {
+				quoteAt = -1
+			}
+		case unicode.IsSpace(r) && quoteAt < 0:
+			if err := endToken(i); err != nil {
+				return err
+			}
+			continue
+		}
+		if tokenStart < 0 {
+			tokenStart = i
+		}
+	}
+	if quoteAt >= 0 {
+		return badQuery("the phrase opened by the quote at character %d is never closed: end it with another \"", quoteAt+1)
+	}
+	return endToken(len(runes))
+}
+
+// checkToken checks one space-separated part of a query, found at
+// character at.
+func checkToken(token string, at int) error {
+	body := strings.TrimLeft(token, "+-")
+	if body == "" {
+		return badQuery("%q at character %d stands alone: put it right before a word (+word must match, -word must not)", token, at)
+	}
+	if strings.HasPrefix(body, `"`) || strings.HasPrefix(body, "/") {
+		return nil
+	}
+	name, value, ok := strings.Cut(body, ":")
+	if !ok || strings.HasSuffix(name, `\`) {
+		return nil
+	}
+	if !slices.Contains(textFields, strings.ToLower(name)) && !isFilter(strings.ToLower(name)) {
+		return badQuery("%s: at character %d is not a field: parc knows %s: and the filters author:, tag:, category:, site:, type:, after:, before:, year: (put text with a colon in quotes)",
+			name, at, strings.Join(textFields, ":, "))
+	}
+	if value == "" {
+		return badQuery("%s: at character %d needs a value, as in %s:word", name, at, name)
+	}
+	return nil
 }
 
 // Bounds on the words of a query that stand for many words: wildcards,

@@ -37,9 +37,20 @@ func (ix *Index) hitStore() HitSource {
 // as the archive has them. A hit the archive no longer shows in public
 // (the index has yet to catch up) is left out. Snippets, which render and
 // analyze each hit's text, are made side by side. The caller holds mu.
-func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map[int64]*archive.StoredPost) (*Results, error) {
+func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map[int64]*archive.StoredPost, idsOnly bool) (*Results, error) {
 	out := &Results{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Facets: facetCounts(res)}
 	if len(res.Hits) == 0 {
+		return out, nil
+	}
+	if idsOnly {
+		for _, m := range res.Hits {
+			key, commentID, isComment := parseDocID(m.ID)
+			hit := Hit{PostKey: key, CommentID: commentID, Score: m.Score}
+			if isComment {
+				hit.Kind = KindComment
+			}
+			out.Hits = append(out.Hits, hit)
+		}
 		return out, nil
 	}
 	names := newAuthorNames(ix.hitStore())

@@ -35,6 +35,12 @@ type Request struct {
 	Facets bool   // count hits by year, author, category and tag
 	// Timeout is how long the search may take; DefaultTimeout when zero.
 	Timeout time.Duration
+	// PerPost, when more than 0, groups the hits by post (see grouped.go):
+	// Limit and Offset count posts, each with at most PerPost comments.
+	PerPost int
+
+	docIDs  []string // only these documents (a page of groups)
+	idsOnly bool     // hits with keys and scores only (the groups' window)
 }
 
 // DefaultTimeout is how long a search may take when the request does not
@@ -54,8 +60,10 @@ const maxTermSearchers = 1024
 
 // Results are a page of hits.
 type Results struct {
-	Total  uint64 // hits in all, not only on this page
-	Hits   []Hit
+	Total  uint64                    // hits in all, not only on this page
+	Hits   []Hit                     // empty when grouped
+	Groups []Group                   `json:",omitempty"` // when Request.PerPost is set
+	Posts  int                       `json:",omitempty"` // when grouped: the posts with hits (up to groupWindow hits)
 	Facets map[string]map[string]int // year, author, category, tag → value → hits
 	Took   time.Duration
 }
@@ -82,9 +90,14 @@ type Hit struct {
 // "phrases", +must, -not, field:value, fuzzy~, prefix*) plus filters:
 // author:, tag:, category:, site:, type:post|page|comment,
 // after:YYYY-MM-DD (that day on), before:YYYY-MM-DD (up to that day) and
-// year:YYYY; a leading - excludes what a filter matches. Text bleve cannot
-// parse is searched as plain words. Errors in the query wrap ErrBadQuery.
+// year:YYYY; a leading - excludes what a filter matches. A query that
+// cannot be understood (an unclosed phrase, an unknown field, a field
+// without a value) is a QueryError saying where and why; text bleve parses
+// but cannot run is searched as plain words.
 func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
+	if req.PerPost > 0 {
+		return ix.searchGrouped(ctx, req)
+	}
 	sr, err := searchRequest(req)
 	if err != nil {
 		return nil, err
@@ -125,10 +138,10 @@ func (ix *Index) search(ctx context.Context, req Request, sr *bleve.SearchReques
 	}
 	q, err := buildQuery(req.Query, req.Site, true)
 	if err == nil {
-		sr.Query = bestOfRequest(q, sr)
-		res, posts, serr := ix.run(ctx, sr)
+		sr.Query = bestOfRequest(restrict(q, req.docIDs), sr)
+		res, posts, serr := ix.run(ctx, sr, req.idsOnly)
 		if serr == nil {
-			return ix.results(ctx, res, posts)
+			return ix.results(ctx, res, posts, req.idsOnly)
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -146,15 +159,15 @@ func (ix *Index) search(ctx context.Context, req Request, sr *bleve.SearchReques
 	if ferr != nil {
 		return nil, ferr
 	}
-	sr.Query = bestOfRequest(q, sr)
-	res, posts, ferr := ix.run(ctx, sr)
+	sr.Query = bestOfRequest(restrict(q, req.docIDs), sr)
+	res, posts, ferr := ix.run(ctx, sr, req.idsOnly)
 	if ferr != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, badQuery("%q cannot be searched: %v", req.Query, err)
 	}
-	return ix.results(ctx, res, posts)
+	return ix.results(ctx, res, posts, req.idsOnly)
 }
 
 // run ranks in two steps. Snippets need the locations of the terms that
@@ -163,7 +176,7 @@ func (ix *Index) search(ctx context.Context, req Request, sr *bleve.SearchReques
 // ranking runs without them, and a second search restricted to the page of
 // hits fetches theirs, while the page's posts are read from the archive.
 // The caller holds mu.
-func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, map[int64]*archive.StoredPost, error) {
+func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest, idsOnly bool) (*bleve.SearchResult, map[int64]*archive.StoredPost, error) {
 	store := ix.hitStore()
 	if store == nil {
 		return nil, nil, errNoStore
@@ -173,7 +186,7 @@ func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Searc
 		return nil, nil, err
 	}
 	res.Total = matchCount(sr.Query, res)
-	if len(res.Hits) == 0 {
+	if len(res.Hits) == 0 || idsOnly {
 		return res, nil, nil
 	}
 	type loaded struct {

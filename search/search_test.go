@@ -124,10 +124,26 @@ func TestSearchRequests(t *testing.T) {
 	ix := openSynced(t, store, dir, 0)
 	ctx := context.Background()
 
-	t.Run("unparsable text is searched as words", func(t *testing.T) {
-		for _, q := range []string{`gulls "`, `gulls:`, `(gulls`, `gulls^^`, `/[/`} {
+	t.Run("text bleve cannot run is searched as words", func(t *testing.T) {
+		for _, q := range []string{`(gulls`, `/[/`, `gulls)`} {
 			if _, err := ix.Search(ctx, Request{Query: q}); err != nil {
 				t.Errorf("%q: %v", q, err)
+			}
+		}
+	})
+	t.Run("text that cannot be understood says where and why", func(t *testing.T) {
+		for _, tt := range []struct{ query, why string }{
+			{`gulls "seven miles`, "quote at character 7 is never closed"},
+			{`gulls:`, "gulls: at character 1 is not a field"},
+			{`foo:(`, "foo: at character 1 is not a field"},
+			{`keeper title:`, "title: at character 8 needs a value"},
+			{`keeper + gulls`, `"+" at character 8 stands alone`},
+			{`gulls^^`, "invalid boost"},
+		} {
+			_, err := ix.Search(ctx, Request{Query: tt.query})
+			var qe *QueryError
+			if !errors.As(err, &qe) || !strings.Contains(qe.Reason, tt.why) {
+				t.Errorf("%q: error %v, want a QueryError saying %q", tt.query, err, tt.why)
 			}
 		}
 	})
@@ -243,5 +259,73 @@ func TestIndexedTextIsShownText(t *testing.T) {
 		if text != shown {
 			t.Errorf("the %s's snippet reads %q, want the shown text %q", h.Kind, text, shown)
 		}
+	}
+}
+
+func TestHyphenatedWordsAsTyped(t *testing.T) {
+	store, dir := newArchive(t, filepath.Join(repoRoot(t), "testdata", "hyphenated-words.xml"))
+	ix := openSynced(t, store, dir, 0)
+	for _, tt := range []struct {
+		query   string
+		post    int64
+		comment int64
+	}{
+		{"post-credits", 2, 31},
+		{"e-mail", 3, 0},
+		{"Wi-Fi", 3, 0},
+		{"wi-fi online", 3, 0},
+		{"title:staying content:wi-fi", 3, 0},
+		{"2012-01-03", 3, 0},
+	} {
+		res := mustSearch(t, ix, Request{Query: tt.query})
+		if len(res.Hits) != 1 || res.Hits[0].PostID != tt.post || res.Hits[0].CommentID != tt.comment {
+			t.Errorf("%q found %+v, want only post %d (comment %d)", tt.query, res.Hits, tt.post, tt.comment)
+		}
+	}
+	if res := mustSearch(t, ix, Request{Query: "credits -post-credits"}); len(res.Hits) != 1 || res.Hits[0].PostID != 1 {
+		t.Errorf("-post-credits should leave out the comment that says it: %+v", res.Hits)
+	}
+}
+
+func TestGroupedByPost(t *testing.T) {
+	store, dir := newArchive(t, sampleBlog(t))
+	ix := openSynced(t, store, dir, 0)
+	flat := mustSearch(t, ix, Request{Query: "lighthouse", Limit: 100})
+	res := mustSearch(t, ix, Request{Query: "lighthouse", PerPost: 1, Limit: 100})
+	if len(res.Hits) != 0 || res.Total != flat.Total {
+		t.Fatalf("grouped: %d flat hits, total %d; want none and the flat total %d", len(res.Hits), res.Total, flat.Total)
+	}
+	seen := map[int64]bool{}
+	for _, g := range res.Groups {
+		key := int64(0)
+		if g.Post != nil {
+			key = g.Post.PostKey
+		} else if len(g.Comments) > 0 {
+			key = g.Comments[0].PostKey
+		}
+		if key == 0 || seen[key] {
+			t.Errorf("group %+v: every post once, with a hit", g)
+		}
+		seen[key] = true
+		if len(g.Comments) > 1 {
+			t.Errorf("group of post %d shows %d comments, want at most 1", key, len(g.Comments))
+		}
+	}
+	if res.Posts != len(res.Groups) {
+		t.Errorf("Posts %d, want %d", res.Posts, len(res.Groups))
+	}
+	// Post 10 matches, and so does its comment by Film Weekly.
+	if len(res.Groups) == 0 || res.Groups[0].Post == nil || res.Groups[0].Post.PostID != 10 || len(res.Groups[0].Comments) != 1 ||
+		res.Groups[0].Comments[0].Snippet == "" {
+		t.Errorf("first group %+v, want post 10 with its matching comment and snippets", res.Groups)
+	}
+	comments := mustSearch(t, ix, Request{Query: "type:comment", Limit: 100})
+	byPost := mustSearch(t, ix, Request{Query: "type:comment", PerPost: 1})
+	if len(byPost.Groups) != 1 || byPost.Groups[0].Post != nil || len(byPost.Groups[0].Comments) != 1 || byPost.Groups[0].MoreComments != len(comments.Hits)-1 {
+		t.Errorf("type:comment grouped: %+v, want one post's group with 1 comment and %d more", byPost.Groups, len(comments.Hits)-1)
+	}
+	paged := mustSearch(t, ix, Request{Query: "lighthouse", PerPost: 1, Limit: 1, Offset: 1})
+	if len(paged.Groups) != 1 || len(res.Groups) < 2 || paged.Groups[0].Post == nil || res.Groups[1].Post == nil || paged.Groups[0].Post.PostKey != res.Groups[1].Post.PostKey {
+		t.Errorf("offset 1 limit 1 gave %+v, want the second group", paged.Groups)
 	}
 }

@@ -73,6 +73,9 @@ func fetch(tb testing.TB, client *http.Client, method, url string, header map[st
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
+	if host := header["Host"]; host != "" {
+		req.Host = host // the client sends req.Host, not the header
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		tb.Fatalf("%s %s: %v", method, url, err)

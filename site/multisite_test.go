@@ -94,10 +94,13 @@ func TestOldLinksAtTheRootOfSeveralSites(t *testing.T) {
 	_, ts := startSite(t, Config{Store: store})
 	client := noRedirects()
 
+	// Alpha, imported first, keeps the root; Beta is under its host.
 	for _, c := range []struct{ link, want string }{
-		{"/?p=5", "/alpha.example/2020/01/01/alpha-five/"},
+		{"/?p=5", "/2020/01/01/alpha-five/"},
+		{"/?p=7", "/2021/01/01/alpha-seven/"},
 		{"/?page_id=9", "/beta.example/about/"},
 		{"/?p=9&cpage=1", "/beta.example/about/#comments"},
+		{"/beta.example/?p=7", "/beta.example/2022/03/04/beta-seven/"},
 	} {
 		got := fetch(t, client, http.MethodGet, ts.URL+c.link, nil)
 		if got.status != http.StatusMovedPermanently || got.header.Get("Location") != c.want {
@@ -108,23 +111,23 @@ func TestOldLinksAtTheRootOfSeveralSites(t *testing.T) {
 		t.Errorf("following /?p=5 ended at %s with %d, not on Alpha Five", got.url, got.status)
 	}
 
-	both := fetch(t, client, http.MethodGet, ts.URL+"/?p=7", nil)
-	if both.status != http.StatusMultipleChoices || both.header.Get("Location") != "" {
-		t.Errorf("/?p=7, which both sites have: %d (Location %q), want 300 with a list", both.status, both.header.Get("Location"))
-	}
-	if missing := contains(both.body, `href="/alpha.example/2021/01/01/alpha-seven/"`, "Alpha Seven",
-		`href="/beta.example/2022/03/04/beta-seven/"`, "Beta Seven", "Alpha Log", "Beta Diary"); len(missing) > 0 {
-		t.Errorf("/?p=7 lists neither match fully; missing %q in:\n%s", missing, both.body)
-	}
-
 	for _, link := range []string{"/?p=404", "/?p=11", "/?p=abc"} {
 		if got := fetch(t, client, http.MethodGet, ts.URL+link, nil); got.status != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", link, got.status)
 		}
 	}
 	front := fetch(t, client, http.MethodGet, ts.URL+"/?utm_source=mail", nil)
-	if front.status != http.StatusOK || !strings.Contains(front.body, "Archived sites") {
-		t.Errorf("/?utm_source=mail: %d, want the front page listing the sites", front.status)
+	if front.status != http.StatusOK || !strings.Contains(front.body, "Alpha Five") {
+		t.Errorf("/?utm_source=mail: %d, want the home page of Alpha, served at the root", front.status)
+	}
+	sites := fetch(t, client, http.MethodGet, ts.URL+"/_parc/sites/", nil)
+	if sites.status != http.StatusOK || !strings.Contains(sites.body, "Archived sites") || !strings.Contains(sites.body, `href="/beta.example/"`) {
+		t.Errorf("/_parc/sites/: %d, want the page listing the sites", sites.status)
+	}
+	for _, path := range []string{"/2020/01/01/alpha-five/", "/2021/01/01/alpha-seven/", "/beta.example/2022/03/04/beta-seven/", "/beta.example/about/"} {
+		if got := fetch(t, client, http.MethodGet, ts.URL+path, nil); got.status != http.StatusOK {
+			t.Errorf("%s: %d, want 200", path, got.status)
+		}
 	}
 	if got := fetch(t, client, http.MethodHead, ts.URL+"/?p=5", nil); got.status != http.StatusMovedPermanently {
 		t.Errorf("HEAD /?p=5: %d, want 301", got.status)
@@ -189,3 +192,47 @@ func TestSiteCommentsFeedIsNewestComments(t *testing.T) {
 
 // itemAnchor finds the comment each feed item (RSS guid, Atom id) is.
 var itemAnchor = regexp.MustCompile(`#comment-(\d+)</(?:guid|id)>`)
+
+// TestHostNamesItsSite asks one server for each site by its own host
+// name, as a reverse proxy for several rescued blogs would: each gets its
+// site at the root, with links that stay on that host, and the other
+// under its prefix.
+func TestHostNamesItsSite(t *testing.T) {
+	dir := t.TempDir()
+	alpha := writeWXR(t, dir, "alpha.xml", "https://alpha.example", "Alpha Log",
+		wxrPost{id: 7, title: "Alpha Seven", slug: "alpha-seven", date: "2021-01-01 10:00:00", body: "Seven."})
+	beta := writeWXR(t, dir, "beta.xml", "https://beta.example", "Beta Diary",
+		wxrPost{id: 7, title: "Beta Seven", slug: "beta-seven", date: "2022-03-04 10:00:00", body: "Seven too."})
+	store := importArchive(t, alpha, beta)
+	_, ts := startSite(t, Config{Store: store})
+	client := noRedirects()
+	asBeta := map[string]string{"Host": "beta.example"}
+
+	home := fetch(t, client, http.MethodGet, ts.URL+"/", asBeta)
+	if home.status != http.StatusOK || !strings.Contains(home.body, "Beta Seven") || strings.Contains(home.body, "Alpha Seven") {
+		t.Errorf("/ on Host beta.example: %d, want Beta's home page:\n%.1500s", home.status, home.body)
+	}
+	if strings.Contains(home.body, `href="/beta.example/`) || !strings.Contains(home.body, `href="/2022/03/04/beta-seven/"`) {
+		t.Errorf("on its own host Beta's links should be at the root:\n%.3000s", home.body)
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/?p=7", "/2022/03/04/beta-seven/"},
+		{"/alpha.example/?p=7", "/alpha.example/2021/01/01/alpha-seven/"},
+	} {
+		got := fetch(t, client, http.MethodGet, ts.URL+c.path, asBeta)
+		if got.status != http.StatusMovedPermanently || got.header.Get("Location") != c.want {
+			t.Errorf("%s on Host beta.example: %d to %q, want 301 to %s", c.path, got.status, got.header.Get("Location"), c.want)
+		}
+	}
+	if got := fetch(t, client, http.MethodGet, ts.URL+"/2022/03/04/beta-seven/", asBeta); got.status != http.StatusOK {
+		t.Errorf("Beta's post on its host: %d", got.status)
+	}
+	// The server's own address still has the first site at the root, and
+	// its cache keeps the two apart.
+	if got := fetch(t, client, http.MethodGet, ts.URL+"/", nil); !strings.Contains(got.body, "Alpha Seven") {
+		t.Errorf("/ on the server's own address: want Alpha's home page")
+	}
+	if got := fetch(t, client, http.MethodGet, ts.URL+"/", map[string]string{"Host": "alpha.example"}); !strings.Contains(got.body, "Alpha Seven") {
+		t.Errorf("/ on Host alpha.example: want Alpha's home page")
+	}
+}

@@ -21,6 +21,10 @@ func TestEveryStoredLinkLandsOnItsPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	first, err := store.FirstSite(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	checked := 0
 	for _, s := range sites {
 		entries, err := store.SiteEntries(context.Background(), s.URL)
@@ -37,7 +41,10 @@ func TestEveryStoredLinkLandsOnItsPage(t *testing.T) {
 				if id := u.Query().Get("p"); id != "" && id != itoa(int(e.ID)) {
 					continue // a guid ?p=N of another ID names that post, as in WordPress
 				}
-				path := "/" + host + u.EscapedPath()
+				path := "/" + host + u.EscapedPath() // a site imported later is under its host
+				if s.URL == first {
+					path = u.EscapedPath() // the first is at the root
+				}
 				if u.Path == "" {
 					path += "/"
 				}

@@ -30,7 +30,7 @@ func (s *Server) page(req *request, title string) *pageView {
 		Home: sd.mount + "/", Search: sd.mount + "/search/", Feed: sd.mount + "/feed/", Nav: sd.nav,
 	}
 	if !req.snap.single {
-		pv.Site.Sites = "/"
+		pv.Site.Sites = sitesPath
 	}
 	pv.Feeds = []feedLink{
 		{Title: pv.Site.Title + " » Feed", Type: "application/rss+xml", URL: sd.mount + "/feed/"},

@@ -30,6 +30,9 @@ type SearchRequest struct {
 	Limit, Offset int
 	Facets        bool
 	Timeout       time.Duration
+	// PerPost, when more than 0, asks for the hits grouped by post: Limit
+	// and Offset count posts, each with at most PerPost of its comments.
+	PerPost int
 }
 
 // SearchResults is a page of hits, the total and facet counts (year,
@@ -38,6 +41,7 @@ type SearchResults struct {
 	Total  uint64
 	Hits   []SearchHit
 	Facets map[string]map[string]int
+	Posts  int // grouped: the posts with hits, which pages count
 }
 
 // SearchHit is one post, page or comment that matched. Snippet is HTML
@@ -50,11 +54,22 @@ type SearchHit struct {
 	Author    string
 	Date      time.Time
 	Snippet   string
+	// Grouped, a post's hit holds its best-matching comments and the
+	// number of its other comments that match; a post only its comments
+	// match has no Snippet.
+	Comments     []SearchHit
+	MoreComments int
 }
 
-// ErrBadQuery marks a query the searcher cannot parse or refuses: a 400,
-// not a 503.
-var ErrBadQuery = errors.New("bad search query")
+// commentsPerHit is how many of a post's matching comments its search
+// hit shows.
+const commentsPerHit = 3
+
+// BadQueryError is a query the searcher cannot parse or refuses: a 400,
+// not a 503. The page shows its reason.
+type BadQueryError struct{ Reason string }
+
+func (e *BadQueryError) Error() string { return "bad search query: " + e.Reason }
 
 // ErrSearchTimeout marks a search the searcher stopped at its deadline.
 var ErrSearchTimeout = errors.New("the search took too long")
@@ -150,11 +165,12 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 		if !s.searchSlots.take(expensive) {
 			return busy()
 		}
-		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true, Timeout: s.searchTimeout})
+		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true, Timeout: s.searchTimeout, PerPost: commentsPerHit})
 		s.searchSlots.give(expensive)
+		var badQuery *BadQueryError
 		switch {
-		case errors.Is(err, ErrBadQuery):
-			v.Error = "That search could not be understood: " + err.Error()
+		case errors.As(err, &badQuery):
+			v.Error = "That search could not be understood: " + badQuery.Reason
 			status = http.StatusBadRequest
 		case errors.Is(err, ErrSearchTimeout):
 			v.Error = "That search took too long and was stopped: more words or fewer wildcards narrow it."
@@ -188,7 +204,7 @@ func busy() *response {
 func (s *Server) fillSearchView(req *request, v *searchView, results *SearchResults) {
 	sd := req.site
 	v.Total = results.Total
-	pages := int((results.Total + postsPerPage - 1) / postsPerPage)
+	pages := (results.Posts + postsPerPage - 1) / postsPerPage
 	v.Pager.Pages = max(pages, 1)
 	searchURL := func(q string, page int) string {
 		u := sd.mount + "/search/?q=" + url.QueryEscape(q)
@@ -205,17 +221,16 @@ func (s *Server) fillSearchView(req *request, v *searchView, results *SearchResu
 	}
 	for _, h := range results.Hits {
 		// Only what the site shows may be found through it.
-		e := sd.byKey[h.PostKey]
-		if e == nil {
+		hit, ok := hitViewOf(sd, h)
+		if !ok {
 			continue
 		}
-		hit := hitView{Kind: h.Kind, Title: e.title, URL: e.path, Author: h.Author, Date: h.Date}
-		if h.Kind == "comment" {
-			hit.URL += "#comment-" + strconv.FormatInt(h.CommentID, 10)
+		for _, c := range h.Comments {
+			if cv, ok := hitViewOf(sd, c); ok {
+				hit.Comments = append(hit.Comments, cv)
+			}
 		}
-		if !e.Protected {
-			hit.Snippet = markOnly(h.Snippet)
-		}
+		hit.MoreComments = h.MoreComments
 		v.Hits = append(v.Hits, hit)
 	}
 	for _, field := range []string{"year", "author", "category", "tag"} {
@@ -281,4 +296,21 @@ func balanceMarks(s string) string {
 		s += "</mark>"
 	}
 	return s
+}
+
+// hitViewOf is how the page shows a hit; false for a post the site does
+// not show.
+func hitViewOf(sd *siteData, h SearchHit) (hitView, bool) {
+	e := sd.byKey[h.PostKey]
+	if e == nil {
+		return hitView{}, false
+	}
+	hit := hitView{Kind: h.Kind, Title: e.title, URL: e.path, Author: h.Author, Date: h.Date}
+	if h.Kind == "comment" {
+		hit.URL += "#comment-" + strconv.FormatInt(h.CommentID, 10)
+	}
+	if !e.Protected {
+		hit.Snippet = markOnly(h.Snippet)
+	}
+	return hit, true
 }

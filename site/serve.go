@@ -27,14 +27,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	snap := s.snapshot.Load()
+	snap := s.snapshotFor(r)
 	if s.serveMedia(w, r, snap) {
 		return
 	}
 	// Only query-less URLs are cached: a query string a page ignores must
 	// not let a client fill the cache.
 	cacheable := r.URL.RawQuery == ""
-	origin := s.origin(r)
+	origin := s.origin(r, snap)
 	key := origin + r.URL.EscapedPath()
 	if cacheable {
 		if resp := s.cache.get(snap.generation, key); resp != nil {
@@ -56,11 +56,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // origin is what absolute links start with: --base-url, or the scheme and
-// host the request came to when that is the server's own address, else
-// the address the server listens on. A Host header naming anything else
-// never makes the links, so it cannot send readers of a cached page to
-// another site.
-func (s *Server) origin(r *http.Request) string {
+// host the request came to when that is the server's own address or the
+// host of a site it serves, else the address the server listens on. A
+// Host header naming anything else never makes the links, so it cannot
+// send readers of a cached page to another site.
+func (s *Server) origin(r *http.Request, snap *snapshot) string {
 	if s.baseURL != "" {
 		return s.baseURL
 	}
@@ -68,7 +68,7 @@ func (s *Server) origin(r *http.Request) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	if s.ownHost(r.Host) {
+	if s.ownHost(r.Host) || snap.siteOfHost(r.Host) != nil {
 		return scheme + "://" + r.Host
 	}
 	return scheme + "://" + s.listenHost()
@@ -124,6 +124,9 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 	if path == "/robots.txt" {
 		return s.robots(req)
 	}
+	if !req.snap.single && samePath(path, sitesPath) {
+		return s.sitesPage(req)
+	}
 	sd, rel := req.snap.site(path)
 	if sd == nil {
 		if path == "/" && !req.snap.single {
@@ -142,7 +145,14 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 		return redirect(sd.mount + "/" + query(req.URL))
 	}
 	if rel == "/" || rel == "/index.php" {
-		if resp := s.legacyQuery(ctx, req); resp != nil {
+		resp := s.legacyQuery(ctx, req)
+		if resp != nil && resp.status == http.StatusNotFound && sd == req.snap.root && !req.snap.single {
+			// not the root site's: another site's old link, asked at the root
+			if other := s.rootLegacyQuery(ctx, req); other != nil {
+				return other
+			}
+		}
+		if resp != nil {
 			return resp
 		}
 		if rel == "/index.php" {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +24,7 @@ type Archive interface {
 	FinishedImports(ctx context.Context) (int64, error)
 	LastImportFinished(ctx context.Context) (time.Time, error)
 	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	FirstSite(ctx context.Context) (string, error)
 	SiteEntries(ctx context.Context, site string) ([]archive.SiteEntry, error)
 	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
 	Authors(ctx context.Context, site string) ([]archive.Author, error)
@@ -79,6 +81,9 @@ type Server struct {
 	sanitizer     *render.Sanitizer
 	cache         *pageCache
 	snapshot      atomic.Pointer[snapshot]
+	// hostRooted holds, by site URL, snapshots with that site at the root,
+	// for requests whose Host names it (see snapshotFor).
+	hostRooted sync.Map
 }
 
 // New parses the templates, loads the assets and reads the archive. A
@@ -133,12 +138,35 @@ func (s *Server) Refresh(ctx context.Context) error {
 	if old := s.snapshot.Load(); old != nil && old.generation == generation {
 		return nil
 	}
-	snap, err := buildSnapshot(ctx, s.store, s.siteURL, generation)
+	snap, err := buildSnapshot(ctx, s.store, s.siteURL, "", generation)
 	if err != nil {
 		return err
 	}
 	s.snapshot.Store(snap)
 	return nil
+}
+
+// snapshotFor is the snapshot a request is answered from: the served one,
+// or, when its Host header names the host of a site served under a
+// prefix, one with that site at the root, so that one server can serve
+// several rescued blogs under their own names. Such a snapshot is built
+// on the first request for it after each import.
+func (s *Server) snapshotFor(r *http.Request) *snapshot {
+	snap := s.snapshot.Load()
+	sd := snap.siteOfHost(r.Host)
+	if sd == nil || sd == snap.root {
+		return snap
+	}
+	if v, ok := s.hostRooted.Load(sd.URL); ok && v.(*snapshot).generation == snap.generation {
+		return v.(*snapshot)
+	}
+	rooted, err := buildSnapshot(r.Context(), s.store, s.siteURL, sd.URL, snap.generation)
+	if err != nil {
+		s.logger.Warn("site: serving a site at the root of its host", "site", sd.URL, "err", err)
+		return snap
+	}
+	s.hostRooted.Store(sd.URL, rooted)
+	return rooted
 }
 
 // Watch calls Refresh every interval until ctx ends, so that an import

@@ -134,10 +134,17 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 	if err := srv.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	// Several sites now: each under its own prefix, a front page lists them.
+	// Several sites now: the first keeps the root and every URL it had,
+	// the new one is under its host, and a page lists them.
 	front := get(t, ts.URL+"/")
-	if missing := contains(front.body, "Archived sites", "/wpthemetestdata.wordpress.com/"); len(missing) > 0 {
-		t.Fatalf("front page lacks %q", missing)
+	if missing := contains(front.body, "The Quiet Lighthouse (2023) Review"); len(missing) > 0 {
+		t.Fatalf("the root is no longer the first site's home page: it lacks %q", missing)
+	}
+	if review := get(t, ts.URL+"/2023/03/18/the-quiet-lighthouse-review/"); review.status != 200 {
+		t.Errorf("the first site's post moved: %d", review.status)
+	}
+	if sites := get(t, ts.URL+"/_parc/sites/"); len(contains(sites.body, "Archived sites", "/wpthemetestdata.wordpress.com/")) > 0 {
+		t.Errorf("/_parc/sites/ should list the sites: %.2000s", sites.body)
 	}
 	post := get(t, ts.URL+"/wpthemetestdata.wordpress.com/2012/01/03/template-comments/")
 	if post.status != 200 || !strings.Contains(post.body, "Template: Comments") {

@@ -8,6 +8,9 @@ import (
 )
 
 // sitesPage is the front page of an archive of several sites.
+// sitesPath lists the sites of an archive that holds several.
+const sitesPath = "/_parc/sites/"
+
 func (s *Server) sitesPage(req *request) *response {
 	var cards []siteCardView
 	for _, sd := range req.snap.sites {

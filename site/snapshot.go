@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/url"
 	"sort"
 	"strconv"
@@ -18,7 +19,8 @@ type snapshot struct {
 	generation int64
 	modified   time.Time
 	sites      []*siteData
-	single     bool // one site, served at its own path rather than under a prefix
+	single     bool      // one site, served at its own path rather than under a prefix
+	root       *siteData // the site served at its own path; nil when none is
 }
 
 // siteData is one site's entries, terms and authors, indexed every way an
@@ -65,7 +67,11 @@ type author struct {
 	path        string
 }
 
-func buildSnapshot(ctx context.Context, store Archive, pick string, generation int64) (*snapshot, error) {
+// buildSnapshot reads the sites of the archive (only pick's when set). One
+// is served at the root: root, or else the site imported first, so that
+// importing another site never moves its URLs; the others are served
+// under a prefix of their host.
+func buildSnapshot(ctx context.Context, store Archive, pick, root string, generation int64) (*snapshot, error) {
 	summaries, err := store.Sites(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -90,17 +96,26 @@ func buildSnapshot(ctx context.Context, store Archive, pick string, generation i
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	snap := &snapshot{generation: generation, modified: modified.UTC().Truncate(time.Second), single: len(summaries) <= 1}
+	if root == "" && !snap.single {
+		if root, err = store.FirstSite(ctx); err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+	}
 	for _, summary := range summaries {
-		sd, err := buildSiteData(ctx, store, summary, snap.single)
+		atRoot := snap.single || summary.URL == archive.NormalizeSiteURL(root)
+		sd, err := buildSiteData(ctx, store, summary, atRoot)
 		if err != nil {
 			return nil, err
 		}
 		snap.sites = append(snap.sites, sd)
+		if atRoot {
+			snap.root = sd
+		}
 	}
 	return snap, nil
 }
 
-func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSummary, single bool) (*siteData, error) {
+func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSummary, atRoot bool) (*siteData, error) {
 	sd := &siteData{
 		SiteSummary: summary,
 		byPath:      map[string]*entry{},
@@ -119,7 +134,7 @@ func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSumma
 		sd.origPath = strings.TrimRight(u.Path, "/")
 	}
 	sd.mount = sd.origPath
-	if !single {
+	if !atRoot {
 		host := summary.URL
 		if err == nil && u.Host != "" {
 			host = u.Host
@@ -385,4 +400,27 @@ func sortPages(pages []*entry) {
 		}
 		return pages[i].title < pages[j].title
 	})
+}
+
+// siteOfHost is the site whose own host a Host header names (with the
+// same port, or any when the site's URL has none); nil when none or when
+// only one site is served.
+func (snap *snapshot) siteOfHost(host string) *siteData {
+	if snap.single || host == "" {
+		return nil
+	}
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	}
+	for _, sd := range snap.sites {
+		u, err := url.Parse(sd.URL)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		if strings.EqualFold(host, u.Host) || u.Port() == "" && strings.EqualFold(name, u.Host) {
+			return sd
+		}
+	}
+	return nil
 }

@@ -168,6 +168,8 @@ type hitView struct {
 	Kind, Title, URL, Author string
 	Date                     time.Time
 	Snippet                  template.HTML
+	Comments                 []hitView // a post's best-matching comments
+	MoreComments             int       // its other comments that match
 }
 
 type facetView struct {

@@ -88,7 +88,7 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return usagef("export %s needs exactly one FILE (- for standard output) (see 'parc export %s --help')", c.Command.Name, c.Command.Name)
 	}
 	path := c.Args().First()
-	opts := export.Options{Site: c.String("site"), Private: c.Bool("private")}
+	opts := export.Options{Private: c.Bool("private")}
 	if c.Command.Name == "wxr" && c.String("media-base-url") != "" {
 		u, err := url.Parse(c.String("media-base-url"))
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -101,6 +101,9 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return err
 	}
 	defer store.Close()
+	if opts.Site, err = siteOption(c, store); err != nil {
+		return err
+	}
 	bar := newProgress(c.App.ErrWriter)
 	var counts export.Counts
 	err = export.WriteFile(path, c.App.Writer, func(w io.Writer) error {
@@ -133,8 +136,8 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return json.NewEncoder(summary).Encode(counts)
 	}
 	if path != "-" {
-		fmt.Fprintf(summary, "exported %d items, %d comments, %d authors, %d terms to %s (%d bytes)\n",
-			counts.Items, counts.Comments, counts.Authors, counts.Terms, path, counts.Bytes)
+		fmt.Fprintf(summary, "exported %s to %s (%s)\n", counted(countOf{counts.Items, "item", "items"}, commentCount(counts.Comments),
+			authorCount(counts.Authors), termCount(counts.Terms)), path, plural(int(counts.Bytes), "byte", "bytes"))
 	}
 	return nil
 }

@@ -82,12 +82,15 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 		return usagef("export %s needs exactly one DIR (see 'parc export %s --help')", c.Command.Name, c.Command.Name)
 	}
 	dir := c.Args().First()
-	opts := sitegen.Options{Options: export.Options{Site: c.String("site"), Private: c.Bool("private")}, BaseURL: c.String("base-url")}
+	opts := sitegen.Options{Options: export.Options{Private: c.Bool("private")}, BaseURL: c.String("base-url")}
 	store, err := openExistingStore(c)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if opts.Site, err = siteOption(c, store); err != nil {
+		return err
+	}
 	bar := newProgress(c.App.ErrWriter)
 	counts, err := write(c.Context, store, dir, opts, func(n export.Counts) {
 		if n.Items%50 == 0 {
@@ -107,6 +110,10 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 		}
 		return json.NewEncoder(c.App.Writer).Encode(counts)
 	}
-	fmt.Fprintf(c.App.Writer, "exported %d %s, %d comments to %s\n", counts.Items, map[bool]string{true: "files", false: "posts and pages"}[c.Command.Name == "static"], counts.Comments, dir)
+	items := countOf{counts.Items, "post or page", "posts and pages"}
+	if c.Command.Name == "static" {
+		items = countOf{counts.Items, "file", "files"}
+	}
+	fmt.Fprintf(c.App.Writer, "exported %s to %s\n", counted(items, commentCount(counts.Comments)), dir)
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,32 +51,57 @@ terminal a progress bar shows on stderr.`,
 			if err != nil {
 				return err
 			}
+			undo := newArchiveUndo(c.String("archive"))
 			store, err := openStore(c)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			progress := newProgress(c.App.ErrWriter)
-			opts.Progress = progress.update
-			results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
-			progress.finish()
-			progress.spin("indexing for search")
-			ierr := indexImported(c, store, lang)
-			progress.finish()
-			if err == nil {
-				err = ierr
-			}
-			for _, r := range results {
-				printImport(c, r)
-			}
-			if c.Bool("media") {
-				if merr := importMedia(c, store, results); err == nil {
-					err = merr
+			err = importInto(c, store, opts, lang)
+			holdsNothing := err != nil && isEmpty(c.Context, store)
+			store.Close()
+			if holdsNothing {
+				// a failed first import leaves no empty archive behind
+				if uerr := undo(); uerr != nil {
+					return fmt.Errorf("%w (and the empty archive could not be removed: %v)", err, uerr)
 				}
 			}
 			return err
 		},
 	}
+}
+
+// importInto imports the command's sources into store, indexes them and
+// prints what each did.
+func importInto(c *cli.Context, store *archive.Store, opts importer.Options, lang string) error {
+	progress := newProgress(c.App.ErrWriter)
+	opts.Progress = progress.update
+	results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
+	progress.finish()
+	progress.spin("indexing for search")
+	ierr := indexImported(c, store, lang)
+	progress.finish()
+	if err == nil {
+		err = ierr
+	}
+	for _, r := range results {
+		printImport(c, r)
+	}
+	if c.Bool("media") {
+		if merr := importMedia(c, store, results); err == nil {
+			err = merr
+		}
+	}
+	return err
+}
+
+// isEmpty reports whether the archive holds no site and no post.
+func isEmpty(ctx context.Context, store *archive.Store) bool {
+	sites, err := store.Sites(ctx)
+	if err != nil || len(sites) > 0 {
+		return false
+	}
+	n, err := store.CountPosts(ctx)
+	return err == nil && n == 0
 }
 
 // importMedia fetches the media of each site the import read.
@@ -120,7 +146,12 @@ func printImport(c *cli.Context, r importer.Result) {
 func indexImported(c *cli.Context, store *archive.Store, lang string) error {
 	ix, err := search.Open(store.Dir(), search.Options{Lang: lang})
 	if errors.Is(err, search.ErrLocked) {
-		fmt.Fprintf(c.App.ErrWriter, "parc: search index: %v; that process will index this import\n", err)
+		holder := "another parc"
+		var held interface{ PID() int }
+		if errors.As(err, &held) && held.PID() != 0 {
+			holder = fmt.Sprintf("process %d", held.PID())
+		}
+		fmt.Fprintf(c.App.ErrWriter, "Note: the search index is in use by %s (a running parc serve), which will index this import.\n", holder)
 		return nil
 	}
 	if err != nil {
@@ -159,15 +190,16 @@ func printImportJSON(w io.Writer, r importer.Result) {
 func printImportText(w io.Writer, r importer.Result) {
 	c := r.Counts
 	fmt.Fprintf(w, "%s (%s) → %s\n", r.Source.Path, r.Format, r.Site)
-	fmt.Fprintf(w, "  read %d posts, %d pages, %d attachments, %d other items, %d comments, %d authors, %d terms in %s\n",
-		c.Posts, c.Pages, c.Attachments, c.OtherItems, c.Comments, c.Authors, c.Terms, r.Finished.Sub(r.Started).Round(1e6))
+	fmt.Fprintf(w, "  read %s in %s\n", counted(postCount(c.Posts), pageCount(c.Pages), countOf{c.Attachments, "attachment", "attachments"},
+		countOf{c.OtherItems, "other item", "other items"}, commentCount(c.Comments), authorCount(c.Authors), termCount(c.Terms)),
+		r.Finished.Sub(r.Started).Round(1e6))
 	if c.Added == 0 && c.Updated == 0 {
-		fmt.Fprintf(w, "  nothing changed: the archive already held all %d records\n", c.Unchanged)
+		fmt.Fprintf(w, "  nothing changed: the archive already held all %s\n", plural(c.Unchanged, "record", "records"))
 	} else {
-		fmt.Fprintf(w, "  %d records added, %d updated, %d unchanged\n", c.Added, c.Updated, c.Unchanged)
+		fmt.Fprintf(w, "  %s added, %d updated, %d unchanged\n", plural(c.Added, "record", "records"), c.Updated, c.Unchanged)
 	}
 	if n := len(r.Warnings); n > 0 {
-		fmt.Fprintf(w, "  %d warnings:\n", n)
+		fmt.Fprintf(w, "  %s:\n", plural(n, "warning", "warnings"))
 		for i, warning := range r.Warnings {
 			if i == 20 {
 				fmt.Fprintf(w, "    … and %d more (parc import --json lists them all)\n", n-20)

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"regexp"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -37,14 +40,23 @@ func main() {
 
 // run executes one command line and returns the exit status: 0 on
 // success, 1 on failure, 2 on a usage error.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	if len(args) > 1 && args[len(args)-1] == "--generate-bash-completion" {
+		// urfave/cli v2 panics when a word before it is not a flag it
+		// knows: a completion then offers nothing rather than a trace.
+		defer func() {
+			if recover() != nil {
+				code = 0
+			}
+		}()
+	}
 	app := newApp(stdout, stderr)
 	unknownCommand := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
 		fmt.Fprintf(stderr, "parc: no command %q (see 'parc --help')\n", name)
 		unknownCommand = true
 	}
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if unknownCommand {
 		return 2
 	}
@@ -74,7 +86,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
 			help = "parc " + c.Command.Name + " --help"
 		}
-		return usagef("%v (see '%s')", err, help)
+		return usagef("%s (see '%s')", twoDashes(err.Error()), help)
 	}
 	app := &cli.App{
 		Name:    "parc",
@@ -92,6 +104,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter:              stderr,
 		HideHelpCommand:        true,
 		UseShortOptionHandling: true,
+		EnableBashCompletion:   true,
 		OnUsageError:           onUsageError,
 		ExitErrHandler:         func(*cli.Context, error) {}, // run reports errors and picks the status
 		Commands: []*cli.Command{
@@ -106,8 +119,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			reparseCommand(),
 			exportCommand(),
 			mediaCommand(),
+			versionCommand(),
+			completionCommand(),
+			manCommand(),
 		},
 	}
+	rejectArguments(app.Commands, "")
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = onUsageError
 		for _, sub := range cmd.Subcommands {
@@ -122,12 +139,53 @@ func openStore(c *cli.Context) (*archive.Store, error) {
 	return archive.Open(c.String("archive"))
 }
 
-// openExistingStore opens the archive for reading and says so clearly
-// when there is none yet.
+// openExistingStore opens an archive already made, and says clearly when
+// there is none yet rather than make an empty one.
 func openExistingStore(c *cli.Context) (*archive.Store, error) {
 	dir := c.String("archive")
-	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("no archive at %s: import a blog first (parc import FILE), or name the archive with --archive or PARC_ARCHIVE", dir)
+	if _, err := os.Stat(filepath.Join(dir, archive.DatabaseFile)); err != nil {
+		return nil, fmt.Errorf("no archive at %s: start one with parc import FILE|URL, or name another with --archive or PARC_ARCHIVE", dir)
 	}
 	return archive.Open(dir)
+}
+
+// newArchiveUndo returns what removes an archive a command is about to
+// create in dir, for when its first import fails: the files it adds to
+// an existing folder, or the folder it makes. It does nothing when dir
+// already holds an archive.
+func newArchiveUndo(dir string) (undo func() error) {
+	if _, err := os.Stat(filepath.Join(dir, archive.DatabaseFile)); err == nil {
+		return func() error { return nil }
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return func() error { return os.RemoveAll(dir) }
+	}
+	before := map[string]bool{}
+	for _, e := range entries {
+		before[e.Name()] = true
+	}
+	return func() error {
+		after, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range after {
+			if !before[e.Name()] {
+				if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// oneDashFlag is a long flag as Go's flag package names it in its errors.
+var oneDashFlag = regexp.MustCompile(`(^|[\s:])-([a-z][a-z-]+)`)
+
+// twoDashes writes the long flags an error names as parc's help does:
+// "--colour", not "-colour".
+func twoDashes(msg string) string {
+	return oneDashFlag.ReplaceAllString(msg, "$1--$2")
 }

@@ -37,19 +37,18 @@ them at their old paths.`,
 					&cli.BoolFlag{Name: "json", Usage: "print the result as JSON"},
 				),
 				Action: func(c *cli.Context) error {
-					if c.NArg() > 0 {
-						return usagef("media fetch takes no arguments (name a site with --site)")
-					}
 					opts, err := mediaOptions(c)
 					if err != nil {
 						return err
 					}
-					opts.Site = c.String("site")
 					store, err := openExistingStore(c)
 					if err != nil {
 						return err
 					}
 					defer store.Close()
+					if opts.Site, err = siteOption(c, store); err != nil {
+						return err
+					}
 					res, err := fetchMedia(c, store, opts)
 					printMediaResult(c.App.Writer, res, c.Bool("json"))
 					return err
@@ -64,15 +63,16 @@ them at their old paths.`,
 					&cli.BoolFlag{Name: "json", Usage: "one JSON object a line: url, status, sha256, bytes, type, error, posts"},
 				},
 				Action: func(c *cli.Context) error {
-					if c.NArg() > 0 {
-						return usagef("media list takes no arguments (name a site with --site)")
-					}
 					store, err := openExistingStore(c)
 					if err != nil {
 						return err
 					}
 					defer store.Close()
-					files, err := store.Media(c.Context, c.String("site"))
+					site, err := siteOption(c, store)
+					if err != nil {
+						return err
+					}
+					files, err := store.Media(c.Context, site)
 					if err != nil {
 						return err
 					}
@@ -121,8 +121,8 @@ func printMediaResult(w io.Writer, res media.Result, asJSON bool) {
 		json.NewEncoder(w).Encode(res)
 		return
 	}
-	fmt.Fprintf(w, "media: %d files used (%d new), %d stored now (%s), %d missing, %d failed (run again to retry them)\n",
-		res.Found, res.New, res.Stored, humanize.IBytes(uint64(res.Bytes)), res.Missing, res.Failed)
+	fmt.Fprintf(w, "media: %s used (%d new), %d stored now (%s), %d missing, %d failed (run again to retry them)\n",
+		plural(res.Found, "file", "files"), res.New, res.Stored, humanize.IBytes(uint64(res.Bytes)), res.Missing, res.Failed)
 }
 
 // mediaJSON is the stable --json shape of one file of parc media list.

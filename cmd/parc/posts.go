@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -24,7 +26,7 @@ private, scheduled and trashed items too.`,
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per post"},
 			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
 			&cli.StringFlag{Name: "type", Value: "post", Usage: "post, page, attachment, any, or a custom `TYPE`"},
-			&cli.StringFlag{Name: "status", Value: "any", Usage: "publish, draft, pending, private, future, trash, inherit or any"},
+			&cli.StringFlag{Name: "status", Value: "any", Usage: "only posts whose `STATUS` is publish, draft, pending, private, future, trash, inherit, auto-draft or any"},
 			&cli.StringFlag{Name: "author", Usage: "only posts by `LOGIN` (or display name)"},
 			&cli.StringFlag{Name: "category", Usage: "only posts in `CATEGORY` (slug or name)"},
 			&cli.StringFlag{Name: "tag", Usage: "only posts tagged `TAG` (slug or name)"},
@@ -46,6 +48,9 @@ private, scheduled and trashed items too.`,
 			if f.Until, err = parseDay(c.String("until")); err != nil {
 				return usagef("--until: %v", err)
 			}
+			if err := oneOf("status", f.Status, postStatuses); err != nil {
+				return err
+			}
 			if !c.Bool("private") {
 				if f.Status != "any" && f.Status != "publish" && f.Status != "inherit" {
 					return usagef("%s items are private: add --private to list them", f.Status)
@@ -57,6 +62,12 @@ private, scheduled and trashed items too.`,
 				return err
 			}
 			defer store.Close()
+			if f.Site, err = siteOption(c, store); err != nil {
+				return err
+			}
+			if err := checkPostType(c.Context, store, f.Type); err != nil {
+				return err
+			}
 			posts, err := store.Posts(c.Context, f)
 			if err != nil {
 				return err
@@ -75,6 +86,21 @@ private, scheduled and trashed items too.`,
 			return nil
 		},
 	}
+}
+
+// checkPostType accepts the usual post types and any the archive holds.
+func checkPostType(ctx context.Context, store *archive.Store, typ string) error {
+	held, err := store.PostTypes(ctx)
+	if err != nil {
+		return err
+	}
+	valid := []string{"any", "post", "page", "attachment"}
+	for _, t := range held {
+		if !slices.Contains(valid, t) {
+			valid = append(valid, t)
+		}
+	}
+	return oneOf("type", typ, valid)
 }
 
 func parseDay(s string) (time.Time, error) {
@@ -103,7 +129,7 @@ func printPostLine(w io.Writer, p *archive.PostSummary) {
 	if p.Sticky {
 		flags += " [sticky]"
 	}
-	fmt.Fprintf(w, "%6d  %s  %s%s  (%d comments)\n", p.ID, day, title, flags, p.CommentCount)
+	fmt.Fprintf(w, "%6d  %s  %s%s  (%s)\n", p.ID, day, title, flags, plural(p.CommentCount, "comment", "comments"))
 }
 
 func firstKnown(ts ...time.Time) time.Time {

@@ -24,7 +24,7 @@ type progress struct {
 
 func newProgress(w io.Writer) *progress {
 	f, ok := w.(*os.File)
-	return &progress{w: w, on: ok && term.IsTerminal(int(f.Fd()))}
+	return &progress{w: w, on: ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"} // a dumb terminal cannot redraw a line
 }
 
 // update draws one source's progress: a bar over its bytes when its size

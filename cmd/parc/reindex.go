@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -41,8 +40,8 @@ old one in use. A running parc serve switches to the new index by itself.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.Writer, "search index rebuilt: %d posts, %d pages, %d comments in %s\n",
-				n.Posts, n.Pages, n.Comments, time.Since(started).Round(time.Millisecond))
+			fmt.Fprintf(c.App.Writer, "search index rebuilt: %s in %s\n",
+				counted(postCount(n.Posts), pageCount(n.Pages), commentCount(n.Comments)), time.Since(started).Round(time.Millisecond))
 			return nil
 		},
 	}
@@ -57,8 +56,8 @@ func langFlag() cli.Flag {
 
 func langOption(c *cli.Context) (string, error) {
 	lang := strings.ToLower(c.String("lang"))
-	if lang != "" && !slices.Contains(search.Languages(), lang) {
-		return "", usagef("--lang %s: parc has analyzers for %s", lang, strings.Join(search.Languages(), ", "))
+	if lang == "" {
+		return "", nil
 	}
-	return lang, nil
+	return lang, oneOf("lang", lang, search.Languages())
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/importer"
@@ -19,9 +21,6 @@ import would; nothing is fetched.`,
 			langFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("reparse takes no arguments (name a site with --site)")
-			}
 			lang, err := langOption(c)
 			if err != nil {
 				return err
@@ -31,7 +30,18 @@ import would; nothing is fetched.`,
 				return err
 			}
 			defer store.Close()
-			res, err := importer.Reparse(c.Context, store, c.String("site"), importer.Options{})
+			site, err := siteOption(c, store)
+			if err != nil {
+				return err
+			}
+			if n, err := store.CountFetched(c.Context, site); err != nil {
+				return err
+			} else if n == 0 && !c.Bool("json") {
+				fmt.Fprintln(c.App.Writer, "nothing to reparse: the archive keeps no crawled pages"+
+					" (only a crawl, parc import URL, stores the pages it fetched; a folder of saved pages is imported again with parc import DIR)")
+				return nil
+			}
+			res, err := importer.Reparse(c.Context, store, site, importer.Options{})
 			if err != nil {
 				return err
 			}

@@ -27,25 +27,39 @@ field:value (title:, content:), fuzzy~ and prefix*, plus these filters:
   author:NAME  tag:TAG  category:CATEGORY  site:URL  type:post|page|comment
   after:YYYY-MM-DD (that day on)  before:YYYY-MM-DD  year:YYYY
 A - before a filter excludes what it matches. Title matches rank first.
+A hyphenated word (post-credits, e-mail, 2012-01-03) finds its parts side
+by side, as typed.
 A wildcard or /regular expression/ must start with two plain letters, and
 a query holds at most four of them and fuzzy words; a query that stands
 for too many words of the index is refused (exit status 2). A search that
 runs past --timeout is stopped (exit status 1).
 Drafts, private, scheduled and password-protected posts and comments that
 are not approved are never indexed.
+While parc serve runs on the archive it holds the index, and parc search
+asks it for the results instead.
 
-With --json each hit is one line of {"site","kind","post_id","comment_id",
-"title","link","date","author","score","snippet"}: title and link are the
-post's, also for a comment; snippet is HTML, escaped text with <mark>
-around the matched words. --facets adds a last line
-{"facets":{"year":{},"author":{},"category":{},"tag":{}},"total":N}.`,
+Hits are grouped by post: each post once, ranked by its best hit, with
+its best-matching comments under it and how many more match; --limit and
+--offset count posts. --flat lists every hit apart, as ranked.
+
+With --json each post is one line of {"site","kind","post_id","title",
+"link","date","author","score","snippet","comments":[...],
+"more_comments":N}, its hit's keys (kind "" and no snippet when only its
+comments match), and in "comments" each comment hit's. With --flat each hit
+is one line of {"site","kind","post_id","comment_id","title","link","date",
+"author","score","snippet"}: title and link are the post's, also for a
+comment; snippet is HTML, escaped text with <mark> around the matched
+words. --facets adds a last line
+{"facets":{"year":{},"author":{},"category":{},"tag":{}},"total":N}, N
+counting hits.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per hit"},
 			&cli.StringFlag{Name: "site", Usage: "only the site at `URL`"},
 			&cli.IntFlag{Name: "limit", Value: search.DefaultLimit, Usage: "at most `N` hits"},
 			&cli.IntFlag{Name: "offset", Usage: "skip the first `N` hits"},
-			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "relevance, date (oldest first) or -date (newest first)"},
+			&cli.StringFlag{Name: "sort", Value: "relevance", Usage: "sort the hits in `ORDER`: relevance, date (oldest first) or -date (newest first)"},
 			&cli.BoolFlag{Name: "facets", Usage: "count the hits by year, author, category and tag"},
+			&cli.BoolFlag{Name: "flat", Usage: "list every hit apart, comments beside their posts, instead of each post once with its best comments"},
 			&cli.DurationFlag{Name: "timeout", Value: search.DefaultTimeout, Usage: "stop a search that takes longer than `DURATION`"},
 		},
 		Action: func(c *cli.Context) error {
@@ -53,9 +67,12 @@ around the matched words. --facets adds a last line
 				return usagef("search needs a QUERY (see 'parc search --help')")
 			}
 			req := search.Request{
-				Query: strings.Join(c.Args().Slice(), " "), Site: c.String("site"),
+				Query: strings.Join(c.Args().Slice(), " "),
 				Limit: c.Int("limit"), Offset: c.Int("offset"), Sort: c.String("sort"), Facets: c.Bool("facets"),
 				Timeout: c.Duration("timeout"),
+			}
+			if !c.Bool("flat") {
+				req.PerPost = commentsPerPost
 			}
 			if req.Timeout <= 0 {
 				return usagef("--timeout must be more than 0")
@@ -63,16 +80,17 @@ around the matched words. --facets adds a last line
 			if req.Limit < 1 || req.Limit > search.MaxLimit {
 				return usagef("--limit must be between 1 and %d", search.MaxLimit)
 			}
-			switch req.Sort {
-			case "relevance", "date", "-date":
-			default:
-				return usagef("--sort is relevance, date or -date, not %q", req.Sort)
+			if err := oneOf("sort", req.Sort, []string{"relevance", "date", "-date"}); err != nil {
+				return err
 			}
 			store, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
+			if req.Site, err = siteOption(c, store); err != nil {
+				return err
+			}
 			if n, err := store.CountPosts(c.Context); err != nil {
 				return err
 			} else if n == 0 {
@@ -86,7 +104,7 @@ around the matched words. --facets adds a last line
 			if c.Bool("json") {
 				return printSearchJSON(c.App.Writer, res, req.Facets)
 			}
-			printSearchText(c.App.Writer, res, req, isTerminal(c.App.Writer))
+			printSearchText(c.App.Writer, res, req, styled(c.App.Writer))
 			return nil
 		},
 	}
@@ -103,9 +121,13 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 		defer ix.Close()
 		return searchIndex(c, ix, req)
 	}
+	// A running parc serve holds the index: it answers the search.
+	if res, err := searchLocalServer(c.Context, store.Dir(), req); !errors.Is(err, errNoLocalServer) {
+		return res, asUsageError(err)
+	}
 	ix, err := search.Open(store.Dir(), search.Options{})
 	if errors.Is(err, search.ErrLocked) {
-		return nil, fmt.Errorf("%w: search there (parc serve), or stop it first", err)
+		return nil, fmt.Errorf("%w, which does not answer searches: stop it, or search its site", err)
 	}
 	if err != nil {
 		return nil, err
@@ -119,13 +141,18 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 	return searchIndex(c, ix, req)
 }
 
-// searchIndex runs one search; a query parc cannot take is a usage error.
+// searchIndex runs one search.
 func searchIndex(c *cli.Context, ix *search.Index, req search.Request) (*search.Results, error) {
 	res, err := ix.Search(c.Context, req)
+	return res, asUsageError(err)
+}
+
+// asUsageError makes a query parc cannot take a usage error.
+func asUsageError(err error) error {
 	if errors.Is(err, search.ErrBadQuery) {
-		return nil, usagef("%v", err)
+		return usagef("%v", err)
 	}
-	return res, err
+	return err
 }
 
 // maxIndexNotes is how many of an indexing's notes a command prints; parc
@@ -144,7 +171,12 @@ func printIndexNotes(w io.Writer, notes []string) {
 	}
 }
 
-func isTerminal(w io.Writer) bool {
+// styled reports whether output to w may use bold type: a terminal, unless
+// NO_COLOR is set (no-color.org) or TERM is dumb.
+func styled(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
@@ -163,22 +195,53 @@ type searchHitJSON struct {
 	Snippet   string  `json:"snippet"`
 }
 
+// searchGroupJSON is the stable --json shape of one post of a grouped
+// search: its own hit's keys, and its comments'.
+type searchGroupJSON struct {
+	searchHitJSON
+	Comments     []searchHitJSON `json:"comments"`
+	MoreComments int             `json:"more_comments"`
+}
+
+func hitJSON(h search.Hit) searchHitJSON {
+	out := searchHitJSON{
+		Site: h.Site, Kind: h.Kind, PostID: h.PostID, Title: h.Title, Link: h.Link,
+		Author: h.Author, Score: h.Score, Snippet: h.Snippet,
+	}
+	if h.Kind == search.KindComment {
+		id := h.CommentID
+		out.CommentID = &id
+	}
+	if !h.Date.IsZero() {
+		d := h.Date.Format(time.RFC3339)
+		out.Date = &d
+	}
+	return out
+}
+
+func groupJSON(g search.Group) searchGroupJSON {
+	out := searchGroupJSON{Comments: []searchHitJSON{}, MoreComments: g.MoreComments}
+	if g.Post != nil {
+		out.searchHitJSON = hitJSON(*g.Post)
+	} else {
+		first := g.Comments[0]
+		out.searchHitJSON = searchHitJSON{Site: first.Site, PostID: first.PostID, Title: first.Title, Link: first.Link}
+	}
+	for _, c := range g.Comments {
+		out.Comments = append(out.Comments, hitJSON(c))
+	}
+	return out
+}
+
 func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
 	enc := json.NewEncoder(w)
 	for _, h := range res.Hits {
-		out := searchHitJSON{
-			Site: h.Site, Kind: h.Kind, PostID: h.PostID, Title: h.Title, Link: h.Link,
-			Author: h.Author, Score: h.Score, Snippet: h.Snippet,
+		if err := enc.Encode(hitJSON(h)); err != nil {
+			return err
 		}
-		if h.Kind == search.KindComment {
-			id := h.CommentID
-			out.CommentID = &id
-		}
-		if !h.Date.IsZero() {
-			d := h.Date.Format(time.RFC3339)
-			out.Date = &d
-		}
-		if err := enc.Encode(out); err != nil {
+	}
+	for _, g := range res.Groups {
+		if err := enc.Encode(groupJSON(g)); err != nil {
 			return err
 		}
 	}
@@ -198,7 +261,15 @@ func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
 	}{counts, res.Total})
 }
 
+// commentsPerPost is how many of a post's matching comments a grouped
+// search shows.
+const commentsPerPost = 3
+
 func printSearchText(w io.Writer, res *search.Results, req search.Request, terminal bool) {
+	if req.PerPost > 0 {
+		printGroupsText(w, res, req, terminal)
+		return
+	}
 	if len(res.Hits) == 0 {
 		if res.Total > 0 {
 			fmt.Fprintf(w, "no more results for %q: there are %d\n", req.Query, res.Total)
@@ -211,41 +282,94 @@ func printSearchText(w io.Writer, res *search.Results, req search.Request, termi
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		title := h.Title
-		if title == "" {
-			title = "(no title)"
-		}
-		if h.Kind == search.KindComment {
-			fmt.Fprintf(w, "Comment by %s on %q\n", h.Author, title)
+		printHitText(w, h, terminal)
+	}
+	printCount(w, req.Offset, len(res.Hits), res.Total, "result", "results")
+	printFacetsText(w, res, req)
+}
+
+func printGroupsText(w io.Writer, res *search.Results, req search.Request, terminal bool) {
+	if len(res.Groups) == 0 {
+		if res.Posts > 0 {
+			fmt.Fprintf(w, "no more results for %q: they are in %s\n", req.Query, plural(res.Posts, "post", "posts"))
 		} else {
-			fmt.Fprintln(w, title)
+			fmt.Fprintf(w, "no results for %q\n", req.Query)
 		}
-		var line []string
-		if !h.Date.IsZero() {
-			line = append(line, h.Date.Format("2006-01-02"))
+		return
+	}
+	for i, g := range res.Groups {
+		if i > 0 {
+			fmt.Fprintln(w)
 		}
-		if h.Kind != search.KindComment && h.Author != "" {
-			line = append(line, h.Author)
+		if g.Post != nil {
+			printHitText(w, *g.Post, terminal)
+		} else {
+			first := g.Comments[0]
+			fmt.Fprintln(w, titleOrNone(first.Title))
+			fmt.Fprintf(w, "  %s\n", first.Link)
 		}
-		line = append(line, h.Link)
-		fmt.Fprintf(w, "  %s\n", strings.Join(line, "  "))
-		if h.Snippet != "" {
-			fmt.Fprintf(w, "  %s\n", snippetText(h.Snippet, terminal))
+		for _, c := range g.Comments {
+			line := "Comment by " + c.Author
+			if !c.Date.IsZero() {
+				line += ", " + c.Date.Format("2006-01-02")
+			}
+			fmt.Fprintf(w, "  %s: %s\n", line, snippetText(c.Snippet, terminal))
+		}
+		if g.MoreComments > 0 {
+			fmt.Fprintf(w, "  … and %s\n", plural(g.MoreComments, "more matching comment", "more matching comments"))
 		}
 	}
-	first, last := req.Offset+1, req.Offset+len(res.Hits)
+	printCount(w, req.Offset, len(res.Groups), uint64(res.Posts), "post", "posts")
+	printFacetsText(w, res, req)
+}
+
+func titleOrNone(title string) string {
+	if title == "" {
+		return "(no title)"
+	}
+	return title
+}
+
+// printHitText prints one hit: a comment by its post's title.
+func printHitText(w io.Writer, h search.Hit, terminal bool) {
+	title := titleOrNone(h.Title)
+	if h.Kind == search.KindComment {
+		fmt.Fprintf(w, "Comment by %s on %q\n", h.Author, title)
+	} else {
+		fmt.Fprintln(w, title)
+	}
+	var line []string
+	if !h.Date.IsZero() {
+		line = append(line, h.Date.Format("2006-01-02"))
+	}
+	if h.Kind != search.KindComment && h.Author != "" {
+		line = append(line, h.Author)
+	}
+	line = append(line, h.Link)
+	fmt.Fprintf(w, "  %s\n", strings.Join(line, "  "))
+	if h.Snippet != "" {
+		fmt.Fprintf(w, "  %s\n", snippetText(h.Snippet, terminal))
+	}
+}
+
+// printCount says which of total things a page showed, and how to see more.
+func printCount(w io.Writer, offset, shown int, total uint64, one, many string) {
+	first, last := offset+1, offset+shown
 	switch {
-	case res.Total == 1:
-		fmt.Fprint(w, "\n1 result")
+	case total == 1:
+		fmt.Fprintf(w, "\n1 %s", one)
 	case first == last:
-		fmt.Fprintf(w, "\n%d of %d results", first, res.Total)
+		fmt.Fprintf(w, "\n%d of %d %s", first, total, many)
 	default:
-		fmt.Fprintf(w, "\n%d–%d of %d results", first, last, res.Total)
+		fmt.Fprintf(w, "\n%d–%d of %d %s", first, last, total, many)
 	}
-	if next := uint64(last); next < res.Total {
+	if next := uint64(last); next < total {
 		fmt.Fprintf(w, " (--offset %d for more)", next)
 	}
 	fmt.Fprintln(w)
+}
+
+func printFacetsText(w io.Writer, res *search.Results, req search.Request) {
 	if req.Facets {
 		for _, name := range []string{"year", "author", "category", "tag"} {
 			var parts []string
@@ -260,10 +384,10 @@ func printSearchText(w io.Writer, res *search.Results, req search.Request, termi
 }
 
 // snippetText turns a snippet's HTML into text, with the matched words in
-// bold on a terminal.
-func snippetText(snippet string, terminal bool) string {
+// bold when styled.
+func snippetText(snippet string, bold bool) string {
 	on, off := "", ""
-	if terminal {
+	if bold {
 		on, off = "\x1b[1m", "\x1b[0m"
 	}
 	snippet = strings.NewReplacer("<mark>", on, "</mark>", off).Replace(snippet)

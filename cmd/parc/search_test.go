@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // TestSearchCommand checks what parc search prints on a pipe for the
@@ -37,7 +39,7 @@ func TestSearchCommand(t *testing.T) {
 		{"a draft", []string{"tides"}, 0, []string{`no results for "tides"`}, nil},
 		{"a comment awaiting moderation", []string{"moderation"}, 0, []string{"no results"}, nil},
 		{"spam", []string{"spamword"}, 0, []string{"no results"}, nil},
-		{"text bleve cannot parse is searched as words", []string{`"quiet lighthouse`}, 0, []string{review, "About"}, nil},
+		{"an unclosed phrase says where", []string{`"quiet lighthouse`}, 2, []string{"quote at character 1 is never closed"}, nil},
 		{"a bad filter", []string{"year:20x"}, 2, []string{"year:20x", "four digits"}, nil},
 		{"a pattern that reads every word", []string{"/.*/"}, 2, []string{"/.*/", "must start with at least 2 plain letters"}, nil},
 		{"a fuzzy word past bleve's bound", []string{"keeper~3"}, 2, []string{"keeper~3", "the most parc allows is 2"}, nil},
@@ -47,7 +49,7 @@ func TestSearchCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := parc(t, dir, append([]string{"search"}, tt.args...)...)
+			stdout, stderr, code := parc(t, dir, append([]string{"search", "--flat"}, tt.args...)...)
 			if code != tt.code {
 				t.Fatalf("exit status %d, want %d; stderr: %s", code, tt.code, stderr)
 			}
@@ -78,7 +80,7 @@ func TestSearchCommand(t *testing.T) {
 // and with --facets a last line of facets and the total.
 func TestSearchJSON(t *testing.T) {
 	dir := importedSample(t)
-	stdout, stderr, code := parc(t, dir, "search", "--json", "--facets", "rental lighthouse")
+	stdout, stderr, code := parc(t, dir, "search", "--flat", "--json", "--facets", "rental lighthouse")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -127,5 +129,57 @@ func TestSearchJSON(t *testing.T) {
 	}
 	if last.Facets["author"]["Jonah"] != 1 {
 		t.Errorf("author facet %v: want Jonah's one comment counted", last.Facets["author"])
+	}
+}
+
+func TestSearchHyphenatedWords(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, code := parc(t, dir, "import", filepath.Join(sharedtest.RepoRoot(t), "testdata", "hyphenated-words.xml")); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	stdout, stderr, code := parc(t, dir, "search", "post-credits")
+	if code != 0 || !strings.Contains(stdout, "The film\n") || !strings.Contains(stdout, "Comment by Bo, 2013-05-02: Stay in your seat") || !strings.Contains(stdout, "\n1 post\n") {
+		t.Errorf("exit status %d, stderr %q: want only the comment that says post-credits:\n%s", code, stderr, stdout)
+	}
+	if _, page := servedPage(t, dir, "/search/?q=wi-fi"); !strings.Contains(page, "Staying online") || strings.Contains(page, "Post Formats") {
+		t.Errorf("the site's search for wi-fi should find only the post that says it: %.3000s", page)
+	}
+}
+
+// TestSearchGroupsByPost checks that each post comes once, with its best
+// comments under it and how many more match, in text and in --json.
+func TestSearchGroupsByPost(t *testing.T) {
+	dir := importedSample(t)
+	review := "The Quiet Lighthouse (2023) Review"
+	stdout, stderr, code := parc(t, dir, "search", "lighthouse rental ticket stopping")
+	if code != 0 {
+		t.Fatalf("exit status %d: %s", code, stderr)
+	}
+	if strings.Count(stdout, review) != 1 || strings.Count(stdout, "  Comment by ") != commentsPerPost ||
+		!strings.Contains(stdout, "… and 1 more matching comment\n") || !strings.Contains(stdout, "\n1–2 of 2 posts\n") {
+		t.Errorf("want the review once with %d comments and 1 more, and About, of 2 posts:\n%s", commentsPerPost, stdout)
+	}
+
+	stdout, _, _ = parc(t, dir, "search", "--json", "lighthouse rental ticket stopping")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	var first struct {
+		PostID   int64 `json:"post_id"`
+		Kind     string
+		Comments []struct {
+			CommentID int64 `json:"comment_id"`
+		}
+		MoreComments int `json:"more_comments"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 2 || first.PostID != 10 || first.Kind != "post" || len(first.Comments) != commentsPerPost || first.Comments[0].CommentID == 0 || first.MoreComments != 1 {
+		t.Errorf("want one line per post, the review first with %d comments inside and 1 more:\n%s", commentsPerPost, stdout)
+	}
+
+	_, page := servedPage(t, dir, "/search/?q=lighthouse+rental+ticket+stopping")
+	if strings.Count(page, `<h2><a href="/2023/03/18/the-quiet-lighthouse-review/">`) != 1 || strings.Count(page, `<li class="hit comment">`) != 3 ||
+		!strings.Contains(page, "and 1 more matching comment<") || !strings.Contains(page, `href="/about/"`) {
+		t.Errorf("the site's search page should show the review once with 3 comments and 1 more, then About: %.4000s", page)
 	}
 }

@@ -48,15 +48,16 @@ seconds. Stop with Ctrl-C.`,
 			&cli.StringFlag{Name: "theme", Usage: "`DIR` whose templates/ and static/ files replace the default theme's"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 0 {
-				return usagef("serve takes no arguments (see 'parc serve --help')")
-			}
 			store, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			opts := serveOptions{addr: c.String("addr"), site: c.String("site"), baseURL: c.String("base-url"), theme: c.String("theme")}
+			site, err := siteOption(c, store)
+			if err != nil {
+				return err
+			}
+			opts := serveOptions{addr: c.String("addr"), site: site, baseURL: c.String("base-url"), theme: c.String("theme")}
 			return runServe(c.Context, store, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}
@@ -79,7 +80,8 @@ func runServe(ctx context.Context, store *archive.Store, opts serveOptions, stdo
 	}
 	// Search follows imports into the archive as the site does; when the
 	// index cannot be opened at all the site serves without search.
-	if follower, err := search.Follow(ctx, store, store.Dir(), logger); err != nil {
+	follower, err := search.Follow(ctx, store, store.Dir(), logger)
+	if err != nil {
 		logger.Warn("serve: search is unavailable", "err", err)
 	} else {
 		defer follower.Close()
@@ -95,11 +97,20 @@ func runServe(ctx context.Context, store *archive.Store, opts serveOptions, stdo
 	if err != nil {
 		return err
 	}
+	handler := srv.Handler()
+	if follower != nil && !store.ReadOnly() {
+		token, unannounce, err := announceLocalSearch(store.Dir(), ln.Addr())
+		if err != nil {
+			return err
+		}
+		defer unannounce()
+		handler = withLocalSearch(handler, localSearchHandler(follower, token))
+	}
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	go srv.Watch(watchCtx, refreshInterval)
 	httpServer := &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           handler,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,

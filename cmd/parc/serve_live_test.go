@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -81,6 +82,18 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 	if out, err := parc(context.Background(), "import", "../../testdata/sample-blog.xml").CombinedOutput(); err != nil {
 		t.Fatalf("first import: %v\n%s", err, out)
 	}
+	searches := [][]string{
+		{"search", "lighthouse"},
+		{"search", "--json", "--facets", "--sort", "-date", "keeper OR rental"},
+	}
+	var alone []string
+	for _, args := range searches {
+		out, err := parc(context.Background(), args...).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", args, err)
+		}
+		alone = append(alone, string(out))
+	}
 
 	addr := freeAddr(t)
 	server := parc(context.Background(), "serve", "--addr", addr)
@@ -125,6 +138,20 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 		t.Fatalf("the new post is served before it was imported (%d): %.200s", code, body)
 	}
 
+	// parc search works while the server holds the index, and prints the same.
+	for i, args := range searches {
+		var errOut strings.Builder
+		cmd := parc(context.Background(), args...)
+		cmd.Stderr = &errOut
+		out, err := cmd.Output()
+		if err != nil || string(out) != alone[i] {
+			t.Errorf("%s while serving: %v %s\nprinted:\n%s\nwant what it printed alone:\n%s", args, err, errOut.String(), out, alone[i])
+		}
+	}
+	if out, err := parc(context.Background(), "search", "foo:(").CombinedOutput(); cmdExit(err) != 2 || !strings.Contains(string(out), "not a field") {
+		t.Errorf("a bad query while serving: %v %s, want exit status 2 saying why", err, out)
+	}
+
 	export := filepath.Join(t.TempDir(), "later.xml")
 	if err := os.WriteFile(export, []byte(secondPostWXR), 0o644); err != nil {
 		t.Fatal(err)
@@ -139,11 +166,11 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 	if err != nil {
 		t.Fatalf("import while serving: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "records added") {
+	if !strings.Contains(string(out), "record added") {
 		t.Errorf("the import did not report adding the post:\n%s", out)
 	}
-	if !strings.Contains(string(out), "will index this import") {
-		t.Errorf("the import did not say the running server will index it:\n%s", out)
+	if !strings.Contains(string(out), "will index this import") || strings.Contains(string(out), "parc:") {
+		t.Errorf("the import did not say plainly that the running server will index it:\n%s", out)
 	}
 
 	t.Logf("the import took %s:\n%s", time.Since(started).Round(time.Millisecond), out)
@@ -177,12 +204,27 @@ func TestImportWhileServingShowsUp(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatalf("serve did not stop within 15s of SIGTERM\nstderr:\n%s", stderr.String())
 	}
+	if _, err := os.Stat(filepath.Join(dir, localServerFile)); !os.IsNotExist(err) {
+		t.Errorf("the stopped server left %s behind (%v)", localServerFile, err)
+	}
 	if !strings.Contains(printed.String(), "Stopped.") {
 		t.Errorf("serve did not say it stopped: %q", printed.String())
 	}
 	if s := stderr.String(); strings.Contains(s, "level=WARN") || strings.Contains(s, "level=ERROR") {
 		t.Errorf("serve logged trouble:\n%s", s)
 	}
+}
+
+// cmdExit is the exit status of a command that ran, from its error.
+func cmdExit(err error) int {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
 }
 
 // freeAddr is a loopback address with a port nobody listens on.

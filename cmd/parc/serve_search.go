@@ -17,24 +17,43 @@ type siteSearcher struct {
 }
 
 func (s siteSearcher) Search(ctx context.Context, q site.SearchRequest) (*site.SearchResults, error) {
-	res, err := s.follower.Search(ctx, search.Request{Query: q.Query, Site: q.Site, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, Timeout: q.Timeout})
+	res, err := s.follower.Search(ctx, search.Request{Query: q.Query, Site: q.Site, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, Timeout: q.Timeout, PerPost: q.PerPost})
+	var badQuery *search.QueryError
 	switch {
-	case errors.Is(err, search.ErrBadQuery):
-		return nil, fmt.Errorf("%w: %w", site.ErrBadQuery, err)
+	case errors.As(err, &badQuery):
+		return nil, &site.BadQueryError{Reason: badQuery.Reason}
 	case errors.Is(err, search.ErrTimeout):
 		return nil, fmt.Errorf("%w: %w", site.ErrSearchTimeout, err)
 	}
 	if err != nil {
 		return nil, err
 	}
-	out := &site.SearchResults{Total: res.Total, Facets: res.Facets}
+	out := &site.SearchResults{Total: res.Total, Facets: res.Facets, Posts: res.Posts}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, site.SearchHit{
-			Kind: h.Kind, PostKey: h.PostKey, CommentID: h.CommentID, Title: h.Title,
-			Author: h.Author, Date: h.Date, Snippet: h.Snippet,
-		})
+		out.Hits = append(out.Hits, siteHit(h))
+	}
+	for _, g := range res.Groups {
+		var hit site.SearchHit
+		if g.Post != nil {
+			hit = siteHit(*g.Post)
+		} else {
+			first := g.Comments[0]
+			hit = site.SearchHit{Kind: search.KindPost, PostKey: first.PostKey, Title: first.Title}
+		}
+		for _, c := range g.Comments {
+			hit.Comments = append(hit.Comments, siteHit(c))
+		}
+		hit.MoreComments = g.MoreComments
+		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+func siteHit(h search.Hit) site.SearchHit {
+	return site.SearchHit{
+		Kind: h.Kind, PostKey: h.PostKey, CommentID: h.CommentID, Title: h.Title,
+		Author: h.Author, Date: h.Date, Snippet: h.Snippet,
+	}
 }
 
 func (s siteSearcher) Expensive(query string) bool { return search.Expensive(query) }

@@ -37,7 +37,11 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 				return err
 			}
 			defer store.Close()
-			keys, err := store.FindPosts(c.Context, ref, c.String("site"))
+			site, err := siteOption(c, store)
+			if err != nil {
+				return err
+			}
+			keys, err := store.FindPosts(c.Context, ref, site)
 			if err != nil {
 				return err
 			}
@@ -102,6 +106,9 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool) {
 	if p.Link != "" {
 		fmt.Fprintln(w, p.Link)
 	}
+	if p.AttachmentURL != "" {
+		fmt.Fprintf(w, "file: %s\n", p.AttachmentURL)
+	}
 	var cats, tags []string
 	for _, t := range p.Terms {
 		switch t.Taxonomy {
@@ -131,7 +138,7 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool) {
 		return
 	}
 	roots, problems := archive.Thread(p.Comments)
-	fmt.Fprintf(w, "\n%d comments\n", len(p.Comments))
+	fmt.Fprintf(w, "\n%s\n", plural(len(p.Comments), "comment", "comments"))
 	for _, n := range roots {
 		printComment(w, n, 0, private)
 	}

@@ -37,7 +37,7 @@ func sitesCommand() *cli.Command {
 					}{s.URL, s.Title, s.Posts, s.Pages, s.Comments})
 					continue
 				}
-				fmt.Fprintf(out, "%s  %q  %d posts, %d pages, %d comments\n", s.URL, s.Title, s.Posts, s.Pages, s.Comments)
+				fmt.Fprintf(out, "%s  %q  %s\n", s.URL, s.Title, counted(postCount(s.Posts), pageCount(s.Pages), commentCount(s.Comments)))
 			}
 			return nil
 		},

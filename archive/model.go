@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -214,4 +216,44 @@ func (c *Comment) Kind() string {
 		return "comment"
 	}
 	return c.Type
+}
+
+// AuthorLister is what AuthorNames reads: a site's authors.
+type AuthorLister interface {
+	Authors(ctx context.Context, site string) ([]Author, error)
+}
+
+// AuthorNames gives the name readers see of the author a post names by
+// login (Author.Name: the display name, else the login); a login the
+// archive has no author for stands for itself. It reads each site's
+// authors once. It is the one rule for an author's name, in pages,
+// search hits, parc show and parc posts, and their --json.
+type AuthorNames struct {
+	authors AuthorLister
+	bySite  map[string]map[string]string
+}
+
+// NewAuthorNames reads authors from authors.
+func NewAuthorNames(authors AuthorLister) *AuthorNames {
+	return &AuthorNames{authors: authors, bySite: map[string]map[string]string{}}
+}
+
+// Name is the name readers see of login, an author of site.
+func (a *AuthorNames) Name(ctx context.Context, site, login string) (string, error) {
+	names, ok := a.bySite[site]
+	if !ok {
+		authors, err := a.authors.Authors(ctx, site)
+		if err != nil {
+			return "", fmt.Errorf("archive: authors of %s: %w", site, err)
+		}
+		names = make(map[string]string, len(authors))
+		for _, au := range authors {
+			names[au.Login] = au.Name()
+		}
+		a.bySite[site] = names
+	}
+	if name, ok := names[login]; ok {
+		return name, nil
+	}
+	return login, nil
 }

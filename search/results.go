@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -53,7 +52,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 		}
 		return out, nil
 	}
-	names := newAuthorNames(ix.hitStore())
+	names := archive.NewAuthorNames(ix.hitStore())
 	type snippetWork struct {
 		raw, rendered string // the content, in the forms the archive holds
 		locs          search.TermLocationMap
@@ -70,7 +69,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 		if !isComment {
 			var err error
 			hit.Kind = p.Type
-			if hit.Author, err = names.name(ctx, p.Site, p.AuthorLogin); err != nil {
+			if hit.Author, err = names.Name(ctx, p.Site, p.AuthorLogin); err != nil {
 				return nil, err
 			}
 			hit.Date, _ = docTime(p.Date, p.DateGMT)
@@ -124,35 +123,4 @@ func facetCounts(res *bleve.SearchResult) map[string]map[string]int {
 		out[name] = counts
 	}
 	return out
-}
-
-// authorNames gives the names readers saw (archive.Author.Name) for
-// authors' logins; a login the archive has no author for stands for
-// itself. It reads each site's authors once.
-type authorNames struct {
-	store  HitSource
-	bySite map[string]map[string]string
-}
-
-func newAuthorNames(store HitSource) *authorNames {
-	return &authorNames{store: store, bySite: map[string]map[string]string{}}
-}
-
-func (a *authorNames) name(ctx context.Context, site, login string) (string, error) {
-	names, ok := a.bySite[site]
-	if !ok {
-		authors, err := a.store.Authors(ctx, site)
-		if err != nil {
-			return "", fmt.Errorf("search: authors of %s: %w", site, err)
-		}
-		names = make(map[string]string, len(authors))
-		for _, au := range authors {
-			names[au.Login] = au.Name()
-		}
-		a.bySite[site] = names
-	}
-	if name, ok := names[login]; ok {
-		return name, nil
-	}
-	return login, nil
 }

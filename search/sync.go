@@ -30,7 +30,7 @@ type writer struct {
 	idx     *shardSet
 	fresh   bool // the index is new and empty: nothing to delete
 	batches []*bleve.Batch
-	authors *authorNames
+	authors *archive.AuthorNames
 	notes   []map[int64][]note // each shard's notes, by post key
 	synced  Synced
 	full    chan []*bleve.Batch
@@ -47,7 +47,7 @@ type Synced struct {
 func newWriter(idx *shardSet, store Source, fresh bool) (*writer, error) {
 	w := &writer{
 		idx: idx, fresh: fresh, batches: idx.newBatches(),
-		authors: newAuthorNames(store),
+		authors: archive.NewAuthorNames(store),
 		full:    make(chan []*bleve.Batch, 1),
 		done:    make(chan error, 1),
 	}
@@ -74,7 +74,7 @@ func newWriter(idx *shardSet, store Source, fresh bool) (*writer, error) {
 }
 
 func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
-	author, err := w.authors.name(ctx, p.Site, p.AuthorLogin)
+	author, err := w.authors.Name(ctx, p.Site, p.AuthorLogin)
 	if err != nil {
 		return err
 	}

@@ -128,7 +128,7 @@ func TestPostsJSON(t *testing.T) {
 	want := map[string]any{
 		"site": "https://lighthouse.example.org", "id": 10.0, "type": "post", "status": "publish",
 		"title": "The Quiet Lighthouse (2023) Review", "slug": "the-quiet-lighthouse-review",
-		"date": "2023-03-18T13:15:00-07:00", "date_gmt": "2023-03-18T20:15:00Z", "author": "mara",
+		"date": "2023-03-18T13:15:00-07:00", "date_gmt": "2023-03-18T20:15:00Z", "author": "Mara Quill", "author_login": "mara",
 		"comment_count": 4.0, "sticky": true, "password_protected": false, "parent": 0.0,
 		"link": "https://lighthouse.example.org/2023/03/18/the-quiet-lighthouse-review/",
 	}

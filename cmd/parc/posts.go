@@ -76,11 +76,16 @@ private, scheduled and trashed items too.`,
 			if !c.Bool("json") && len(posts) == 0 {
 				fmt.Fprintln(out, "no posts match")
 			}
+			names := archive.NewAuthorNames(store)
 			for i := range posts {
+				author, err := names.Name(c.Context, posts[i].Site, posts[i].AuthorLogin)
+				if err != nil {
+					return err
+				}
 				if c.Bool("json") {
-					json.NewEncoder(out).Encode(jsonl.ListingOf(&posts[i]))
+					json.NewEncoder(out).Encode(jsonl.ListingOf(&posts[i], author))
 				} else {
-					printPostLine(out, &posts[i])
+					printPostLine(out, &posts[i], author)
 				}
 			}
 			return nil
@@ -110,7 +115,7 @@ func parseDay(s string) (time.Time, error) {
 	return time.Parse("2006-01-02", s)
 }
 
-func printPostLine(w io.Writer, p *archive.PostSummary) {
+func printPostLine(w io.Writer, p *archive.PostSummary, author string) {
 	day := "          "
 	if t := firstKnown(p.Date, p.DateGMT); !t.IsZero() {
 		day = t.Format("2006-01-02")
@@ -129,7 +134,11 @@ func printPostLine(w io.Writer, p *archive.PostSummary) {
 	if p.Sticky {
 		flags += " [sticky]"
 	}
-	fmt.Fprintf(w, "%6d  %s  %s%s  (%s)\n", p.ID, day, title, flags, plural(p.CommentCount, "comment", "comments"))
+	by := ""
+	if author != "" {
+		by = " by " + author
+	}
+	fmt.Fprintf(w, "%6d  %s  %s%s%s  (%s)\n", p.ID, day, title, flags, by, plural(p.CommentCount, "comment", "comments"))
 }
 
 func firstKnown(ts ...time.Time) time.Time {

@@ -59,10 +59,14 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 			if !private {
 				post.Comments = publicComments(post.Comments)
 			}
-			if c.Bool("json") {
-				return json.NewEncoder(c.App.Writer).Encode(jsonl.PostOf(post, private))
+			author, err := archive.NewAuthorNames(store).Name(c.Context, post.Site, post.AuthorLogin)
+			if err != nil {
+				return err
 			}
-			printPost(c.App.Writer, post, private)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(jsonl.PostOf(post, private, author))
+			}
+			printPost(c.App.Writer, post, private, author)
 			if len(keys) > 1 {
 				fmt.Fprintf(c.App.ErrWriter, "parc: %d items answer to %q; showing the first (narrow with --site or use the URL)\n", len(keys), ref)
 			}
@@ -91,7 +95,7 @@ func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
 	}
 }
 
-func printPost(w io.Writer, p *archive.StoredPost, private bool) {
+func printPost(w io.Writer, p *archive.StoredPost, private bool, author string) {
 	title := cmp.Or(render.ShownTitle(p.Title), "(no title)")
 	fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("=", min(len([]rune(title)), 78)))
 	date, _ := jsonl.Dates(p.Date, p.DateGMT)
@@ -99,8 +103,8 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool) {
 	if date != nil {
 		fmt.Fprintf(w, " · %s", *date)
 	}
-	if p.AuthorLogin != "" {
-		fmt.Fprintf(w, " · by %s", p.AuthorLogin)
+	if author != "" {
+		fmt.Fprintf(w, " · by %s", author)
 	}
 	fmt.Fprintln(w)
 	if p.Link != "" {

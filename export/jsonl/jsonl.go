@@ -14,6 +14,7 @@ import (
 // Source is the archive as the JSON export reads it.
 type Source interface {
 	export.SiteLister
+	archive.AuthorLister
 	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
 }
 
@@ -35,6 +36,7 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 	cw := &export.CountingWriter{W: w}
 	bw := bufio.NewWriterSize(cw, 64<<10)
 	enc := json.NewEncoder(bw)
+	names := archive.NewAuthorNames(src)
 	for _, site := range sites {
 		counts.Sites++
 		err := src.ForEachSitePost(ctx, site.URL, func(p *archive.StoredPost) error {
@@ -50,7 +52,11 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 				}
 				export.Withhold(&p.Post)
 			}
-			if err := enc.Encode(PostOf(p, opts.Private)); err != nil {
+			author, err := names.Name(ctx, p.Site, p.AuthorLogin)
+			if err != nil {
+				return err
+			}
+			if err := enc.Encode(PostOf(p, opts.Private, author)); err != nil {
 				return err
 			}
 			counts.Items++

@@ -21,7 +21,8 @@ type Listing struct {
 	Slug              string   `json:"slug"`
 	Date              *string  `json:"date"`
 	DateGMT           *string  `json:"date_gmt"`
-	Author            string   `json:"author"`
+	Author            string   `json:"author"`       // the name readers see (archive.AuthorNames)
+	AuthorLogin       string   `json:"author_login"` // the login the post names
 	Categories        []string `json:"categories"`
 	Tags              []string `json:"tags"`
 	CommentCount      int      `json:"comment_count"`
@@ -31,12 +32,13 @@ type Listing struct {
 	Link              string   `json:"link"`
 }
 
-// ListingOf is a listed post's shape.
-func ListingOf(p *archive.PostSummary) Listing {
+// ListingOf is a listed post's shape; author is the name readers see of
+// its author (archive.AuthorNames).
+func ListingOf(p *archive.PostSummary, author string) Listing {
 	date, dateGMT := Dates(p.Date, p.DateGMT)
 	return Listing{
 		Site: p.Site, ID: p.ID, Type: p.Type, Status: p.Status, Title: p.Title, Slug: p.Slug,
-		Date: date, DateGMT: dateGMT, Author: p.AuthorLogin,
+		Date: date, DateGMT: dateGMT, Author: author, AuthorLogin: p.AuthorLogin,
 		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), CommentCount: p.CommentCount,
 		Sticky: p.Sticky, PasswordProtected: p.Password != "", Parent: p.Parent, Link: p.Link,
 	}
@@ -77,7 +79,7 @@ type Comment struct {
 // Without private, a password-protected post's content and excerpt and
 // commenters' emails and IPs are left out, and the password is never
 // printed; which comments to give is the caller's choice.
-func PostOf(p *archive.StoredPost, private bool) Post {
+func PostOf(p *archive.StoredPost, private bool, author string) Post {
 	summary := archive.PostSummary{StoredPost: *p}
 	for _, t := range p.Terms {
 		switch t.Taxonomy {
@@ -93,7 +95,7 @@ func PostOf(p *archive.StoredPost, private bool) Post {
 		}
 	}
 	out := Post{
-		Listing: ListingOf(&summary),
+		Listing: ListingOf(&summary, author),
 		Content: p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: cmp.Or(p.ExcerptRaw, p.ExcerptRendered),
 		GUID: p.GUID, MenuOrder: p.MenuOrder, Meta: nonNilMeta(p.Meta), Comments: []*Comment{},
 	}

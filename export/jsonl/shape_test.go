@@ -23,7 +23,7 @@ func TestCommentMetaKeepsPrivateThingsPrivate(t *testing.T) {
 		},
 	}}}}
 	for _, private := range []bool{false, true} {
-		out, err := json.Marshal(PostOf(p, private))
+		out, err := json.Marshal(PostOf(p, private, "Ann"))
 		if err != nil {
 			t.Fatal(err)
 		}

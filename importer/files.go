@@ -24,6 +24,7 @@ import (
 	"github.com/parc-archive/parc/importer/blogger"
 	"github.com/parc-archive/parc/importer/feed"
 	"github.com/parc-archive/parc/importer/html"
+	"github.com/parc-archive/parc/importer/warc"
 	"github.com/parc-archive/parc/importer/wxr"
 )
 
@@ -40,8 +41,11 @@ type format struct {
 
 // formats lists the file formats in the order detection tries them: the
 // specific before the general (a WXR and a Blogger export are also feeds).
+// Web-archive captures (warc) hold pages, feeds and API answers of their
+// own and are read by warcSource, not through open.
 func formats() []format {
 	return []format{
+		{"warc", archive.AuthorityPage, warc.IsWARC, nil},
 		{"wxr", archive.AuthorityExport, wxr.Sniff, func(r io.Reader, n string) Reader { return wxr.NewReader(r, n) }},
 		{"blogger", archive.AuthorityExport, blogger.Sniff, func(r io.Reader, n string) Reader { return blogger.NewReader(r, n) }},
 		{"feed", archive.AuthorityFeed, feed.Sniff, func(r io.Reader, n string) Reader { return feed.NewReader(r, n) }},
@@ -63,9 +67,16 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 			// A pipe or device would block or never end.
 			return nil, fmt.Errorf("import %s: not a regular file or directory", path)
 		}
+		if isZip(path) {
+			src, err := zipSource(path, info.Size())
+			return []source{src}, err
+		}
 		fm, err := sniffFile(path)
 		if err != nil {
 			return nil, err
+		}
+		if fm.name == "warc" {
+			return []source{warcSource(path, "warc", []warc.File{warc.PlainFile(path, info.Size())})}, nil
 		}
 		return []source{fileSource(path, fm, []string{path}, info.Size())}, nil
 	}
@@ -73,6 +84,8 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 	var pages []string
 	var pagesSize int64
 	var pageFormat format
+	// A folder's captures are one blog, as its pages are.
+	var captures []warc.File
 	err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
@@ -87,6 +100,8 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 			pageFormat = fm
 			pages = append(pages, p)
 			pagesSize += fileSize(p)
+		case fm.name == "warc":
+			captures = append(captures, warc.PlainFile(p, fileSize(p)))
 		default:
 			sources = append(sources, fileSource(p, fm, []string{p}, fileSize(p)))
 		}
@@ -97,6 +112,9 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 	}
 	if len(pages) > 0 {
 		sources = append(sources, fileSource(path, pageFormat, pages, pagesSize))
+	}
+	if len(captures) > 0 {
+		sources = append(sources, warcSource(path, "warc", captures))
 	}
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("import %s: the directory holds nothing parc can import (no WXR export, feed, Blogger export or HTML page)", path)

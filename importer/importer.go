@@ -24,6 +24,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/warc"
 )
 
 // Options tune an import.
@@ -72,6 +73,9 @@ type Progress struct {
 type Result struct {
 	*archive.ImportResult
 	Format string
+	// Captures, for web-archive sources, counts the captures read and
+	// merged into one blog.
+	Captures *warc.Stats
 }
 
 // Failure is a source that failed while the others went on.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/importer/warc"
 	"github.com/parc-archive/parc/search"
 )
 
@@ -145,7 +146,9 @@ type importJSON struct {
 	Format string `json:"format"`
 	Site   string `json:"site"`
 	archive.Counts
-	Warnings []string `json:"warnings"`
+	// Captures counts a web archive's captures (WARC, WACZ) read and merged.
+	Captures *warc.Stats `json:"captures,omitempty"`
+	Warnings []string    `json:"warnings"`
 }
 
 func printImportJSON(w io.Writer, r importer.Result) {
@@ -153,7 +156,7 @@ func printImportJSON(w io.Writer, r importer.Result) {
 	if warnings == nil {
 		warnings = []string{}
 	}
-	json.NewEncoder(w).Encode(importJSON{Source: r.Source.Path, Format: r.Format, Site: r.Site, Counts: r.Counts, Warnings: warnings})
+	json.NewEncoder(w).Encode(importJSON{Source: r.Source.Path, Format: r.Format, Site: r.Site, Counts: r.Counts, Captures: r.Captures, Warnings: warnings})
 }
 
 func printImportText(w io.Writer, r importer.Result) {
@@ -161,6 +164,10 @@ func printImportText(w io.Writer, r importer.Result) {
 	fmt.Fprintf(w, "%s (%s) → %s\n", r.Source.Path, r.Format, r.Site)
 	fmt.Fprintf(w, "  read %d posts, %d pages, %d attachments, %d other items, %d comments, %d authors, %d terms in %s\n",
 		c.Posts, c.Pages, c.Attachments, c.OtherItems, c.Comments, c.Authors, c.Terms, r.Finished.Sub(r.Started).Round(1e6))
+	if s := r.Captures; s != nil {
+		fmt.Fprintf(w, "  %d captures read (%d revisits resolved), %d merged into one blog; skipped: %d not 200 OK, %d neither WordPress pages, feeds nor API answers, %d revisits of captures not in the source\n",
+			s.Read, s.Revisits, s.Merged, s.NotOK, s.Other, s.Unresolved)
+	}
 	if c.Added == 0 && c.Updated == 0 {
 		fmt.Fprintf(w, "  nothing changed: the archive already held all %d records\n", c.Unchanged)
 	} else {

@@ -1,0 +1,133 @@
+// Package warc imports a blog from web-archive captures: WARC files (as
+// Wget, Heritrix, Browsertrix or the Wayback Machine write them, plain or
+// gzipped record by record) and WACZ packages of them.
+//
+// Every capture of a page is read as a crawl reads the page (crawl.Pages),
+// every captured feed as a feed and every captured REST API answer through
+// the REST decoders, so that the same post captured at different moments
+// is one post: its thread is the union of the comments the captures show,
+// and the newest capture's text wins, because the captures are put oldest
+// first and a later capture restates what an earlier one said. Each post
+// and comment keeps the time of the capture that gave it (MetaCaptured).
+//
+// Reading takes two passes over the files, so that memory stays flat
+// however large they are: the first lists the captures (where each record
+// starts, when it was taken, what it holds), the second reads them back
+// in capture order. Revisit records, which say "the same as that earlier
+// capture", are resolved to the record whose bytes they repeat.
+package warc
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"slices"
+	"sync/atomic"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/crawl"
+	"github.com/parc-archive/parc/importer/internal/stream"
+)
+
+// MetaCaptured is the meta key of the time (RFC 3339, UTC) of the capture
+// that gave a post's text or a comment.
+const MetaCaptured = "parc:captured"
+
+// Stats counts what the captures of a source were and what became of them.
+type Stats struct {
+	// Read is every capture of an http(s) URL: responses, resources and
+	// revisits.
+	Read int `json:"read"`
+	// Merged is the captures whose page, feed or API answer gave records,
+	// all merged into one blog.
+	Merged int `json:"merged"`
+	// Revisits is the revisit records resolved to the capture they repeat.
+	Revisits int `json:"revisits"`
+	// NotOK is the captures of an answer other than 200 OK, skipped.
+	NotOK int `json:"not_ok"`
+	// Other is the captures of something not from WordPress or not a page,
+	// feed or API answer (images, stylesheets, robots.txt), skipped.
+	Other int `json:"other"`
+	// Unresolved is the revisits whose original capture is not in the source.
+	Unresolved int `json:"unresolved"`
+}
+
+// Options tune a WARC import.
+type Options struct {
+	// Report, when set, is told what the import is doing.
+	Report func(status string)
+}
+
+// Reader yields the records of the captures in a set of WARC and WACZ
+// files, which are one blog. It implements importer.Reader.
+type Reader struct {
+	*stream.Reader
+	files []File
+	opts  Options
+	pages *crawl.Pages
+
+	hash  hash.Hash
+	bytes atomic.Int64
+	stats Stats
+}
+
+// Open returns a Reader of the captures in files. Nothing is read before
+// the first Next.
+func Open(ctx context.Context, files []File, opts Options) *Reader {
+	r := &Reader{files: files, opts: opts, hash: sha256.New()}
+	r.Reader = stream.New(func(put func(archive.Record) error) error { return r.run(ctx, put) })
+	r.pages = crawl.NewPages(r.Warn)
+	return r
+}
+
+// Captures counts what the captures were and what became of them.
+func (r *Reader) Captures() Stats { return r.stats }
+
+// BytesRead is how far the first pass has got into the files.
+func (r *Reader) BytesRead() int64 { return r.bytes.Load() }
+
+// Digest is the SHA-256 of every byte of the WARC files, in order.
+func (r *Reader) Digest() string { return hex.EncodeToString(r.hash.Sum(nil)) }
+
+func (r *Reader) report(format string, args ...any) {
+	if r.opts.Report != nil {
+		r.opts.Report(fmt.Sprintf(format, args...))
+	}
+}
+
+// run lists the captures of every file, then reads them back oldest first.
+func (r *Reader) run(ctx context.Context, put func(archive.Record) error) error {
+	var caps []capture
+	for i, f := range r.files {
+		r.report("listing the captures of %s", f.Name)
+		listed, err := r.list(ctx, i, f)
+		caps = append(caps, listed...)
+		if err != nil {
+			return err
+		}
+	}
+	caps = r.resolve(caps)
+	slices.SortStableFunc(caps, func(a, b capture) int { return a.date.Compare(b.date) })
+	reading := newOpenFiles(r.files)
+	defer reading.close()
+	for n, c := range caps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if n%64 == 0 {
+			r.report("reading capture %d of %d", n+1, len(caps))
+		}
+		merged, err := r.read(reading, c, put)
+		if err != nil {
+			return err
+		}
+		if merged {
+			r.stats.Merged++
+		} else {
+			r.stats.Other++
+		}
+	}
+	return nil
+}

@@ -17,18 +17,25 @@ import (
 
 // read puts the records one capture gives; merged reports whether it gave
 // any. A capture that cannot be read or parsed is a warning.
-func (r *Reader) read(files *openFiles, c capture, put func(archive.Record) error) (merged bool, err error) {
+func (r *Reader) read(files *openFiles, c capture, latest newest, put func(archive.Record) error) (merged bool, err error) {
 	body, err := payload(files, c)
 	if err != nil {
 		r.Warn(fmt.Sprintf("warc %s: capture of %s at %s: %v: skipped", r.files[c.file].Name, c.uri, stamp(c.date), err))
 		return false, nil
 	}
-	captured := func(p *archive.Post) { markCaptured(p, c.date) }
+	newestCapture := latest.latest(c)
+	captured := func(p *archive.Post) {
+		if newestCapture {
+			markCaptured(p, c.date)
+		} else {
+			*p = *commentsOnly(p)
+		}
+	}
 	switch c.kind {
 	case kindPage:
 		return r.pages.Put(put, c.uri, body, captured)
 	case kindFeed:
-		return r.readFeed(c, body, put)
+		return r.readFeed(c, body, latest, newestCapture, put)
 	case kindAPI:
 		return r.readAPI(c, body, put)
 	}
@@ -55,8 +62,10 @@ func markCaptured(p *archive.Post, at time.Time) {
 	}
 }
 
-// readFeed puts what a captured feed says, through the feed importer.
-func (r *Reader) readFeed(c capture, body []byte, put func(archive.Record) error) (bool, error) {
+// readFeed puts what a captured feed says, through the feed importer:
+// of the posts no page capture shows, the text when this is the feed's
+// newest capture, and their comments.
+func (r *Reader) readFeed(c capture, body []byte, latest newest, newestCapture bool, put func(archive.Record) error) (bool, error) {
 	if !feed.Sniff(body[:min(len(body), 64<<10)]) {
 		return false, nil
 	}
@@ -71,8 +80,20 @@ func (r *Reader) readFeed(c capture, body []byte, put func(archive.Record) error
 			r.Warn(err.Error())
 			break
 		}
+		if rec.Site != nil && len(latest.pages) > 0 {
+			// The pages say what the site is; a feed says it otherwise
+			// (its title, its description), and only names it here.
+			rec.Site = &archive.Site{URL: rec.Site.URL}
+		}
 		if rec.Post != nil {
-			markCaptured(rec.Post, c.date)
+			switch {
+			case latest.hasPage(rec.Post.Link):
+				continue
+			case newestCapture:
+				markCaptured(rec.Post, c.date)
+			default:
+				rec.Post = commentsOnly(rec.Post)
+			}
 		}
 		if err := put(rec); err != nil {
 			return merged, err

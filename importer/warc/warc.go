@@ -110,6 +110,7 @@ func (r *Reader) run(ctx context.Context, put func(archive.Record) error) error 
 	}
 	caps = r.resolve(caps)
 	slices.SortStableFunc(caps, func(a, b capture) int { return a.date.Compare(b.date) })
+	latest := newNewest(caps)
 	reading := newOpenFiles(r.files)
 	defer reading.close()
 	for n, c := range caps {
@@ -119,7 +120,7 @@ func (r *Reader) run(ctx context.Context, put func(archive.Record) error) error 
 		if n%64 == 0 {
 			r.report("reading capture %d of %d", n+1, len(caps))
 		}
-		merged, err := r.read(reading, c, put)
+		merged, err := r.read(reading, c, latest, put)
 		if err != nil {
 			return err
 		}

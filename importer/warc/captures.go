@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httputil"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,8 +64,9 @@ func kindOf(contentType, uri string) kind {
 const maxPayload = html.MaxPageBytes
 
 // listOptions make the WARC reader of the first pass lenient (a capture
-// tool's slips in syntax or digests are no reason to lose the pages it
-// captured) and quick: it reads the headers and skips the bodies.
+// tool's slips in syntax or digests, such as Wget's target URIs in angle
+// brackets, are no reason to lose the pages it captured) and quick: it
+// reads the headers and skips the bodies.
 var listOptions = []gowarc.WarcRecordOption{
 	gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 	gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
@@ -73,8 +75,8 @@ var listOptions = []gowarc.WarcRecordOption{
 }
 
 // readOptions are as lenient for the second pass, which keeps the body it
-// reads: the reader only keeps a body when it checks it, and what its
-// checks find is not acted on.
+// reads: the reader keeps a body when it checks it, and of its checks only
+// a record cut short is acted on.
 var readOptions = []gowarc.WarcRecordOption{
 	gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 	gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
@@ -92,7 +94,25 @@ func (r *Reader) list(ctx context.Context, index int, f File) ([]capture, error)
 	}
 	defer file.Close()
 	counted := &countingReader{r: io.TeeReader(section, r.hash), n: &r.bytes}
-	wr, err := gowarc.NewWarcFileReaderFromStream(counted, 0, listOptions...)
+	// Hash what the reader leaves unread, so the digest is the file's.
+	defer io.Copy(io.Discard, counted)
+	var records io.Reader = counted
+	whole, err := wholeStreamGzip(section)
+	if err != nil {
+		return nil, fmt.Errorf("warc %s: %w", f.Name, err)
+	}
+	if whole {
+		// Records can only be reached one by one from the start of the
+		// file: the second pass reads them from an uncompressed copy.
+		plain, err := r.spool(counted)
+		if err != nil {
+			return nil, fmt.Errorf("warc %s: %w", f.Name, err)
+		}
+		defer plain.Close()
+		r.files[index] = File{Name: f.Name, Path: plain.Name(), Size: -1}
+		records = plain
+	}
+	wr, err := gowarc.NewWarcFileReaderFromStream(struct{ io.Reader }{records}, 0, listOptions...)
 	if err != nil {
 		return nil, fmt.Errorf("warc %s: %w", f.Name, err)
 	}
@@ -121,9 +141,13 @@ func (r *Reader) list(ctx context.Context, index int, f File) ([]capture, error)
 			r.stats.Read++
 		}
 	}
-	// Hash what the reader left unread, so the digest is the file's.
-	io.Copy(io.Discard, counted)
 	return caps, nil
+}
+
+// cutShort reports whether a record has fewer bytes than it says.
+func cutShort(validation []error) bool {
+	var short *gowarc.ContentLengthError
+	return slices.ContainsFunc(validation, func(err error) bool { return errors.As(err, &short) && short.Actual < short.Expected })
 }
 
 // describe lists a response, resource or revisit record of an http(s) URL.
@@ -139,7 +163,7 @@ func describe(rec gowarc.WarcRecord) (capture, bool) {
 	switch rec.Type() {
 	case gowarc.Response:
 		block, ok := rec.Block().(gowarc.HttpResponseBlock)
-		if !ok {
+		if !ok || block.HttpHeader() == nil {
 			return capture{}, false
 		}
 		c.status = block.HttpStatusCode()
@@ -230,6 +254,9 @@ func payload(files *openFiles, c capture) ([]byte, error) {
 		return nil, err
 	}
 	defer rec.WarcRecord.Close()
+	if cutShort(rec.Validation) {
+		return nil, errors.New("the record is cut short")
+	}
 	block, ok := rec.WarcRecord.Block().(gowarc.PayloadBlock)
 	if !ok {
 		return nil, errors.New("the record holds no payload")
@@ -238,7 +265,7 @@ func payload(files *openFiles, c capture) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if hb, ok := block.(gowarc.HttpResponseBlock); ok {
+	if hb, ok := block.(gowarc.HttpResponseBlock); ok && hb.HttpHeader() != nil {
 		if body, err = decoded(body, *hb.HttpHeader()); err != nil {
 			return nil, err
 		}

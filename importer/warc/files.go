@@ -2,10 +2,13 @@ package warc
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +17,7 @@ type File struct {
 	Name   string // for messages: the path, or "PACKAGE.wacz!archive/NAME.warc.gz"
 	Path   string // the file on disk
 	Offset int64  // where the WARC starts in it
-	Size   int64
+	Size   int64  // -1: the whole file
 }
 
 // open returns the WARC's bytes, seekable so that the second pass can go
@@ -24,7 +27,16 @@ func (f File) open() (*os.File, *io.SectionReader, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("warc %s: %w", f.Name, err)
 	}
-	return file, io.NewSectionReader(file, f.Offset, f.Size), nil
+	size := f.Size
+	if size < 0 {
+		info, err := file.Stat()
+		if err != nil {
+			file.Close()
+			return nil, nil, fmt.Errorf("warc %s: %w", f.Name, err)
+		}
+		size = info.Size()
+	}
+	return file, io.NewSectionReader(file, f.Offset, size), nil
 }
 
 // IsWARC reports whether head, the start of a file with any gzip undone,
@@ -101,4 +113,72 @@ func (o *openFiles) close() {
 	for _, c := range o.closers {
 		c.Close()
 	}
+}
+
+// wholeStreamGzip reports whether a gzipped WARC was compressed as one
+// stream rather than record by record, as WARC tools should: then its
+// first gzip member holds more than its first record. It leaves r at the
+// start.
+func wholeStreamGzip(r io.ReadSeeker) (bool, error) {
+	defer r.Seek(0, io.SeekStart)
+	buffered := bufio.NewReader(r)
+	magic, _ := buffered.Peek(2)
+	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		return false, nil
+	}
+	z, err := gzip.NewReader(buffered)
+	if err != nil {
+		return false, fmt.Errorf("gzip: %w", err)
+	}
+	z.Multistream(false)
+	member := bufio.NewReader(io.LimitReader(z, maxHeader))
+	length := int64(-1)
+	for {
+		line, err := member.ReadString('\n')
+		if err != nil {
+			return false, nil // no record, or a broken one: the reader says which
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			break
+		}
+		if name, value, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			length, _ = strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+		}
+	}
+	if length < 0 {
+		return false, nil
+	}
+	rest := io.MultiReader(member, z)
+	if _, err := io.CopyN(io.Discard, rest, length+4); err != nil {
+		return false, nil
+	}
+	n, _ := io.ReadFull(rest, make([]byte, 1))
+	return n > 0, nil
+}
+
+// maxHeader bounds the WARC header of a record the sniff above reads.
+const maxHeader = 1 << 20
+
+// spool writes what r decompresses into a temporary file, removed when the
+// Reader closes.
+func (r *Reader) spool(compressed io.Reader) (*os.File, error) {
+	z, err := gzip.NewReader(compressed)
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	tmp, err := os.CreateTemp("", "parc-warc-*.warc")
+	if err != nil {
+		return nil, err
+	}
+	r.temps = append(r.temps, tmp.Name())
+	if _, err := io.Copy(tmp, z); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	return tmp, nil
 }

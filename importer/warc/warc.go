@@ -23,6 +23,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"os"
 	"slices"
 	"sync/atomic"
 
@@ -71,15 +72,26 @@ type Reader struct {
 	hash  hash.Hash
 	bytes atomic.Int64
 	stats Stats
+	// temps are the uncompressed copies of files gzipped as one stream.
+	temps []string
 }
 
 // Open returns a Reader of the captures in files. Nothing is read before
 // the first Next.
 func Open(ctx context.Context, files []File, opts Options) *Reader {
-	r := &Reader{files: files, opts: opts, hash: sha256.New()}
+	r := &Reader{files: slices.Clone(files), opts: opts, hash: sha256.New()}
 	r.Reader = stream.New(func(put func(archive.Record) error) error { return r.run(ctx, put) })
 	r.pages = crawl.NewPages(r.Warn)
 	return r
+}
+
+// Close stops reading and removes the temporary files.
+func (r *Reader) Close() error {
+	r.Reader.Close()
+	for _, t := range r.temps {
+		os.Remove(t)
+	}
+	return nil
 }
 
 // Captures counts what the captures were and what became of them.

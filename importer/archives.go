@@ -1,10 +1,15 @@
 package importer
 
 import (
+	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/warc"
@@ -34,7 +39,9 @@ func isZip(path string) bool {
 	return bytes.Equal(magic[:n], []byte("PK\x03\x04"))
 }
 
-// zipSource reads a zip: a WACZ package of web-archive captures.
+// zipSource reads a zip: a WACZ package of web-archive captures, or the
+// WXR files of an export WordPress.com gives as a zip, which are one
+// source, read one after the other.
 func zipSource(path string, size int64) (source, error) {
 	files, err := warc.PackageFiles(path)
 	if err != nil {
@@ -43,5 +50,87 @@ func zipSource(path string, size int64) (source, error) {
 	if len(files) > 0 {
 		return warcSource(path, "wacz", files), nil
 	}
-	return source{}, fmt.Errorf("import %s: the zip holds no WARC file or WordPress export", path)
+	exports, err := zipExports(path)
+	if err != nil {
+		return source{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	if len(exports) == 0 {
+		return source{}, fmt.Errorf("import %s: the zip holds no WARC file or WordPress export", path)
+	}
+	fm, _ := detectNamed("wxr")
+	return source{label: path, format: "wxr", authority: fm.authority, size: size,
+		open: func(ctx context.Context, _ func(string)) (Reader, error) {
+			return &fileReader{ctx: ctx, format: fm, files: exports, hash: sha256.New(), open: zipEntryOpener(path)}, nil
+		}}, nil
+}
+
+// zipEntrySep joins a zip's path and an entry's name into the name of the
+// entry, which messages show and openZipEntry opens.
+const zipEntrySep = "!"
+
+// zipExports names the entries of a zip that are WordPress exports.
+func zipExports(path string) ([]string, error) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer z.Close()
+	var names []string
+	for _, entry := range z.File {
+		if entry.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := entry.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", entry.Name, err)
+		}
+		br, err := decompressed(bufio.NewReaderSize(rc, sniffSize))
+		if err == nil {
+			head, _ := br.Peek(sniffSize)
+			if fm, ok := detect(head); ok && fm.name == "wxr" {
+				names = append(names, path+zipEntrySep+entry.Name)
+			}
+		}
+		rc.Close()
+	}
+	return names, nil
+}
+
+// zipEntryOpener opens the entries of the zip at path that zipExports named.
+func zipEntryOpener(path string) func(name string) (io.ReadCloser, error) {
+	return func(name string) (io.ReadCloser, error) { return openZipEntry(path, strings.TrimPrefix(name, path+zipEntrySep)) }
+}
+
+func openZipEntry(path, entryName string) (io.ReadCloser, error) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := z.Open(entryName)
+	if err != nil {
+		z.Close()
+		return nil, err
+	}
+	return zipEntry{rc, z}, nil
+}
+
+// zipEntry closes the zip with the entry.
+type zipEntry struct {
+	io.ReadCloser
+	zip *zip.ReadCloser
+}
+
+func (e zipEntry) Close() error {
+	e.ReadCloser.Close()
+	return e.zip.Close()
+}
+
+// detectNamed is the format of that name.
+func detectNamed(name string) (format, bool) {
+	for _, f := range formats() {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return format{}, false
 }

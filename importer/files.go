@@ -216,7 +216,7 @@ func describe(head []byte) string {
 	case len(head) == 0:
 		return "the file is empty"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "this is a zip archive: unzip it and import the export inside"
+		return "this is a zip archive: import it on its own (parc import FILE.zip reads the WordPress exports or web-archive captures inside)"
 	case bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasPrefix(trimmed, []byte("/*")) ||
 		bytes.Contains(bytes.ToUpper(head[:min(len(head), 4096)]), []byte("CREATE TABLE")):
 		return "this looks like an SQL dump; parc reads WordPress's WXR export (Tools → Export), feeds and pages"
@@ -236,11 +236,13 @@ type fileReader struct {
 	format format
 	files  []string
 	next   int // index of the next file to open
+	// open opens one of files; nil opens the file at that path.
+	open func(name string) (io.ReadCloser, error)
 
 	hash     hash.Hash
 	done     int64           // bytes of the files read whole
 	counted  *countingReader // the file being read
-	file     *os.File
+	file     io.ReadCloser
 	buffered *bufio.Reader
 	current  Reader
 
@@ -306,7 +308,11 @@ func (r *fileReader) fail(err error) error {
 }
 
 func (r *fileReader) openFile(path string) error {
-	f, err := os.Open(path)
+	open := r.open
+	if open == nil {
+		open = func(path string) (io.ReadCloser, error) { return os.Open(path) }
+	}
+	f, err := open(path)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", path, unwrapPathError(err))
 	}

@@ -22,14 +22,14 @@ import (
 // capture is one record of a page, feed or API answer as it was taken,
 // listed by the first pass.
 type capture struct {
-	file   int   // index of the file holding the record with the bytes
-	offset int64 // where that record starts (the original's, for a revisit)
-	date   time.Time
-	uri    string
-	kind   kind
-	status int
-	id     string // WARC-Record-ID
-	digest string // WARC-Payload-Digest
+	file        int   // index of the file holding the record with the bytes
+	offset      int64 // where that record starts (the original's, for a revisit)
+	date        time.Time
+	uri         string
+	contentType string
+	status      int
+	id          string // WARC-Record-ID
+	digest      string // WARC-Payload-Digest
 	// refersTo names the capture a revisit repeats; nil for others.
 	refersTo *gowarc.RevisitRef
 }
@@ -138,7 +138,7 @@ func (r *Reader) list(ctx context.Context, index int, f File) ([]capture, error)
 		if ok {
 			c.file, c.offset = index, rec.Offset
 			caps = append(caps, c)
-			r.stats.Read++
+			r.merger.Read++
 		}
 	}
 	return caps, nil
@@ -167,10 +167,10 @@ func describe(rec gowarc.WarcRecord) (capture, bool) {
 			return capture{}, false
 		}
 		c.status = block.HttpStatusCode()
-		c.kind = kindOf(block.HttpHeader().Get("Content-Type"), uri)
+		c.contentType = block.HttpHeader().Get("Content-Type")
 	case gowarc.Resource:
 		c.status = http.StatusOK
-		c.kind = kindOf(h.Get(gowarc.ContentType), uri)
+		c.contentType = h.Get(gowarc.ContentType)
 	case gowarc.Revisit:
 		c.refersTo = &gowarc.RevisitRef{
 			TargetRecordId: h.GetId(gowarc.WarcRefersTo),
@@ -185,8 +185,8 @@ func describe(rec gowarc.WarcRecord) (capture, bool) {
 
 // resolve points each revisit at the record whose bytes it repeats (by
 // record ID, else by payload digest, else by URL and date), keeping the
-// revisit's own date, and keeps the captures of 200 OK pages, feeds and
-// API answers, counting the others.
+// revisit's own date, and keeps the captures of 200 OK answers, counting
+// the others.
 func (r *Reader) resolve(caps []capture) []capture {
 	byID := map[string]int{}
 	byDigest := map[string]int{}
@@ -214,21 +214,18 @@ func (r *Reader) resolve(caps []capture) []capture {
 				i, ok = byURIDate[ref.TargetUri+" "+ref.TargetDate]
 			}
 			if !ok || c.digest != "" && caps[i].digest != "" && c.digest != caps[i].digest {
-				r.stats.Unresolved++
+				r.merger.Unresolved++
 				continue
 			}
-			r.stats.Revisits++
+			r.merger.Revisits++
 			original := caps[i]
-			c.file, c.offset, c.kind, c.status = original.file, original.offset, original.kind, original.status
+			c.file, c.offset, c.contentType, c.status = original.file, original.offset, original.contentType, original.status
 		}
-		switch {
-		case c.status != http.StatusOK:
-			r.stats.NotOK++
-		case c.kind == kindOther:
-			r.stats.Other++
-		default:
-			kept = append(kept, c)
+		if c.status != http.StatusOK {
+			r.merger.NotOK++
+			continue
 		}
+		kept = append(kept, c)
 	}
 	return kept
 }

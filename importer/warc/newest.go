@@ -20,33 +20,33 @@ type newest struct {
 	feeds map[string]time.Time // feed URL -> newest capture
 }
 
-func newNewest(caps []capture) newest {
+func newNewest(caps []Capture) newest {
 	n := newest{pages: map[string]time.Time{}, feeds: map[string]time.Time{}}
 	for _, c := range caps {
 		var m map[string]time.Time
-		key := c.uri
+		key := c.URI
 		switch c.kind {
 		case kindPage:
-			m, key = n.pages, postKey(c.uri)
+			m, key = n.pages, postKey(c.URI)
 		case kindFeed:
 			m = n.feeds
 		default:
 			continue
 		}
-		if c.date.After(m[key]) || m[key].IsZero() {
-			m[key] = c.date
+		if c.Date.After(m[key]) || m[key].IsZero() {
+			m[key] = c.Date
 		}
 	}
 	return n
 }
 
 // latest reports whether c is the newest capture of its page or feed.
-func (n newest) latest(c capture) bool {
+func (n newest) latest(c Capture) bool {
 	switch c.kind {
 	case kindPage:
-		return !c.date.Before(n.pages[postKey(c.uri)])
+		return !c.Date.Before(n.pages[postKey(c.URI)])
 	case kindFeed:
-		return !c.date.Before(n.feeds[c.uri])
+		return !c.Date.Before(n.feeds[c.URI])
 	}
 	return true
 }

@@ -28,7 +28,6 @@ import (
 	"sync/atomic"
 
 	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/importer/crawl"
 	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
@@ -65,13 +64,12 @@ type Options struct {
 // files, which are one blog. It implements importer.Reader.
 type Reader struct {
 	*stream.Reader
-	files []File
-	opts  Options
-	pages *crawl.Pages
+	files  []File
+	opts   Options
+	merger *Merger
 
 	hash  hash.Hash
 	bytes atomic.Int64
-	stats Stats
 	// temps are the uncompressed copies of files gzipped as one stream.
 	temps []string
 }
@@ -81,7 +79,7 @@ type Reader struct {
 func Open(ctx context.Context, files []File, opts Options) *Reader {
 	r := &Reader{files: slices.Clone(files), opts: opts, hash: sha256.New()}
 	r.Reader = stream.New(func(put func(archive.Record) error) error { return r.run(ctx, put) })
-	r.pages = crawl.NewPages(r.Warn)
+	r.merger = NewMerger(r.Warn)
 	return r
 }
 
@@ -95,7 +93,7 @@ func (r *Reader) Close() error {
 }
 
 // Captures counts what the captures were and what became of them.
-func (r *Reader) Captures() Stats { return r.stats }
+func (r *Reader) Captures() Stats { return r.merger.Stats }
 
 // BytesRead is how far the first pass has got into the files.
 func (r *Reader) BytesRead() int64 { return r.bytes.Load() }
@@ -109,7 +107,7 @@ func (r *Reader) report(format string, args ...any) {
 	}
 }
 
-// run lists the captures of every file, then reads them back oldest first.
+// run lists the captures of every file, then merges them.
 func (r *Reader) run(ctx context.Context, put func(archive.Record) error) error {
 	var caps []capture
 	for i, f := range r.files {
@@ -120,27 +118,19 @@ func (r *Reader) run(ctx context.Context, put func(archive.Record) error) error 
 			return err
 		}
 	}
-	caps = r.resolve(caps)
-	slices.SortStableFunc(caps, func(a, b capture) int { return a.date.Compare(b.date) })
-	latest := newNewest(caps)
 	reading := newOpenFiles(r.files)
 	defer reading.close()
-	for n, c := range caps {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if n%64 == 0 {
-			r.report("reading capture %d of %d", n+1, len(caps))
-		}
-		merged, err := r.read(reading, c, latest, put)
-		if err != nil {
-			return err
-		}
-		if merged {
-			r.stats.Merged++
-		} else {
-			r.stats.Other++
-		}
+	var merging []Capture
+	for _, c := range r.resolve(caps) {
+		name := r.files[c.file].Name
+		merging = append(merging, Capture{URI: c.uri, Date: c.date, ContentType: c.contentType,
+			Body: func() ([]byte, error) {
+				body, err := payload(reading, c)
+				if err != nil {
+					return nil, fmt.Errorf("warc %s: capture of %s at %s: %w", name, c.uri, stamp(c.date), err)
+				}
+				return body, nil
+			}})
 	}
-	return nil
+	return r.merger.Merge(ctx, merging, put, func(done, total int) { r.report("reading capture %d of %d", done+1, total) })
 }

@@ -3,6 +3,7 @@ package warc
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"net/url"
@@ -11,33 +12,94 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/crawl"
 	"github.com/parc-archive/parc/importer/feed"
 	"github.com/parc-archive/parc/importer/rest"
 )
 
+// Capture is one capture of a URL, wherever it is kept: a WARC record, or
+// a Wayback Machine's replay of it.
+type Capture struct {
+	URI         string
+	Date        time.Time
+	ContentType string // as the site served it
+	// Body reads the bytes the site served; its error names the capture's place.
+	Body func() ([]byte, error)
+
+	kind kind
+}
+
+// Merger puts the records of a blog's captures, all of which must be of
+// 200 OK answers, and counts them in Stats.
+type Merger struct {
+	Stats
+	warn  func(string)
+	pages *crawl.Pages
+}
+
+// NewMerger returns a Merger that tells warn what it skips or repairs.
+func NewMerger(warn func(string)) *Merger {
+	return &Merger{warn: warn, pages: crawl.NewPages(warn)}
+}
+
+// Merge puts the records of caps, oldest first, so that the newest text
+// wins and threads are the union of the captures; report, when set, is
+// told how far it got. Only a failure to put ends it early.
+func (m *Merger) Merge(ctx context.Context, caps []Capture, put func(archive.Record) error, report func(done, total int)) error {
+	kept := caps[:0:0]
+	for _, c := range caps {
+		c.kind = kindOf(c.ContentType, c.URI)
+		if c.kind == kindOther {
+			m.Other++
+			continue
+		}
+		kept = append(kept, c)
+	}
+	slices.SortStableFunc(kept, func(a, b Capture) int { return a.Date.Compare(b.Date) })
+	latest := newNewest(kept)
+	for n, c := range kept {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if report != nil && n%64 == 0 {
+			report(n, len(kept))
+		}
+		merged, err := m.read(c, latest, put)
+		if err != nil {
+			return err
+		}
+		if merged {
+			m.Merged++
+		} else {
+			m.Other++
+		}
+	}
+	return nil
+}
+
 // read puts the records one capture gives; merged reports whether it gave
 // any. A capture that cannot be read or parsed is a warning.
-func (r *Reader) read(files *openFiles, c capture, latest newest, put func(archive.Record) error) (merged bool, err error) {
-	body, err := payload(files, c)
+func (m *Merger) read(c Capture, latest newest, put func(archive.Record) error) (merged bool, err error) {
+	body, err := c.Body()
 	if err != nil {
-		r.Warn(fmt.Sprintf("warc %s: capture of %s at %s: %v: skipped", r.files[c.file].Name, c.uri, stamp(c.date), err))
+		m.warn(fmt.Sprintf("%v: skipped", err))
 		return false, nil
 	}
 	newestCapture := latest.latest(c)
 	captured := func(p *archive.Post) {
 		if newestCapture {
-			markCaptured(p, c.date)
+			markCaptured(p, c.Date)
 		} else {
 			*p = *commentsOnly(p)
 		}
 	}
 	switch c.kind {
 	case kindPage:
-		return r.pages.Put(put, c.uri, body, captured)
+		return m.pages.Put(put, c.URI, body, captured)
 	case kindFeed:
-		return r.readFeed(c, body, latest, newestCapture, put)
+		return m.readFeed(c, body, latest, newestCapture, put)
 	case kindAPI:
-		return r.readAPI(c, body, put)
+		return m.readAPI(c, body, put)
 	}
 	return false, nil
 }
@@ -65,11 +127,11 @@ func markCaptured(p *archive.Post, at time.Time) {
 // readFeed puts what a captured feed says, through the feed importer:
 // of the posts no page capture shows, the text when this is the feed's
 // newest capture, and their comments.
-func (r *Reader) readFeed(c capture, body []byte, latest newest, newestCapture bool, put func(archive.Record) error) (bool, error) {
+func (m *Merger) readFeed(c Capture, body []byte, latest newest, newestCapture bool, put func(archive.Record) error) (bool, error) {
 	if !feed.Sniff(body[:min(len(body), 64<<10)]) {
 		return false, nil
 	}
-	fr := feed.NewReader(bytes.NewReader(body), c.uri)
+	fr := feed.NewReader(bytes.NewReader(body), c.URI)
 	merged := false
 	for {
 		rec, err := fr.Next()
@@ -77,7 +139,7 @@ func (r *Reader) readFeed(c capture, body []byte, latest newest, newestCapture b
 			break
 		}
 		if err != nil {
-			r.Warn(err.Error())
+			m.warn(err.Error())
 			break
 		}
 		if rec.Site != nil && len(latest.pages) > 0 {
@@ -90,7 +152,7 @@ func (r *Reader) readFeed(c capture, body []byte, latest newest, newestCapture b
 			case latest.hasPage(rec.Post.Link):
 				continue
 			case newestCapture:
-				markCaptured(rec.Post, c.date)
+				markCaptured(rec.Post, c.Date)
 			default:
 				rec.Post = commentsOnly(rec.Post)
 			}
@@ -101,7 +163,7 @@ func (r *Reader) readFeed(c capture, body []byte, latest newest, newestCapture b
 		merged = true
 	}
 	for _, w := range fr.Warnings() {
-		r.Warn(w)
+		m.warn(w)
 	}
 	return merged, nil
 }
@@ -134,11 +196,11 @@ func apiSite(uri string) string {
 
 // readAPI puts the posts, pages or comments a captured REST API answer
 // lists, through the REST decoders. Other routes give nothing.
-func (r *Reader) readAPI(c capture, body []byte, put func(archive.Record) error) (bool, error) {
+func (m *Merger) readAPI(c Capture, body []byte, put func(archive.Record) error) (bool, error) {
 	var posts []archive.Post
 	var problems []string
 	var err error
-	switch route := apiRoute(c.uri); {
+	switch route := apiRoute(c.URI); {
 	case route == "wp/v2/posts" || route == "wp/v2/pages":
 		posts, problems, err = rest.DecodePosts(body, rest.NewLookup())
 	case route == "wp/v2/comments":
@@ -149,19 +211,19 @@ func (r *Reader) readAPI(c capture, body []byte, put func(archive.Record) error)
 		return false, nil
 	}
 	for _, p := range problems {
-		r.Warn(fmt.Sprintf("warc %s: %s", c.uri, p))
+		m.warn(fmt.Sprintf("%s: %s", c.URI, p))
 	}
 	if err != nil {
-		r.Warn(fmt.Sprintf("warc %s: %v", c.uri, err))
+		m.warn(fmt.Sprintf("%s: %v", c.URI, err))
 	}
 	if len(posts) == 0 {
 		return false, nil
 	}
-	if err := put(archive.Record{Site: &archive.Site{URL: apiSite(c.uri)}}); err != nil {
+	if err := put(archive.Record{Site: &archive.Site{URL: apiSite(c.URI)}}); err != nil {
 		return true, err
 	}
 	for i := range posts {
-		markCaptured(&posts[i], c.date)
+		markCaptured(&posts[i], c.Date)
 		if err := put(archive.Record{Post: &posts[i]}); err != nil {
 			return true, err
 		}

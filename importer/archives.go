@@ -13,6 +13,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/warc"
+	"github.com/parc-archive/parc/importer/wayback"
 )
 
 // warcSource reads web-archive captures, all the files of it as one blog.
@@ -25,6 +26,27 @@ func warcSource(label, format string, files []warc.File) source {
 		open: func(ctx context.Context, report func(string)) (Reader, error) {
 			return warc.Open(ctx, files, warc.Options{Report: report}), nil
 		}}
+}
+
+// waybackSource reads the captures a web archive holds of a site that is
+// gone. It is resumable: the captures fetched stay in the archive.
+func waybackSource(ctx context.Context, store *archive.Store, site string, opts Options) (source, error) {
+	var report func(string)
+	reader, err := wayback.Open(ctx, store, site, wayback.Options{Fetch: opts.Fetch, ArchiveURL: opts.Wayback.URL,
+		From: opts.Wayback.From, To: opts.Wayback.To, MaxFailures: opts.MaxFailures,
+		Report: func(status string) {
+			if report != nil {
+				report(status)
+			}
+		}})
+	if err != nil {
+		return source{}, err
+	}
+	return source{label: site, format: "wayback", authority: archive.AuthorityPage, size: -1, resumable: true,
+		open: func(_ context.Context, r func(string)) (Reader, error) {
+			report = r
+			return reader, nil
+		}}, nil
 }
 
 // isZip reports whether the file at path is a zip archive.
@@ -98,7 +120,9 @@ func zipExports(path string) ([]string, error) {
 
 // zipEntryOpener opens the entries of the zip at path that zipExports named.
 func zipEntryOpener(path string) func(name string) (io.ReadCloser, error) {
-	return func(name string) (io.ReadCloser, error) { return openZipEntry(path, strings.TrimPrefix(name, path+zipEntrySep)) }
+	return func(name string) (io.ReadCloser, error) {
+		return openZipEntry(path, strings.TrimPrefix(name, path+zipEntrySep))
+	}
 }
 
 func openZipEntry(path, entryName string) (io.ReadCloser, error) {

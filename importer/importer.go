@@ -43,6 +43,16 @@ type Options struct {
 	MaxFailures int
 	// FollowComments also fetches each post's comment feed when a URL is a feed.
 	FollowComments bool
+	// Wayback, with ModeWayback, is the web archive a gone site's
+	// captures are read from, and which of them.
+	Wayback Wayback
+}
+
+// Wayback names a web archive that speaks the Wayback Machine's API and
+// the capture dates to read from it.
+type Wayback struct {
+	URL      string // the archive's root; empty: the Internet Archive
+	From, To string // CDX timestamps (YYYY up to YYYYMMDDhhmmss); empty: no limit
 }
 
 // Mode is how a URL is read.
@@ -56,6 +66,9 @@ const (
 	ModeREST
 	// ModeCrawl crawls the site's pages even when it has an API.
 	ModeCrawl
+	// ModeWayback reads a site that is gone from a web archive's captures
+	// of it (Options.Wayback), never asking the site itself.
+	ModeWayback
 )
 
 // Progress is a snapshot of one source's import.
@@ -118,7 +131,11 @@ func Import(ctx context.Context, store *archive.Store, args []string, opts Optio
 	for _, arg := range args {
 		var sources []source
 		var err error
-		if isURL(arg) {
+		if opts.Mode == ModeWayback {
+			var src source
+			src, err = waybackSource(ctx, store, arg, opts)
+			sources = []source{src}
+		} else if isURL(arg) {
 			// Requests and credentials stay with the site the user named.
 			siteOpts := opts
 			siteOpts.Fetch.Site = arg

@@ -33,7 +33,7 @@ func warcSource(label, format string, files []warc.File) source {
 func waybackSource(ctx context.Context, store *archive.Store, site string, opts Options) (source, error) {
 	var report func(string)
 	reader, err := wayback.Open(ctx, store, site, wayback.Options{Fetch: opts.Fetch, ArchiveURL: opts.Wayback.URL,
-		From: opts.Wayback.From, To: opts.Wayback.To, MaxFailures: opts.MaxFailures,
+		From: opts.Wayback.From, To: opts.Wayback.To, PageSize: opts.Wayback.PageSize, MaxFailures: opts.MaxFailures,
 		Report: func(status string) {
 			if report != nil {
 				report(status)

@@ -53,6 +53,7 @@ type Options struct {
 type Wayback struct {
 	URL      string // the archive's root; empty: the Internet Archive
 	From, To string // CDX timestamps (YYYY up to YYYYMMDDhhmmss); empty: no limit
+	PageSize int    // captures one CDX request lists; 0: the default
 }
 
 // Mode is how a URL is read.

@@ -29,7 +29,11 @@ private posts and held comments); any other site, or one whose API does not
 answer, by a polite crawl of its pages (see --max-pages, --concurrency,
 --delay, --max-failures). --rest and --crawl choose the way. An interrupted
 crawl or REST import continues when run again, and a later one fetches only
-what changed.
+what changed. A WARC or WACZ file (or a folder of them) is read as the
+captures of a blog, merged: the newest capture's text wins and each
+thread is the union of the comments the captures show. With --wayback each
+argument is a site that is gone, read from a web archive's captures of it
+(--wayback-url, --from, --to); the site itself is never asked.
 A source that fails is named and skipped; the others import, and the
 command then exits with status 1. Importing the same source again changes
 nothing; a newer export of the same site updates what changed. On a
@@ -38,7 +42,7 @@ terminal a progress bar shows on stderr.`,
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
 			&cli.BoolFlag{Name: "media", Usage: "then fetch the images and other files the imported sites use (see parc media fetch)"},
 			langFlag(),
-		}, append(crawlFlags(), restFlags()...)...), mediaFetchFlags()...),
+		}, append(append(crawlFlags(), restFlags()...), waybackFlags()...)...), mediaFetchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one PATH or URL (see 'parc import --help')")

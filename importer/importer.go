@@ -24,6 +24,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/crawl"
 	"github.com/parc-archive/parc/importer/warc"
 )
 
@@ -43,6 +44,8 @@ type Options struct {
 	MaxFailures int
 	// FollowComments also fetches each post's comment feed when a URL is a feed.
 	FollowComments bool
+	// Record, when set, keeps every response a crawl receives (a WARC file).
+	Record crawl.ResponseRecorder
 	// Wayback, with ModeWayback, is the web archive a gone site's
 	// captures are read from, and which of them.
 	Wayback Wayback

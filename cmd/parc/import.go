@@ -41,6 +41,7 @@ terminal a progress bar shows on stderr.`,
 		Flags: append(append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
 			&cli.BoolFlag{Name: "media", Usage: "then fetch the images and other files the imported sites use (see parc media fetch)"},
+			&cli.PathFlag{Name: "warc", Usage: "also write every response a crawl receives to the WARC `FILE` (gzipped record by record)"},
 			langFlag(),
 		}, append(append(crawlFlags(), restFlags()...), waybackFlags()...)...), mediaFetchFlags()...),
 		Action: func(c *cli.Context) error {
@@ -60,6 +61,19 @@ terminal a progress bar shows on stderr.`,
 				return err
 			}
 			defer store.Close()
+			if path := c.Path("warc"); path != "" {
+				w, err := warc.Create(path, userAgent)
+				if err != nil {
+					return err
+				}
+				// What was fetched is written even when the import fails.
+				defer func() {
+					if cerr := w.Close(); cerr != nil {
+						fmt.Fprintf(c.App.ErrWriter, "parc: %v\n", cerr)
+					}
+				}()
+				opts.Record = w
+			}
 			progress := newProgress(c.App.ErrWriter)
 			opts.Progress = progress.update
 			results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)

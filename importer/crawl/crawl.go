@@ -46,6 +46,13 @@ type Options struct {
 	MaxFailures int
 	// Report, when set, is told after every page how far the crawl got.
 	Report func(status string)
+	// Record, when set, keeps every response the crawl receives.
+	Record ResponseRecorder
+}
+
+// ResponseRecorder keeps the responses a crawl receives, as a WARC file does.
+type ResponseRecorder interface {
+	WriteResponse(resp *fetch.Response) error
 }
 
 // job names the frontier of a crawl of site in the archive.
@@ -333,6 +340,9 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 		c.fetched.Add(1)
 	}
 	var statusErr *fetch.StatusError
+	if err := c.record(resp, err); err != nil {
+		return err
+	}
 	var offSite *fetch.OffSiteError
 	switch {
 	case errors.As(err, &offSite):
@@ -357,6 +367,19 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 		return err
 	}
 	return c.report(ctx)
+}
+
+// record gives the recorder what the site answered, pages and errors
+// alike; a recorder that fails (a full disk) ends the crawl.
+func (c *crawler) record(resp *fetch.Response, err error) error {
+	var statusErr *fetch.StatusError
+	if errors.As(err, &statusErr) {
+		resp = statusErr.Response
+	}
+	if c.opts.Record == nil || resp == nil || resp.NotModified {
+		return nil
+	}
+	return c.opts.Record.WriteResponse(resp)
 }
 
 // keep stores a fetched page, queues the links it holds and lists it for

@@ -3,7 +3,6 @@ package warc_test
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -18,12 +17,7 @@ import (
 )
 
 const (
-	corpusSite = "http://127.0.0.1:8088"
-	// laterPost gains comment 1024, a reply to 1021, in the later capture only.
-	laterPost             = 1814
-	laterComment          = 1024
-	laterParent           = 1021
-	laterCaptured         = "2026-12-01T14:10:42Z"
+	corpusSite            = "http://127.0.0.1:8088"
 	corpusWARC            = "wordpress-6.1.9-twentytwentyone.warc.gz"
 	corpusLaterWARC       = "wordpress-6.1.9-twentytwentyone-later.warc.gz"
 	corpusCapturesDirName = "corpus/wordpress-6.1.9/warc"
@@ -66,23 +60,6 @@ func capturedURLs(t *testing.T, dir string) map[string]bool {
 	return urls
 }
 
-func storedPost(t *testing.T, store *archive.Store, id int64) *archive.StoredPost {
-	t.Helper()
-	ctx := context.Background()
-	keys, err := store.FindPosts(ctx, fmt.Sprint(id), corpusSite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(keys) != 1 {
-		t.Fatalf("post %d: %d posts in the archive, want 1", id, len(keys))
-	}
-	p, err := store.Post(ctx, keys[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func metaValue(meta []archive.Meta, key string) string {
 	for _, m := range meta {
 		if m.Key == key {
@@ -111,13 +88,13 @@ func TestCorpusCaptures(t *testing.T) {
 			continue
 		}
 		checked++
-		got := storedPost(t, store, want.ID)
+		got := corpustruth.StoredPost(t, store, corpusSite, want.ID)
 		if got.Link != want.Link {
 			t.Errorf("post %d: link %q, want %q", want.ID, got.Link, want.Link)
 		}
 		wantComments := corpustruth.Approved(want)
-		if want.ID == laterPost {
-			wantComments[laterComment] = laterParent
+		if want.ID == corpustruth.LaterPost {
+			wantComments[corpustruth.LaterComment] = corpustruth.LaterParent
 		}
 		gotComments := map[int64]int64{}
 		for _, c := range got.Comments {
@@ -130,9 +107,9 @@ func TestCorpusCaptures(t *testing.T) {
 	if checked < 60 {
 		t.Fatalf("only %d export posts were captured", checked)
 	}
-	later := storedPost(t, store, laterPost)
-	if got := metaValue(later.Meta, warc.MetaCaptured); got != laterCaptured {
-		t.Errorf("post %d captured at %q, want the later capture's %s", laterPost, got, laterCaptured)
+	later := corpustruth.StoredPost(t, store, corpusSite, corpustruth.LaterPost)
+	if got := metaValue(later.Meta, warc.MetaCaptured); got != corpustruth.LaterCaptured {
+		t.Errorf("post %d captured at %q, want the later capture's %s", corpustruth.LaterPost, got, corpustruth.LaterCaptured)
 	}
 	again := importOne(t, store, dir)
 	if c := again.Counts; c.Added != 0 || c.Updated != 0 {
@@ -146,23 +123,15 @@ func TestLaterCaptureAddsToThread(t *testing.T) {
 	dir := sharedtest.File(t, corpusCapturesDirName)
 	store := openStore(t)
 	importOne(t, store, filepath.Join(dir, corpusWARC))
-	if _, ok := commentsOf(storedPost(t, store, laterPost))[laterComment]; ok {
-		t.Fatalf("comment %d is in the first capture; the corpus changed", laterComment)
+	if _, ok := corpustruth.Thread(corpustruth.StoredPost(t, store, corpusSite, corpustruth.LaterPost))[corpustruth.LaterComment]; ok {
+		t.Fatalf("comment %d is in the first capture; the corpus changed", corpustruth.LaterComment)
 	}
 	importOne(t, store, filepath.Join(dir, corpusLaterWARC))
-	got := storedPost(t, store, laterPost)
-	if parent, ok := commentsOf(got)[laterComment]; !ok || parent != laterParent {
-		t.Errorf("after the later capture, comment %d: present %v, parent %d; want a reply to %d", laterComment, ok, parent, laterParent)
+	got := corpustruth.StoredPost(t, store, corpusSite, corpustruth.LaterPost)
+	if parent, ok := corpustruth.Thread(got)[corpustruth.LaterComment]; !ok || parent != corpustruth.LaterParent {
+		t.Errorf("after the later capture, comment %d: present %v, parent %d; want a reply to %d", corpustruth.LaterComment, ok, parent, corpustruth.LaterParent)
 	}
-	if n := len(commentsOf(got)); n != len(corpustruth.Approved(corpustruth.Corpus(t).ByID()[laterPost]))+1 {
-		t.Errorf("post %d has %d comments, want the union of both captures", laterPost, n)
+	if n := len(corpustruth.Thread(got)); n != len(corpustruth.Approved(corpustruth.Corpus(t).ByID()[corpustruth.LaterPost]))+1 {
+		t.Errorf("post %d has %d comments, want the union of both captures", corpustruth.LaterPost, n)
 	}
-}
-
-func commentsOf(p *archive.StoredPost) map[int64]int64 {
-	m := map[int64]int64{}
-	for _, c := range p.Comments {
-		m[c.ID] = c.Parent
-	}
-	return m
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/importer/warc"
+	"github.com/parc-archive/parc/internal/corpustruth"
 )
 
 const site = "https://blog.example"
@@ -128,7 +129,7 @@ func TestCapturesMerge(t *testing.T) {
 			if got := metaValue(p.Meta, warc.MetaCaptured); got != "2016-05-01T10:00:00Z" {
 				t.Errorf("captured %q, want 2016-05-01T10:00:00Z", got)
 			}
-			if got := commentsOf(p); len(got) != 3 {
+			if got := corpustruth.Thread(p); len(got) != 3 {
 				t.Errorf("comments %v, want 1, 2 and 3", got)
 			}
 		})

@@ -3,7 +3,6 @@ package wayback_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"maps"
 	"net/http"
@@ -28,11 +27,7 @@ import (
 )
 
 const (
-	corpusSite    = "http://127.0.0.1:8088"
-	laterPost     = 1814
-	laterComment  = 1024
-	laterParent   = 1021
-	laterCaptured = "2026-12-01T14:10:42Z"
+	corpusSite = "http://127.0.0.1:8088"
 )
 
 // snapshot is one capture the test archive holds.
@@ -222,27 +217,6 @@ func openStore(t testing.TB) *archive.Store {
 	return store
 }
 
-func storedPost(t *testing.T, store *archive.Store, id int64) *archive.StoredPost {
-	t.Helper()
-	keys, err := store.FindPosts(context.Background(), fmt.Sprint(id), corpusSite)
-	if err != nil || len(keys) != 1 {
-		t.Fatalf("post %d: %v, %v; want one post", id, keys, err)
-	}
-	p, err := store.Post(context.Background(), keys[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func commentsOf(p *archive.StoredPost) map[int64]int64 {
-	m := map[int64]int64{}
-	for _, c := range p.Comments {
-		m[c.ID] = c.Parent
-	}
-	return m
-}
-
 // TestWaybackImport imports the corpus site from the test archive, listed
 // in pages of 10 captures: every published post the export holds is there with its
 // approved comments, post 1814 with the later capture's comment, and a
@@ -268,19 +242,19 @@ func TestWaybackImport(t *testing.T) {
 		}
 		checked++
 		wantComments := corpustruth.Approved(want)
-		if want.ID == laterPost {
-			wantComments[laterComment] = laterParent
+		if want.ID == corpustruth.LaterPost {
+			wantComments[corpustruth.LaterComment] = corpustruth.LaterParent
 		}
-		if got := commentsOf(storedPost(t, store, want.ID)); !maps.Equal(got, wantComments) {
+		if got := corpustruth.Thread(corpustruth.StoredPost(t, store, corpusSite, want.ID)); !maps.Equal(got, wantComments) {
 			t.Errorf("post %d: comments %v, want %v", want.ID, got, wantComments)
 		}
 	}
 	if checked < 5 {
 		t.Fatalf("only %d posts with comments checked", checked)
 	}
-	for _, m := range storedPost(t, store, laterPost).Meta {
-		if m.Key == "parc:captured" && m.Value != laterCaptured {
-			t.Errorf("post %d captured at %s, want %s", laterPost, m.Value, laterCaptured)
+	for _, m := range corpustruth.StoredPost(t, store, corpusSite, corpustruth.LaterPost).Meta {
+		if m.Key == "parc:captured" && m.Value != corpustruth.LaterCaptured {
+			t.Errorf("post %d captured at %s, want %s", corpustruth.LaterPost, m.Value, corpustruth.LaterCaptured)
 		}
 	}
 	if ws.cdxCalls != 10 {
@@ -334,8 +308,8 @@ func TestWaybackResumes(t *testing.T) {
 	if distinct != 93 || requests > distinct+2 {
 		t.Errorf("%d replay requests for %d captures: the rerun asked again for what the first run had", requests, distinct)
 	}
-	if _, ok := commentsOf(storedPost(t, store, laterPost))[laterComment]; !ok {
-		t.Errorf("post %d lacks the later capture's comment", laterPost)
+	if _, ok := corpustruth.Thread(corpustruth.StoredPost(t, store, corpusSite, corpustruth.LaterPost))[corpustruth.LaterComment]; !ok {
+		t.Errorf("post %d lacks the later capture's comment", corpustruth.LaterPost)
 	}
 }
 

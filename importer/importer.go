@@ -3,9 +3,11 @@
 //
 // Each source lives in a package of its own and yields archive.Records
 // through Reader: files (wxr, feed, blogger, html) by format, detected
-// from their content, never their names; live sites through their REST
-// API (rest), their feeds (feedfetch) or a crawl of their pages (crawl),
-// which fetch and resume inside their readers; and the pages a crawl
+// from their content, never their names, and web-archive captures (warc:
+// WARC files and WACZ packages, merged into one blog); live sites through
+// their REST API (rest), their feeds (feedfetch) or a crawl of their pages
+// (crawl), which fetch and resume inside their readers; a gone site
+// through a web archive's captures of it (wayback); and the pages a crawl
 // stored (reparse). This package decides which source reads a path or a
 // URL (detect.go, url.go) and drives every Reader the same way (driver.go):
 // begin an import, put each record, keep the warnings, finish, hash and

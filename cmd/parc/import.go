@@ -66,17 +66,17 @@ terminal a progress bar shows on stderr.`,
 				if err != nil {
 					return err
 				}
-				// What was fetched is written even when the import fails.
-				defer func() {
-					if cerr := w.Close(); cerr != nil {
-						fmt.Fprintf(c.App.ErrWriter, "parc: %v\n", cerr)
-					}
-				}()
 				opts.Record = w
 			}
 			progress := newProgress(c.App.ErrWriter)
 			opts.Progress = progress.update
 			results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
+			if w, ok := opts.Record.(*warc.Writer); ok {
+				// What was fetched is written even when the import failed.
+				if werr := w.Close(); err == nil {
+					err = werr
+				}
+			}
 			progress.finish()
 			progress.spin("indexing for search")
 			ierr := indexImported(c, store, lang)

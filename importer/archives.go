@@ -16,15 +16,16 @@ import (
 	"github.com/parc-archive/parc/importer/wayback"
 )
 
-// warcSource reads web-archive captures, all the files of it as one blog.
-func warcSource(label, format string, files []warc.File) source {
+// warcSource reads web-archive captures, all the files of it as one blog,
+// into store.
+func warcSource(store *archive.Store, label, format string, files []warc.File) source {
 	var size int64
 	for _, f := range files {
 		size += f.Size
 	}
 	return source{label: label, format: format, authority: archive.AuthorityPage, size: size,
 		open: func(ctx context.Context, report func(string)) (Reader, error) {
-			return warc.Open(ctx, files, warc.Options{Report: report}), nil
+			return warc.Open(ctx, files, warc.Options{Report: report, Store: store}), nil
 		}}
 }
 
@@ -64,13 +65,13 @@ func isZip(path string) bool {
 // zipSource reads a zip: a WACZ package of web-archive captures, or the
 // WXR files of an export WordPress.com gives as a zip, which are one
 // source, read one after the other.
-func zipSource(path string, size int64) (source, error) {
+func zipSource(store *archive.Store, path string, size int64) (source, error) {
 	files, err := warc.PackageFiles(path)
 	if err != nil {
 		return source{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	if len(files) > 0 {
-		return warcSource(path, "wacz", files), nil
+		return warcSource(store, path, "wacz", files), nil
 	}
 	exports, err := zipExports(path)
 	if err != nil {

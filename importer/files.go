@@ -57,7 +57,7 @@ func formats() []format {
 // every export and feed is one, and all the HTML pages together are one,
 // as they are one site. Files of a directory that no format recognises
 // (stylesheets, images) are passed over.
-func sourcesOf(ctx context.Context, path string) ([]source, error) {
+func sourcesOf(ctx context.Context, store *archive.Store, path string) ([]source, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, unwrapPathError(err))
@@ -68,7 +68,7 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 			return nil, fmt.Errorf("import %s: not a regular file or directory", path)
 		}
 		if isZip(path) {
-			src, err := zipSource(path, info.Size())
+			src, err := zipSource(store, path, info.Size())
 			return []source{src}, err
 		}
 		fm, err := sniffFile(path)
@@ -76,7 +76,7 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 			return nil, err
 		}
 		if fm.name == "warc" {
-			return []source{warcSource(path, "warc", []warc.File{warc.PlainFile(path, info.Size())})}, nil
+			return []source{warcSource(store, path, "warc", []warc.File{warc.PlainFile(path, info.Size())})}, nil
 		}
 		return []source{fileSource(path, fm, []string{path}, info.Size())}, nil
 	}
@@ -114,7 +114,7 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 		sources = append(sources, fileSource(path, pageFormat, pages, pagesSize))
 	}
 	if len(captures) > 0 {
-		sources = append(sources, warcSource(path, "warc", captures))
+		sources = append(sources, warcSource(store, path, "warc", captures))
 	}
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("import %s: the directory holds nothing parc can import (no WXR export, feed, Blogger export or HTML page)", path)

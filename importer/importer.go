@@ -149,7 +149,7 @@ func Import(ctx context.Context, store *archive.Store, args []string, opts Optio
 			src, err = resolveURL(ctx, store, arg, siteOpts)
 			sources = []source{src}
 		} else {
-			sources, err = sourcesOf(ctx, arg)
+			sources, err = sourcesOf(ctx, store, arg)
 		}
 		if err != nil {
 			if fatal := fail(arg, err); fatal != nil {

@@ -134,4 +134,14 @@ func TestLaterCaptureAddsToThread(t *testing.T) {
 	if n := len(corpustruth.Thread(got)); n != len(corpustruth.Approved(corpustruth.Corpus(t).ByID()[corpustruth.LaterPost]))+1 {
 		t.Errorf("post %d has %d comments, want the union of both captures", corpustruth.LaterPost, n)
 	}
+
+	// The first capture imported again, after the later one, adds nothing
+	// and leaves the later capture's text.
+	again := importOne(t, store, filepath.Join(dir, corpusWARC))
+	if c := again.Counts; c.Added != 0 || c.Updated != 0 {
+		t.Errorf("the older capture imported after the newer: %d added, %d updated, want nothing changed", c.Added, c.Updated)
+	}
+	if at := metaValue(corpustruth.StoredPost(t, store, corpusSite, corpustruth.LaterPost).Meta, warc.MetaCaptured); at != corpustruth.LaterCaptured {
+		t.Errorf("post %d captured at %q after the older capture was imported again, want %s", corpustruth.LaterPost, at, corpustruth.LaterCaptured)
+	}
 }

@@ -35,11 +35,39 @@ type Merger struct {
 	Stats
 	warn  func(string)
 	pages *crawl.Pages
+	// store, when set, is the archive the captures go into: a capture
+	// older than the one that gave a post's stored text, imported earlier,
+	// only adds its comments.
+	store *archive.Store
 }
 
-// NewMerger returns a Merger that tells warn what it skips or repairs.
-func NewMerger(warn func(string)) *Merger {
-	return &Merger{warn: warn, pages: crawl.NewPages(warn)}
+// NewMerger returns a Merger into store (nil: no such check) that tells
+// warn what it skips or repairs.
+func NewMerger(warn func(string), store *archive.Store) *Merger {
+	return &Merger{warn: warn, pages: crawl.NewPages(warn), store: store}
+}
+
+// heldNewer reports whether the archive holds the text of p from a
+// capture newer than at.
+func (m *Merger) heldNewer(ctx context.Context, p *archive.Post, at time.Time) bool {
+	if m.store == nil || p.Link == "" {
+		return false
+	}
+	keys, err := m.store.FindPosts(ctx, p.Link, "")
+	if err != nil || len(keys) == 0 {
+		return false
+	}
+	held, err := m.store.Post(ctx, keys[0])
+	if err != nil {
+		return false
+	}
+	for _, meta := range held.Meta {
+		if meta.Key == MetaCaptured {
+			t, err := time.Parse(time.RFC3339, meta.Value)
+			return err == nil && t.After(at)
+		}
+	}
+	return false
 }
 
 // Merge puts the records of caps, oldest first, so that the newest text
@@ -64,7 +92,7 @@ func (m *Merger) Merge(ctx context.Context, caps []Capture, put func(archive.Rec
 		if report != nil && n%64 == 0 {
 			report(n, len(kept))
 		}
-		merged, err := m.read(c, latest, put)
+		merged, err := m.read(ctx, c, latest, put)
 		if err != nil {
 			return err
 		}
@@ -79,7 +107,7 @@ func (m *Merger) Merge(ctx context.Context, caps []Capture, put func(archive.Rec
 
 // read puts the records one capture gives; merged reports whether it gave
 // any. A capture that cannot be read or parsed is a warning.
-func (m *Merger) read(c Capture, latest newest, put func(archive.Record) error) (merged bool, err error) {
+func (m *Merger) read(ctx context.Context, c Capture, latest newest, put func(archive.Record) error) (merged bool, err error) {
 	body, err := c.Body()
 	if err != nil {
 		m.warn(fmt.Sprintf("%v: skipped", err))
@@ -87,7 +115,7 @@ func (m *Merger) read(c Capture, latest newest, put func(archive.Record) error) 
 	}
 	newestCapture := latest.latest(c)
 	captured := func(p *archive.Post) {
-		if newestCapture {
+		if newestCapture && !m.heldNewer(ctx, p, c.Date) {
 			markCaptured(p, c.Date)
 		} else {
 			*p = *commentsOnly(p)
@@ -97,7 +125,7 @@ func (m *Merger) read(c Capture, latest newest, put func(archive.Record) error) 
 	case kindPage:
 		return m.pages.Put(put, c.URI, body, captured)
 	case kindFeed:
-		return m.readFeed(c, body, latest, newestCapture, put)
+		return m.readFeed(ctx, c, body, latest, newestCapture, put)
 	case kindAPI:
 		return m.readAPI(c, body, put)
 	}
@@ -127,7 +155,7 @@ func markCaptured(p *archive.Post, at time.Time) {
 // readFeed puts what a captured feed says, through the feed importer:
 // of the posts no page capture shows, the text when this is the feed's
 // newest capture, and their comments.
-func (m *Merger) readFeed(c Capture, body []byte, latest newest, newestCapture bool, put func(archive.Record) error) (bool, error) {
+func (m *Merger) readFeed(ctx context.Context, c Capture, body []byte, latest newest, newestCapture bool, put func(archive.Record) error) (bool, error) {
 	if !feed.Sniff(body[:min(len(body), 64<<10)]) {
 		return false, nil
 	}
@@ -151,7 +179,7 @@ func (m *Merger) readFeed(c Capture, body []byte, latest newest, newestCapture b
 			switch {
 			case latest.hasPage(rec.Post.Link):
 				continue
-			case newestCapture:
+			case newestCapture && !m.heldNewer(ctx, rec.Post, c.Date):
 				markCaptured(rec.Post, c.Date)
 			default:
 				rec.Post = commentsOnly(rec.Post)

@@ -58,6 +58,9 @@ type Stats struct {
 type Options struct {
 	// Report, when set, is told what the import is doing.
 	Report func(status string)
+	// Store, when set, is the archive the captures go into, whose newer
+	// captures' text an older capture does not replace.
+	Store *archive.Store
 }
 
 // Reader yields the records of the captures in a set of WARC and WACZ
@@ -79,7 +82,7 @@ type Reader struct {
 func Open(ctx context.Context, files []File, opts Options) *Reader {
 	r := &Reader{files: slices.Clone(files), opts: opts, hash: sha256.New()}
 	r.Reader = stream.New(func(put func(archive.Record) error) error { return r.run(ctx, put) })
-	r.merger = NewMerger(r.Warn)
+	r.merger = NewMerger(r.Warn, opts.Store)
 	return r
 }
 

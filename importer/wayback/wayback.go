@@ -120,7 +120,7 @@ func Open(ctx context.Context, store *archive.Store, site string, opts Options) 
 	r := &Reader{store: store, client: fetch.New(opts.Fetch), opts: opts, site: u, archive: root}
 	r.todo = store.Frontier(r.job())
 	r.Reader = stream.New(func(put func(archive.Record) error) error { return r.run(ctx, put) })
-	r.merger = warc.NewMerger(r.Warn)
+	r.merger = warc.NewMerger(r.Warn, store)
 	return r, nil
 }
 

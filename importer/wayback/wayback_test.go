@@ -2,209 +2,26 @@ package wayback_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"os"
-
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	gowarc "github.com/nlnwa/gowarc/v3"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/internal/corpustruth"
-	"github.com/parc-archive/parc/internal/sharedtest"
+	"github.com/parc-archive/parc/internal/waybacktest"
 )
 
-const (
-	corpusSite = "http://127.0.0.1:8088"
-)
+const corpusSite = "http://127.0.0.1:8088"
 
-// snapshot is one capture the test archive holds.
-type snapshot struct {
-	timestamp, original, mimetype string
-	status                        int
-	body                          []byte
-}
-
-// waybackServer stands in for the Wayback Machine over the corpus's WARC
-// records: it speaks the CDX API (JSON output, the filters parc sends,
-// limit and resume keys) and replays captures with id_.
-type waybackServer struct {
-	t     testing.TB
-	srv   *httptest.Server
-	snaps []snapshot // sorted by original, then timestamp
-
-	mu       sync.Mutex
-	replays  map[string]int // replay path -> requests
-	cdxCalls int
-	// onReplay, when set, is called before each replay is served; it may
-	// answer instead (returning true).
-	onReplay func(w http.ResponseWriter, n int) bool
-}
-
-func newWaybackServer(t testing.TB) *waybackServer {
-	dir := sharedtest.File(t, "corpus/wordpress-6.1.9/warc")
-	ws := &waybackServer{t: t, replays: map[string]int{}}
-	indexes, _ := filepath.Glob(filepath.Join(dir, "*.cdx"))
-	for _, index := range indexes {
-		ws.snaps = append(ws.snaps, readSnapshots(t, index)...)
-	}
-	slices.SortStableFunc(ws.snaps, func(a, b snapshot) int {
-		return strings.Compare(a.original+" "+a.timestamp, b.original+" "+b.timestamp)
-	})
-	// No ServeMux: it would clean the "//" of the URL in a replay path.
-	ws.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch {
-		case r.URL.Path == "/cdx/search/cdx":
-			ws.cdx(w, r)
-		case strings.HasPrefix(r.URL.Path, "/web/"):
-			ws.replay(w, r)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(ws.srv.Close)
-	return ws
-}
-
-// readSnapshots reads the captures Wget's CDX index lists (fields: URL,
-// timestamp, original URL, MIME type, status, digest, redirect, meta,
-// offset, file, record id), each record's body from its WARC file.
-func readSnapshots(t testing.TB, index string) []snapshot {
-	data, err := os.ReadFile(index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var snaps []snapshot
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n")[1:] {
-		f := strings.Fields(line)
-		offset, _ := strconv.ParseInt(f[8], 10, 64)
-		status, _ := strconv.Atoi(f[4])
-		snaps = append(snaps, snapshot{timestamp: f[1], original: f[2], mimetype: f[3], status: status,
-			body: recordBody(t, filepath.Join(filepath.Dir(index), f[9]), offset)})
-	}
-	return snaps
-}
-
-func recordBody(t testing.TB, path string, offset int64) []byte {
-	r, err := gowarc.NewWarcFileReader(path, offset)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	rec, err := r.Next()
-	if err != nil {
-		t.Fatalf("%s at %d: %v", path, offset, err)
-	}
-	defer rec.Close()
-	payload, err := rec.WarcRecord.Block().(gowarc.PayloadBlock).PayloadBytes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := io.ReadAll(payload)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return body
-}
-
-// cdx answers the CDX API: rows for url=HOST/*, statuscode and mimetype
-// filters as regular-expression matches, limit and resumeKey paging.
-func (ws *waybackServer) cdx(w http.ResponseWriter, r *http.Request) {
-	ws.mu.Lock()
-	ws.cdxCalls++
-	ws.mu.Unlock()
-	q := r.URL.Query()
-	prefix := strings.TrimSuffix(q.Get("url"), "*")
-	limit, _ := strconv.Atoi(q.Get("limit"))
-	start, _ := strconv.Atoi(q.Get("resumeKey"))
-	rows := [][]string{{"timestamp", "original", "mimetype", "statuscode", "digest"}}
-	next := ""
-	for i := start; i < len(ws.snaps); i++ {
-		s := ws.snaps[i]
-		if !strings.HasPrefix(strings.TrimPrefix(s.original, "http://"), prefix) || !matches(q["filter"], s) ||
-			(q.Get("from") != "" && s.timestamp < q.Get("from")) || (q.Get("to") != "" && s.timestamp[:len(q.Get("to"))] > q.Get("to")) {
-			continue
-		}
-		if limit > 0 && len(rows)-1 == limit {
-			next = strconv.Itoa(i)
-			break
-		}
-		rows = append(rows, []string{s.timestamp, s.original, s.mimetype, strconv.Itoa(s.status), "-"})
-	}
-	if next != "" && q.Get("showResumeKey") == "true" {
-		rows = append(rows, []string{}, []string{next})
-	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(rows)
-}
-
-func matches(filters []string, s snapshot) bool {
-	for _, f := range filters {
-		field, pattern, _ := strings.Cut(f, ":")
-		switch field {
-		case "statuscode":
-			if pattern != strconv.Itoa(s.status) {
-				return false
-			}
-		case "mimetype":
-			alternatives := strings.Split(strings.Trim(pattern, "()"), "|")
-			if !slices.Contains(alternatives, strings.ReplaceAll(s.mimetype, "+", `\+`)) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// replay serves /web/TIMESTAMPid_/URL: the capture's original bytes.
-func (ws *waybackServer) replay(w http.ResponseWriter, r *http.Request) {
-	rest := strings.TrimPrefix(r.URL.RequestURI(), "/web/")
-	ts, original, ok := strings.Cut(rest, "id_/")
-	ws.mu.Lock()
-	ws.replays[rest]++
-	n := 0
-	for _, c := range ws.replays {
-		n += c
-	}
-	hook := ws.onReplay
-	ws.mu.Unlock()
-	if hook != nil && hook(w, n) {
-		return
-	}
-	for _, s := range ws.snaps {
-		if ok && s.timestamp == ts && s.original == original {
-			w.Header().Set("Content-Type", s.mimetype+"; charset=UTF-8")
-			w.Write(s.body)
-			return
-		}
-	}
-	http.NotFound(w, r)
-}
-
-func (ws *waybackServer) replayCount() (requests, distinct int) {
-	ws.mu.Lock()
-	defer ws.mu.Unlock()
-	for _, n := range ws.replays {
-		requests += n
-	}
-	return requests, len(ws.replays)
-}
-
-func (ws *waybackServer) options() importer.Options {
-	return importer.Options{Mode: importer.ModeWayback, Wayback: importer.Wayback{URL: ws.srv.URL},
-		Fetch: fetch.Options{UserAgent: "parc/test", HTTPClient: ws.srv.Client(), Delay: -1, Backoff: time.Millisecond, MaxRetries: 1}}
+// options import from the test archive without politeness delays.
+func options(ws *waybacktest.Server) importer.Options {
+	return importer.Options{Mode: importer.ModeWayback, Wayback: importer.Wayback{URL: ws.URL},
+		Fetch: fetch.Options{UserAgent: "parc/test", HTTPClient: ws.Client(), Delay: -1, Backoff: time.Millisecond, MaxRetries: 1}}
 }
 
 func openStore(t testing.TB) *archive.Store {
@@ -222,9 +39,9 @@ func openStore(t testing.TB) *archive.Store {
 // approved comments, post 1814 with the later capture's comment, and a
 // rerun asks for no capture again.
 func TestWaybackImport(t *testing.T) {
-	ws := newWaybackServer(t)
+	ws := waybacktest.New(t)
 	store := openStore(t)
-	opts := ws.options()
+	opts := options(ws)
 	opts.Wayback.PageSize = 10
 	results, err := importer.Import(context.Background(), store, []string{"127.0.0.1:8088"}, opts)
 	if err != nil {
@@ -257,10 +74,10 @@ func TestWaybackImport(t *testing.T) {
 			t.Errorf("post %d captured at %s, want %s", corpustruth.LaterPost, m.Value, corpustruth.LaterCaptured)
 		}
 	}
-	if ws.cdxCalls != 10 {
-		t.Errorf("%d CDX requests, want 10 pages of at most 10 captures", ws.cdxCalls)
+	if ws.CDXCalls() != 10 {
+		t.Errorf("%d CDX requests, want 10 pages of at most 10 captures", ws.CDXCalls())
 	}
-	requests, distinct := ws.replayCount()
+	requests, distinct := ws.ReplayCount()
 	if requests != distinct || distinct != 93 {
 		t.Errorf("%d replay requests for %d captures, want each of the 93 asked once", requests, distinct)
 	}
@@ -268,7 +85,7 @@ func TestWaybackImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := ws.replayCount(); after != requests {
+	if after, _ := ws.ReplayCount(); after != requests {
 		t.Errorf("the rerun asked for %d captures again", after-requests)
 	}
 	if c := again[0].Counts; c.Added != 0 || c.Updated != 0 {
@@ -279,11 +96,11 @@ func TestWaybackImport(t *testing.T) {
 // TestWaybackResumes: an import interrupted after 20 captures keeps them;
 // the rerun fetches only the others. A 429 with Retry-After is waited out.
 func TestWaybackResumes(t *testing.T) {
-	ws := newWaybackServer(t)
+	ws := waybacktest.New(t)
 	store := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ws.onReplay = func(w http.ResponseWriter, n int) bool {
+	ws.OnReplay = func(w http.ResponseWriter, _ *http.Request, n int) bool {
 		switch {
 		case n == 3:
 			w.Header().Set("Retry-After", "1")
@@ -294,15 +111,15 @@ func TestWaybackResumes(t *testing.T) {
 		}
 		return false
 	}
-	_, err := importer.Import(ctx, store, []string{corpusSite}, ws.options())
+	_, err := importer.Import(ctx, store, []string{corpusSite}, options(ws))
 	if err == nil {
 		t.Fatal("the interrupted import reported no error")
 	}
-	ws.onReplay = nil
-	if _, err := importer.Import(context.Background(), store, []string{corpusSite}, ws.options()); err != nil {
+	ws.OnReplay = nil
+	if _, err := importer.Import(context.Background(), store, []string{corpusSite}, options(ws)); err != nil {
 		t.Fatal(err)
 	}
-	requests, distinct := ws.replayCount()
+	requests, distinct := ws.ReplayCount()
 	// The capture answered 429 is asked again, as may be the one in
 	// flight when the import was interrupted; no other.
 	if distinct != 93 || requests > distinct+2 {
@@ -315,8 +132,8 @@ func TestWaybackResumes(t *testing.T) {
 
 // TestWaybackDates: --to limits the captures to those taken until then.
 func TestWaybackDates(t *testing.T) {
-	ws := newWaybackServer(t)
-	opts := ws.options()
+	ws := waybacktest.New(t)
+	opts := options(ws)
 	opts.Wayback.To = "20261201141040" // before the later capture
 	results, err := importer.Import(context.Background(), openStore(t), []string{corpusSite}, opts)
 	if err != nil {

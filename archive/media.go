@@ -306,3 +306,23 @@ func (s *Store) ServableMediaFile(ctx context.Context, sha string) (*MediaFile, 
 	}
 	return &files[0], nil
 }
+
+// MediaFirstUsed is the date (UTC when known) of the earliest post that
+// uses the file at url: when a web archive most likely captured it. Zero
+// when no post using it has a date.
+func (s *Store) MediaFirstUsed(ctx context.Context, url string) (time.Time, error) {
+	var first sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT min(CASE WHEN p.date_gmt != '' THEN p.date_gmt ELSE p.date END)
+		FROM media_uses u JOIN posts p ON p.id = u.post_id WHERE u.url = ? AND (p.date_gmt != '' OR p.date != '')`, url).Scan(&first)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("archive: media %s: %w", url, err)
+	}
+	if !first.Valid {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(dateLayout, first.String)
+	if err != nil {
+		return time.Time{}, nil
+	}
+	return t, nil
+}

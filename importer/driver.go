@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/warc"
 )
 
 // source is one thing an import reads: a file, the saved pages of a
@@ -42,6 +43,8 @@ type (
 	finisher interface {
 		Finished(ctx context.Context) error
 	}
+	// A captureCounter reads web-archive captures, and counts them.
+	captureCounter interface{ Captures() warc.Stats }
 )
 
 // progressEvery is how many items pass between two progress reports.
@@ -117,6 +120,10 @@ func drive(ctx context.Context, store *archive.Store, src source, opts Options) 
 		return nil, &storeError{fmt.Errorf("import %s: %w", src.label, err)}
 	}
 	result := &Result{ImportResult: res, Format: src.format}
+	if c, ok := reader.(captureCounter); ok {
+		stats := c.Captures()
+		result.Captures = &stats
+	}
 	if readErr != nil {
 		return result, src.explain(readErr)
 	}

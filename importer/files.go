@@ -24,6 +24,7 @@ import (
 	"github.com/parc-archive/parc/importer/blogger"
 	"github.com/parc-archive/parc/importer/feed"
 	"github.com/parc-archive/parc/importer/html"
+	"github.com/parc-archive/parc/importer/warc"
 	"github.com/parc-archive/parc/importer/wxr"
 )
 
@@ -40,8 +41,11 @@ type format struct {
 
 // formats lists the file formats in the order detection tries them: the
 // specific before the general (a WXR and a Blogger export are also feeds).
+// Web-archive captures (warc) hold pages, feeds and API answers of their
+// own and are read by warcSource, not through open.
 func formats() []format {
 	return []format{
+		{"warc", archive.AuthorityPage, warc.IsWARC, nil},
 		{"wxr", archive.AuthorityExport, wxr.Sniff, func(r io.Reader, n string) Reader { return wxr.NewReader(r, n) }},
 		{"blogger", archive.AuthorityExport, blogger.Sniff, func(r io.Reader, n string) Reader { return blogger.NewReader(r, n) }},
 		{"feed", archive.AuthorityFeed, feed.Sniff, func(r io.Reader, n string) Reader { return feed.NewReader(r, n) }},
@@ -53,7 +57,7 @@ func formats() []format {
 // every export and feed is one, and all the HTML pages together are one,
 // as they are one site. Files of a directory that no format recognises
 // (stylesheets, images) are passed over.
-func sourcesOf(ctx context.Context, path string) ([]source, error) {
+func sourcesOf(ctx context.Context, store *archive.Store, path string) ([]source, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, unwrapPathError(err))
@@ -63,9 +67,16 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 			// A pipe or device would block or never end.
 			return nil, fmt.Errorf("import %s: not a regular file or directory", path)
 		}
+		if isZip(path) {
+			src, err := zipSource(store, path, info.Size())
+			return []source{src}, err
+		}
 		fm, err := sniffFile(path)
 		if err != nil {
 			return nil, err
+		}
+		if fm.name == "warc" {
+			return []source{warcSource(store, path, "warc", []warc.File{warc.PlainFile(path, info.Size())})}, nil
 		}
 		return []source{fileSource(path, fm, []string{path}, info.Size())}, nil
 	}
@@ -73,6 +84,8 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 	var pages []string
 	var pagesSize int64
 	var pageFormat format
+	// A folder's captures are one blog, as its pages are.
+	var captures []warc.File
 	err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
@@ -87,6 +100,8 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 			pageFormat = fm
 			pages = append(pages, p)
 			pagesSize += fileSize(p)
+		case fm.name == "warc":
+			captures = append(captures, warc.PlainFile(p, fileSize(p)))
 		default:
 			sources = append(sources, fileSource(p, fm, []string{p}, fileSize(p)))
 		}
@@ -97,6 +112,9 @@ func sourcesOf(ctx context.Context, path string) ([]source, error) {
 	}
 	if len(pages) > 0 {
 		sources = append(sources, fileSource(path, pageFormat, pages, pagesSize))
+	}
+	if len(captures) > 0 {
+		sources = append(sources, warcSource(store, path, "warc", captures))
 	}
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("import %s: the directory holds nothing parc can import (no WXR export, feed, Blogger export or HTML page)", path)
@@ -198,7 +216,7 @@ func describe(head []byte) string {
 	case len(head) == 0:
 		return "the file is empty"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "this is a zip archive: unzip it and import the export inside"
+		return "this is a zip archive: import it on its own (parc import FILE.zip reads the WordPress exports or web-archive captures inside)"
 	case bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasPrefix(trimmed, []byte("/*")) ||
 		bytes.Contains(bytes.ToUpper(head[:min(len(head), 4096)]), []byte("CREATE TABLE")):
 		return "this looks like an SQL dump; parc reads WordPress's WXR export (Tools → Export), feeds and pages"
@@ -218,11 +236,13 @@ type fileReader struct {
 	format format
 	files  []string
 	next   int // index of the next file to open
+	// open opens one of files; nil opens the file at that path.
+	open func(name string) (io.ReadCloser, error)
 
 	hash     hash.Hash
 	done     int64           // bytes of the files read whole
 	counted  *countingReader // the file being read
-	file     *os.File
+	file     io.ReadCloser
 	buffered *bufio.Reader
 	current  Reader
 
@@ -288,7 +308,11 @@ func (r *fileReader) fail(err error) error {
 }
 
 func (r *fileReader) openFile(path string) error {
-	f, err := os.Open(path)
+	open := r.open
+	if open == nil {
+		open = func(path string) (io.ReadCloser, error) { return os.Open(path) }
+	}
+	f, err := open(path)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", path, unwrapPathError(err))
 	}

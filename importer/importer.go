@@ -3,9 +3,11 @@
 //
 // Each source lives in a package of its own and yields archive.Records
 // through Reader: files (wxr, feed, blogger, html) by format, detected
-// from their content, never their names; live sites through their REST
-// API (rest), their feeds (feedfetch) or a crawl of their pages (crawl),
-// which fetch and resume inside their readers; and the pages a crawl
+// from their content, never their names, and web-archive captures (warc:
+// WARC files and WACZ packages, merged into one blog); live sites through
+// their REST API (rest), their feeds (feedfetch) or a crawl of their pages
+// (crawl), which fetch and resume inside their readers; a gone site
+// through a web archive's captures of it (wayback); and the pages a crawl
 // stored (reparse). This package decides which source reads a path or a
 // URL (detect.go, url.go) and drives every Reader the same way (driver.go):
 // begin an import, put each record, keep the warnings, finish, hash and
@@ -24,6 +26,8 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/importer/crawl"
+	"github.com/parc-archive/parc/importer/warc"
 )
 
 // Options tune an import.
@@ -42,6 +46,19 @@ type Options struct {
 	MaxFailures int
 	// FollowComments also fetches each post's comment feed when a URL is a feed.
 	FollowComments bool
+	// Record, when set, keeps every response a crawl receives (a WARC file).
+	Record crawl.ResponseRecorder
+	// Wayback, with ModeWayback, is the web archive a gone site's
+	// captures are read from, and which of them.
+	Wayback Wayback
+}
+
+// Wayback names a web archive that speaks the Wayback Machine's API and
+// the capture dates to read from it.
+type Wayback struct {
+	URL      string // the archive's root; empty: the Internet Archive
+	From, To string // CDX timestamps (YYYY up to YYYYMMDDhhmmss); empty: no limit
+	PageSize int    // captures one CDX request lists; 0: the default
 }
 
 // Mode is how a URL is read.
@@ -55,6 +72,9 @@ const (
 	ModeREST
 	// ModeCrawl crawls the site's pages even when it has an API.
 	ModeCrawl
+	// ModeWayback reads a site that is gone from a web archive's captures
+	// of it (Options.Wayback), never asking the site itself.
+	ModeWayback
 )
 
 // Progress is a snapshot of one source's import.
@@ -72,6 +92,9 @@ type Progress struct {
 type Result struct {
 	*archive.ImportResult
 	Format string
+	// Captures, for web-archive sources, counts the captures read and
+	// merged into one blog.
+	Captures *warc.Stats
 }
 
 // Failure is a source that failed while the others went on.
@@ -114,7 +137,11 @@ func Import(ctx context.Context, store *archive.Store, args []string, opts Optio
 	for _, arg := range args {
 		var sources []source
 		var err error
-		if isURL(arg) {
+		if opts.Mode == ModeWayback {
+			var src source
+			src, err = waybackSource(ctx, store, arg, opts)
+			sources = []source{src}
+		} else if isURL(arg) {
 			// Requests and credentials stay with the site the user named.
 			siteOpts := opts
 			siteOpts.Fetch.Site = arg
@@ -122,7 +149,7 @@ func Import(ctx context.Context, store *archive.Store, args []string, opts Optio
 			src, err = resolveURL(ctx, store, arg, siteOpts)
 			sources = []source{src}
 		} else {
-			sources, err = sourcesOf(ctx, arg)
+			sources, err = sourcesOf(ctx, store, arg)
 		}
 		if err != nil {
 			if fatal := fail(arg, err); fatal != nil {

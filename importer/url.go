@@ -102,7 +102,7 @@ func restSource(ctx context.Context, store *archive.Store, rawURL, advertised st
 func crawlSource(store *archive.Store, rawURL string, opts Options) source {
 	return source{label: rawURL, format: "crawl", authority: archive.AuthorityPage, size: -1, resumable: true,
 		open: func(ctx context.Context, report func(string)) (Reader, error) {
-			return crawl.Open(ctx, store, rawURL, crawl.Options{Fetch: opts.Fetch, MaxPages: opts.MaxPages, MaxFailures: opts.MaxFailures, Report: report})
+			return crawl.Open(ctx, store, rawURL, crawl.Options{Fetch: opts.Fetch, MaxPages: opts.MaxPages, MaxFailures: opts.MaxFailures, Report: report, Record: opts.Record})
 		}}
 }
 

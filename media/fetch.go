@@ -29,7 +29,11 @@ type Options struct {
 	Fetch       fetch.Options // politeness; MaxBody is set from MaxSize
 	MaxFailures int           // failed tries before a file is given up on
 	MaxSize     int64         // a larger file is not stored
-	Report      func(status string)
+	// Archive, when set, is the root URL of a web archive that speaks the
+	// Wayback Machine's API: a file its origin no longer gives is asked
+	// of it, in the capture closest to the date of the first post using it.
+	Archive string
+	Report  func(status string)
 }
 
 // Result tallies a fetch.
@@ -144,6 +148,10 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 	if u, err := url.Parse(siteURL); err == nil {
 		siteHost = strings.ToLower(u.Host)
 	}
+	var wayback *webArchive
+	if opts.Archive != "" {
+		wayback = newWebArchive(opts.Archive, fetchOpts)
+	}
 	workers := max(fetchOpts.Concurrency, 1)
 	var mu sync.Mutex
 	started := time.Now() // a file that fails is tried again by the next fetch, not this one
@@ -165,7 +173,7 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 				break
 			}
 			g.Go(func() error {
-				outcome, n, err := fetchOne(gctx, store, client, robots, siteHost, f.URL)
+				outcome, n, err := fetchOne(gctx, store, client, wayback, robots, siteHost, f.URL)
 				if err != nil {
 					return err
 				}
@@ -194,8 +202,9 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 
 // fetchOne fetches one file and records what came of it: stored, missing
 // (gone, or not to be asked for) or failed (a later run tries again). Only
-// a failure to write the archive, or ctx ending, is an error.
-func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, robots *fetch.Robots, siteHost, rawURL string) (string, int64, error) {
+// a failure to write the archive, or ctx ending, is an error. A file the
+// origin no longer gives is asked of the web archive, when there is one.
+func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, wayback *webArchive, robots *fetch.Robots, siteHost, rawURL string) (string, int64, error) {
 	unavailable := func(status, reason string) (string, int64, error) {
 		return status, 0, store.MediaUnavailable(context.WithoutCancel(ctx), rawURL, status, reason)
 	}
@@ -203,6 +212,13 @@ func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, r
 		return unavailable(archive.MediaMissing, "robots.txt forbids fetching it")
 	}
 	resp, err := client.Get(ctx, rawURL, nil)
+	if wayback != nil && ctx.Err() == nil && lostAtOrigin(resp, err) {
+		if archived, aerr := wayback.get(ctx, store, rawURL); aerr == nil {
+			resp, err = archived, nil
+		} else if ctx.Err() == nil {
+			err = fmt.Errorf("%w; the web archive: %v", originErr(err, resp), aerr)
+		}
+	}
 	var status *fetch.StatusError
 	var offSite *fetch.OffSiteError
 	var address *fetch.AddressError

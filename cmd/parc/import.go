@@ -12,6 +12,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
+	"github.com/parc-archive/parc/importer/warc"
 	"github.com/parc-archive/parc/search"
 )
 
@@ -29,7 +30,11 @@ private posts and held comments); any other site, or one whose API does not
 answer, by a polite crawl of its pages (see --max-pages, --concurrency,
 --delay, --max-failures). --rest and --crawl choose the way. An interrupted
 crawl or REST import continues when run again, and a later one fetches only
-what changed.
+what changed. A WARC or WACZ file (or a folder of them) is read as the
+captures of a blog, merged: the newest capture's text wins and each
+thread is the union of the comments the captures show. With --wayback each
+argument is a site that is gone, read from a web archive's captures of it
+(--wayback-url, --from, --to); the site itself is never asked.
 A source that fails is named and skipped; the others import, and the
 command then exits with status 1. Importing the same source again changes
 nothing; a newer export of the same site updates what changed. On a
@@ -37,8 +42,9 @@ terminal a progress bar shows on stderr.`,
 		Flags: append(append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per source"},
 			&cli.BoolFlag{Name: "media", Usage: "then fetch the images and other files the imported sites use (see parc media fetch)"},
+			&cli.PathFlag{Name: "warc", Usage: "also write every response a crawl receives to the WARC `FILE` (gzipped record by record)"},
 			langFlag(),
-		}, append(crawlFlags(), restFlags()...)...), mediaFetchFlags()...),
+		}, append(append(crawlFlags(), restFlags()...), waybackFlags()...)...), mediaFetchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one PATH or URL (see 'parc import --help')")
@@ -73,9 +79,22 @@ terminal a progress bar shows on stderr.`,
 // importInto imports the command's sources into store, indexes them and
 // prints what each did.
 func importInto(c *cli.Context, store *archive.Store, opts importer.Options, lang string) error {
+	if path := c.Path("warc"); path != "" {
+		w, err := warc.Create(path, userAgent)
+		if err != nil {
+			return err
+		}
+		opts.Record = w
+	}
 	progress := newProgress(c.App.ErrWriter)
 	opts.Progress = progress.update
 	results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
+	if w, ok := opts.Record.(*warc.Writer); ok {
+		// What was fetched is written even when the import failed.
+		if werr := w.Close(); err == nil {
+			err = werr
+		}
+	}
 	progress.finish()
 	progress.spin("indexing for search")
 	ierr := indexImported(c, store, lang)
@@ -176,7 +195,9 @@ type importJSON struct {
 	Format string `json:"format"`
 	Site   string `json:"site"`
 	archive.Counts
-	Warnings []string `json:"warnings"`
+	// Captures counts a web archive's captures (WARC, WACZ) read and merged.
+	Captures *warc.Stats `json:"captures,omitempty"`
+	Warnings []string    `json:"warnings"`
 }
 
 func printImportJSON(w io.Writer, r importer.Result) {
@@ -184,7 +205,7 @@ func printImportJSON(w io.Writer, r importer.Result) {
 	if warnings == nil {
 		warnings = []string{}
 	}
-	json.NewEncoder(w).Encode(importJSON{Source: r.Source.Path, Format: r.Format, Site: r.Site, Counts: r.Counts, Warnings: warnings})
+	json.NewEncoder(w).Encode(importJSON{Source: r.Source.Path, Format: r.Format, Site: r.Site, Counts: r.Counts, Captures: r.Captures, Warnings: warnings})
 }
 
 func printImportText(w io.Writer, r importer.Result) {
@@ -193,6 +214,10 @@ func printImportText(w io.Writer, r importer.Result) {
 	fmt.Fprintf(w, "  read %s in %s\n", counted(postCount(c.Posts), pageCount(c.Pages), countOf{c.Attachments, "attachment", "attachments"},
 		countOf{c.OtherItems, "other item", "other items"}, commentCount(c.Comments), authorCount(c.Authors), termCount(c.Terms)),
 		r.Finished.Sub(r.Started).Round(1e6))
+	if s := r.Captures; s != nil {
+		fmt.Fprintf(w, "  %d captures read (%d revisits resolved), %d merged into one blog; skipped: %d not 200 OK, %d neither WordPress pages, feeds nor API answers, %d revisits of captures not in the source\n",
+			s.Read, s.Revisits, s.Merged, s.NotOK, s.Other, s.Unresolved)
+	}
 	if c.Added == 0 && c.Updated == 0 {
 		fmt.Fprintf(w, "  nothing changed: the archive already held all %s\n", plural(c.Unchanged, "record", "records"))
 	} else {

@@ -10,6 +10,7 @@ import (
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/importer/crawl"
+	"github.com/parc-archive/parc/importer/wayback"
 )
 
 // userAgent names parc and its version to the sites it fetches from.
@@ -63,13 +64,52 @@ func importOptions(c *cli.Context) (importer.Options, error) {
 	switch {
 	case c.Bool("rest") && c.Bool("crawl"):
 		return importer.Options{}, usagef("--rest and --crawl exclude each other")
+	case c.Bool("wayback") && (c.Bool("rest") || c.Bool("crawl")):
+		return importer.Options{}, usagef("--wayback reads a web archive, never the site: it excludes --rest and --crawl")
+	case c.Bool("wayback"):
+		mode = importer.ModeWayback
 	case c.Bool("rest"):
 		mode = importer.ModeREST
 	case c.Bool("crawl"):
 		mode = importer.ModeCrawl
 	}
+	wayback, err := waybackOptions(c, &fetchOpts)
+	if err != nil {
+		return importer.Options{}, err
+	}
 	return importer.Options{Fetch: fetchOpts, Mode: mode, MaxPages: c.Int("max-pages"),
-		MaxFailures: c.Int("max-failures"), FollowComments: c.Bool("follow-comments")}, nil
+		MaxFailures: c.Int("max-failures"), FollowComments: c.Bool("follow-comments"), Wayback: wayback}, nil
+}
+
+// waybackFlags are the import command's flags for web archives.
+func waybackFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "wayback", Usage: "import each SITE (a URL or host name) from a web archive's captures of it, never asking the site itself"},
+		&cli.StringFlag{Name: "wayback-url", Value: wayback.DefaultURL, Usage: "the web archive's `URL`: any that speaks the Wayback Machine's CDX and replay API"},
+		&cli.StringFlag{Name: "from", Usage: "with --wayback, only captures taken from `DATE` (YYYY, YYYYMM, ... up to YYYYMMDDhhmmss)"},
+		&cli.StringFlag{Name: "to", Usage: "with --wayback, only captures taken until `DATE` (YYYY, YYYYMM, ... up to YYYYMMDDhhmmss)"},
+	}
+}
+
+// waybackOptions are the web archive the flags name; the archive is asked
+// about once a second unless --delay says otherwise.
+func waybackOptions(c *cli.Context, fetchOpts *fetch.Options) (importer.Wayback, error) {
+	w := importer.Wayback{URL: c.String("wayback-url"), From: c.String("from"), To: c.String("to")}
+	if !c.Bool("wayback") {
+		if c.IsSet("from") || c.IsSet("to") || c.IsSet("wayback-url") {
+			return w, usagef("--wayback-url, --from and --to go with --wayback")
+		}
+		return w, nil
+	}
+	for _, ts := range []string{w.From, w.To} {
+		if ts != "" && !wayback.ValidTimestamp(ts) {
+			return w, usagef("%q is not a capture date: YYYY, YYYYMM, ... up to YYYYMMDDhhmmss", ts)
+		}
+	}
+	if !c.IsSet("delay") {
+		fetchOpts.Delay = wayback.DefaultDelay
+	}
+	return w, nil
 }
 
 // restFlags are the import command's flags for the REST API and feeds.

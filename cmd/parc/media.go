@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/wayback"
 	"github.com/parc-archive/parc/media"
 )
 
@@ -33,6 +34,8 @@ whatever URLs name them; a file already stored is never asked for again,
 and an interrupted fetch continues when run again. parc serve then serves
 them at their old paths.`,
 				Flags: append(append(politenessFlags(), mediaFetchFlags()...),
+					&cli.BoolFlag{Name: "wayback", Usage: "ask a web archive for the files the blog's hosts no longer give"},
+					&cli.StringFlag{Name: "wayback-url", Value: wayback.DefaultURL, Usage: "the web archive's `URL`: any that speaks the Wayback Machine's API"},
 					&cli.StringFlag{Name: "site", Usage: "only the media of the site at `URL`"},
 					&cli.BoolFlag{Name: "json", Usage: "print the result as JSON"},
 				),
@@ -92,7 +95,8 @@ func mediaFetchFlags() []cli.Flag {
 }
 
 // mediaOptions are the options the flags give; --concurrency, --delay and
-// --max-failures are the crawler's.
+// --max-failures are the crawler's, --wayback and --wayback-url the web
+// archive import's (parc import --wayback --media asks the same archive).
 func mediaOptions(c *cli.Context) (media.Options, error) {
 	fetchOpts, err := fetchOptions(c)
 	if err != nil {
@@ -105,7 +109,11 @@ func mediaOptions(c *cli.Context) (media.Options, error) {
 	if c.Int("max-failures") < 1 {
 		return media.Options{}, usagef("--max-failures must be at least 1")
 	}
-	return media.Options{Fetch: fetchOpts, MaxFailures: c.Int("max-failures"), MaxSize: int64(size)}, nil
+	opts := media.Options{Fetch: fetchOpts, MaxFailures: c.Int("max-failures"), MaxSize: int64(size)}
+	if c.Bool("wayback") {
+		opts.Archive = c.String("wayback-url")
+	}
+	return opts, nil
 }
 
 // fetchMedia runs a media fetch with a progress line on a terminal.

@@ -31,7 +31,6 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/html"
-	"github.com/parc-archive/parc/importer/internal/siteurl"
 	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
@@ -49,6 +48,13 @@ type Options struct {
 	MaxFailures int
 	// Report, when set, is told after every page how far the crawl got.
 	Report func(status string)
+	// Record, when set, keeps every response the crawl receives.
+	Record ResponseRecorder
+}
+
+// ResponseRecorder keeps the responses a crawl receives, as a WARC file does.
+type ResponseRecorder interface {
+	WriteResponse(resp *fetch.Response) error
 }
 
 // job names the frontier of a crawl of site in the archive.
@@ -82,9 +88,8 @@ type crawler struct {
 	warnings   []string
 	disallowed int
 
-	out *stream.Reader
-	// claims are the other homes pages named, each warned about once.
-	claims map[string]bool
+	out   *stream.Reader
+	pages *Pages
 }
 
 // Reader crawls a site and reads the posts of the pages it fetched. Its
@@ -125,7 +130,7 @@ func Open(ctx context.Context, store *archive.Store, startURL string, opts Optio
 	if opts.MaxFailures <= 0 {
 		opts.MaxFailures = DefaultMaxFailures
 	}
-	c := &crawler{store: store, opts: opts, start: start, site: archive.NormalizeSiteURL(start.String()), started: time.Now(), claims: map[string]bool{}}
+	c := &crawler{store: store, opts: opts, start: start, site: archive.NormalizeSiteURL(start.String()), started: time.Now()}
 	c.frontier, c.imports = store.Frontier(job(c.site)), store.Frontier(importJob(c.site))
 	c.client = fetch.New(opts.Fetch)
 	return &Reader{Reader: c.newStream(ctx, c.run), c: c}, nil
@@ -139,6 +144,7 @@ func (r *Reader) Finished(ctx context.Context) error { return r.c.imports.Clear(
 // newStream reads what produce puts, with the crawler's warnings.
 func (c *crawler) newStream(ctx context.Context, produce func(ctx context.Context, put func(archive.Record) error) error) *stream.Reader {
 	c.out = stream.New(func(put func(archive.Record) error) error { return produce(ctx, put) })
+	c.pages = NewPages(c.out.Warn)
 	return c.out
 }
 
@@ -313,6 +319,9 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 		c.fetched.Add(1)
 	}
 	var statusErr *fetch.StatusError
+	if err := c.record(resp, err); err != nil {
+		return err
+	}
 	var offSite *fetch.OffSiteError
 	switch {
 	case errors.As(err, &offSite):
@@ -337,6 +346,19 @@ func (c *crawler) visit(ctx context.Context, rawURL string) error {
 		return err
 	}
 	return c.report(ctx)
+}
+
+// record gives the recorder what the site answered, pages and errors
+// alike; a recorder that fails (a full disk) ends the crawl.
+func (c *crawler) record(resp *fetch.Response, err error) error {
+	var statusErr *fetch.StatusError
+	if errors.As(err, &statusErr) {
+		resp = statusErr.Response
+	}
+	if c.opts.Record == nil || resp == nil || resp.NotModified {
+		return nil
+	}
+	return c.opts.Record.WriteResponse(resp)
 }
 
 // keep stores a fetched page, queues the links it holds and lists it for
@@ -474,52 +496,26 @@ func (c *crawler) readFetched(ctx context.Context, put func(archive.Record) erro
 	return nil
 }
 
-// putPage parses a stored page and puts its site, authors and post. A page
-// that does not parse is a warning, not an error. The page belongs to the
-// site on the host it was fetched from, whatever home it names.
+// putPage parses a stored page and puts its records.
 func (c *crawler) putPage(put func(archive.Record) error, stored *archive.FetchedPage) error {
-	page, err := html.Parse(bytes.NewReader(stored.Body), stored.URL)
-	if err != nil {
-		c.out.Warn(err.Error())
-		return nil
-	}
-	for _, w := range page.Warnings {
-		c.out.Warn(w)
-	}
-	if page.Site.URL == "" {
-		c.out.Warn(fmt.Sprintf("html %s: the page names no site: skipped", stored.URL))
-		return nil
-	}
-	site := page.Site
-	var moved bool
-	if site.URL, moved = siteurl.At(stored.URL, page.Site.URL); moved {
-		site.Link = site.URL
-		if !c.claims[page.Site.URL] {
-			c.claims[page.Site.URL] = true
-			c.out.Warn(fmt.Sprintf("html %s: the page says its blog is at %s; it is filed under %s, where it was fetched", stored.URL, page.Site.URL, site.URL))
-		}
-	}
-	if err := put(archive.Record{Site: &site}); err != nil {
-		return err
-	}
-	for i := range page.Authors {
-		if err := put(archive.Record{Author: &page.Authors[i]}); err != nil {
-			return err
-		}
-	}
-	if page.Post != nil {
-		return put(archive.Record{Post: page.Post})
-	}
-	return nil
+	_, err := c.pages.Put(put, stored.URL, stored.Body)
+	return err
 }
 
 // Reparse reads the posts of the pages stored for site (every site when
 // site is "") without fetching anything: after a better scraper, the
 // archive catches up from what it already holds.
 func Reparse(ctx context.Context, store *archive.Store, site string) *stream.Reader {
-	c := &crawler{store: store, site: site, claims: map[string]bool{}}
+	c := &crawler{store: store, site: site}
 	return c.newStream(ctx, func(ctx context.Context, put func(archive.Record) error) error {
-		err := store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error { return c.putPage(put, p) })
+		err := store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error {
+			if !strings.HasPrefix(p.Site, "http") {
+				// A web archive's capture, kept under its replay URL, is
+				// read again by importing from that archive.
+				return nil
+			}
+			return c.putPage(put, p)
+		})
 		if err != nil {
 			return fmt.Errorf("reparse %s: %w", cmp.Or(site, "all stored pages"), err)
 		}

@@ -1,0 +1,119 @@
+package warc
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	gowarc "github.com/nlnwa/gowarc/v3"
+
+	"github.com/parc-archive/parc/fetch"
+)
+
+// Writer writes the responses a crawl fetched as a WARC file, gzipped
+// record by record as WARC tools expect. The file appears at its path only
+// when Close completes it; until then it is a temporary file beside it.
+type Writer struct {
+	mu        sync.Mutex
+	path      string
+	tmp       *os.File
+	marshaler gowarc.Marshaler
+	err       error
+}
+
+// Create starts a WARC file at path, with a warcinfo record naming software.
+func Create(path, software string) (*Writer, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("warc %s: %w", path, err)
+	}
+	w := &Writer{path: path, tmp: tmp, marshaler: gowarc.NewMarshaler()}
+	info := gowarc.NewRecordBuilder(gowarc.Warcinfo)
+	info.AddWarcHeader(gowarc.ContentType, gowarc.ApplicationWarcFields)
+	info.AddWarcHeader(gowarc.WarcFilename, filepath.Base(path))
+	info.AddWarcHeaderTime(gowarc.WarcDate, time.Now())
+	info.WriteString("software: " + software + "\r\nformat: WARC File Format 1.1\r\n")
+	if err := w.write(info); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	return w, nil
+}
+
+// WriteResponse adds one response as the crawl received it: its status,
+// headers and body (the encodings Go's client undid are left out).
+func (w *Writer) WriteResponse(resp *fetch.Response) error {
+	var block bytes.Buffer
+	fmt.Fprintf(&block, "HTTP/1.1 %d %s\r\n", resp.Status, http.StatusText(resp.Status))
+	header := resp.Header.Clone()
+	for _, undone := range []string{"Content-Encoding", "Transfer-Encoding", "Content-Length"} {
+		header.Del(undone)
+	}
+	header.Set("Content-Length", fmt.Sprint(len(resp.Body)))
+	header.Write(&block)
+	block.WriteString("\r\n")
+	block.Write(resp.Body)
+
+	rb := gowarc.NewRecordBuilder(gowarc.Response)
+	rb.AddWarcHeader(gowarc.WarcTargetURI, resp.URL)
+	rb.AddWarcHeaderTime(gowarc.WarcDate, resp.FetchedAt)
+	rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+	rb.Write(block.Bytes())
+	return w.write(rb)
+}
+
+// write adds a record as a gzip member of its own. The first failure is
+// kept and returned by every later call.
+func (w *Writer) write(rb gowarc.WarcRecordBuilder) error {
+	defer rb.Close()
+	rec, _, err := rb.Build()
+	if err != nil {
+		return fmt.Errorf("warc %s: %w", w.path, err)
+	}
+	defer rec.Close()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	z := gzip.NewWriter(w.tmp)
+	if _, _, err = w.marshaler.Marshal(z, rec, 0); err == nil {
+		err = z.Close()
+	}
+	if err != nil {
+		w.err = fmt.Errorf("warc %s: %w", w.path, err)
+	}
+	return w.err
+}
+
+// Close completes the file and puts it at its path.
+func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	err := w.err
+	if err == nil {
+		err = w.tmp.Sync()
+	}
+	if cerr := w.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(w.tmp.Name(), w.path)
+	}
+	if err != nil {
+		os.Remove(w.tmp.Name())
+		return fmt.Errorf("warc %s: %w", w.path, err)
+	}
+	return nil
+}
+
+// Abort removes the unfinished file.
+func (w *Writer) Abort() {
+	w.tmp.Close()
+	os.Remove(w.tmp.Name())
+}

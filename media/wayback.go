@@ -1,0 +1,76 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/fetch"
+)
+
+// webArchive asks a Wayback-compatible web archive for the files a blog's
+// origin no longer gives.
+type webArchive struct {
+	root   string
+	client *fetch.Client
+}
+
+// archiveDelay keeps to the pace web archives ask for: about a request a second.
+const archiveDelay = time.Second
+
+func newWebArchive(root string, opts fetch.Options) *webArchive {
+	root = strings.TrimRight(root, "/")
+	// Requests stay with the archive; the blog's credentials are not its.
+	opts.Site, opts.AlsoHosts, opts.User, opts.Password = root, nil, "", ""
+	opts.Delay = max(opts.Delay, archiveDelay)
+	return &webArchive{root: root, client: fetch.New(opts)}
+}
+
+// get fetches the archive's capture of rawURL closest to the date of the
+// first post that uses it (im_ asks for the file as captured, without the
+// archive's own markup).
+func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL string) (*fetch.Response, error) {
+	when, err := store.MediaFirstUsed(ctx, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	timestamp := "2" // any capture: the archive picks the newest
+	if !when.IsZero() {
+		timestamp = when.UTC().Format("20060102150405")
+	}
+	resp, err := a.client.Get(ctx, a.root+"/web/"+timestamp+"im_/"+rawURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(http.DetectContentType(resp.Body), "text/html") {
+		return nil, errors.New("the archive answers with an HTML page, not the file")
+	}
+	return resp, nil
+}
+
+// lostAtOrigin reports whether the origin failed to give a file it was
+// asked for: an error answer, no answer, or an HTML page in its place (a
+// parked domain). Files parc does not ask the origin for are not lost.
+func lostAtOrigin(resp *fetch.Response, err error) bool {
+	var offSite *fetch.OffSiteError
+	var address *fetch.AddressError
+	switch {
+	case errors.As(err, &offSite) || errors.As(err, &address):
+		return false
+	case err != nil:
+		return true
+	}
+	return !resp.Truncated && strings.HasPrefix(http.DetectContentType(resp.Body), "text/html")
+}
+
+// originErr is the origin's failure as an error, for a message that names both.
+func originErr(err error, resp *fetch.Response) error {
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%s answers with an HTML page, not the file", resp.URL)
+}

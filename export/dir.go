@@ -20,11 +20,11 @@ const DirMarker = ".parc-export"
 // something other than a previous export.
 var ErrDirNotEmpty = errors.New("not empty and not an export by parc")
 
-// WriteDir calls write with a new temporary directory beside dir and, when
+// WriteDir calls write with a Tree of a new temporary directory beside dir and, when
 // it succeeds, puts that directory in dir's place: dir must be missing,
 // empty, or a previous export by parc (it holds DirMarker). A failed or
 // interrupted export leaves dir as it was.
-func WriteDir(dir, format string, write func(tmp string) error) error {
+func WriteDir(dir, format string, write func(tree *Tree) error) error {
 	dir = filepath.Clean(dir)
 	previous, err := checkDir(dir)
 	if err != nil {
@@ -43,7 +43,7 @@ func WriteDir(dir, format string, write func(tmp string) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := write(tmp); err != nil {
+	if err := write(NewTree(tmp)); err != nil {
 		return err
 	}
 	marker, _ := json.Marshal(struct {
@@ -94,24 +94,51 @@ func checkDir(dir string) (previous bool, err error) {
 	return true, nil
 }
 
-// WriteTree writes a file below root, making the directories it needs.
+// Tree writes the files of an export below its root: it makes each
+// directory once, however many files go into it, and counts the bytes
+// written for the --json summary.
+type Tree struct {
+	root  string
+	bytes int64
+	made  map[string]bool
+}
+
+// NewTree writes below root, which exists.
+func NewTree(root string) *Tree {
+	root = filepath.Clean(root)
+	return &Tree{root: root, made: map[string]bool{root: true}}
+}
+
+// Root is the directory the tree writes below.
+func (t *Tree) Root() string { return t.root }
+
+// Bytes is what the tree has written so far.
+func (t *Tree) Bytes() int64 { return t.bytes }
+
+// Write writes a file below the root, making the directories it needs.
 // rel is slash-separated.
-func WriteTree(root, rel string, data []byte) error {
-	path := filepath.Join(root, filepath.FromSlash(rel))
-	if !strings.HasPrefix(path, filepath.Clean(root)+string(filepath.Separator)) {
+func (t *Tree) Write(rel string, data []byte) error {
+	path := filepath.Join(t.root, filepath.FromSlash(rel))
+	if !strings.HasPrefix(path, t.root+string(filepath.Separator)) {
 		return fmt.Errorf("export: %q would be written outside the export", rel)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
+	if dir := filepath.Dir(path); !t.made[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for ; !t.made[dir]; dir = filepath.Dir(dir) {
+			t.made[dir] = true
+		}
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	t.bytes += int64(len(data))
 	return nil
 }
 
-// WriteFS copies the files below dir of fsys (embedded layouts) to root.
-func WriteFS(root string, fsys fs.FS, dir string) error {
+// WriteFS copies the files below dir of fsys (embedded layouts) to the root.
+func (t *Tree) WriteFS(fsys fs.FS, dir string) error {
 	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -120,6 +147,6 @@ func WriteFS(root string, fsys fs.FS, dir string) error {
 		if err != nil {
 			return err
 		}
-		return WriteTree(root, strings.TrimPrefix(p, dir+"/"), data)
+		return t.Write(strings.TrimPrefix(p, dir+"/"), data)
 	})
 }

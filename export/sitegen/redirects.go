@@ -87,14 +87,14 @@ func nginxQuote(s string) string {
 }
 
 // Write writes the maps into an export: _redirects and .htaccess in
-// served (the directory the web server serves, "" for root itself, else
-// ending in "/"), the nginx map beside it at root.
-func (m RedirectMaps) Write(root, served string) error {
+// served (the directory the web server serves, "" for the tree's root
+// itself, else ending in "/"), the nginx map beside it at the root.
+func (m RedirectMaps) Write(tree *export.Tree, served string) error {
 	for _, f := range []struct {
 		name string
 		data []byte
 	}{{served + "_redirects", m.Netlify}, {served + ".htaccess", m.Apache}, {"nginx-redirects.conf", m.Nginx}} {
-		if err := export.WriteTree(root, f.name, f.data); err != nil {
+		if err := tree.Write(f.name, f.data); err != nil {
 			return err
 		}
 	}

@@ -299,10 +299,10 @@ func (s *Site) localMedia(ctx context.Context, src Source, html string) (string,
 	return string(out), linked, nil
 }
 
-// CopyMedia copies an entry's stored files under root, in dir ("" or a
+// CopyMedia copies an entry's stored files into the tree, in dir ("" or a
 // folder the generator publishes as it is, such as Hugo's static/),
 // skipping those copied already.
-func CopyMedia(src Source, root, dir string, files []Media, copied map[string]bool) error {
+func CopyMedia(src Source, tree *export.Tree, dir string, files []Media, copied map[string]bool) error {
 	for _, f := range files {
 		if copied[f.Path] {
 			continue
@@ -316,7 +316,7 @@ func CopyMedia(src Source, root, dir string, files []Media, copied map[string]bo
 		if err != nil {
 			return fmt.Errorf("export: a stored media file cannot be read (parc verify checks them): %w", err)
 		}
-		if err := export.WriteTree(root, dir+rel, data); err != nil {
+		if err := tree.Write(dir+rel, data); err != nil {
 			return err
 		}
 	}

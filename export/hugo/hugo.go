@@ -11,7 +11,6 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
-	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -48,7 +47,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 			if err := w.entry(e); err != nil {
 				return err
 			}
-			if err := sitegen.CopyMedia(src, tree, "static/", e.Media, copied); err != nil {
+			if err := s.CopyMedia(src, tree, "static/", e.Media, copied); err != nil {
 				return err
 			}
 			counts.Items++
@@ -91,7 +90,7 @@ type termPage struct {
 func (w *writer) config() error {
 	s := w.site
 	cfg := map[string]any{
-		"baseURL":      s.BaseURL + "/",
+		"baseURL":      s.Home(),
 		"title":        s.Title,
 		"languageCode": s.Language,
 		"params":       map[string]any{"description": s.Description, "generator": "parc"},
@@ -139,8 +138,8 @@ type frontMatter struct {
 
 func (w *writer) entry(e *sitegen.Entry) error {
 	fm := frontMatter{
-		Title: e.Title, Slug: e.Slug, URL: unescape(e.Path), Author: e.Author,
-		Summary: e.Summary, WordPress: e.ID, Type: e.Type, Draft: e.Draft, Comments: e.CommentCount,
+		Title: e.Title, Slug: e.Slug, URL: w.site.FrontMatterPath(e.Path), Author: e.Author,
+		Summary: e.Summary, WordPress: e.ID, Type: e.Type, Draft: e.Draft, Comments: e.Shown,
 		Thread: e.Comments,
 	}
 	if !e.Date.IsZero() {
@@ -150,7 +149,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 		fm.Lastmod = e.Lastmod.Format(time.RFC3339)
 	}
 	for _, a := range e.Aliases {
-		fm.Aliases = append(fm.Aliases, unescape(a))
+		fm.Aliases = append(fm.Aliases, w.site.FrontMatterPath(a))
 	}
 	for _, t := range e.Categories {
 		fm.Categories = append(fm.Categories, w.term("categories", t))
@@ -160,7 +159,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 	}
 	if e.AuthorPath != "" {
 		login := termKey(path.Base(strings.TrimSuffix(e.AuthorPath, "/")))
-		w.authors[login] = termPage{dir: "authors/" + login, title: e.Author, url: unescape(e.AuthorPath)}
+		w.authors[login] = termPage{dir: "authors/" + login, title: e.Author, url: w.site.FrontMatterPath(e.AuthorPath)}
 		fm.Authors = []string{login}
 	}
 	head, err := json.MarshalIndent(fm, "", "  ")
@@ -168,7 +167,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 		return err
 	}
 	body := append(head, "\n\n"...)
-	body = append(body, escapeShortcodes(e.Markdown)...)
+	body = append(body, videoShortcodes(escapeShortcodes(e.Markdown))...)
 	body = append(body, '\n')
 	return w.tree.Write("content/"+e.Type+"s/"+fileName(e)+".md", body)
 }
@@ -179,7 +178,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 func (w *writer) term(taxonomy string, t sitegen.Term) string {
 	key := termKey(t.Slug)
 	if t.Path != "" {
-		w.terms[taxonomy+"/"+key] = termPage{dir: taxonomy + "/" + key, title: t.Name, url: unescape(t.Path)}
+		w.terms[taxonomy+"/"+key] = termPage{dir: taxonomy + "/" + key, title: t.Name, url: w.site.FrontMatterPath(t.Path)}
 	}
 	return key
 }
@@ -231,13 +230,6 @@ func fileName(e *sitegen.Entry) string {
 // path of a term's value, lower-cased and with spaces as hyphens).
 func termKey(slug string) string {
 	return strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(slug), "-"), "-")
-}
-
-func unescape(p string) string {
-	if u, err := url.PathUnescape(p); err == nil {
-		return u
-	}
-	return p
 }
 
 // escapeShortcodes keeps text that looks like a Hugo shortcode call as

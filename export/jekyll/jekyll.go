@@ -17,7 +17,6 @@ import (
 	"embed"
 	"encoding/json"
 	"html"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -53,7 +52,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 			if err := w.entry(e); err != nil {
 				return err
 			}
-			if err := sitegen.CopyMedia(src, tree, "", e.Media, copied); err != nil {
+			if err := s.CopyMedia(src, tree, "", e.Media, copied); err != nil {
 				return err
 			}
 			counts.Items++
@@ -105,7 +104,7 @@ func (w *writer) config() error {
 		"description": s.Description,
 		"lang":        s.Language,
 		"url":         s.BaseURL,
-		"baseurl":     "",
+		"baseurl":     strings.TrimSuffix(s.Links.Home(), "/"),
 		"markdown":    "kramdown",
 		"include":     []string{".htaccess", "_redirects", "_parc"}, // _parc holds stored media from other hosts
 		"exclude":     []string{"nginx-redirects.conf"},
@@ -152,8 +151,8 @@ var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
 
 func (w *writer) entry(e *sitegen.Entry) error {
 	fm := frontMatter{
-		Layout: e.Type, Title: e.Title, Slug: e.Slug, Permalink: unescape(e.Path), Author: e.Author,
-		AuthorPath: unescape(e.AuthorPath), Excerpt: e.Summary, WordPress: e.ID, CommentCount: e.CommentCount,
+		Layout: e.Type, Title: e.Title, Slug: e.Slug, Permalink: w.site.FrontMatterPath(e.Path), Author: e.Author,
+		AuthorPath: w.site.FrontMatterPath(e.AuthorPath), Excerpt: e.Summary, WordPress: e.ID, CommentCount: e.Shown,
 		Thread: e.Comments,
 	}
 	if e.Draft {
@@ -180,14 +179,14 @@ func (w *writer) entry(e *sitegen.Entry) error {
 			*group.names = append(*group.names, t.Name)
 			fm.TermSlugs = append(fm.TermSlugs, group.kind+"/"+t.Slug)
 			if t.Path != "" {
-				w.terms[group.kind+"/"+t.Slug] = termPage{kind: group.kind, slug: t.Slug, title: t.Name, path: unescape(t.Path)}
+				w.terms[group.kind+"/"+t.Slug] = termPage{kind: group.kind, slug: t.Slug, title: t.Name, path: w.site.FrontMatterPath(t.Path)}
 			}
 		}
 	}
 	if e.AuthorPath != "" {
-		login := strings.Trim(strings.TrimPrefix(unescape(e.AuthorPath), w.site.Links.Home()+"author/"), "/")
+		login := strings.Trim(strings.TrimPrefix(w.site.FrontMatterPath(e.AuthorPath), "/author/"), "/")
 		fm.TermSlugs = append(fm.TermSlugs, "author/"+login)
-		w.terms["author/"+login] = termPage{kind: "author", slug: login, title: e.Author, path: unescape(e.AuthorPath)}
+		w.terms["author/"+login] = termPage{kind: "author", slug: login, title: e.Author, path: w.site.FrontMatterPath(e.AuthorPath)}
 	}
 	id := e.ID
 	if id == 0 {
@@ -207,7 +206,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 // jekyll-redirect-from would: it sends browsers and search engines to
 // the entry's path on the published site.
 func (w *writer) redirectPage(from, to string) error {
-	file := strings.TrimPrefix(unescape(from), "/")
+	file := strings.TrimPrefix(w.site.FrontMatterPath(from), "/")
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	} else {
@@ -262,11 +261,4 @@ func (w *writer) termPage(t termPage) error {
 	}
 	name := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(t.slug), "-"), "-")
 	return w.tree.Write("terms/"+t.kind+"/"+name+"-"+strconv.Itoa(len(t.slug))+".html", []byte("---\n"+string(fm)+"\n---\n"))
-}
-
-func unescape(p string) string {
-	if u, err := url.PathUnescape(p); err == nil {
-		return u
-	}
-	return p
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -43,7 +44,12 @@ func WriteDir(dir, format string, write func(tree *Tree) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := write(NewTree(tmp)); err != nil {
+	tree := newTree(tmp)
+	err = write(tree)
+	if closeErr := tree.close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
 		return err
 	}
 	marker, _ := json.Marshal(struct {
@@ -94,45 +100,84 @@ func checkDir(dir string) (previous bool, err error) {
 	return true, nil
 }
 
-// Tree writes the files of an export below its root: it makes each
-// directory once, however many files go into it, and counts the bytes
-// written for the --json summary.
+// Tree writes the files of an export below its root. Files are written
+// in the background, in the order given, by one goroutine that makes each
+// directory once: creating files is most of an export's time, and this
+// way it runs while the next posts are rendered. Write fails once a
+// previous write has failed; the export's end (WriteDir) waits for the
+// last file and reports the first failure.
 type Tree struct {
-	root  string
-	bytes int64
-	made  map[string]bool
+	root   string
+	bytes  int64
+	queue  chan treeFile
+	done   chan struct{}
+	failed atomic.Pointer[error]
 }
 
-// NewTree writes below root, which exists.
-func NewTree(root string) *Tree {
-	root = filepath.Clean(root)
-	return &Tree{root: root, made: map[string]bool{root: true}}
+type treeFile struct {
+	path string
+	data []byte
 }
 
-// Root is the directory the tree writes below.
-func (t *Tree) Root() string { return t.root }
+// newTree writes below root, which exists, until closed.
+func newTree(root string) *Tree {
+	t := &Tree{root: filepath.Clean(root), queue: make(chan treeFile, 256), done: make(chan struct{})}
+	go t.writeQueued()
+	return t
+}
 
-// Bytes is what the tree has written so far.
+func (t *Tree) writeQueued() {
+	defer close(t.done)
+	made := map[string]bool{t.root: true}
+	for f := range t.queue {
+		if t.failed.Load() != nil {
+			continue
+		}
+		if err := writeFile(made, f.path, f.data); err != nil {
+			err = fmt.Errorf("export: %w", err)
+			t.failed.Store(&err)
+		}
+	}
+}
+
+// writeFile writes a file, making the directories it needs that made
+// does not hold, and adds them to it.
+func writeFile(made map[string]bool, path string, data []byte) error {
+	if dir := filepath.Dir(path); !made[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		for ; !made[dir]; dir = filepath.Dir(dir) {
+			made[dir] = true
+		}
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// close waits for the files written and returns the first failure.
+func (t *Tree) close() error {
+	close(t.queue)
+	<-t.done
+	if err := t.failed.Load(); err != nil {
+		return *err
+	}
+	return nil
+}
+
+// Bytes is what the tree has been given to write so far.
 func (t *Tree) Bytes() int64 { return t.bytes }
 
 // Write writes a file below the root, making the directories it needs.
-// rel is slash-separated.
+// rel is slash-separated. data must not change afterwards.
 func (t *Tree) Write(rel string, data []byte) error {
 	path := filepath.Join(t.root, filepath.FromSlash(rel))
 	if !strings.HasPrefix(path, t.root+string(filepath.Separator)) {
 		return fmt.Errorf("export: %q would be written outside the export", rel)
 	}
-	if dir := filepath.Dir(path); !t.made[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		for ; !t.made[dir]; dir = filepath.Dir(dir) {
-			t.made[dir] = true
-		}
+	if err := t.failed.Load(); err != nil {
+		return *err
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
+	t.queue <- treeFile{path, data}
 	t.bytes += int64(len(data))
 	return nil
 }

@@ -125,7 +125,7 @@ func TestBlogAtSubPath(t *testing.T) {
 	if home.Find(`a[href="`+exporttest.SampleReviewPath+`"]`).Length() == 0 {
 		t.Errorf("the home page does not link the review at %s", exporttest.SampleReviewPath)
 	}
-	exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleReviewPath, "/blog"))
+	exporttest.SampleThread(t, built)
 	video := exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleVideoPath, "/blog"))
 	for _, src := range []string{"youtube.com/embed/dQw4w9WgXcQ", "player.vimeo.com/video/76979871"} {
 		if video.Find(`iframe[src*="`+src+`"]`).Length() != 1 {
@@ -149,21 +149,5 @@ func TestBlogAtSubPath(t *testing.T) {
 // IP; a plain build still shows none of them.
 func TestPrivateExport(t *testing.T) {
 	site, built, _ := sample(t, true)
-	draft := exporttest.Holding(t, filepath.Join(site, "content"), "draftonlyword", "secretletterword", `"status": "pending"`, `"status": "spam"`, `"draft": true`)
-	if len(draft) < 5 {
-		t.Errorf("the private export's sources hold only %v", draft)
-	}
-	if found := exporttest.Holding(t, site, exporttest.SampleSecrets[:8]...); len(found) > 0 {
-		t.Errorf("emails or IPs in the export: %v", found)
-	}
-	if found := exporttest.Holding(t, built, exporttest.SampleSecrets...); len(found) > 0 {
-		t.Errorf("the built site shows private things: %v", found)
-	}
-	review := exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleReviewPath, "/blog"))
-	if n := review.Find(`[id^=comment-]`).Length(); n != 4 {
-		t.Errorf("the review shows %d comments, want its 4 approved ones", n)
-	}
-	if h := review.Find("#comments h2").Text(); !strings.HasPrefix(h, "4 ") {
-		t.Errorf("the thread's heading says %q", h)
-	}
+	exporttest.SamplePrivate(t, site, filepath.Join(site, "content"), built, `"draft": true`)
 }

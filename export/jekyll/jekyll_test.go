@@ -109,10 +109,7 @@ func TestBlogAtSubPath(t *testing.T) {
 		t.Errorf("the home page does not link the review at %s", exporttest.SampleReviewPath)
 	}
 	exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleVideoPath, "/blog"))
-	review := exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleReviewPath, "/blog"))
-	if n := review.Find(`[id^=comment-]`).Length(); n != 4 {
-		t.Errorf("the review shows %d comments, want its 4 approved ones", n)
-	}
+	exporttest.SampleThread(t, built)
 	old := exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleOldPath, "/blog"))
 	if href, _ := old.Find(`link[rel=canonical]`).Attr("href"); href != "https://lighthouse.example.org"+exporttest.SampleVideoPath {
 		t.Errorf("the old path leads to %q", href)
@@ -141,21 +138,5 @@ func TestBlogAtSubPath(t *testing.T) {
 // email or IP; a plain build still shows none of them.
 func TestPrivateExport(t *testing.T) {
 	site, built, _ := sample(t, true)
-	draft := exporttest.Holding(t, filepath.Join(site, "_posts"), "draftonlyword", "secretletterword", `"status":"pending"`, `"status":"spam"`, `"published":false`)
-	if len(draft) < 5 {
-		t.Errorf("the private export's sources hold only %v", draft)
-	}
-	if found := exporttest.Holding(t, site, exporttest.SampleSecrets[:8]...); len(found) > 0 {
-		t.Errorf("emails or IPs in the export: %v", found)
-	}
-	if found := exporttest.Holding(t, built, exporttest.SampleSecrets...); len(found) > 0 {
-		t.Errorf("the built site shows private things: %v", found)
-	}
-	review := exporttest.Page(t, built, strings.TrimPrefix(exporttest.SampleReviewPath, "/blog"))
-	if n := review.Find(`[id^=comment-]`).Length(); n != 4 {
-		t.Errorf("the review shows %d comments, want its 4 approved ones", n)
-	}
-	if h := review.Find("#comments h2").Text(); !strings.HasPrefix(h, "4 ") {
-		t.Errorf("the thread's heading says %q", h)
-	}
+	exporttest.SamplePrivate(t, site, filepath.Join(site, "_posts"), built, `"published":false`)
 }

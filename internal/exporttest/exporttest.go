@@ -8,7 +8,6 @@ package exporttest
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -185,22 +184,7 @@ func NothingPrivate(t *testing.T, built string, truth *corpustruth.Export) {
 	if len(secrets) == 0 {
 		t.Fatal("the truth holds no private strings to look for")
 	}
-	err := filepath.WalkDir(built, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, s := range secrets {
-			if bytes.Contains(data, []byte(s)) {
-				t.Errorf("%s holds %q, which is private", path, s)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, found := range Holding(t, built, secrets...) {
+		t.Errorf("%s, which is private", found)
 	}
 }

@@ -84,6 +84,40 @@ func SampleAtSubpath(t *testing.T) *archive.Store {
 	return store
 }
 
+// SampleThread checks the sample review's page in a site built at /blog/:
+// its 4 approved comments, and a heading that counts them, not the held
+// comment or the spam.
+func SampleThread(t *testing.T, built string) {
+	t.Helper()
+	review := Page(t, built, strings.TrimPrefix(SampleReviewPath, "/blog"))
+	if n := review.Find(`[id^=comment-]`).Length(); n != 4 {
+		t.Errorf("the review shows %d comments, want its 4 approved ones", n)
+	}
+	if h := review.Find("#comments h2").Text(); !strings.HasPrefix(h, "4 ") {
+		t.Errorf("the thread's heading says %q", h)
+	}
+}
+
+// SamplePrivate checks a --private export of the sample blog: its sources
+// (below the export site) hold the draft and the password-protected post,
+// marked with draftMark, and the held comment and the spam with their
+// status, but no email or IP; the site built from it (built) shows none
+// of them.
+func SamplePrivate(t *testing.T, site, sources, built, draftMark string) {
+	t.Helper()
+	want := []string{"draftonlyword", "secretletterword", `"pending"`, `"spam"`, draftMark}
+	if found := Holding(t, sources, want...); len(found) < len(want) {
+		t.Errorf("the private export's sources hold only %v of %v", found, want)
+	}
+	if found := Holding(t, site, SampleSecrets[:8]...); len(found) > 0 {
+		t.Errorf("emails or IPs in the export: %v", found)
+	}
+	if found := Holding(t, built, SampleSecrets...); len(found) > 0 {
+		t.Errorf("the built site shows private things: %v", found)
+	}
+	SampleThread(t, built)
+}
+
 // Holding lists the files below dir that hold any of the strings.
 func Holding(t *testing.T, dir string, strs ...string) []string {
 	t.Helper()

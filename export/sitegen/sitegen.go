@@ -30,6 +30,7 @@ import (
 type Source interface {
 	site.Archive
 	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
+	CountMedia(ctx context.Context, site string) (int, error)
 }
 
 // Site is one site of the archive opened for export: its description and
@@ -41,6 +42,10 @@ type Site struct {
 	// BaseURL is where the export will be published, no trailing slash:
 	// Options.BaseURL, else the origin of the site's own URL.
 	BaseURL string
+	// hasMedia is false when the archive knows no media file of the site
+	// (parc media fetch has not run): no link can then be localized, and
+	// each post is spared the lookup.
+	hasMedia bool
 }
 
 // Home is the URL of the generated site's home page: BaseURL and the
@@ -106,7 +111,11 @@ func Open(ctx context.Context, src Source, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/")}, nil
+	known, err := src.CountMedia(ctx, sites[0].URL)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/"), hasMedia: known > 0}, nil
 }
 
 // Entry is a post or page as a generator's front matter and body need it.
@@ -317,6 +326,9 @@ type Media struct {
 // export copies them to: where parc serve serves them, so that old links
 // to /wp-content/uploads/… keep working on the new site.
 func (s *Site) localMedia(ctx context.Context, src Source, html string) (string, []Media, error) {
+	if !s.hasMedia {
+		return html, nil, nil
+	}
 	out, files, err := media.Localize(ctx, src, s.URL, []byte(html), func(served string) string { return served })
 	if err != nil {
 		return "", nil, err

@@ -32,6 +32,12 @@ const ThemeUnitTest = "peers/theme-unit-test/themeunittestdata.wordpress.xml"
 func Import(t *testing.T, rel string) (*archive.Store, *corpustruth.Export) {
 	t.Helper()
 	path := sharedtest.File(t, rel)
+	return importFile(t, path), corpustruth.Read(t, path)
+}
+
+// importFile imports a file into a new archive, closed when the test ends.
+func importFile(t *testing.T, path string) *archive.Store {
+	t.Helper()
 	store, err := archive.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +46,7 @@ func Import(t *testing.T, rel string) (*archive.Store, *corpustruth.Export) {
 	if _, err := importer.Import(context.Background(), store, []string{path}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return store, corpustruth.Read(t, path)
+	return store
 }
 
 // Tool finds a generator on PATH. Where tests must not skip (CI sets

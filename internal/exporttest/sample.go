@@ -2,7 +2,6 @@ package exporttest
 
 import (
 	"bytes"
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/importer"
 )
 
 // videoPost is a post of the sample blog at /blog/ that embeds a YouTube
@@ -73,15 +71,7 @@ func SampleAtSubpath(t *testing.T) *archive.Store {
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	store, err := archive.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	if _, err := importer.Import(context.Background(), store, []string{file}, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	return store
+	return importFile(t, file)
 }
 
 // SampleThread checks the sample review's page in a site built at /blog/:

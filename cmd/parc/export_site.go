@@ -30,12 +30,14 @@ their status). Commenters' emails and IPs never go into a site.`
 
 func exportSiteCommands() []*cli.Command {
 	return []*cli.Command{
-		exportSiteSubcommand("hugo", "write one site as a Hugo site, comments and old links kept", `Writes config.json, layouts and one page bundle per post and page: front
-matter (title, date, lastmod, slug, url at the original path, aliases for
-its other old paths, author, categories, tags, summary, WordPress ID, the
-comment thread), the body in Markdown; the layouts show each thread
-nested, each comment with id="comment-N". Category, tag and author pages keep
-WordPress's paths. Build it with 'hugo' in DIR.
+		exportSiteSubcommand("hugo", "write one site as a Hugo site, comments and old links kept", `Writes config.json, layouts and one Markdown file per post and page:
+front matter (title, date, lastmod, slug, url at the original path,
+aliases for its other old paths, author, categories, tags, summary,
+WordPress ID, the comment thread), then the body, with YouTube and Vimeo
+embeds as Hugo's shortcodes; the layouts show each thread nested, each
+comment with id="comment-N". Category, tag and author pages keep
+WordPress's paths; a blog at a sub-path (/blog/) keeps its home there.
+Build it with 'hugo' in DIR.
 
 `+siteExportPrivacy+`
 

@@ -1,7 +1,8 @@
 // Package hugo writes a site of the archive as a Hugo site that Hugo
-// builds as it is: every public post and page a page bundle at its
-// original path (front matter url, other old paths as aliases), the body
-// in Markdown, the approved comments nested in its front matter and
+// builds as it is: every public post and page one Markdown file at its
+// original path (front matter url, other old paths as aliases; the blog's
+// own path, such as /blog/, in baseURL), YouTube and Vimeo embeds as
+// Hugo's shortcodes, the approved comments nested in its front matter and
 // layouts that show each thread nested with id="comment-N" anchors, term
 // and author pages at WordPress's paths, RSS, and the old query-string
 // links as redirect maps for the web server.

@@ -45,8 +45,9 @@ Build it with 'hugo' in DIR.
 		exportSiteSubcommand("jekyll", "write one site as a Jekyll site, comments and old links kept", `Writes _config.yml, layouts, _posts/YYYY-MM-DD-slug.md and pages with
 permalink front matter (the comment thread in it) at the original paths,
 a redirect page at each other old path and an Atom feed (feed.xml); the
-layouts show each thread nested, each comment with id="comment-N". The
-site needs no Jekyll plugin. Build it with 'jekyll build' in DIR.
+layouts show each thread nested, each comment with id="comment-N". A blog
+at a sub-path (/blog/) keeps its home there (baseurl). The site needs no
+Jekyll plugin. Build it with 'jekyll build' in DIR.
 
 `+siteExportPrivacy+`
 

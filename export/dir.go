@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,11 +21,11 @@ const DirMarker = ".parc-export"
 // something other than a previous export.
 var ErrDirNotEmpty = errors.New("not empty and not an export by parc")
 
-// WriteDir calls write with a new temporary directory beside dir and, when
+// WriteDir calls write with a Tree of a new temporary directory beside dir and, when
 // it succeeds, puts that directory in dir's place: dir must be missing,
 // empty, or a previous export by parc (it holds DirMarker). A failed or
 // interrupted export leaves dir as it was.
-func WriteDir(dir, format string, write func(tmp string) error) error {
+func WriteDir(dir, format string, write func(tree *Tree) error) error {
 	dir = filepath.Clean(dir)
 	previous, err := checkDir(dir)
 	if err != nil {
@@ -43,7 +44,12 @@ func WriteDir(dir, format string, write func(tmp string) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := write(tmp); err != nil {
+	tree := newTree(tmp)
+	err = write(tree)
+	if closeErr := tree.close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
 		return err
 	}
 	marker, _ := json.Marshal(struct {
@@ -94,24 +100,90 @@ func checkDir(dir string) (previous bool, err error) {
 	return true, nil
 }
 
-// WriteTree writes a file below root, making the directories it needs.
-// rel is slash-separated.
-func WriteTree(root, rel string, data []byte) error {
-	path := filepath.Join(root, filepath.FromSlash(rel))
-	if !strings.HasPrefix(path, filepath.Clean(root)+string(filepath.Separator)) {
-		return fmt.Errorf("export: %q would be written outside the export", rel)
+// Tree writes the files of an export below its root. Files are written
+// in the background, in the order given, by one goroutine that makes each
+// directory once: creating files is most of an export's time, and this
+// way it runs while the next posts are rendered. Write fails once a
+// previous write has failed; the export's end (WriteDir) waits for the
+// last file and reports the first failure.
+type Tree struct {
+	root   string
+	bytes  int64
+	queue  chan treeFile
+	done   chan struct{}
+	failed atomic.Pointer[error]
+}
+
+type treeFile struct {
+	path string
+	data []byte
+}
+
+// newTree writes below root, which exists, until closed.
+func newTree(root string) *Tree {
+	t := &Tree{root: filepath.Clean(root), queue: make(chan treeFile, 256), done: make(chan struct{})}
+	go t.writeQueued()
+	return t
+}
+
+func (t *Tree) writeQueued() {
+	defer close(t.done)
+	made := map[string]bool{t.root: true}
+	for f := range t.queue {
+		if t.failed.Load() != nil {
+			continue
+		}
+		if err := writeFile(made, f.path, f.data); err != nil {
+			err = fmt.Errorf("export: %w", err)
+			t.failed.Store(&err)
+		}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
+}
+
+// writeFile writes a file, making the directories it needs that made
+// does not hold, and adds them to it.
+func writeFile(made map[string]bool, path string, data []byte) error {
+	if dir := filepath.Dir(path); !made[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		for ; !made[dir]; dir = filepath.Dir(dir) {
+			made[dir] = true
+		}
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
+	return os.WriteFile(path, data, 0o644)
+}
+
+// close waits for the files written and returns the first failure.
+func (t *Tree) close() error {
+	close(t.queue)
+	<-t.done
+	if err := t.failed.Load(); err != nil {
+		return *err
 	}
 	return nil
 }
 
-// WriteFS copies the files below dir of fsys (embedded layouts) to root.
-func WriteFS(root string, fsys fs.FS, dir string) error {
+// Bytes is what the tree has been given to write so far.
+func (t *Tree) Bytes() int64 { return t.bytes }
+
+// Write writes a file below the root, making the directories it needs.
+// rel is slash-separated. data must not change afterwards.
+func (t *Tree) Write(rel string, data []byte) error {
+	path := filepath.Join(t.root, filepath.FromSlash(rel))
+	if !strings.HasPrefix(path, t.root+string(filepath.Separator)) {
+		return fmt.Errorf("export: %q would be written outside the export", rel)
+	}
+	if err := t.failed.Load(); err != nil {
+		return *err
+	}
+	t.queue <- treeFile{path, data}
+	t.bytes += int64(len(data))
+	return nil
+}
+
+// WriteFS copies the files below dir of fsys (embedded layouts) to the root.
+func (t *Tree) WriteFS(fsys fs.FS, dir string) error {
 	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -120,6 +192,6 @@ func WriteFS(root string, fsys fs.FS, dir string) error {
 		if err != nil {
 			return err
 		}
-		return WriteTree(root, strings.TrimPrefix(p, dir+"/"), data)
+		return t.Write(strings.TrimPrefix(p, dir+"/"), data)
 	})
 }

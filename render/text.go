@@ -36,6 +36,12 @@ func Paragraphs(fragment string) []string {
 // separate words, and shortcode tags removed.
 func lines(fragment string) string {
 	fragment = validUTF8(fragment)
+	if !strings.ContainsAny(fragment, "<&\r\x00") {
+		// Plain text, such as most names and titles, is its own text: the
+		// tokenizer (which allocates a 4 KiB buffer) would give it back
+		// unchanged. Exports call this for every commenter.
+		return stripShortcodeTags(fragment)
+	}
 	var b strings.Builder
 	b.Grow(len(fragment) / 2)
 	z := html.NewTokenizerFragment(strings.NewReader(fragment), "div")

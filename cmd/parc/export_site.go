@@ -30,22 +30,24 @@ their status). Commenters' emails and IPs never go into a site.`
 
 func exportSiteCommands() []*cli.Command {
 	return []*cli.Command{
-		exportSiteSubcommand("hugo", "write one site as a Hugo site, comments and old links kept", `Writes config.json, layouts and one page bundle per post and page: front
-matter (title, date, lastmod, slug, url at the original path, aliases for
-its other old paths, author, categories, tags, summary, WordPress ID), the
-body in Markdown and the comments as comments.json, which the layouts show
-nested, each with id="comment-N". Category, tag and author pages keep
-WordPress's paths. Build it with 'hugo' in DIR.
+		exportSiteSubcommand("hugo", "write one site as a Hugo site, comments and old links kept", `Writes config.json, layouts and one Markdown file per post and page:
+front matter (title, date, lastmod, slug, url at the original path,
+aliases for its other old paths, author, categories, tags, summary,
+WordPress ID, the comment thread), then the body, with YouTube and Vimeo
+embeds as Hugo's shortcodes; the layouts show each thread nested, each
+comment with id="comment-N". Category, tag and author pages keep
+WordPress's paths; a blog at a sub-path (/blog/) keeps its home there.
+Build it with 'hugo' in DIR.
 
 `+siteExportPrivacy+`
 
 `+siteExportDir, true, hugo.Write),
 		exportSiteSubcommand("jekyll", "write one site as a Jekyll site, comments and old links kept", `Writes _config.yml, layouts, _posts/YYYY-MM-DD-slug.md and pages with
-permalink front matter at the original paths, redirect_from for other old
-paths, and the comments in _data/comments, which the layouts show nested,
-each with id="comment-N". The site uses the jekyll-feed and
-jekyll-redirect-from plugins (Debian: ruby-jekyll-feed,
-ruby-jekyll-redirect-from). Build it with 'jekyll build' in DIR.
+permalink front matter (the comment thread in it) at the original paths,
+a redirect page at each other old path and an Atom feed (feed.xml); the
+layouts show each thread nested, each comment with id="comment-N". A blog
+at a sub-path (/blog/) keeps its home there (baseurl). The site needs no
+Jekyll plugin. Build it with 'jekyll build' in DIR.
 
 `+siteExportPrivacy+`
 

@@ -23,14 +23,19 @@ func TestExportSiteCommands(t *testing.T) {
 			var summary struct {
 				Items    int      `json:"items"`
 				Comments int      `json:"comments"`
+				Bytes    int64    `json:"bytes"`
 				Warnings []string `json:"warnings"`
 			}
 			if err := json.Unmarshal([]byte(stdout), &summary); err != nil || summary.Items == 0 || summary.Warnings == nil {
 				t.Fatalf("summary %q: %v", stdout, err)
 			}
+			var size int64
 			err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 				if err != nil || d.IsDir() {
 					return err
+				}
+				if info, err := d.Info(); err == nil && d.Name() != ".parc-export" {
+					size += info.Size()
 				}
 				data, _ := os.ReadFile(path)
 				for _, s := range sampleSecrets {
@@ -42,6 +47,9 @@ func TestExportSiteCommands(t *testing.T) {
 			})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if summary.Bytes != size {
+				t.Errorf("--json says %d bytes, the export holds %d", summary.Bytes, size)
 			}
 			if _, _, code := parc(t, archive, "export", format, dir); code != 0 {
 				t.Errorf("exporting over a previous export: exit %d", code)

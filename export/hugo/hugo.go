@@ -1,7 +1,8 @@
 // Package hugo writes a site of the archive as a Hugo site that Hugo
-// builds as it is: every public post and page a page bundle at its
-// original path (front matter url, other old paths as aliases), the body
-// in Markdown, the approved comments as comments.json in the bundle and
+// builds as it is: every public post and page one Markdown file at its
+// original path (front matter url, other old paths as aliases; the blog's
+// own path, such as /blog/, in baseURL), YouTube and Vimeo embeds as
+// Hugo's shortcodes, the approved comments nested in its front matter and
 // layouts that show each thread nested with id="comment-N" anchors, term
 // and author pages at WordPress's paths, RSS, and the old query-string
 // links as redirect maps for the web server.
@@ -11,8 +12,6 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
-	"fmt"
-	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -36,8 +35,8 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		return counts, err
 	}
 	counts.Sites = 1
-	err = export.WriteDir(dir, "hugo", func(root string) error {
-		w := &writer{root: root, site: s, terms: map[string]termPage{}, authors: map[string]termPage{}}
+	err = export.WriteDir(dir, "hugo", func(tree *export.Tree) error {
+		w := &writer{tree: tree, site: s, terms: map[string]termPage{}, authors: map[string]termPage{}}
 		if err := w.config(); err != nil {
 			return err
 		}
@@ -49,7 +48,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 			if err := w.entry(e); err != nil {
 				return err
 			}
-			if err := sitegen.CopyMedia(src, root, "static/", e.Media, copied); err != nil {
+			if err := s.CopyMedia(src, tree, "static/", e.Media, copied); err != nil {
 				return err
 			}
 			counts.Items++
@@ -66,14 +65,16 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		if err := w.termPages(); err != nil {
 			return err
 		}
-		return sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(root, "static/")
+		err = sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(tree, "static/")
+		counts.Bytes = tree.Bytes()
+		return err
 	})
 	return counts, err
 }
 
 // writer writes one export.
 type writer struct {
-	root    string
+	tree    *export.Tree
 	site    *sitegen.Site
 	terms   map[string]termPage // by taxonomy/slug
 	authors map[string]termPage // by login
@@ -90,7 +91,7 @@ type termPage struct {
 func (w *writer) config() error {
 	s := w.site
 	cfg := map[string]any{
-		"baseURL":      s.BaseURL + "/",
+		"baseURL":      s.Home(),
 		"title":        s.Title,
 		"languageCode": s.Language,
 		"params":       map[string]any{"description": s.Description, "generator": "parc"},
@@ -106,37 +107,41 @@ func (w *writer) config() error {
 	if err != nil {
 		return err
 	}
-	return export.WriteTree(w.root, "config.json", append(data, '\n'))
+	return w.tree.Write("config.json", append(data, '\n'))
 }
 
 // layouts copies the embedded layouts that show the site, threads included.
 func (w *writer) layouts() error {
-	return export.WriteFS(w.root, theme, "theme")
+	return w.tree.WriteFS(theme, "theme")
 }
 
-// frontMatter is a bundle's front matter, written as JSON, which Hugo reads.
+// frontMatter is a page's front matter, written as JSON, which Hugo reads.
+// The thread is in it rather than in a file of its own: one file per post
+// is what makes a large export fast, and the layouts read it as a param.
 type frontMatter struct {
-	Title      string   `json:"title"`
-	Date       string   `json:"date,omitempty"`
-	Lastmod    string   `json:"lastmod,omitempty"`
-	Slug       string   `json:"slug,omitempty"`
-	URL        string   `json:"url"`
-	Aliases    []string `json:"aliases,omitempty"`
-	Author     string   `json:"author,omitempty"`
-	Authors    []string `json:"authors,omitempty"`
-	Categories []string `json:"categories,omitempty"`
-	Tags       []string `json:"tags,omitempty"`
-	Summary    string   `json:"summary,omitempty"`
-	WordPress  int64    `json:"wordpress_id,omitempty"`
-	Type       string   `json:"type"`
-	Draft      bool     `json:"draft,omitempty"`
-	Comments   int      `json:"comment_count"`
+	Title      string             `json:"title"`
+	Date       string             `json:"date,omitempty"`
+	Lastmod    string             `json:"lastmod,omitempty"`
+	Slug       string             `json:"slug,omitempty"`
+	URL        string             `json:"url"`
+	Aliases    []string           `json:"aliases,omitempty"`
+	Author     string             `json:"author,omitempty"`
+	Authors    []string           `json:"authors,omitempty"`
+	Categories []string           `json:"categories,omitempty"`
+	Tags       []string           `json:"tags,omitempty"`
+	Summary    string             `json:"summary,omitempty"`
+	WordPress  int64              `json:"wordpress_id,omitempty"`
+	Type       string             `json:"type"`
+	Draft      bool               `json:"draft,omitempty"`
+	Comments   int                `json:"comment_count"`
+	Thread     []*sitegen.Comment `json:"thread,omitempty"`
 }
 
 func (w *writer) entry(e *sitegen.Entry) error {
 	fm := frontMatter{
-		Title: e.Title, Slug: e.Slug, URL: unescape(e.Path), Author: e.Author,
-		Summary: e.Summary, WordPress: e.ID, Type: e.Type, Draft: e.Draft, Comments: e.CommentCount,
+		Title: e.Title, Slug: e.Slug, URL: w.site.FrontMatterPath(e.Path), Author: e.Author,
+		Summary: e.Summary, WordPress: e.ID, Type: e.Type, Draft: e.Draft, Comments: e.Shown,
+		Thread: e.Comments,
 	}
 	if !e.Date.IsZero() {
 		fm.Date = e.Date.Format(time.RFC3339)
@@ -145,7 +150,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 		fm.Lastmod = e.Lastmod.Format(time.RFC3339)
 	}
 	for _, a := range e.Aliases {
-		fm.Aliases = append(fm.Aliases, unescape(a))
+		fm.Aliases = append(fm.Aliases, w.site.FrontMatterPath(a))
 	}
 	for _, t := range e.Categories {
 		fm.Categories = append(fm.Categories, w.term("categories", t))
@@ -155,28 +160,17 @@ func (w *writer) entry(e *sitegen.Entry) error {
 	}
 	if e.AuthorPath != "" {
 		login := termKey(path.Base(strings.TrimSuffix(e.AuthorPath, "/")))
-		w.authors[login] = termPage{dir: "authors/" + login, title: e.Author, url: unescape(e.AuthorPath)}
+		w.authors[login] = termPage{dir: "authors/" + login, title: e.Author, url: w.site.FrontMatterPath(e.AuthorPath)}
 		fm.Authors = []string{login}
 	}
 	head, err := json.MarshalIndent(fm, "", "  ")
 	if err != nil {
 		return err
 	}
-	bundle := fmt.Sprintf("content/%ss/%s", e.Type, bundleName(e))
 	body := append(head, "\n\n"...)
-	body = append(body, escapeShortcodes(e.Markdown)...)
+	body = append(body, videoShortcodes(escapeShortcodes(e.Markdown))...)
 	body = append(body, '\n')
-	if err := export.WriteTree(w.root, bundle+"/index.md", body); err != nil {
-		return err
-	}
-	if len(e.Comments) == 0 {
-		return nil
-	}
-	comments, err := json.Marshal(e.Comments)
-	if err != nil {
-		return err
-	}
-	return export.WriteTree(w.root, bundle+"/comments.json", comments)
+	return w.tree.Write("content/"+e.Type+"s/"+fileName(e)+".md", body)
 }
 
 // term records a category or tag for its _index.md and returns the value
@@ -185,7 +179,7 @@ func (w *writer) entry(e *sitegen.Entry) error {
 func (w *writer) term(taxonomy string, t sitegen.Term) string {
 	key := termKey(t.Slug)
 	if t.Path != "" {
-		w.terms[taxonomy+"/"+key] = termPage{dir: taxonomy + "/" + key, title: t.Name, url: unescape(t.Path)}
+		w.terms[taxonomy+"/"+key] = termPage{dir: taxonomy + "/" + key, title: t.Name, url: w.site.FrontMatterPath(t.Path)}
 	}
 	return key
 }
@@ -198,26 +192,27 @@ func (w *writer) termPages() error {
 			if err != nil {
 				return err
 			}
-			if err := export.WriteTree(w.root, "content/"+t.dir+"/_index.md", append(data, '\n')); err != nil {
+			if err := w.tree.Write("content/"+t.dir+"/_index.md", append(data, '\n')); err != nil {
 				return err
 			}
 		}
 	}
-	// The sections that hold the bundles have no page of their own: the
+	// The sections that hold the posts and pages have no page of their own: the
 	// home page lists the posts, and WordPress had no /posts/ or /pages/.
 	for _, section := range []string{"posts", "pages"} {
-		if err := export.WriteTree(w.root, "content/"+section+"/_index.md", []byte(`{"_build": {"render": "never"}}`+"\n")); err != nil {
+		if err := w.tree.Write("content/"+section+"/_index.md", []byte(`{"_build": {"render": "never"}}`+"\n")); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// unsafeName is what a bundle's directory name does not keep of a slug.
+// unsafeName is what a page's file name does not keep of a slug.
 var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
 
-// bundleName names a bundle by WordPress ID and slug: unique and readable.
-func bundleName(e *sitegen.Entry) string {
+// fileName names a post's or page's file by WordPress ID and slug: unique
+// and readable.
+func fileName(e *sitegen.Entry) string {
 	id := e.ID
 	if id == 0 {
 		id = e.Key
@@ -236,13 +231,6 @@ func bundleName(e *sitegen.Entry) string {
 // path of a term's value, lower-cased and with spaces as hyphens).
 func termKey(slug string) string {
 	return strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(slug), "-"), "-")
-}
-
-func unescape(p string) string {
-	if u, err := url.PathUnescape(p); err == nil {
-		return u
-	}
-	return p
 }
 
 // escapeShortcodes keeps text that looks like a Hugo shortcode call as

@@ -1,19 +1,22 @@
 // Package jekyll writes a site of the archive as a Jekyll site that
-// Jekyll 4 builds as it is: posts in _posts/YYYY-MM-DD-slug.md and pages
-// with permalink front matter at their original paths, other old paths as
-// redirect_from (jekyll-redirect-from), the approved comments in
-// _data/comments and layouts that show each thread nested with
-// id="comment-N" anchors, category, tag and author pages at WordPress's
-// paths, a feed (jekyll-feed), and the old query-string links as
-// redirect maps for the web server.
+// Jekyll 4 builds as it is, without plugins: posts in
+// _posts/YYYY-MM-DD-slug.md and pages with permalink front matter at
+// their original paths, a redirect page at each other old path, the
+// approved comments nested in each post's front matter and layouts that
+// show each thread with id="comment-N" anchors, category, tag and author
+// pages at WordPress's paths, an Atom feed, and the old query-string links
+// as redirect maps for the web server.
+//
+// It needs no plugin so that the site builds wherever Jekyll does
+// (GitHub Pages, a bare gem install, Debian's jekyll): the redirect pages
+// are what jekyll-redirect-from would write, the feed a Liquid page.
 package jekyll
 
 import (
 	"context"
 	"embed"
 	"encoding/json"
-	"fmt"
-	"net/url"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,10 +29,6 @@ import (
 //go:embed all:theme
 var theme embed.FS
 
-// Plugins are the Jekyll plugins the export's _config.yml names; Debian
-// packages them as ruby-jekyll-feed and ruby-jekyll-redirect-from.
-var Plugins = []string{"jekyll-feed", "jekyll-redirect-from"}
-
 // Write exports the site opts names into dir (missing, empty, or a
 // previous export by parc, which it replaces only when complete).
 // progress, when not nil, is called after each post or page.
@@ -40,12 +39,12 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		return counts, err
 	}
 	counts.Sites = 1
-	err = export.WriteDir(dir, "jekyll", func(root string) error {
-		w := &writer{root: root, site: s, names: map[string]bool{}, terms: map[string]termPage{}}
+	err = export.WriteDir(dir, "jekyll", func(tree *export.Tree) error {
+		w := &writer{tree: tree, site: s, names: map[string]bool{}, terms: map[string]termPage{}}
 		if err := w.config(); err != nil {
 			return err
 		}
-		if err := export.WriteFS(root, theme, "theme"); err != nil {
+		if err := tree.WriteFS(theme, "theme"); err != nil {
 			return err
 		}
 		copied := map[string]bool{}
@@ -53,7 +52,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 			if err := w.entry(e); err != nil {
 				return err
 			}
-			if err := sitegen.CopyMedia(src, root, "", e.Media, copied); err != nil {
+			if err := s.CopyMedia(src, tree, "", e.Media, copied); err != nil {
 				return err
 			}
 			counts.Items++
@@ -76,13 +75,15 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 				return err
 			}
 		}
-		return sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(root, "")
+		err = sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(tree, "")
+		counts.Bytes = tree.Bytes()
+		return err
 	})
 	return counts, err
 }
 
 type writer struct {
-	root  string
+	tree  *export.Tree
 	site  *sitegen.Site
 	names map[string]bool     // file names taken in _posts
 	terms map[string]termPage // by kind and slug
@@ -103,8 +104,7 @@ func (w *writer) config() error {
 		"description": s.Description,
 		"lang":        s.Language,
 		"url":         s.BaseURL,
-		"baseurl":     "",
-		"plugins":     Plugins,
+		"baseurl":     strings.TrimSuffix(s.Links.Home(), "/"),
 		"markdown":    "kramdown",
 		"include":     []string{".htaccess", "_redirects", "_parc"}, // _parc holds stored media from other hosts
 		"exclude":     []string{"nginx-redirects.conf"},
@@ -112,14 +112,13 @@ func (w *writer) config() error {
 			{"scope": map[string]string{"path": "", "type": "posts"}, "values": map[string]string{"layout": "post"}},
 			{"scope": map[string]string{"path": ""}, "values": map[string]string{"layout": "page"}},
 		},
-		"feed": map[string]string{"path": "feed.xml"},
 	}
 	data, err := json.MarshalIndent(cfg, "", "  ")
 	if err != nil {
 		return err
 	}
 	// JSON is YAML: Jekyll reads this file as it is.
-	return export.WriteTree(w.root, "_config.yml", append(data, '\n'))
+	return w.tree.Write("_config.yml", append(data, '\n'))
 }
 
 // frontMatter is a post's or page's front matter, written as JSON, which
@@ -131,7 +130,6 @@ type frontMatter struct {
 	LastModified string   `json:"last_modified_at,omitempty"`
 	Slug         string   `json:"slug,omitempty"`
 	Permalink    string   `json:"permalink"`
-	RedirectFrom []string `json:"redirect_from,omitempty"`
 	Author       string   `json:"author,omitempty"`
 	AuthorPath   string   `json:"author_path,omitempty"`
 	Categories   []string `json:"categories,omitempty"`
@@ -140,8 +138,10 @@ type frontMatter struct {
 	Excerpt      string   `json:"excerpt,omitempty"`
 	WordPress    int64    `json:"wordpress_id,omitempty"`
 	Published    *bool    `json:"published,omitempty"`
-	Comments     string   `json:"comments_data,omitempty"`
 	CommentCount int      `json:"comment_count"`
+	// Thread is the comments, nested: in the front matter rather than in
+	// _data so that a post is one file, which keeps a large export fast.
+	Thread []*sitegen.Comment `json:"thread,omitempty"`
 	// Liquid must not run inside WordPress's text.
 	RenderWithLiquid bool `json:"render_with_liquid"`
 }
@@ -151,8 +151,9 @@ var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
 
 func (w *writer) entry(e *sitegen.Entry) error {
 	fm := frontMatter{
-		Layout: e.Type, Title: e.Title, Slug: e.Slug, Permalink: unescape(e.Path), Author: e.Author,
-		AuthorPath: unescape(e.AuthorPath), Excerpt: e.Summary, WordPress: e.ID, CommentCount: e.CommentCount,
+		Layout: e.Type, Title: e.Title, Slug: e.Slug, Permalink: w.site.FrontMatterPath(e.Path), Author: e.Author,
+		AuthorPath: w.site.FrontMatterPath(e.AuthorPath), Excerpt: e.Summary, WordPress: e.ID, CommentCount: e.Shown,
+		Thread: e.Comments,
 	}
 	if e.Draft {
 		no := false
@@ -165,7 +166,9 @@ func (w *writer) entry(e *sitegen.Entry) error {
 		fm.LastModified = e.Lastmod.Format("2006-01-02 15:04:05 -0700")
 	}
 	for _, a := range e.Aliases {
-		fm.RedirectFrom = append(fm.RedirectFrom, unescape(a))
+		if err := w.redirectPage(a, e.Path); err != nil {
+			return err
+		}
 	}
 	for _, group := range []struct {
 		kind  string
@@ -176,35 +179,51 @@ func (w *writer) entry(e *sitegen.Entry) error {
 			*group.names = append(*group.names, t.Name)
 			fm.TermSlugs = append(fm.TermSlugs, group.kind+"/"+t.Slug)
 			if t.Path != "" {
-				w.terms[group.kind+"/"+t.Slug] = termPage{kind: group.kind, slug: t.Slug, title: t.Name, path: unescape(t.Path)}
+				w.terms[group.kind+"/"+t.Slug] = termPage{kind: group.kind, slug: t.Slug, title: t.Name, path: w.site.FrontMatterPath(t.Path)}
 			}
 		}
 	}
 	if e.AuthorPath != "" {
-		login := strings.Trim(strings.TrimPrefix(unescape(e.AuthorPath), w.site.Links.Home()+"author/"), "/")
+		login := strings.Trim(strings.TrimPrefix(w.site.FrontMatterPath(e.AuthorPath), "/author/"), "/")
 		fm.TermSlugs = append(fm.TermSlugs, "author/"+login)
-		w.terms["author/"+login] = termPage{kind: "author", slug: login, title: e.Author, path: unescape(e.AuthorPath)}
+		w.terms["author/"+login] = termPage{kind: "author", slug: login, title: e.Author, path: w.site.FrontMatterPath(e.AuthorPath)}
 	}
 	id := e.ID
 	if id == 0 {
 		id = e.Key
 	}
-	if len(e.Comments) > 0 {
-		fm.Comments = strconv.FormatInt(id, 10)
-		data, err := json.Marshal(e.Comments)
-		if err != nil {
-			return err
-		}
-		if err := export.WriteTree(w.root, "_data/comments/"+fm.Comments+".json", data); err != nil {
-			return err
-		}
-	}
 	head, err := json.Marshal(fm)
 	if err != nil {
 		return err
 	}
-	body := fmt.Sprintf("---\n%s\n---\n\n%s\n", head, e.Markdown)
-	return export.WriteTree(w.root, w.fileName(e, id), []byte(body))
+	body := make([]byte, 0, len(head)+len(e.Markdown)+16)
+	body = append(append(append(body, "---\n"...), head...), "\n---\n\n"...)
+	body = append(append(body, e.Markdown...), '\n')
+	return w.tree.Write(w.fileName(e, id), body)
+}
+
+// redirectPage writes at an old path of an entry the page
+// jekyll-redirect-from would: it sends browsers and search engines to
+// the entry's path on the published site.
+func (w *writer) redirectPage(from, to string) error {
+	file := strings.TrimPrefix(w.site.FrontMatterPath(from), "/")
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	} else {
+		file += "/index.html"
+	}
+	target := html.EscapeString(w.site.BaseURL + to)
+	page := `<!DOCTYPE html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Redirecting…</title>
+<link rel="canonical" href="` + target + `">
+<meta http-equiv="refresh" content="0; url=` + target + `">
+<meta name="robots" content="noindex">
+<p><a href="` + target + `">This page has moved.</a></p>
+</html>
+`
+	return w.tree.Write(file, []byte(page))
 }
 
 // fileName is _posts/YYYY-MM-DD-slug.md for a post (Jekyll's rule, and
@@ -241,12 +260,5 @@ func (w *writer) termPage(t termPage) error {
 		return err
 	}
 	name := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(t.slug), "-"), "-")
-	return export.WriteTree(w.root, "terms/"+t.kind+"/"+name+"-"+strconv.Itoa(len(t.slug))+".html", []byte("---\n"+string(fm)+"\n---\n"))
-}
-
-func unescape(p string) string {
-	if u, err := url.PathUnescape(p); err == nil {
-		return u
-	}
-	return p
+	return w.tree.Write("terms/"+t.kind+"/"+name+"-"+strconv.Itoa(len(t.slug))+".html", []byte("---\n"+string(fm)+"\n---\n"))
 }

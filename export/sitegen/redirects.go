@@ -27,6 +27,7 @@ type RedirectMaps struct {
 // the site's home home ("/" at a domain's root).
 func Redirects(redirects []site.Redirect, home string) RedirectMaps {
 	var netlify, apache, nginx strings.Builder
+	quote := nginxQuoter()
 	netlify.WriteString("# Old WordPress links of this site, written by parc.\n")
 	apache.WriteString("# Old WordPress links of this site, written by parc.\nRewriteEngine On\nDirectoryIndex index.html index.xml\n")
 	nginx.WriteString(`# Old WordPress links of this site, written by parc. Include this file in
@@ -47,7 +48,7 @@ map $request_uri $parc_redirect {
 			fmt.Fprintf(&apache, "RewriteCond %%{QUERY_STRING} (^|&)%s=%s(&|$)\nRewriteRule ^%s$ %s? [R=301,L]\n",
 				regexpQuote(name), regexpQuote(unescapeQuery(value)), regexpQuote(strings.TrimPrefix(path, "/")), to)
 		}
-		fmt.Fprintf(&nginx, "    %s %s;\n", nginxQuote(r.From), nginxQuote(to))
+		fmt.Fprintf(&nginx, "    %s %s;\n", nginxQuote(quote, r.From), nginxQuote(quote, to))
 	}
 	// WordPress's paged comments: /post/comment-page-2/ is the post's thread.
 	prefix := strings.TrimPrefix(home, "/")
@@ -81,20 +82,26 @@ func regexpQuote(s string) string {
 	return b.String()
 }
 
+// nginxQuoter escapes what an nginx string may not hold as it is; made
+// once per map, as building a Replacer costs more than using it.
+func nginxQuoter() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`)
+}
+
 // nginxQuote quotes a string for an nginx configuration file.
-func nginxQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`).Replace(s) + `"`
+func nginxQuote(quote *strings.Replacer, s string) string {
+	return `"` + quote.Replace(s) + `"`
 }
 
 // Write writes the maps into an export: _redirects and .htaccess in
-// served (the directory the web server serves, "" for root itself, else
-// ending in "/"), the nginx map beside it at root.
-func (m RedirectMaps) Write(root, served string) error {
+// served (the directory the web server serves, "" for the tree's root
+// itself, else ending in "/"), the nginx map beside it at the root.
+func (m RedirectMaps) Write(tree *export.Tree, served string) error {
 	for _, f := range []struct {
 		name string
 		data []byte
 	}{{served + "_redirects", m.Netlify}, {served + ".htaccess", m.Apache}, {"nginx-redirects.conf", m.Nginx}} {
-		if err := export.WriteTree(root, f.name, f.data); err != nil {
+		if err := tree.Write(f.name, f.data); err != nil {
 			return err
 		}
 	}

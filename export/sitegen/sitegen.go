@@ -30,6 +30,7 @@ import (
 type Source interface {
 	site.Archive
 	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
+	CountMedia(ctx context.Context, site string) (int, error)
 }
 
 // Site is one site of the archive opened for export: its description and
@@ -41,6 +42,34 @@ type Site struct {
 	// BaseURL is where the export will be published, no trailing slash:
 	// Options.BaseURL, else the origin of the site's own URL.
 	BaseURL string
+	// hasMedia is false when the archive knows no media file of the site
+	// (parc media fetch has not run): no link can then be localized, and
+	// each post is spared the lookup.
+	hasMedia bool
+}
+
+// Home is the URL of the generated site's home page: BaseURL and the
+// path the blog had (https://example.org/blog/ for a blog at /blog), so
+// that the home page stays where it was.
+func (s *Site) Home() string { return s.BaseURL + s.Links.Home() }
+
+// Rel is an escaped path of the site relative to its home, with a leading
+// slash: /2020/01/post/ for /blog/2020/01/post/. Generators publish what
+// they build at the home's path, so their permalinks leave it out.
+// A path outside the home stays as it is.
+func (s *Site) Rel(path string) string {
+	home := s.Links.Home()
+	if home == "/" || !strings.HasPrefix(path, home) {
+		return path
+	}
+	return "/" + strings.TrimPrefix(path, home)
+}
+
+// FrontMatterPath is a served path as a generator's front matter names
+// it (Hugo's url and aliases, Jekyll's permalink): relative to the home
+// (Rel), which the generator's base URL holds, and unescaped.
+func (s *Site) FrontMatterPath(path string) string {
+	return decoded(s.Rel(path))
 }
 
 // Options choose what an export to a static generator holds.
@@ -82,7 +111,11 @@ func Open(ctx context.Context, src Source, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/")}, nil
+	known, err := src.CountMedia(ctx, sites[0].URL)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/"), hasMedia: known > 0}, nil
 }
 
 // Entry is a post or page as a generator's front matter and body need it.
@@ -104,14 +137,18 @@ type Entry struct {
 	Categories []Term
 	Tags       []Term
 	Summary    string // the excerpt as plain text
-	Draft      bool   // not published: only in a --private export
-	Markdown   string
+	// Draft is an entry a build leaves out unless asked: one not
+	// published, or a password-protected one, whose content a static site
+	// cannot hide (only in a --private export).
+	Draft    bool
+	Markdown string
 	// Media are the stored files the body links, at the paths it links
 	// them (media.ServedPath), for the export to copy there.
 	Media    []Media
 	Comments []*Comment
-	// CommentCount counts Comments and all their replies.
-	CommentCount int
+	// CommentCount counts Comments and all their replies; Shown counts
+	// those readers see (approved), which differ in a --private export.
+	CommentCount, Shown int
 }
 
 // Term is a category or tag of an entry.
@@ -171,7 +208,7 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 			Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
 			Path: link.Path, Aliases: link.Aliases, Author: names[p.AuthorLogin],
 			Summary: strings.TrimSpace(render.ShownText(p.ExcerptRaw, p.ExcerptRendered)),
-			Draft:   !p.Listed(),
+			Draft:   !p.Listed() || private && p.Password != "",
 		}
 		if e.Author == "" {
 			e.Author = p.AuthorLogin
@@ -201,7 +238,7 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 				return fmt.Errorf("post %d: %w", p.ID, err)
 			}
 		}
-		e.Comments, e.CommentCount = comments(p.Comments, sanitizer, private)
+		e.Comments, e.CommentCount, e.Shown = comments(p.Comments, sanitizer, private)
 		return fn(e)
 	})
 	if errors.Is(err, ErrStop) {
@@ -245,16 +282,18 @@ func localTime(local, utc time.Time) time.Time {
 
 // comments threads a post's comments as readers saw them: without
 // private, only approved ones (Withhold has dropped the rest), and never
-// with emails, IPs or meta.
-func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) ([]*Comment, int) {
+// with emails, IPs or meta. It counts them all, and the approved ones.
+func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) (thread []*Comment, count, shown int) {
 	roots, _ := archive.Thread(all)
 	var convert func(nodes []*archive.Node) []*Comment
-	count := 0
 	convert = func(nodes []*archive.Node) []*Comment {
 		var out []*Comment
 		for _, n := range nodes {
 			c := n.Comment
 			count++
+			if c.Public() {
+				shown++
+			}
 			v := &Comment{
 				ID: c.ID, Parent: c.Parent, Author: strings.TrimSpace(render.Text(c.Author)), Type: c.Kind(),
 				Date:    localTime(c.Date, c.DateGMT).Format(time.RFC3339),
@@ -274,7 +313,7 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 		}
 		return out
 	}
-	return convert(roots), count
+	return convert(roots), count, shown
 }
 
 // Media is a stored file an entry links, at the path it links it.
@@ -287,6 +326,9 @@ type Media struct {
 // export copies them to: where parc serve serves them, so that old links
 // to /wp-content/uploads/… keep working on the new site.
 func (s *Site) localMedia(ctx context.Context, src Source, html string) (string, []Media, error) {
+	if !s.hasMedia {
+		return html, nil, nil
+	}
 	out, files, err := media.Localize(ctx, src, s.URL, []byte(html), func(served string) string { return served })
 	if err != nil {
 		return "", nil, err
@@ -299,16 +341,16 @@ func (s *Site) localMedia(ctx context.Context, src Source, html string) (string,
 	return string(out), linked, nil
 }
 
-// CopyMedia copies an entry's stored files under root, in dir ("" or a
-// folder the generator publishes as it is, such as Hugo's static/),
-// skipping those copied already.
-func CopyMedia(src Source, root, dir string, files []Media, copied map[string]bool) error {
+// CopyMedia copies an entry's stored files into the tree, in dir ("" or a
+// folder the generator publishes as it is at the site's home, such as
+// Hugo's static/), skipping those copied already.
+func (s *Site) CopyMedia(src Source, tree *export.Tree, dir string, files []Media, copied map[string]bool) error {
 	for _, f := range files {
 		if copied[f.Path] {
 			continue
 		}
 		copied[f.Path] = true
-		rel, err := url.PathUnescape(strings.TrimPrefix(f.Path, "/"))
+		rel, err := url.PathUnescape(strings.TrimPrefix(s.Rel(f.Path), "/"))
 		if err != nil {
 			continue
 		}
@@ -316,7 +358,7 @@ func CopyMedia(src Source, root, dir string, files []Media, copied map[string]bo
 		if err != nil {
 			return fmt.Errorf("export: a stored media file cannot be read (parc verify checks them): %w", err)
 		}
-		if err := export.WriteTree(root, dir+rel, data); err != nil {
+		if err := tree.Write(dir+rel, data); err != nil {
 			return err
 		}
 	}

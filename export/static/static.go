@@ -36,8 +36,8 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		return counts, err
 	}
 	counts.Sites = 1
-	err = export.WriteDir(dir, "static", func(root string) error {
-		c := &copier{root: root, handler: s.Server.Handler(), base: s.BaseURL, home: s.Links.Home(), seen: map[string]bool{}, counts: &counts}
+	err = export.WriteDir(dir, "static", func(tree *export.Tree) error {
+		c := &copier{tree: tree, handler: s.Server.Handler(), base: s.BaseURL, home: s.Links.Home(), seen: map[string]bool{}, counts: &counts}
 		c.queue(s.Links.Pages()...)
 		c.queue(s.Server.Assets()...)
 		for len(c.todo) > 0 {
@@ -56,14 +56,16 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		redirects := append(s.Links.OldLinks(), c.redirects...)
 		maps := sitegen.Redirects(redirects, s.Links.Home())
 		maps.Netlify = append(maps.Netlify, c.feedRewrites()...)
-		return maps.Write(root, "")
+		err := maps.Write(tree, "")
+		counts.Bytes = tree.Bytes()
+		return err
 	})
 	return counts, err
 }
 
 // copier asks the site for each path once and writes what it answers.
 type copier struct {
-	root      string
+	tree      *export.Tree
 	handler   http.Handler
 	base      string
 	home      string
@@ -118,11 +120,10 @@ func (c *copier) copy(ctx context.Context, path string) error {
 			file += "index.html"
 		}
 	}
-	if err := export.WriteTree(c.root, strings.TrimPrefix(file, "/"), rec.Body.Bytes()); err != nil {
+	if err := c.tree.Write(strings.TrimPrefix(file, "/"), rec.Body.Bytes()); err != nil {
 		return err
 	}
 	c.counts.Items++
-	c.counts.Bytes += int64(rec.Body.Len())
 	if mediaType == "text/html" {
 		for _, m := range links.FindAllSubmatch(rec.Body.Bytes(), -1) {
 			p := string(m[1])

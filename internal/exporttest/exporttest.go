@@ -8,7 +8,6 @@ package exporttest
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -33,6 +32,12 @@ const ThemeUnitTest = "peers/theme-unit-test/themeunittestdata.wordpress.xml"
 func Import(t *testing.T, rel string) (*archive.Store, *corpustruth.Export) {
 	t.Helper()
 	path := sharedtest.File(t, rel)
+	return importFile(t, path), corpustruth.Read(t, path)
+}
+
+// importFile imports a file into a new archive, closed when the test ends.
+func importFile(t *testing.T, path string) *archive.Store {
+	t.Helper()
 	store, err := archive.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +46,7 @@ func Import(t *testing.T, rel string) (*archive.Store, *corpustruth.Export) {
 	if _, err := importer.Import(context.Background(), store, []string{path}, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return store, corpustruth.Read(t, path)
+	return store
 }
 
 // Tool finds a generator on PATH. Where tests must not skip (CI sets
@@ -185,22 +190,7 @@ func NothingPrivate(t *testing.T, built string, truth *corpustruth.Export) {
 	if len(secrets) == 0 {
 		t.Fatal("the truth holds no private strings to look for")
 	}
-	err := filepath.WalkDir(built, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, s := range secrets {
-			if bytes.Contains(data, []byte(s)) {
-				t.Errorf("%s holds %q, which is private", path, s)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, found := range Holding(t, built, secrets...) {
+		t.Errorf("%s, which is private", found)
 	}
 }

@@ -11,7 +11,7 @@
 //     becomes a link (no remote embed is fetched);
 //   - wptexturize (Texturize): curly quotes, apostrophes, primes, dashes,
 //     ellipses and × with WordPress's own rules and exceptions; titles,
-//     names and comments get it too (ShownTitle, Shown);
+//     names and comments get it too (ShownTitle, ShownComment);
 //   - wpautop and shortcode_unautop, skipped for block content as WordPress
 //     does (has_blocks);
 //   - do_shortcode for [caption], [wp_caption], [gallery], [embed], [audio],
@@ -30,6 +30,11 @@
 // search index and exports all go through it. ShownPages and ShownTeaser
 // are its views for a post's pages and for listings, ShownText its plain
 // text.
+//
+// Comments have a pipeline of their own, WordPress's comment_text:
+// CommentHTML links bare addresses (make_clickable), texturizes, converts
+// smilies and adds paragraphs, and runs no shortcodes or blocks.
+// ShownComment and ShownCommentText are Shown's rule for comments.
 //
 // Text gives plain text for the search index and terminal display.
 // Sanitizer makes HTML safe to serve.

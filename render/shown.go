@@ -47,8 +47,9 @@ func (r Renderer) ShownTeaser(raw, rendered string) (teaser string, hasMore bool
 	return r.HTML(teaser), hasMore
 }
 
-// Shown is Renderer.Shown with a zero Renderer: for content that needs no
-// attachments resolved, such as comments.
+// Shown is Renderer.Shown with a zero Renderer: for post content shown
+// where attachments are not resolved. Comments have their own rule,
+// ShownComment.
 func Shown(raw, rendered string) string {
 	var r Renderer
 	return r.Shown(raw, rendered)

@@ -262,3 +262,52 @@ func innerHTML(n *html.Node) string {
 	}
 	return b.String()
 }
+
+// TestCommentMatchesWordPress compares the text of comment 881 on post
+// 1148, a comment showing every kind of markup, with the page WordPress
+// 6.1.9 served: parc must keep its words in order and the same headings,
+// tables, definition lists, rules, images, bold and keyboard elements.
+func TestCommentMatchesWordPress(t *testing.T) {
+	store := importArchive(t, sharedtest.File(t, corpustruth.CorpusExport))
+	_, ts := startSite(t, Config{Store: store})
+	path := filepath.Join(sharedtest.Dir(t), "corpus/wordpress-6.1.9/html/twentytwentyone/single-1148-template-comments-comment-page-1.html")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wordpress := commentContent(t, string(data), "comment-881")
+	parc := commentContent(t, get(t, ts.URL+"/2012/01/03/template-comments/").body, "comment-881")
+
+	want, got := visibleWords(wordpress), visibleWords(parc)
+	if kept := commonSubsequence(got, want); kept < len(want) {
+		t.Errorf("parc shows %d of the %d words of WordPress's comment 881 in order", kept, len(want))
+	}
+	wantCounts, gotCounts := countBlocks(wordpress), countBlocks(parc)
+	for _, a := range append(blockAtoms, atom.Img, atom.B, atom.Kbd, atom.Strong, atom.Code, atom.Dt, atom.Dd, atom.Td, atom.Th) {
+		if gotCounts[a] != wantCounts[a] {
+			t.Errorf("comment 881 has %d %s elements on parc's page, %d on WordPress's", gotCounts[a], a, wantCounts[a])
+		}
+	}
+	if wantCounts[atom.H1] == 0 || wantCounts[atom.Table] == 0 || wantCounts[atom.Kbd] == 0 {
+		t.Fatalf("the captured comment 881 lost its markup: %v", wantCounts)
+	}
+}
+
+// commentContent is the inner HTML of the comment-content of the comment
+// whose element has the id.
+func commentContent(t *testing.T, page, id string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	comment := findElement(doc, func(n *html.Node) bool { return attr(n, "id") == id })
+	if comment == nil {
+		t.Fatalf("no element #%s", id)
+	}
+	content := findElement(comment, func(n *html.Node) bool { return hasClass(n, "comment-content") })
+	if content == nil {
+		t.Fatalf("#%s has no comment-content", id)
+	}
+	return innerHTML(content)
+}

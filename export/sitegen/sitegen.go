@@ -258,7 +258,7 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 			v := &Comment{
 				ID: c.ID, Parent: c.Parent, Author: strings.TrimSpace(render.Text(c.Author)), Type: c.Kind(),
 				Date:    localTime(c.Date, c.DateGMT).Format(time.RFC3339),
-				Content: sanitizer.SanitizeComment(render.Shown(c.ContentRaw, c.ContentRendered)),
+				Content: sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered)),
 				Replies: convert(n.Replies),
 			}
 			if v.Author == "" {

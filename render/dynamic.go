@@ -5,6 +5,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Link is one item of a list a dynamic block shows: a post, a month, a
@@ -29,14 +30,36 @@ type SiteData interface {
 	Months() []Link // monthly archives, newest first, with post counts
 	Categories() []Link
 	Tags() []Link
-	Pages() []Link // in menu order, then by title
-	LatestComments(n int) []Link
+	Pages() []Link                      // in menu order, then by title
+	LatestComments(n int) []Link        // the commenter, with the post as Detail
 	SearchForm() (action, param string) // the search page and its query parameter
+	// Query lists the posts a query loop of n posts per page shows on its
+	// first page: sticky posts, then the n newest others.
+	Query(n int) []PostSummary
+	// Post is what the post blocks (title, date, author, terms) show of
+	// the post with the ID; Adjacent are the posts before and after it
+	// in date order, with empty URLs where there are none.
+	Post(id int64) (PostSummary, bool)
+	Adjacent(id int64) (previous, next Link)
+	// FormatDate writes a date as the blog did (its date format).
+	FormatDate(t time.Time) string
+}
+
+// PostSummary is what the post blocks show of a post: its title and
+// link, date, author and terms. Text is plain text.
+type PostSummary struct {
+	Link
+	ID         int64
+	Date       time.Time
+	Author     Link
+	Categories []Link
+	Tags       []Link
 }
 
 // dynamicBlock renders the self-closing block name with its JSON attrs
-// from the archive, or reports false for blocks that are not dynamic.
-func dynamicBlock(site SiteData, name, attrs string) (string, bool) {
+// from the archive, for the post with the ID where the block shows a
+// post, or reports false for blocks that are not dynamic.
+func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) {
 	var a map[string]any
 	if attrs != "" {
 		_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the defaults
@@ -79,11 +102,92 @@ func dynamicBlock(site SiteData, name, attrs string) (string, bool) {
 			return `<ul class="wp-block-rss"><li><a href="` + html.EscapeString(url) + `">` + html.EscapeString(url) + `</a></li></ul>`, true
 		}
 		return "", true
-	case "calendar", "query", "post-template", "post-title", "post-date", "post-excerpt", "post-featured-image",
-		"post-author", "post-terms", "post-navigation-link", "read-more", "loginout", "avatar":
+	case "post-title", "post-date", "post-author", "post-terms", "read-more":
+		p, ok := site.Post(post)
+		if !ok {
+			return "", true
+		}
+		return postBlock(site, p, name, a), true
+	case "post-navigation-link":
+		previous, next := site.Adjacent(post)
+		link, label := next, "Next"
+		if t, _ := a["type"].(string); t == "previous" {
+			link, label = previous, "Previous"
+		}
+		if link.URL == "" {
+			return "", true
+		}
+		return `<div class="post-navigation-link-` + strings.ToLower(label) + ` wp-block-post-navigation-link">` + label + `: ` + anchor(link) + `</div>`, true
+	case "calendar", "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
+		"post-excerpt", "post-featured-image", "loginout", "avatar":
 		return "", true
 	}
 	return "", false
+}
+
+// postBlock renders one of the blocks that show a post's title, date,
+// author, terms or link.
+func postBlock(site SiteData, p PostSummary, name string, a map[string]any) string {
+	switch name {
+	case "post-title":
+		title := html.EscapeString(p.Text)
+		if link, _ := a["isLink"].(bool); link {
+			title = anchor(p.Link)
+		}
+		return `<h2 class="wp-block-post-title">` + title + `</h2>`
+	case "post-date":
+		if p.Date.IsZero() {
+			return ""
+		}
+		return `<div class="wp-block-post-date"><time datetime="` + p.Date.Format(time.RFC3339) + `">` +
+			html.EscapeString(site.FormatDate(p.Date)) + `</time></div>`
+	case "post-author":
+		if p.Author.Text == "" {
+			return ""
+		}
+		return `<div class="wp-block-post-author"><p class="wp-block-post-author__name">` + html.EscapeString(p.Author.Text) + `</p></div>`
+	case "post-terms":
+		terms := p.Categories
+		if t, _ := a["term"].(string); t == "post_tag" {
+			terms = p.Tags
+		}
+		if len(terms) == 0 {
+			return ""
+		}
+		return `<div class="wp-block-post-terms">` + joinLinks(terms, ", ") + `</div>`
+	default: // read-more
+		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">Read more</a>`
+	}
+}
+
+// queryLoop renders a post template, the inner blocks of a query loop,
+// once for each post the query shows, as WordPress's core/post-template
+// does.
+func queryLoop(site SiteData, template string, perPage int) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="wp-block-post-template">`)
+	for _, p := range site.Query(perPage) {
+		b.WriteString(`<li class="wp-block-post">`)
+		b.WriteString(renderDynamicBlocks(site, p.ID, template))
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
+}
+
+// queryPerPage is the number of posts per page a query block's attributes
+// ask for; WordPress's default is the blog's, 10 unless changed.
+func queryPerPage(attrs string) int {
+	var a struct {
+		Query struct {
+			PerPage int `json:"perPage"`
+		} `json:"query"`
+	}
+	_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the default
+	if a.Query.PerPage < 1 || a.Query.PerPage > 100 {
+		return 10
+	}
+	return a.Query.PerPage
 }
 
 func anchor(l Link) string {
@@ -121,8 +225,11 @@ func linkList(element, class string, links []Link, counts bool) string {
 
 // renderDynamicBlocks replaces each self-closing block delimiter of a
 // dynamic block (<!-- wp:archives {"showPostCounts":true} /-->) with its
-// HTML; other delimiters stay for stripBlockComments.
-func renderDynamicBlocks(site SiteData, s string) string {
+// HTML, the blocks that show a post showing the post with the ID, and
+// each post template with the posts of its query loop; other delimiters
+// stay for stripBlockComments.
+func renderDynamicBlocks(site SiteData, post int64, s string) string {
+	perPage := 10
 	sp := splicer{src: s}
 	for pos := 0; ; {
 		k := strings.Index(s[pos:], "<!-- wp:")
@@ -138,12 +245,26 @@ func renderDynamicBlocks(site SiteData, s string) string {
 		end += start
 		body := strings.TrimSpace(s[start+8 : end])
 		if !strings.HasSuffix(body, "/") {
+			name, attrs, _ := strings.Cut(body, " ")
+			switch strings.TrimPrefix(name, "core/") {
+			case "query":
+				perPage = queryPerPage(strings.TrimSpace(attrs))
+			case "post-template":
+				closing := strings.Index(s[end:], "<!-- /wp:post-template -->")
+				if closing < 0 {
+					continue
+				}
+				closing += end
+				sp.cut(start, closing+len("<!-- /wp:post-template -->"))
+				sp.b.WriteString(queryLoop(site, s[end+3:closing], perPage))
+				pos = closing + len("<!-- /wp:post-template -->")
+			}
 			continue
 		}
 		body = strings.TrimSpace(strings.TrimSuffix(body, "/"))
 		name, attrs, _ := strings.Cut(body, " ")
 		name = strings.TrimPrefix(name, "core/")
-		out, ok := dynamicBlock(site, name, strings.TrimSpace(attrs))
+		out, ok := dynamicBlock(site, post, name, strings.TrimSpace(attrs))
 		if !ok {
 			continue
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // fixedSite is a two-post blog for the dynamic blocks.
@@ -24,6 +25,30 @@ func (fixedSite) LatestComments(int) []Link {
 }
 func (fixedSite) SearchForm() (string, string) { return "/search/", "q" }
 
+var fixedPosts = []PostSummary{
+	{Link: Link{Text: "Sticky", URL: "/3/"}, ID: 3, Date: time.Date(2012, 1, 7, 7, 7, 21, 0, time.UTC)},
+	{Link: Link{Text: "Newer", URL: "/2/"}, ID: 2, Date: time.Date(2023, 3, 18, 20, 14, 9, 0, time.UTC),
+		Author: Link{Text: "Ann Author", URL: "/author/ann/"}, Categories: []Link{{Text: "Films", URL: "/category/films/"}}},
+	{Link: Link{Text: "Older", URL: "/1/"}, ID: 1, Date: time.Date(2023, 1, 16, 7, 8, 31, 0, time.UTC)},
+}
+
+func (fixedSite) Query(n int) []PostSummary { return fixedPosts[:min(n+1, 3)] }
+func (fixedSite) Post(id int64) (PostSummary, bool) {
+	for _, p := range fixedPosts {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return PostSummary{}, false
+}
+func (fixedSite) Adjacent(id int64) (Link, Link) {
+	if id == 2 {
+		return Link{Text: "Older", URL: "/1/"}, Link{}
+	}
+	return Link{}, Link{}
+}
+func (fixedSite) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }
+
 func TestDynamicBlocks(t *testing.T) {
 	r := Renderer{Site: fixedSite{}}
 	tests := []struct{ in, want string }{
@@ -42,6 +67,24 @@ func TestDynamicBlocks(t *testing.T) {
 	for _, tt := range tests {
 		if got := strings.TrimSpace(r.HTML(tt.in)); got != tt.want {
 			t.Errorf("HTML(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+	// Blocks that show a post show the one rendered, or each of a query
+	// loop's posts.
+	post := Renderer{Site: fixedSite{}, Post: 2}
+	for _, tt := range []struct{ in, want string }{
+		{`<!-- wp:post-title /--><!-- wp:post-date /--><!-- wp:post-author /--><!-- wp:post-terms {"term":"category"} /-->`,
+			`<h2 class="wp-block-post-title">Newer</h2><div class="wp-block-post-date"><time datetime="2023-03-18T20:14:09Z">March 18, 2023</time></div>` +
+				`<div class="wp-block-post-author"><p class="wp-block-post-author__name">Ann Author</p></div><div class="wp-block-post-terms"><a href="/category/films/">Films</a></div>`},
+		{`<!-- wp:post-terms {"term":"post_tag"} /--><!-- wp:post-navigation-link /--><!-- wp:post-navigation-link {"type":"previous"} /-->`,
+			`<div class="post-navigation-link-previous wp-block-post-navigation-link">Previous: <a href="/1/">Older</a></div>`},
+		{`<!-- wp:query {"query":{"perPage":1}} --><div class="wp-block-query"><!-- wp:post-template --><!-- wp:post-title {"isLink":true} /--><!-- /wp:post-template --></div><!-- /wp:query -->`,
+			`<div class="wp-block-query"><ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/3/">Sticky</a></h2></li>` +
+				`<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/2/">Newer</a></h2></li></ul></div>`},
+		{`<!-- wp:post-template --><!-- wp:post-title /-->`, `<h2 class="wp-block-post-title">Newer</h2>`},
+	} {
+		if got := strings.TrimSpace(post.HTML(tt.in)); got != tt.want {
+			t.Errorf("HTML(%q) of post 2\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
 	// Without the archive's data, dynamic blocks show nothing.

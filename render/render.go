@@ -55,7 +55,7 @@ func (r Renderer) HTML(raw string) string {
 	blocks := hasBlocks(text)
 	if blocks {
 		if r.Site != nil {
-			text = renderDynamicBlocks(r.Site, text)
+			text = renderDynamicBlocks(r.Site, r.Post, text)
 		}
 		text = stripBlockComments(text)
 	}

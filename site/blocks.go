@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/parc-archive/parc/render"
 )
@@ -99,7 +100,76 @@ func (b blockData) Pages() []render.Link {
 	return links
 }
 
-// LatestComments is not kept in the snapshot: the block shows nothing.
-func (b blockData) LatestComments(int) []render.Link { return nil }
+// LatestComments lists the commenters of the newest comments the
+// snapshot holds, each with the post the comment is on.
+func (b blockData) LatestComments(n int) []render.Link {
+	return b.sd.recentComments[:min(n, len(b.sd.recentComments))]
+}
+
+// Query lists the sticky posts, then the n newest others, as a query
+// loop's first page does.
+func (b blockData) Query(n int) []render.PostSummary {
+	var out []render.PostSummary
+	for _, e := range b.sd.posts {
+		if e.Sticky {
+			out = append(out, b.summary(e))
+		}
+	}
+	others := 0
+	for _, e := range b.sd.posts {
+		if !e.Sticky && others < n {
+			out = append(out, b.summary(e))
+			others++
+		}
+	}
+	return out
+}
+
+func (b blockData) Post(id int64) (render.PostSummary, bool) {
+	e := b.sd.byID[id]
+	if e == nil {
+		return render.PostSummary{}, false
+	}
+	return b.summary(e), true
+}
+
+// Adjacent are the posts published just before and just after the post
+// with the ID; posts are kept newest first.
+func (b blockData) Adjacent(id int64) (previous, next render.Link) {
+	i := slices.IndexFunc(b.sd.posts, func(e *entry) bool { return e.ID == id })
+	if i < 0 {
+		return previous, next
+	}
+	if i+1 < len(b.sd.posts) {
+		previous = render.Link{Text: b.sd.posts[i+1].title, URL: b.sd.posts[i+1].path}
+	}
+	if i > 0 {
+		next = render.Link{Text: b.sd.posts[i-1].title, URL: b.sd.posts[i-1].path}
+	}
+	return previous, next
+}
+
+func (b blockData) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }
+
+func (b blockData) summary(e *entry) render.PostSummary {
+	p := render.PostSummary{Link: render.Link{Text: e.title, URL: e.path}, ID: e.ID, Date: e.Date}
+	if a := b.sd.authors[e.AuthorLogin]; a != nil {
+		p.Author = render.Link{Text: a.Name, URL: a.path}
+	}
+	for _, ref := range e.Terms {
+		t := b.sd.terms[ref.Taxonomy][ref.Slug]
+		if t == nil {
+			continue
+		}
+		link := render.Link{Text: plainTitle(t.Name), URL: t.path}
+		switch ref.Taxonomy {
+		case "category":
+			p.Categories = append(p.Categories, link)
+		case "post_tag":
+			p.Tags = append(p.Tags, link)
+		}
+	}
+	return p
+}
 
 func (b blockData) SearchForm() (action, param string) { return b.sd.mount + "/search/", "q" }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
 )
 
 // snapshot is the routing state of the served archive at one generation.
@@ -41,7 +42,13 @@ type siteData struct {
 	termsByID   map[int64]*term
 	authors     map[string]*author // by login
 	authorsByID map[int64]*author
+	// recentComments are the newest public comments for the latest
+	// comments block: the commenter, with the post as Detail.
+	recentComments []render.Link
 }
+
+// maxLatestComments is the most comments a latest comments block shows.
+const maxLatestComments = 100
 
 // entry is a servable post with its canonical path on this server.
 type entry struct {
@@ -159,6 +166,9 @@ func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSumma
 		if a.ID != 0 {
 			sd.authorsByID[a.ID] = au
 		}
+	}
+	if err := sd.addRecentComments(ctx, store); err != nil {
+		return nil, err
 	}
 	return sd, nil
 }
@@ -385,4 +395,27 @@ func sortPages(pages []*entry) {
 		}
 		return pages[i].title < pages[j].title
 	})
+}
+
+// addRecentComments keeps the newest comments readers may see, for the
+// latest comments block.
+func (sd *siteData) addRecentComments(ctx context.Context, store Archive) error {
+	comments, err := store.RecentComments(ctx, sd.URL, maxLatestComments)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	for i := range comments {
+		c := &comments[i]
+		e := sd.byKey[c.PostKey]
+		if e == nil || e.Protected || !c.Public() {
+			continue
+		}
+		commenter := render.Link{Text: commentAuthor(&c.Comment)}
+		if safeHTTPURL(c.AuthorURL) {
+			commenter.URL = c.AuthorURL
+		}
+		commenter.Detail = &render.Link{Text: e.title, URL: e.path + "#comment-" + strconv.FormatInt(c.ID, 10)}
+		sd.recentComments = append(sd.recentComments, commenter)
+	}
+	return nil
 }

@@ -9,14 +9,12 @@ import (
 )
 
 // Link is one item of a list a dynamic block shows: a post, a month, a
-// term, a page or a comment, with its URL and, where the block shows one,
-// a count. Text is plain text; Detail is what follows the link (the post
-// a comment is on).
+// term, a page or a person, with its URL and, where the block shows one,
+// a count. Text is plain text.
 type Link struct {
-	Text   string
-	URL    string
-	Count  int
-	Detail *Link
+	Text  string
+	URL   string
+	Count int
 }
 
 // SiteData is what the dynamic blocks read of the archive: the blocks
@@ -26,12 +24,12 @@ type Link struct {
 type SiteData interface {
 	SiteTitle() Link // the blog's name and home page
 	Tagline() string
-	LatestPosts(n int) []Link
+	LatestPosts(n int) []PostSummary
 	Months() []Link // monthly archives, newest first, with post counts
 	Categories() []Link
 	Tags() []Link
-	Pages() []Link                      // in menu order, then by title
-	LatestComments(n int) []Link        // the commenter, with the post as Detail
+	Pages() []Link // in menu order, then by title
+	LatestComments(n int) []CommentSummary
 	SearchForm() (action, param string) // the search page and its query parameter
 	// Query lists the posts a query loop of n posts per page shows on its
 	// first page: sticky posts, then the n newest others.
@@ -43,6 +41,16 @@ type SiteData interface {
 	Adjacent(id int64) (previous, next Link)
 	// FormatDate writes a date as the blog did (its date format).
 	FormatDate(t time.Time) string
+}
+
+// CommentSummary is what the latest comments block shows of a comment:
+// who wrote it, on which post (linking to the comment), when, and its
+// plain text.
+type CommentSummary struct {
+	Author Link
+	Post   Link
+	Date   time.Time
+	Text   string
 }
 
 // PostSummary is what the post blocks show of a post: its title and
@@ -73,17 +81,17 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	flag := func(key string) bool { v, _ := a[key].(bool); return v }
 	switch name {
 	case "latest-posts":
-		return linkList("ul", "wp-block-latest-posts__list wp-block-latest-posts", site.LatestPosts(number("postsToShow", 5)), false), true
+		return latestPosts(site, site.LatestPosts(number("postsToShow", 5)), flag("displayPostDate")), true
 	case "archives":
-		return linkList("ul", "wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
+		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
 	case "categories":
-		return linkList("ul", "wp-block-categories-list wp-block-categories", site.Categories(), flag("showPostCounts")), true
+		return linkList("wp-block-categories-list wp-block-categories", site.Categories(), flag("showPostCounts")), true
 	case "page-list":
-		return linkList("ul", "wp-block-page-list", site.Pages(), false), true
+		return linkList("wp-block-page-list", site.Pages(), false), true
 	case "tag-cloud":
 		return `<p class="wp-block-tag-cloud">` + joinLinks(site.Tags(), " ") + `</p>`, true
 	case "latest-comments":
-		return linkList("ol", "wp-block-latest-comments", site.LatestComments(number("commentsToShow", 5)), false), true
+		return latestComments(site, site.LatestComments(number("commentsToShow", 5)), defaultTrue(a, "displayDate"), defaultTrue(a, "displayExcerpt")), true
 	case "site-title":
 		return `<p class="wp-block-site-title">` + anchor(site.SiteTitle()) + `</p>`, true
 	case "site-tagline":
@@ -125,6 +133,61 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	return "", false
 }
 
+// defaultTrue reads a flag that is on unless the attributes turn it off.
+func defaultTrue(a map[string]any, key string) bool {
+	v, ok := a[key].(bool)
+	return v || !ok
+}
+
+func latestPosts(site SiteData, posts []PostSummary, dates bool) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="wp-block-latest-posts__list wp-block-latest-posts">`)
+	for _, p := range posts {
+		b.WriteString("<li>" + anchor(p.Link))
+		if dates && !p.Date.IsZero() {
+			b.WriteString(timeElement(site, p.Date, "wp-block-latest-posts__post-date"))
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>")
+	return b.String()
+}
+
+// commentExcerptWords is how many words of a comment the latest comments
+// block shows, as get_comment_excerpt cuts them.
+const commentExcerptWords = 20
+
+func latestComments(site SiteData, comments []CommentSummary, dates, excerpts bool) string {
+	var b strings.Builder
+	b.WriteString(`<ol class="wp-block-latest-comments">`)
+	for _, c := range comments {
+		b.WriteString(`<li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">`)
+		b.WriteString(anchor(c.Author) + " on " + anchor(c.Post))
+		if dates && !c.Date.IsZero() {
+			b.WriteString(timeElement(site, c.Date, "wp-block-latest-comments__comment-date"))
+		}
+		b.WriteString("</footer>")
+		if excerpts {
+			words := strings.Fields(c.Text)
+			excerpt := strings.Join(words[:min(len(words), commentExcerptWords)], " ")
+			if len(words) > commentExcerptWords {
+				excerpt += "…"
+			}
+			b.WriteString(`<div class="wp-block-latest-comments__comment-excerpt"><p>` + html.EscapeString(excerpt) + `</p></div>`)
+		}
+		b.WriteString("</article></li>")
+	}
+	b.WriteString("</ol>")
+	return b.String()
+}
+
+func timeElement(site SiteData, t time.Time, class string) string {
+	if class != "" {
+		class = ` class="` + class + `"`
+	}
+	return `<time datetime="` + t.Format(time.RFC3339) + `"` + class + `>` + html.EscapeString(site.FormatDate(t)) + `</time>`
+}
+
 // postBlock renders one of the blocks that show a post's title, date,
 // author, terms or link.
 func postBlock(site SiteData, p PostSummary, name string, a map[string]any) string {
@@ -139,8 +202,7 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 		if p.Date.IsZero() {
 			return ""
 		}
-		return `<div class="wp-block-post-date"><time datetime="` + p.Date.Format(time.RFC3339) + `">` +
-			html.EscapeString(site.FormatDate(p.Date)) + `</time></div>`
+		return `<div class="wp-block-post-date">` + timeElement(site, p.Date, "") + `</div>`
 	case "post-author":
 		if p.Author.Text == "" {
 			return ""
@@ -206,14 +268,12 @@ func joinLinks(links []Link, sep string) string {
 	return strings.Join(parts, sep)
 }
 
-func linkList(element, class string, links []Link, counts bool) string {
+func linkList(class string, links []Link, counts bool) string {
+	const element = "ul"
 	var b strings.Builder
 	b.WriteString("<" + element + ` class="` + class + `">`)
 	for _, l := range links {
 		b.WriteString("<li>" + anchor(l))
-		if l.Detail != nil {
-			b.WriteString(" on " + anchor(*l.Detail))
-		}
 		if counts {
 			b.WriteString(" (" + strconv.Itoa(l.Count) + ")")
 		}

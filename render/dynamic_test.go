@@ -9,19 +9,18 @@ import (
 // fixedSite is a two-post blog for the dynamic blocks.
 type fixedSite struct{}
 
-func (fixedSite) SiteTitle() Link { return Link{Text: "A & B", URL: "/"} }
-func (fixedSite) Tagline() string { return "Just a blog" }
-func (fixedSite) LatestPosts(n int) []Link {
-	return []Link{{Text: "Newer", URL: "/2/"}, {Text: "Older", URL: "/1/"}}[:min(n, 2)]
-}
-func (fixedSite) Months() []Link { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
+func (fixedSite) SiteTitle() Link                 { return Link{Text: "A & B", URL: "/"} }
+func (fixedSite) Tagline() string                 { return "Just a blog" }
+func (fixedSite) LatestPosts(n int) []PostSummary { return fixedPosts[1:min(n+1, 3)] }
+func (fixedSite) Months() []Link                  { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
 func (fixedSite) Categories() []Link {
 	return []Link{{Text: "Films", URL: "/category/films/", Count: 2}}
 }
 func (fixedSite) Tags() []Link  { return []Link{{Text: "sea", URL: "/tag/sea/"}} }
 func (fixedSite) Pages() []Link { return []Link{{Text: "About", URL: "/about/"}} }
-func (fixedSite) LatestComments(int) []Link {
-	return []Link{{Text: "Ann", URL: "https://ann.example/", Detail: &Link{Text: "Newer", URL: "/2/#comment-1"}}}
+func (fixedSite) LatestComments(int) []CommentSummary {
+	return []CommentSummary{{Author: Link{Text: "Ann", URL: "https://ann.example/"}, Post: Link{Text: "Newer", URL: "/2/#comment-1"},
+		Date: time.Date(2023, 3, 21, 9, 0, 0, 0, time.UTC), Text: "one two three four five six seven eight nine ten 11 12 13 14 15 16 17 18 19 20 21"}}
 }
 func (fixedSite) SearchForm() (string, string) { return "/search/", "q" }
 
@@ -57,7 +56,14 @@ func TestDynamicBlocks(t *testing.T) {
 		{`<!-- wp:categories /-->`, `<ul class="wp-block-categories-list wp-block-categories"><li><a href="/category/films/">Films</a></li></ul>`},
 		{`<!-- wp:tag-cloud /-->`, `<p class="wp-block-tag-cloud"><a href="/tag/sea/">sea</a></p>`},
 		{`<!-- wp:page-list /-->`, `<ul class="wp-block-page-list"><li><a href="/about/">About</a></li></ul>`},
-		{`<!-- wp:latest-comments /-->`, `<ol class="wp-block-latest-comments"><li><a href="https://ann.example/">Ann</a> on <a href="/2/#comment-1">Newer</a></li></ol>`},
+		{`<!-- wp:latest-posts {"displayPostDate":true} /-->`, `<ul class="wp-block-latest-posts__list wp-block-latest-posts"><li><a href="/2/">Newer</a>` +
+			`<time datetime="2023-03-18T20:14:09Z" class="wp-block-latest-posts__post-date">March 18, 2023</time></li><li><a href="/1/">Older</a>` +
+			`<time datetime="2023-01-16T07:08:31Z" class="wp-block-latest-posts__post-date">January 16, 2023</time></li></ul>`},
+		{`<!-- wp:latest-comments /-->`, `<ol class="wp-block-latest-comments"><li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">` +
+			`<a href="https://ann.example/">Ann</a> on <a href="/2/#comment-1">Newer</a><time datetime="2023-03-21T09:00:00Z" class="wp-block-latest-comments__comment-date">March 21, 2023</time></footer>` +
+			`<div class="wp-block-latest-comments__comment-excerpt"><p>one two three four five six seven eight nine ten 11 12 13 14 15 16 17 18 19 20…</p></div></article></li></ol>`},
+		{`<!-- wp:latest-comments {"displayDate":false,"displayExcerpt":false} /-->`, `<ol class="wp-block-latest-comments"><li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">` +
+			`<a href="https://ann.example/">Ann</a> on <a href="/2/#comment-1">Newer</a></footer></article></li></ol>`},
 		{`<!-- wp:site-title /--><!-- wp:site-tagline /-->`, `<p class="wp-block-site-title"><a href="/">A &amp; B</a></p><p class="wp-block-site-tagline">Just a blog</p>`},
 		{`<!-- wp:search {"label":"Find"} /-->`, `<form role="search" method="get" action="/search/" class="wp-block-search"><label for="wp-block-search__input">Find</label><input type="search" id="wp-block-search__input" name="q"><button type="submit">Find</button></form>`},
 		{`<!-- wp:rss {"feedURL":"https://other.example/feed/"} /-->`, `<ul class="wp-block-rss"><li><a href="https://other.example/feed/">https://other.example/feed/</a></li></ul>`},

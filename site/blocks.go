@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/parc-archive/parc/render"
@@ -21,16 +22,13 @@ func (b blockData) SiteTitle() render.Link {
 
 func (b blockData) Tagline() string { return render.ShownTitle(b.sd.Description) }
 
-func (b blockData) LatestPosts(n int) []render.Link {
-	return b.entryLinks(b.sd.posts[:min(n, len(b.sd.posts))])
-}
-
-func (b blockData) entryLinks(entries []*entry) []render.Link {
-	links := make([]render.Link, len(entries))
-	for i, e := range entries {
-		links[i] = render.Link{Text: e.title, URL: e.path}
+func (b blockData) LatestPosts(n int) []render.PostSummary {
+	posts := b.sd.posts[:min(n, len(b.sd.posts))]
+	out := make([]render.PostSummary, len(posts))
+	for i, e := range posts {
+		out[i] = b.summary(e)
 	}
-	return links
+	return out
 }
 
 // Months lists the months that have posts, newest first.
@@ -52,7 +50,20 @@ func (b blockData) Months() []render.Link {
 
 func (b blockData) Categories() []render.Link { return b.termLinks("category") }
 
-func (b blockData) Tags() []render.Link { return b.termLinks("post_tag") }
+// tagCloudSize is how many tags a tag cloud shows: WordPress's default,
+// the most used ones.
+const tagCloudSize = 45
+
+// Tags lists the tags of a tag cloud: the most used ones, by name.
+func (b blockData) Tags() []render.Link {
+	links := b.termLinks("post_tag")
+	if len(links) > tagCloudSize {
+		slices.SortStableFunc(links, func(x, y render.Link) int { return cmp.Compare(y.Count, x.Count) })
+		links = links[:tagCloudSize]
+		byName(links)
+	}
+	return links
+}
 
 // termLinks lists the terms of a taxonomy that have posts, by name.
 func (b blockData) termLinks(taxonomy string) []render.Link {
@@ -70,8 +81,16 @@ func (b blockData) termLinks(taxonomy string) []render.Link {
 			links = append(links, render.Link{Text: plainTitle(t.Name), URL: t.path, Count: counts[slug]})
 		}
 	}
-	slices.SortFunc(links, func(x, y render.Link) int { return cmp.Compare(x.Text, y.Text) })
+	byName(links)
 	return links
+}
+
+// byName sorts links by their text as WordPress's database collation
+// does: letter case aside.
+func byName(links []render.Link) {
+	slices.SortStableFunc(links, func(x, y render.Link) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(x.Text), strings.ToLower(y.Text)), cmp.Compare(x.Text, y.Text))
+	})
 }
 
 // Pages lists the pages, each followed by its children, in menu order
@@ -81,8 +100,14 @@ func (b blockData) Pages() []render.Link {
 	var walk func(parent int64, depth int)
 	walk = func(parent int64, depth int) {
 		var pages []*entry
-		for _, c := range b.sd.children[parent] {
-			if c.Type == "page" {
+		candidates := b.sd.children[parent]
+		if parent == 0 {
+			// Top-level pages have no parent to be filed under: they
+			// are the pages whose parent is none or is not served.
+			candidates = b.sd.entries
+		}
+		for _, c := range candidates {
+			if c.Type == "page" && (parent != 0 || c.Parent == 0 || b.sd.byID[c.Parent] == nil) {
 				pages = append(pages, c)
 			}
 		}
@@ -100,9 +125,8 @@ func (b blockData) Pages() []render.Link {
 	return links
 }
 
-// LatestComments lists the commenters of the newest comments the
-// snapshot holds, each with the post the comment is on.
-func (b blockData) LatestComments(n int) []render.Link {
+// LatestComments lists the newest comments the snapshot holds.
+func (b blockData) LatestComments(n int) []render.CommentSummary {
 	return b.sd.recentComments[:min(n, len(b.sd.recentComments))]
 }
 

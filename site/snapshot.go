@@ -42,9 +42,9 @@ type siteData struct {
 	termsByID   map[int64]*term
 	authors     map[string]*author // by login
 	authorsByID map[int64]*author
-	// recentComments are the newest public comments for the latest
-	// comments block: the commenter, with the post as Detail.
-	recentComments []render.Link
+	// recentComments are the newest public comments, for the latest
+	// comments block.
+	recentComments []render.CommentSummary
 }
 
 // maxLatestComments is the most comments a latest comments block shows.
@@ -410,12 +410,16 @@ func (sd *siteData) addRecentComments(ctx context.Context, store Archive) error 
 		if e == nil || e.Protected || !c.Public() {
 			continue
 		}
-		commenter := render.Link{Text: commentAuthor(&c.Comment)}
-		if safeHTTPURL(c.AuthorURL) {
-			commenter.URL = c.AuthorURL
+		summary := render.CommentSummary{
+			Author: render.Link{Text: commentAuthor(&c.Comment)},
+			Post:   render.Link{Text: e.title, URL: e.path + "#comment-" + strconv.FormatInt(c.ID, 10)},
+			Date:   c.Date,
+			Text:   render.ShownCommentText(c.ContentRaw, c.ContentRendered),
 		}
-		commenter.Detail = &render.Link{Text: e.title, URL: e.path + "#comment-" + strconv.FormatInt(c.ID, 10)}
-		sd.recentComments = append(sd.recentComments, commenter)
+		if safeHTTPURL(c.AuthorURL) {
+			summary.Author.URL = c.AuthorURL
+		}
+		sd.recentComments = append(sd.recentComments, summary)
 	}
 	return nil
 }

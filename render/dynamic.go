@@ -39,6 +39,9 @@ type SiteData interface {
 	// in date order, with empty URLs where there are none.
 	Post(id int64) (PostSummary, bool)
 	Adjacent(id int64) (previous, next Link)
+	// Excerpt is the plain text of the post's excerpt (ShownExcerpt), ""
+	// for a protected post.
+	Excerpt(id int64) string
 	// FormatDate writes a date as the blog did (its date format).
 	FormatDate(t time.Time) string
 }
@@ -110,7 +113,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 			return `<ul class="wp-block-rss"><li><a href="` + html.EscapeString(url) + `">` + html.EscapeString(url) + `</a></li></ul>`, true
 		}
 		return "", true
-	case "post-title", "post-date", "post-author", "post-terms", "read-more":
+	case "post-title", "post-date", "post-author", "post-terms", "post-excerpt", "read-more":
 		p, ok := site.Post(post)
 		if !ok {
 			return "", true
@@ -127,7 +130,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		}
 		return `<div class="post-navigation-link-` + strings.ToLower(label) + ` wp-block-post-navigation-link">` + label + `: ` + anchor(link) + `</div>`, true
 	case "calendar", "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
-		"post-excerpt", "post-featured-image", "loginout", "avatar":
+		"post-featured-image", "loginout", "avatar":
 		return "", true
 	}
 	return "", false
@@ -168,11 +171,7 @@ func latestComments(site SiteData, comments []CommentSummary, dates, excerpts bo
 		}
 		b.WriteString("</footer>")
 		if excerpts {
-			words := strings.Fields(c.Text)
-			excerpt := strings.Join(words[:min(len(words), commentExcerptWords)], " ")
-			if len(words) > commentExcerptWords {
-				excerpt += "…"
-			}
+			excerpt := trimWords(c.Text, commentExcerptWords, "…")
 			b.WriteString(`<div class="wp-block-latest-comments__comment-excerpt"><p>` + html.EscapeString(excerpt) + `</p></div>`)
 		}
 		b.WriteString("</article></li>")
@@ -217,6 +216,12 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 			return ""
 		}
 		return `<div class="wp-block-post-terms">` + joinLinks(terms, ", ") + `</div>`
+	case "post-excerpt":
+		excerpt := site.Excerpt(p.ID)
+		if excerpt == "" {
+			return ""
+		}
+		return `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">` + html.EscapeString(excerpt) + `</p></div>`
 	default: // read-more
 		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">Read more</a>`
 	}

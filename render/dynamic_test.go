@@ -46,6 +46,12 @@ func (fixedSite) Adjacent(id int64) (Link, Link) {
 	}
 	return Link{}, Link{}
 }
+func (fixedSite) Excerpt(id int64) string {
+	if id == 2 {
+		return "Newer's words […]"
+	}
+	return ""
+}
 func (fixedSite) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }
 
 func TestDynamicBlocks(t *testing.T) {
@@ -87,6 +93,7 @@ func TestDynamicBlocks(t *testing.T) {
 		{`<!-- wp:query {"query":{"perPage":1}} --><div class="wp-block-query"><!-- wp:post-template --><!-- wp:post-title {"isLink":true} /--><!-- /wp:post-template --></div><!-- /wp:query -->`,
 			`<div class="wp-block-query"><ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/3/">Sticky</a></h2></li>` +
 				`<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/2/">Newer</a></h2></li></ul></div>`},
+		{`<!-- wp:post-excerpt /-->`, `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">Newer&#39;s words […]</p></div>`},
 		{`<!-- wp:post-template --><!-- wp:post-title /-->`, `<h2 class="wp-block-post-title">Newer</h2>`},
 	} {
 		if got := strings.TrimSpace(post.HTML(tt.in)); got != tt.want {

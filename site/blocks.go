@@ -7,12 +7,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/render"
 )
 
 // blockData gives render's dynamic blocks (latest posts, archives,
-// categories...) the site's snapshot, in the order WordPress lists them.
-type blockData struct{ sd *siteData }
+// categories...) the site's snapshot, in the order WordPress lists them,
+// and the content of the posts they show excerpts of.
+type blockData struct {
+	sd      *siteData
+	content func(key int64) (archive.PostContent, error)
+}
 
 var _ render.SiteData = blockData{}
 
@@ -158,19 +163,34 @@ func (b blockData) Post(id int64) (render.PostSummary, bool) {
 }
 
 // Adjacent are the posts published just before and just after the post
-// with the ID; posts are kept newest first.
+// with the ID, as the post's own page links them.
 func (b blockData) Adjacent(id int64) (previous, next render.Link) {
-	i := slices.IndexFunc(b.sd.posts, func(e *entry) bool { return e.ID == id })
-	if i < 0 {
+	e := b.sd.byID[id]
+	if e == nil || e.Type != "post" {
 		return previous, next
 	}
-	if i+1 < len(b.sd.posts) {
-		previous = render.Link{Text: b.sd.posts[i+1].title, URL: b.sd.posts[i+1].path}
+	before, after := b.sd.adjacent(e)
+	if before != nil {
+		previous = render.Link{Text: before.Title, URL: before.URL}
 	}
-	if i > 0 {
-		next = render.Link{Text: b.sd.posts[i-1].title, URL: b.sd.posts[i-1].path}
+	if after != nil {
+		next = render.Link{Text: after.Title, URL: after.URL}
 	}
 	return previous, next
+}
+
+// Excerpt reads the post's content for its excerpt; a protected post, or
+// one the archive cannot read, has none.
+func (b blockData) Excerpt(id int64) string {
+	e := b.sd.byID[id]
+	if e == nil || e.Protected || b.content == nil {
+		return ""
+	}
+	c, err := b.content(e.Key)
+	if err != nil {
+		return ""
+	}
+	return render.ShownExcerpt(c.Raw, c.Rendered, c.ExcerptRaw, c.ExcerptRendered)
 }
 
 func (b blockData) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }

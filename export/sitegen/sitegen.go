@@ -193,7 +193,7 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		if p.Password != "" && !private {
 			e.Markdown = "This content is password-protected."
 		} else {
-			html := sanitizer.SanitizePost(s.Links.Renderer(p.ID).Shown(p.ContentRaw, p.ContentRendered))
+			html := sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
 			if html, e.Media, err = s.localMedia(ctx, src, html); err != nil {
 				return fmt.Errorf("post %d: %w", p.ID, err)
 			}

@@ -42,8 +42,15 @@ type SiteData interface {
 	// Excerpt is the plain text of the post's excerpt (ShownExcerpt), ""
 	// for a protected post.
 	Excerpt(id int64) string
-	// FormatDate writes a date as the blog did (its date format).
+	// Today is the day the calendar block shows the month of.
+	Today() time.Time
+	Calendar(year int, month time.Month) Calendar
+	// FormatDate writes a date as the blog did (its date format),
+	// FormatMonth a month and its year ("November 2026"), WeekdayName
+	// the name of a day of the week, in the blog's language.
 	FormatDate(t time.Time) string
+	FormatMonth(t time.Time) string
+	WeekdayName(d time.Weekday) string
 }
 
 // CommentSummary is what the latest comments block shows of a comment:
@@ -129,7 +136,9 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 			return "", true
 		}
 		return `<div class="post-navigation-link-` + strings.ToLower(label) + ` wp-block-post-navigation-link">` + label + `: ` + anchor(link) + `</div>`, true
-	case "calendar", "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
+	case "calendar":
+		return calendar(site), true
+	case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
 		"post-featured-image", "loginout", "avatar":
 		return "", true
 	}

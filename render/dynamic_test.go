@@ -52,7 +52,16 @@ func (fixedSite) Excerpt(id int64) string {
 	}
 	return ""
 }
-func (fixedSite) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }
+func (fixedSite) Today() time.Time { return time.Date(2026, 11, 5, 12, 0, 0, 0, time.UTC) }
+func (fixedSite) Calendar(year int, month time.Month) Calendar {
+	if year != 2026 || month != 11 {
+		return Calendar{}
+	}
+	return Calendar{Days: map[int]string{3: "/2026/11/03/"}, Previous: Link{Text: "Mar", URL: "/2023/03/"}}
+}
+func (fixedSite) FormatMonth(t time.Time) string    { return t.Format("January 2006") }
+func (fixedSite) WeekdayName(d time.Weekday) string { return d.String() }
+func (fixedSite) FormatDate(t time.Time) string     { return t.Format("January 2, 2006") }
 
 func TestDynamicBlocks(t *testing.T) {
 	r := Renderer{Site: fixedSite{}}
@@ -73,7 +82,14 @@ func TestDynamicBlocks(t *testing.T) {
 		{`<!-- wp:site-title /--><!-- wp:site-tagline /-->`, `<p class="wp-block-site-title"><a href="/">A &amp; B</a></p><p class="wp-block-site-tagline">Just a blog</p>`},
 		{`<!-- wp:search {"label":"Find"} /-->`, `<form role="search" method="get" action="/search/" class="wp-block-search"><label for="wp-block-search__input">Find</label><input type="search" id="wp-block-search__input" name="q"><button type="submit">Find</button></form>`},
 		{`<!-- wp:rss {"feedURL":"https://other.example/feed/"} /-->`, `<ul class="wp-block-rss"><li><a href="https://other.example/feed/">https://other.example/feed/</a></li></ul>`},
-		{`<!-- wp:rss {"feedURL":"javascript:x"} /--><!-- wp:calendar /-->`, ``},
+		{`<!-- wp:rss {"feedURL":"javascript:x"} /-->`, ``},
+		{`<!-- wp:calendar /-->`, `<div class="wp-block-calendar"><table id="wp-calendar" class="wp-calendar-table"><caption>November 2026</caption><thead><tr>` +
+			`<th scope="col" title="Monday">M</th><th scope="col" title="Tuesday">T</th><th scope="col" title="Wednesday">W</th><th scope="col" title="Thursday">T</th>` +
+			`<th scope="col" title="Friday">F</th><th scope="col" title="Saturday">S</th><th scope="col" title="Sunday">S</th></tr></thead><tbody>` +
+			`<tr><td colspan="6" class="pad">&nbsp;</td><td>1</td></tr><tr><td>2</td><td><a href="/2026/11/03/" aria-label="November 3, 2026">3</a></td><td>4</td><td id="today">5</td><td>6</td><td>7</td><td>8</td></tr>` +
+			`<tr><td>9</td><td>10</td><td>11</td><td>12</td><td>13</td><td>14</td><td>15</td></tr><tr><td>16</td><td>17</td><td>18</td><td>19</td><td>20</td><td>21</td><td>22</td></tr>` +
+			`<tr><td>23</td><td>24</td><td>25</td><td>26</td><td>27</td><td>28</td><td>29</td></tr><tr><td>30</td><td class="pad" colspan="6">&nbsp;</td></tr></tbody></table>` +
+			`<nav aria-label="Previous and next months" class="wp-calendar-nav"><span class="wp-calendar-nav-prev"><a href="/2023/03/">« Mar</a></span><span class="pad">&nbsp;</span><span class="wp-calendar-nav-next">&nbsp;</span></nav></div>`},
 		{`<!-- wp:paragraph --><p>kept</p><!-- /wp:paragraph -->`, `<p>kept</p>`},
 	}
 	for _, tt := range tests {

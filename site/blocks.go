@@ -195,6 +195,47 @@ func (b blockData) Excerpt(id int64) string {
 
 func (b blockData) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }
 
+func (b blockData) FormatMonth(t time.Time) string { return t.Format("January 2006") }
+
+func (b blockData) WeekdayName(d time.Weekday) string { return d.String() }
+
+// Today is the day WordPress would show the calendar of: the day the page
+// is read.
+func (b blockData) Today() time.Time { return time.Now() }
+
+// Calendar finds the days of the month with posts and the nearest months
+// with posts before and after it.
+func (b blockData) Calendar(year int, month time.Month) render.Calendar {
+	first := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+	next := first.AddDate(0, 1, 0)
+	c := render.Calendar{Days: map[int]string{}}
+	var before, after time.Time
+	for _, e := range b.sd.posts {
+		d := time.Date(e.Date.Year(), e.Date.Month(), e.Date.Day(), 0, 0, 0, 0, time.UTC)
+		switch {
+		case e.Date.IsZero():
+		case d.Before(first):
+			if d.After(before) {
+				before = d
+			}
+		case !d.Before(next):
+			if after.IsZero() || d.Before(after) {
+				after = d
+			}
+		default:
+			c.Days[d.Day()] = fmt.Sprintf("%s/%04d/%02d/%02d/", b.sd.mount, d.Year(), d.Month(), d.Day())
+		}
+	}
+	monthLink := func(t time.Time) render.Link {
+		if t.IsZero() {
+			return render.Link{}
+		}
+		return render.Link{Text: t.Format("Jan"), URL: fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, t.Year(), t.Month())}
+	}
+	c.Previous, c.Next = monthLink(before), monthLink(after)
+	return c
+}
+
 func (b blockData) summary(e *entry) render.PostSummary {
 	p := render.PostSummary{Link: render.Link{Text: e.title, URL: e.path}, ID: e.ID, Date: e.Date}
 	if a := b.sd.authors[e.AuthorLogin]; a != nil {

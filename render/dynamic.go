@@ -24,7 +24,7 @@ type Link struct {
 type SiteData interface {
 	SiteTitle() Link // the blog's name and home page
 	Tagline() string
-	LatestPosts(n int) []PostSummary
+	LatestPosts(q PostQuery) []PostSummary
 	Months() []Link // monthly archives, newest first, with post counts
 	Categories() []Link
 	Tags() []Link
@@ -51,6 +51,17 @@ type SiteData interface {
 	FormatDate(t time.Time) string
 	FormatMonth(t time.Time) string
 	WeekdayName(d time.Weekday) string
+}
+
+// PostQuery is which posts a latest posts block lists: N of them, by
+// date or by title ("title"), newest or first in the alphabet first
+// unless Ascending, only those of the category with the ID when it is
+// not 0.
+type PostQuery struct {
+	N         int
+	OrderBy   string
+	Ascending bool
+	Category  int64
 }
 
 // CommentSummary is what the latest comments block shows of a comment:
@@ -91,7 +102,12 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	flag := func(key string) bool { v, _ := a[key].(bool); return v }
 	switch name {
 	case "latest-posts":
-		return latestPosts(site, site.LatestPosts(number("postsToShow", 5)), flag("displayPostDate")), true
+		q := PostQuery{N: number("postsToShow", 5), Category: categoryID(a["categories"])}
+		q.OrderBy, _ = a["orderBy"].(string)
+		if order, _ := a["order"].(string); order == "asc" {
+			q.Ascending = true
+		}
+		return latestPosts(site, site.LatestPosts(q), flag("displayPostDate")), true
 	case "archives":
 		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
 	case "categories":
@@ -145,6 +161,26 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	return "", false
 }
 
+// categoryID reads the category a latest posts block is limited to,
+// which WordPress has stored as an ID, a string of one, or a list of
+// terms with their IDs (of which parc takes the first).
+func categoryID(v any) int64 {
+	switch v := v.(type) {
+	case float64:
+		return int64(v)
+	case string:
+		id, _ := strconv.ParseInt(v, 10, 64)
+		return id
+	case []any:
+		if len(v) > 0 {
+			if term, ok := v[0].(map[string]any); ok {
+				return categoryID(term["id"])
+			}
+		}
+	}
+	return 0
+}
+
 // defaultTrue reads a flag that is on unless the attributes turn it off.
 func defaultTrue(a map[string]any, key string) bool {
 	v, ok := a[key].(bool)
@@ -155,6 +191,9 @@ func latestPosts(site SiteData, posts []PostSummary, dates bool) string {
 	var b strings.Builder
 	b.WriteString(`<ul class="wp-block-latest-posts__list wp-block-latest-posts">`)
 	for _, p := range posts {
+		if p.Text == "" {
+			p.Text = "(no title)"
+		}
 		b.WriteString("<li>" + anchor(p.Link))
 		if dates && !p.Date.IsZero() {
 			b.WriteString(timeElement(site, p.Date, "wp-block-latest-posts__post-date"))

@@ -9,10 +9,15 @@ import (
 // fixedSite is a two-post blog for the dynamic blocks.
 type fixedSite struct{}
 
-func (fixedSite) SiteTitle() Link                 { return Link{Text: "A & B", URL: "/"} }
-func (fixedSite) Tagline() string                 { return "Just a blog" }
-func (fixedSite) LatestPosts(n int) []PostSummary { return fixedPosts[1:min(n+1, 3)] }
-func (fixedSite) Months() []Link                  { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
+func (fixedSite) SiteTitle() Link { return Link{Text: "A & B", URL: "/"} }
+func (fixedSite) Tagline() string { return "Just a blog" }
+func (fixedSite) LatestPosts(q PostQuery) []PostSummary {
+	if q.OrderBy == "title" && q.Ascending && q.Category == 6 {
+		return []PostSummary{{Link: Link{URL: "/4/"}}, fixedPosts[1]}
+	}
+	return fixedPosts[1:min(q.N+1, 3)]
+}
+func (fixedSite) Months() []Link { return []Link{{Text: "March 2023", URL: "/2023/03/", Count: 2}} }
 func (fixedSite) Categories() []Link {
 	return []Link{{Text: "Films", URL: "/category/films/", Count: 2}}
 }
@@ -74,6 +79,8 @@ func TestDynamicBlocks(t *testing.T) {
 		{`<!-- wp:latest-posts {"displayPostDate":true} /-->`, `<ul class="wp-block-latest-posts__list wp-block-latest-posts"><li><a href="/2/">Newer</a>` +
 			`<time datetime="2023-03-18T20:14:09Z" class="wp-block-latest-posts__post-date">March 18, 2023</time></li><li><a href="/1/">Older</a>` +
 			`<time datetime="2023-01-16T07:08:31Z" class="wp-block-latest-posts__post-date">January 16, 2023</time></li></ul>`},
+		{`<!-- wp:latest-posts {"order":"asc","orderBy":"title","categories":[{"id":6}]} /-->`,
+			`<ul class="wp-block-latest-posts__list wp-block-latest-posts"><li><a href="/4/">(no title)</a></li><li><a href="/2/">Newer</a></li></ul>`},
 		{`<!-- wp:latest-comments /-->`, `<ol class="wp-block-latest-comments"><li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">` +
 			`<a href="https://ann.example/">Ann</a> on <a href="/2/#comment-1">Newer</a><time datetime="2023-03-21T09:00:00Z" class="wp-block-latest-comments__comment-date">March 21, 2023</time></footer>` +
 			`<div class="wp-block-latest-comments__comment-excerpt"><p>one two three four five six seven eight nine ten 11 12 13 14 15 16 17 18 19 20…</p></div></article></li></ol>`},

@@ -27,13 +27,39 @@ func (b blockData) SiteTitle() render.Link {
 
 func (b blockData) Tagline() string { return render.ShownTitle(b.sd.Description) }
 
-func (b blockData) LatestPosts(n int) []render.PostSummary {
-	posts := b.sd.posts[:min(n, len(b.sd.posts))]
-	out := make([]render.PostSummary, len(posts))
-	for i, e := range posts {
-		out[i] = b.summary(e)
+// LatestPosts lists the posts a latest posts block asks for: newest
+// first, or by title, perhaps of one category only.
+func (b blockData) LatestPosts(q render.PostQuery) []render.PostSummary {
+	var posts []*entry
+	for _, e := range b.sd.posts {
+		if q.Category == 0 || b.inCategory(e, q.Category) {
+			posts = append(posts, e)
+		}
+	}
+	if q.OrderBy == "title" {
+		posts = slices.Clone(posts)
+		slices.SortStableFunc(posts, func(x, y *entry) int {
+			return cmp.Compare(strings.ToLower(y.title), strings.ToLower(x.title))
+		})
+	}
+	if q.Ascending {
+		posts = slices.Clone(posts)
+		slices.Reverse(posts)
+	}
+	out := make([]render.PostSummary, min(q.N, len(posts)))
+	for i := range out {
+		out[i] = b.summary(posts[i])
 	}
 	return out
+}
+
+func (b blockData) inCategory(e *entry, id int64) bool {
+	for _, ref := range e.Terms {
+		if t := b.sd.terms[ref.Taxonomy][ref.Slug]; ref.Taxonomy == "category" && t != nil && t.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Months lists the months that have posts, newest first.
@@ -53,25 +79,31 @@ func (b blockData) Months() []render.Link {
 	return links
 }
 
-func (b blockData) Categories() []render.Link { return b.termLinks("category") }
+func (b blockData) Categories() []render.Link { return termLinks(b.usedTerms("category")) }
 
 // tagCloudSize is how many tags a tag cloud shows: WordPress's default,
 // the most used ones.
 const tagCloudSize = 45
 
-// Tags lists the tags of a tag cloud: the most used ones, by name.
+// Tags lists the tags of a tag cloud by name: the 45 most used, and
+// among equally used ones the newest (highest ID), which is the order
+// WordPress's database gave them.
 func (b blockData) Tags() []render.Link {
-	links := b.termLinks("post_tag")
-	if len(links) > tagCloudSize {
-		slices.SortStableFunc(links, func(x, y render.Link) int { return cmp.Compare(y.Count, x.Count) })
-		links = links[:tagCloudSize]
-		byName(links)
-	}
-	return links
+	used := b.usedTerms("post_tag")
+	slices.SortFunc(used, func(x, y usedTerm) int {
+		return cmp.Or(cmp.Compare(y.count, x.count), cmp.Compare(y.ID, x.ID))
+	})
+	return termLinks(used[:min(len(used), tagCloudSize)])
 }
 
-// termLinks lists the terms of a taxonomy that have posts, by name.
-func (b blockData) termLinks(taxonomy string) []render.Link {
+// usedTerm is a term with the number of posts filed under it.
+type usedTerm struct {
+	*term
+	count int
+}
+
+// usedTerms lists the terms of a taxonomy that have posts.
+func (b blockData) usedTerms(taxonomy string) []usedTerm {
 	counts := map[string]int{}
 	for _, e := range b.sd.posts {
 		for _, ref := range e.Terms {
@@ -80,11 +112,20 @@ func (b blockData) termLinks(taxonomy string) []render.Link {
 			}
 		}
 	}
-	var links []render.Link
+	var used []usedTerm
 	for slug, t := range b.sd.terms[taxonomy] {
 		if counts[slug] > 0 {
-			links = append(links, render.Link{Text: plainTitle(t.Name), URL: t.path, Count: counts[slug]})
+			used = append(used, usedTerm{t, counts[slug]})
 		}
+	}
+	return used
+}
+
+// termLinks links terms with their counts, by name.
+func termLinks(used []usedTerm) []render.Link {
+	links := make([]render.Link, len(used))
+	for i, u := range used {
+		links[i] = render.Link{Text: plainTitle(u.Name), URL: u.path, Count: u.count}
 	}
 	byName(links)
 	return links

@@ -35,7 +35,9 @@ const (
 	NoTitle       = "(no title)"
 	InThisSection = "In this section"
 	NothingHere   = "Nothing here."
-	ArchivedSites = "Archived sites"
+	Results       = "%d results"
+	Posts         = "%d posts"
+	Pages         = "%d pages"
 )
 
 // lang is one language's words and dates.
@@ -75,11 +77,15 @@ var languages = []lang{
 	{language.English, map[string][]catalog.Message{
 		Responses: counted("=1", "One response to “%[2]s”", plural.Other, "%[1]d responses to “%[2]s”"),
 		Comments:  counted("=1", "1 comment", plural.Other, "%d comments"),
+		Results:   counted("=1", "1 result", plural.Other, "%d results"),
+		Posts:     counted("=1", "1 post", plural.Other, "%d posts"),
+		Pages:     counted("=1", "1 page", plural.Other, "%d pages"),
 	}, dates{date: `F j, Y`, time: `g:i a`, month: `F Y`, months: englishMonths, monthsShort: short(englishMonths, 3), weekdays: englishDays}},
 
 	{language.German, map[string][]catalog.Message{
 		Responses:     counted("=1", "Eine Antwort auf „%[2]s“", plural.Other, "%[1]d Antworten auf „%[2]s“"),
 		Comments:      counted("=1", "1 Kommentar", plural.Other, "%d Kommentare"),
+		Results:       counted("=1", "1 Ergebnis", plural.Other, "%d Ergebnisse"),
 		NoComments:    msg("Keine Kommentare"),
 		DateAtTime:    msg("%s um %s"),
 		ReadOnly:      msg("Die Kommentare sind geschlossen: Dies ist ein Archiv, das nur gelesen werden kann."),
@@ -112,6 +118,7 @@ var languages = []lang{
 	{language.French, map[string][]catalog.Message{
 		Responses:     counted("=1", "Une réponse à « %[2]s »", plural.Other, "%[1]d réponses à « %[2]s »"),
 		Comments:      counted("=1", "1 commentaire", plural.Other, "%d commentaires"),
+		Results:       counted("=1", "1 résultat", plural.Other, "%d résultats"),
 		NoComments:    msg("Aucun commentaire"),
 		DateAtTime:    msg("%s à %s"),
 		ReadOnly:      msg("Les commentaires sont fermés : ceci est une archive en lecture seule."),

@@ -70,6 +70,15 @@ func (c *Catalog) For(lang string) *Locale {
 	return c.locales[languages[i].tag]
 }
 
+// Tags are the languages of the catalog, English first.
+func (c *Catalog) Tags() []language.Tag {
+	tags := make([]language.Tag, len(languages))
+	for i, l := range languages {
+		tags[i] = l.tag
+	}
+	return tags
+}
+
 // Tag is the locale's language.
 func (l *Locale) Tag() language.Tag { return l.tag }
 

@@ -9,11 +9,12 @@ import (
 
 // Calendar is what the calendar block needs of a month: the URL of the
 // day archive of each day with posts, and the nearest months before and
-// after it that have posts (Text is the month's abbreviated name, URL
-// empty where there is none).
+// after it that have posts (URL empty where there is none; the calendar
+// names them by the locale's short month names).
 type Calendar struct {
-	Days           map[int]string
-	Previous, Next Link
+	Days                     map[int]string
+	PreviousURL, NextURL     string
+	PreviousMonth, NextMonth time.Month
 }
 
 // calendar renders the calendar block as get_calendar does: a table of
@@ -26,13 +27,12 @@ func calendar(site SiteData) string {
 	data := site.Calendar(first.Year(), first.Month())
 	var b strings.Builder
 	b.WriteString(`<div class="wp-block-calendar"><table id="wp-calendar" class="wp-calendar-table"><caption>`)
-	b.WriteString(html.EscapeString(site.FormatMonth(first)))
+	l := site.Locale()
+	b.WriteString(html.EscapeString(l.Month(first)))
 	b.WriteString(`</caption><thead><tr>`)
 	for i := range 7 {
 		day := time.Weekday((i + 1) % 7)
-		name := site.WeekdayName(day)
-		initial, _ := firstRune(name)
-		b.WriteString(`<th scope="col" title="` + html.EscapeString(name) + `">` + html.EscapeString(initial) + `</th>`)
+		b.WriteString(`<th scope="col" title="` + html.EscapeString(l.Weekday(day)) + `">` + html.EscapeString(l.WeekdayInitial(day)) + `</th>`)
 	}
 	b.WriteString(`</tr></thead><tbody><tr>`)
 	pad := (int(first.Weekday()) + 6) % 7 // days before the 1st in a week from Monday
@@ -50,7 +50,7 @@ func calendar(site SiteData) string {
 		}
 		b.WriteString(">")
 		if url := data.Days[day]; url != "" && safeURL(url) {
-			label := site.FormatDate(first.AddDate(0, 0, day-1))
+			label := l.Date(first.AddDate(0, 0, day-1))
 			b.WriteString(`<a href="` + html.EscapeString(url) + `" aria-label="` + html.EscapeString(label) + `">` + strconv.Itoa(day) + `</a>`)
 		} else {
 			b.WriteString(strconv.Itoa(day))
@@ -62,24 +62,17 @@ func calendar(site SiteData) string {
 	}
 	b.WriteString(`</tr></tbody></table><nav aria-label="Previous and next months" class="wp-calendar-nav">`)
 	b.WriteString(`<span class="wp-calendar-nav-prev">`)
-	if data.Previous.URL != "" {
-		b.WriteString(anchor(Link{Text: "« " + data.Previous.Text, URL: data.Previous.URL}))
+	if data.PreviousURL != "" {
+		b.WriteString(anchor(Link{Text: "« " + l.MonthAbbrev(data.PreviousMonth), URL: data.PreviousURL}))
 	} else {
 		b.WriteString("&nbsp;")
 	}
 	b.WriteString(`</span><span class="pad">&nbsp;</span><span class="wp-calendar-nav-next">`)
-	if data.Next.URL != "" {
-		b.WriteString(anchor(Link{Text: data.Next.Text + " »", URL: data.Next.URL}))
+	if data.NextURL != "" {
+		b.WriteString(anchor(Link{Text: l.MonthAbbrev(data.NextMonth) + " »", URL: data.NextURL}))
 	} else {
 		b.WriteString("&nbsp;")
 	}
 	b.WriteString(`</span></nav></div>`)
 	return b.String()
-}
-
-func firstRune(s string) (string, bool) {
-	for _, r := range s {
-		return string(r), true
-	}
-	return "", false
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // Link is one item of a list a dynamic block shows: a post, a month, a
@@ -45,12 +47,8 @@ type SiteData interface {
 	// Today is the day the calendar block shows the month of.
 	Today() time.Time
 	Calendar(year int, month time.Month) Calendar
-	// FormatDate writes a date as the blog did (its date format),
-	// FormatMonth a month and its year ("November 2026"), WeekdayName
-	// the name of a day of the week, in the blog's language.
-	FormatDate(t time.Time) string
-	FormatMonth(t time.Time) string
-	WeekdayName(d time.Weekday) string
+	// Locale writes the blocks' words and dates in the blog's language.
+	Locale() *locale.Locale
 }
 
 // PostQuery is which posts a latest posts block lists: N of them, by
@@ -123,7 +121,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	case "site-tagline":
 		return `<p class="wp-block-site-tagline">` + html.EscapeString(site.Tagline()) + `</p>`, true
 	case "search":
-		label := "Search"
+		label := site.Locale().Say(locale.Search)
 		if v, ok := a["label"].(string); ok && v != "" {
 			label = v
 		}
@@ -144,14 +142,14 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		return postBlock(site, p, name, a), true
 	case "post-navigation-link":
 		previous, next := site.Adjacent(post)
-		link, label := next, "Next"
+		link, format, class := next, locale.NextPost, "next"
 		if t, _ := a["type"].(string); t == "previous" {
-			link, label = previous, "Previous"
+			link, format, class = previous, locale.PreviousPost, "previous"
 		}
 		if link.URL == "" {
 			return "", true
 		}
-		return `<div class="post-navigation-link-` + strings.ToLower(label) + ` wp-block-post-navigation-link">` + label + `: ` + anchor(link) + `</div>`, true
+		return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + site.Locale().Say(format, anchor(link)) + `</div>`, true
 	case "calendar":
 		return calendar(site), true
 	case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
@@ -192,7 +190,7 @@ func latestPosts(site SiteData, posts []PostSummary, dates bool) string {
 	b.WriteString(`<ul class="wp-block-latest-posts__list wp-block-latest-posts">`)
 	for _, p := range posts {
 		if p.Text == "" {
-			p.Text = "(no title)"
+			p.Text = site.Locale().Say(locale.NoTitle)
 		}
 		b.WriteString("<li>" + anchor(p.Link))
 		if dates && !p.Date.IsZero() {
@@ -213,7 +211,7 @@ func latestComments(site SiteData, comments []CommentSummary, dates, excerpts bo
 	b.WriteString(`<ol class="wp-block-latest-comments">`)
 	for _, c := range comments {
 		b.WriteString(`<li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">`)
-		b.WriteString(anchor(c.Author) + " on " + anchor(c.Post))
+		b.WriteString(site.Locale().Say(locale.CommentOnPost, anchor(c.Author), anchor(c.Post)))
 		if dates && !c.Date.IsZero() {
 			b.WriteString(timeElement(site, c.Date, "wp-block-latest-comments__comment-date"))
 		}
@@ -232,7 +230,7 @@ func timeElement(site SiteData, t time.Time, class string) string {
 	if class != "" {
 		class = ` class="` + class + `"`
 	}
-	return `<time datetime="` + t.Format(time.RFC3339) + `"` + class + `>` + html.EscapeString(site.FormatDate(t)) + `</time>`
+	return `<time datetime="` + t.Format(time.RFC3339) + `"` + class + `>` + html.EscapeString(site.Locale().Date(t)) + `</time>`
 }
 
 // postBlock renders one of the blocks that show a post's title, date,
@@ -271,7 +269,7 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 		}
 		return `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">` + html.EscapeString(excerpt) + `</p></div>`
 	default: // read-more
-		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">Read more</a>`
+		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">` + html.EscapeString(site.Locale().Say(locale.ReadMore)) + `</a>`
 	}
 }
 

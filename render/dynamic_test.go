@@ -4,10 +4,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parc-archive/parc/locale"
 )
 
-// fixedSite is a two-post blog for the dynamic blocks.
-type fixedSite struct{}
+// fixedSite is a small blog for the dynamic blocks, in English unless
+// lang says otherwise.
+type fixedSite struct{ lang string }
 
 func (fixedSite) SiteTitle() Link { return Link{Text: "A & B", URL: "/"} }
 func (fixedSite) Tagline() string { return "Just a blog" }
@@ -62,11 +65,13 @@ func (fixedSite) Calendar(year int, month time.Month) Calendar {
 	if year != 2026 || month != 11 {
 		return Calendar{}
 	}
-	return Calendar{Days: map[int]string{3: "/2026/11/03/"}, Previous: Link{Text: "Mar", URL: "/2023/03/"}}
+	return Calendar{Days: map[int]string{3: "/2026/11/03/"}, PreviousURL: "/2023/03/", PreviousMonth: time.March}
 }
 func (fixedSite) FormatMonth(t time.Time) string    { return t.Format("January 2006") }
 func (fixedSite) WeekdayName(d time.Weekday) string { return d.String() }
-func (fixedSite) FormatDate(t time.Time) string     { return t.Format("January 2, 2006") }
+func (s fixedSite) Locale() *locale.Locale          { return testCatalog.For(s.lang) }
+
+var testCatalog = locale.NewCatalog()
 
 func TestDynamicBlocks(t *testing.T) {
 	r := Renderer{Site: fixedSite{}}
@@ -121,6 +126,15 @@ func TestDynamicBlocks(t *testing.T) {
 	} {
 		if got := strings.TrimSpace(post.HTML(tt.in)); got != tt.want {
 			t.Errorf("HTML(%q) of post 2\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+	// A German blog's blocks are in German.
+	german := Renderer{Site: fixedSite{lang: "de-DE"}, Post: 2}
+	got := german.HTML(`<!-- wp:post-date /--><!-- wp:latest-comments {"displayExcerpt":false} /--><!-- wp:calendar /--><!-- wp:post-navigation-link {"type":"previous"} /-->`)
+	for _, want := range []string{`>18. März 2023</time>`, `</a> bei <a href="/2/#comment-1">`, `<caption>November 2026</caption>`,
+		`<th scope="col" title="Montag">M</th>`, `aria-label="3. November 2026"`, `>« Mär</a>`, `Vorheriger Beitrag: <a href="/1/">Older</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("German blocks lack %q:\n%s", want, got)
 		}
 	}
 	// Without the archive's data, dynamic blocks show nothing.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -74,7 +75,7 @@ func (b blockData) Months() []render.Link {
 			links[len(links)-1].Count++
 			continue
 		}
-		links = append(links, render.Link{Text: e.Date.Format("January 2006"), URL: url, Count: 1})
+		links = append(links, render.Link{Text: b.sd.locale.Month(e.Date), URL: url, Count: 1})
 	}
 	return links
 }
@@ -234,11 +235,7 @@ func (b blockData) Excerpt(id int64) string {
 	return render.ShownExcerpt(c.Raw, c.Rendered, c.ExcerptRaw, c.ExcerptRendered)
 }
 
-func (b blockData) FormatDate(t time.Time) string { return t.Format("January 2, 2006") }
-
-func (b blockData) FormatMonth(t time.Time) string { return t.Format("January 2006") }
-
-func (b blockData) WeekdayName(d time.Weekday) string { return d.String() }
+func (b blockData) Locale() *locale.Locale { return b.sd.locale }
 
 // Today is the day WordPress would show the calendar of: the day the page
 // is read.
@@ -267,13 +264,15 @@ func (b blockData) Calendar(year int, month time.Month) render.Calendar {
 			c.Days[d.Day()] = fmt.Sprintf("%s/%04d/%02d/%02d/", b.sd.mount, d.Year(), d.Month(), d.Day())
 		}
 	}
-	monthLink := func(t time.Time) render.Link {
-		if t.IsZero() {
-			return render.Link{}
-		}
-		return render.Link{Text: t.Format("Jan"), URL: fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, t.Year(), t.Month())}
+	monthURL := func(t time.Time) string {
+		return fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, t.Year(), t.Month())
 	}
-	c.Previous, c.Next = monthLink(before), monthLink(after)
+	if !before.IsZero() {
+		c.PreviousURL, c.PreviousMonth = monthURL(before), before.Month()
+	}
+	if !after.IsZero() {
+		c.NextURL, c.NextMonth = monthURL(after), after.Month()
+	}
 	return c
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/tick"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -75,6 +76,7 @@ type Server struct {
 	listen        string
 	logger        *slog.Logger
 	views         *views
+	catalog       *locale.Catalog // the words of the sites' languages
 	assets        *assets
 	sanitizer     *render.Sanitizer
 	cache         *pageCache
@@ -96,7 +98,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	views, err := parseViews(themed, assets)
+	catalog := locale.NewCatalog()
+	views, err := parseViews(themed, assets, catalog)
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +117,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		listen:        cfg.Listen,
 		logger:        logger,
 		views:         views,
+		catalog:       catalog,
 		assets:        assets,
 		sanitizer:     render.NewSanitizer(),
 		cache:         newPageCache(64<<20, 4096),
@@ -133,7 +137,7 @@ func (s *Server) Refresh(ctx context.Context) error {
 	if old := s.snapshot.Load(); old != nil && old.generation == generation {
 		return nil
 	}
-	snap, err := buildSnapshot(ctx, s.store, s.siteURL, generation)
+	snap, err := buildSnapshot(ctx, s.store, s.catalog, s.siteURL, generation)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -45,6 +46,7 @@ type siteData struct {
 	// recentComments are the newest public comments, for the latest
 	// comments block.
 	recentComments []render.CommentSummary
+	locale         *locale.Locale // the site's language
 }
 
 // maxLatestComments is the most comments a latest comments block shows.
@@ -72,7 +74,7 @@ type author struct {
 	path        string
 }
 
-func buildSnapshot(ctx context.Context, store Archive, pick string, generation int64) (*snapshot, error) {
+func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, pick string, generation int64) (*snapshot, error) {
 	summaries, err := store.Sites(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -98,7 +100,7 @@ func buildSnapshot(ctx context.Context, store Archive, pick string, generation i
 	}
 	snap := &snapshot{generation: generation, modified: modified.UTC().Truncate(time.Second), single: len(summaries) <= 1}
 	for _, summary := range summaries {
-		sd, err := buildSiteData(ctx, store, summary, snap.single)
+		sd, err := buildSiteData(ctx, store, catalog, summary, snap.single)
 		if err != nil {
 			return nil, err
 		}
@@ -107,9 +109,10 @@ func buildSnapshot(ctx context.Context, store Archive, pick string, generation i
 	return snap, nil
 }
 
-func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSummary, single bool) (*siteData, error) {
+func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, summary archive.SiteSummary, single bool) (*siteData, error) {
 	sd := &siteData{
 		SiteSummary: summary,
+		locale:      catalog.For(summary.Language),
 		byPath:      map[string]*entry{},
 		byID:        map[int64]*entry{},
 		byKey:       map[int64]*entry{},

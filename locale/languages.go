@@ -36,6 +36,9 @@ const (
 	InThisSection = "In this section"
 	NothingHere   = "Nothing here."
 	Results       = "%d results"
+	YearArchive   = "Year: %s"
+	MonthArchive  = "Month: %s"
+	DayArchive    = "Day: %s"
 	Posts         = "%d posts"
 	Pages         = "%d pages"
 )
@@ -83,6 +86,9 @@ var languages = []lang{
 	}, dates{date: `F j, Y`, time: `g:i a`, month: `F Y`, months: englishMonths, monthsShort: short(englishMonths, 3), weekdays: englishDays}},
 
 	{language.German, map[string][]catalog.Message{
+		YearArchive:   msg("Jahr: %s"),
+		MonthArchive:  msg("Monat: %s"),
+		DayArchive:    msg("Tag: %s"),
 		Responses:     counted("=1", "Eine Antwort auf „%[2]s“", plural.Other, "%[1]d Antworten auf „%[2]s“"),
 		Comments:      counted("=1", "1 Kommentar", plural.Other, "%d Kommentare"),
 		Results:       counted("=1", "1 Ergebnis", plural.Other, "%d Ergebnisse"),
@@ -116,6 +122,9 @@ var languages = []lang{
 		weekdays:    [7]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"}}},
 
 	{language.French, map[string][]catalog.Message{
+		YearArchive:   msg("Année : %s"),
+		MonthArchive:  msg("Mois : %s"),
+		DayArchive:    msg("Jour : %s"),
 		Responses:     counted("=1", "Une réponse à « %[2]s »", plural.Other, "%[1]d réponses à « %[2]s »"),
 		Comments:      counted("=1", "1 commentaire", plural.Other, "%d commentaires"),
 		Results:       counted("=1", "1 résultat", plural.Other, "%d résultats"),
@@ -148,6 +157,9 @@ var languages = []lang{
 		weekdays:    [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}}},
 
 	{language.Spanish, map[string][]catalog.Message{
+		YearArchive:   msg("Año: %s"),
+		MonthArchive:  msg("Mes: %s"),
+		DayArchive:    msg("Día: %s"),
 		Responses:     counted("=1", "Una respuesta a «%[2]s»", plural.Other, "%[1]d respuestas a «%[2]s»"),
 		Comments:      counted("=1", "1 comentario", plural.Other, "%d comentarios"),
 		NoComments:    msg("No hay comentarios"),
@@ -178,6 +190,9 @@ var languages = []lang{
 		weekdays:    [7]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}}},
 
 	{language.Italian, map[string][]catalog.Message{
+		YearArchive:   msg("Anno: %s"),
+		MonthArchive:  msg("Mese: %s"),
+		DayArchive:    msg("Giorno: %s"),
 		Responses:     counted("=1", "Una risposta a “%[2]s”", plural.Other, "%[1]d risposte a “%[2]s”"),
 		Comments:      counted("=1", "1 commento", plural.Other, "%d commenti"),
 		NoComments:    msg("Nessun commento"),
@@ -207,6 +222,9 @@ var languages = []lang{
 		weekdays:    [7]string{"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"}}},
 
 	{language.Portuguese, map[string][]catalog.Message{
+		YearArchive:   msg("Ano: %s"),
+		MonthArchive:  msg("Mês: %s"),
+		DayArchive:    msg("Dia: %s"),
 		Responses:     counted("=1", "Uma resposta para “%[2]s”", plural.Other, "%[1]d respostas para “%[2]s”"),
 		Comments:      counted("=1", "1 comentário", plural.Other, "%d comentários"),
 		NoComments:    msg("Nenhum comentário"),
@@ -236,6 +254,9 @@ var languages = []lang{
 		weekdays:    [7]string{"domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"}}},
 
 	{language.Dutch, map[string][]catalog.Message{
+		YearArchive:   msg("Jaar: %s"),
+		MonthArchive:  msg("Maand: %s"),
+		DayArchive:    msg("Dag: %s"),
 		Responses:     counted("=1", "Eén reactie op “%[2]s”", plural.Other, "%[1]d reacties op “%[2]s”"),
 		Comments:      counted("=1", "1 reactie", plural.Other, "%d reacties"),
 		NoComments:    msg("Geen reacties"),
@@ -265,6 +286,9 @@ var languages = []lang{
 		weekdays:    [7]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}}},
 
 	{language.Russian, map[string][]catalog.Message{
+		YearArchive:  msg("Год: %s"),
+		MonthArchive: msg("Месяц: %s"),
+		DayArchive:   msg("День: %s"),
 		Responses: counted(plural.One, "%[1]d ответ на «%[2]s»", plural.Few, "%[1]d ответа на «%[2]s»",
 			plural.Many, "%[1]d ответов на «%[2]s»", plural.Other, "%[1]d ответа на «%[2]s»"),
 		Comments: counted(plural.One, "%d комментарий", plural.Few, "%d комментария",
@@ -297,6 +321,9 @@ var languages = []lang{
 		weekdays:    [7]string{"Воскресенье", "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"}}},
 
 	{language.Japanese, map[string][]catalog.Message{
+		YearArchive:   msg("年: %s"),
+		MonthArchive:  msg("月: %s"),
+		DayArchive:    msg("日: %s"),
 		Responses:     msg("“%[2]s” への%[1]d件のフィードバック"),
 		Comments:      msg("%d件のコメント"),
 		NoComments:    msg("コメントはありません"),
@@ -323,6 +350,9 @@ var languages = []lang{
 	}, cjkDates},
 
 	{language.Chinese, map[string][]catalog.Message{
+		YearArchive:   msg("年份：%s"),
+		MonthArchive:  msg("月份：%s"),
+		DayArchive:    msg("日：%s"),
 		Responses:     msg("《%[2]s》有%[1]d条评论"),
 		Comments:      msg("%d条评论"),
 		NoComments:    msg("没有评论"),

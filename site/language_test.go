@@ -69,6 +69,9 @@ func TestGermanBlogIsShownInGerman(t *testing.T) {
 		}
 	}
 
+	if month := get(t, ts.URL+"/2023/03/").body; !strings.Contains(month, "Monat: März 2023") {
+		t.Errorf("the monthly archive is not named in German")
+	}
 	home := get(t, ts.URL+"/").body
 	if !strings.Contains(home, "19 Kommentare") {
 		t.Errorf("the home page does not count the post's comments in German")

@@ -33,10 +33,9 @@ var clickablePatterns = sync.OnceValue(func() *clickable {
 	// ending a sentence leaves its full stop outside.
 	const urlChar = `[\w#%~/@\[\]*(+=&$-]|[^\x00-\x7f]`
 	return &clickable{
-		url: regexp.MustCompile(`(^|[\s(.,;:!?])((?i:https?|ftps?)://(?:` + urlChar + `)+(?:['.,;:!?)](?:` + urlChar + `)+)*\)?)`),
-		www: regexp.MustCompile(`(^|[\s])((?i:www|ftp)\.[\w#$%&~/.\-;:=,?@\[\]+]+)`),
-		email: regexp.MustCompile(
-			`(^|[\s])([.0-9A-Za-z_+-]+@(?:[0-9A-Za-z-]+\.)+[0-9A-Za-z]{2,})`),
+		url:   regexp.MustCompile(`^(?i:https?|ftps?)://(?:` + urlChar + `)+(?:['.,;:!?)](?:` + urlChar + `)+)*\)?`),
+		www:   regexp.MustCompile(`^(?:www|ftp)\.[\w#$%&~/.\-;:=,?@\[\]+]+`),
+		email: regexp.MustCompile(`^[.0-9A-Za-z_+-]+@(?:[0-9A-Za-z-]+\.)+[0-9A-Za-z]{2,}$`),
 	}
 })
 
@@ -64,12 +63,120 @@ func makeClickable(text string) string {
 				skipping = ""
 			}
 		case skipping == "":
-			chunk = p.url.ReplaceAllStringFunc(chunk, p.linkURL)
-			chunk = p.www.ReplaceAllStringFunc(chunk, p.linkWWW)
-			chunk = p.email.ReplaceAllStringFunc(chunk, p.linkEmail)
+			if strings.Contains(chunk, "://") {
+				chunk = linkMatches(p.url, chunk, schemeStarts(chunk), isURLLead, linkURL)
+			}
+			if strings.Contains(chunk, "www.") || strings.Contains(chunk, "ftp.") {
+				chunk = linkMatches(p.www, chunk, wwwStarts(chunk), isSpace, linkWWW)
+			}
+			if strings.Contains(chunk, "@") {
+				chunk = p.linkEmails(chunk)
+			}
 		}
 		b.WriteString(chunk)
 	})
+	return b.String()
+}
+
+// linkMatches replaces the matches of re, anchored at the candidate
+// positions starts (in order), that begin text or follow a byte lead
+// accepts, with link's HTML for them. Trying the pattern only where a
+// URL can begin keeps long comments linear.
+func linkMatches(re *regexp.Regexp, text string, starts []int, lead func(byte) bool, link func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, start := range starts {
+		if start < last || start > 0 && !lead(text[start-1]) {
+			continue
+		}
+		m := re.FindStringIndex(text[start:])
+		if m == nil {
+			continue
+		}
+		b.WriteString(text[last:start])
+		b.WriteString(link(text[start : start+m[1]]))
+		last = start + m[1]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// schemeStarts are the positions where the letters before each "://" of
+// text begin.
+func schemeStarts(text string) []int {
+	var starts []int
+	for i := 0; ; {
+		k := strings.Index(text[i:], "://")
+		if k < 0 {
+			return starts
+		}
+		start := i + k
+		for start > 0 && (text[start-1]|0x20 >= 'a' && text[start-1]|0x20 <= 'z') {
+			start--
+		}
+		starts = append(starts, start)
+		i += k + 3
+	}
+}
+
+// wwwStarts are the positions of "www." and "ftp." in text, in order.
+func wwwStarts(text string) []int {
+	var starts []int
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i+3] == '.' && (text[i:i+3] == "www" || text[i:i+3] == "ftp") {
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
+func isURLLead(c byte) bool { return isSpace(c) || strings.IndexByte("(.,;:!?", c) >= 0 }
+
+func isEmailLocal(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || strings.IndexByte("._+-", c) >= 0
+}
+
+func isEmailDomain(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '-'
+}
+
+// linkEmails links the email addresses of text that start it or follow
+// a space: the run of address characters around each "@", without the
+// dots and hyphens that end a sentence.
+func (p *clickable) linkEmails(text string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '@' {
+			continue
+		}
+		start := i
+		for start > last && isEmailLocal(text[start-1]) {
+			start--
+		}
+		end := i + 1
+		for end < len(text) && isEmailDomain(text[end]) {
+			end++
+		}
+		for end > i+1 && (text[end-1] == '.' || text[end-1] == '-') {
+			end--
+		}
+		address := text[start:end]
+		if start > 0 && !isSpace(text[start-1]) || !p.email.MatchString(address) {
+			continue
+		}
+		b.WriteString(text[last:start])
+		b.WriteString(`<a href="mailto:` + html.EscapeString(address) + `">` + address + `</a>`)
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 
@@ -83,9 +190,7 @@ func isUnlinkedElement(name string) bool {
 	return false
 }
 
-func (p *clickable) linkURL(m string) string {
-	sub := p.url.FindStringSubmatch(m)
-	lead, url := sub[1], sub[2]
+func linkURL(url string) string {
 	suffix := ""
 	// Parentheses belong to the URL only in pairs: "(see http://e.org/x)"
 	// leaves the closing one outside, "http://e.org/a_(b)" keeps it.
@@ -94,19 +199,12 @@ func (p *clickable) linkURL(m string) string {
 		suffix = url[i:] + suffix
 		url = url[:i]
 	}
-	return lead + clickableLink(url, url) + suffix
+	return clickableLink(url, url) + suffix
 }
 
-func (p *clickable) linkWWW(m string) string {
-	sub := p.www.FindStringSubmatch(m)
-	lead, dest := sub[1], sub[2]
+func linkWWW(dest string) string {
 	trimmed := strings.TrimRight(dest, ".,;:)")
-	return lead + clickableLink("http://"+trimmed, trimmed) + dest[len(trimmed):]
-}
-
-func (p *clickable) linkEmail(m string) string {
-	sub := p.email.FindStringSubmatch(m)
-	return sub[1] + `<a href="mailto:` + html.EscapeString(sub[2]) + `">` + sub[2] + `</a>`
+	return clickableLink("http://"+trimmed, trimmed) + dest[len(trimmed):]
 }
 
 // clickableLink is the link make_clickable writes; text is already HTML.

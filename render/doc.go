@@ -5,8 +5,10 @@
 // structure, in WordPress's order:
 //
 //   - do_blocks: Gutenberg block comments are removed and their inner HTML
-//     kept; dynamic blocks (server-rendered, such as latest-posts) render
-//     as nothing because their output was never stored;
+//     kept; dynamic blocks (server-rendered, such as latest-posts, query
+//     loops or the calendar), whose output was never stored, are built
+//     from the archive through SiteData, in the blog's language, and
+//     render as nothing without it;
 //   - autoembed: a bare URL of a known oEmbed provider on its own line
 //     becomes a link (no remote embed is fetched);
 //   - wptexturize (Texturize): curly quotes, apostrophes, primes, dashes,
@@ -21,7 +23,8 @@
 //
 // Not reproduced: capital_P_dangit,
 // wp_filter_content_tags (srcset, lazy loading), prepend_attachment,
-// oEmbed HTML, plugin and theme filters, and server-side block rendering.
+// oEmbed HTML, plugin and theme filters, and the dynamic blocks that need
+// what parc does not have or serve: RSS items, forms, avatars, login.
 // The <!--more-->, <!--noteaser--> and <!--nextpage--> markers are dropped
 // by HTML; Teaser, Single and Pages apply them as WordPress's views do.
 //

@@ -276,17 +276,26 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 // queryLoop renders a post template, the inner blocks of a query loop,
 // once for each post the query shows, as WordPress's core/post-template
 // does.
-func queryLoop(site SiteData, template string, perPage int) string {
+func queryLoop(site SiteData, template string, perPage int, budget *int) string {
 	var b strings.Builder
 	b.WriteString(`<ul class="wp-block-post-template">`)
 	for _, p := range site.Query(perPage) {
+		if *budget <= 0 {
+			break
+		}
+		*budget--
 		b.WriteString(`<li class="wp-block-post">`)
-		b.WriteString(renderDynamicBlocks(site, p.ID, template))
+		b.WriteString(renderDynamicBlocks(site, p.ID, template, budget))
 		b.WriteString(`</li>`)
 	}
 	b.WriteString(`</ul>`)
 	return b.String()
 }
+
+// maxLoopPosts is how many posts all the query loops of one post show
+// together at most; WordPress's own pages rarely show more than a few
+// dozen.
+const maxLoopPosts = 500
 
 // queryPerPage is the number of posts per page a query block's attributes
 // ask for; WordPress's default is the blog's, 10 unless changed.
@@ -339,7 +348,10 @@ func linkList(class string, links []Link, counts bool) string {
 // HTML, the blocks that show a post showing the post with the ID, and
 // each post template with the posts of its query loop; other delimiters
 // stay for stripBlockComments.
-func renderDynamicBlocks(site SiteData, post int64, s string) string {
+//
+// budget is how many more posts query loops may show: a post made of
+// thousands of query loops renders in bounded time and size.
+func renderDynamicBlocks(site SiteData, post int64, s string, budget *int) string {
 	perPage := 10
 	sp := splicer{src: s}
 	for pos := 0; ; {
@@ -367,7 +379,7 @@ func renderDynamicBlocks(site SiteData, post int64, s string) string {
 				}
 				closing += end
 				sp.cut(start, closing+len("<!-- /wp:post-template -->"))
-				sp.b.WriteString(queryLoop(site, s[end+3:closing], perPage))
+				sp.b.WriteString(queryLoop(site, s[end+3:closing], perPage, budget))
 				pos = closing + len("<!-- /wp:post-template -->")
 			}
 			continue

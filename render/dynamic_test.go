@@ -137,6 +137,12 @@ func TestDynamicBlocks(t *testing.T) {
 			t.Errorf("German blocks lack %q:\n%s", want, got)
 		}
 	}
+	// However many query loops a post holds, they show maxLoopPosts
+	// posts in all.
+	loop := `<!-- wp:query {"query":{"perPage":100}} --><!-- wp:post-template --><!-- wp:post-title /--><!-- /wp:post-template --><!-- /wp:query -->`
+	if n := strings.Count(post.HTML(strings.Repeat(loop, 2000)), `<li class="wp-block-post">`); n != maxLoopPosts {
+		t.Errorf("2,000 query loops show %d posts, want %d", n, maxLoopPosts)
+	}
 	// Without the archive's data, dynamic blocks show nothing.
 	if got := strings.TrimSpace(HTML(`<!-- wp:archives /-->`)); got != "" {
 		t.Errorf("without SiteData: %q", got)

@@ -261,34 +261,64 @@ func innerHTML(n *html.Node) string {
 	return b.String()
 }
 
-// TestCommentMatchesWordPress compares the text of comment 881 on post
-// 1148, a comment showing every kind of markup, with the page WordPress
-// 6.1.9 served: parc must keep its words in order and the same headings,
-// tables, definition lists, rules, images, bold and keyboard elements.
+// TestCommentMatchesWordPress compares every comment of post 1148 — one,
+// 881, shows every kind of markup — with the pages WordPress 6.1.9
+// served: parc must show each comment's words in order and the same
+// headings, tables, lists, rules, images, bold and keyboard elements.
 func TestCommentMatchesWordPress(t *testing.T) {
 	store := importArchive(t, sharedtest.File(t, corpustruth.CorpusExport))
 	_, ts := startSite(t, Config{Store: store})
-	path := filepath.Join(sharedtest.Dir(t), "corpus/wordpress-6.1.9/html/twentytwentyone/single-1148-template-comments-comment-page-1.html")
-	data, err := os.ReadFile(path)
+	parcPage := get(t, ts.URL+"/2012/01/03/template-comments/").body
+	pages, err := filepath.Glob(filepath.Join(sharedtest.Dir(t), "corpus/wordpress-6.1.9/html/twentytwentyone/single-1148-template-comments-comment-page-*.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	wordpress := commentContent(t, string(data), "comment-881")
-	parc := commentContent(t, get(t, ts.URL+"/2012/01/03/template-comments/").body, "comment-881")
-
-	want, got := visibleWords(wordpress), visibleWords(parc)
-	if kept := commonSubsequence(got, want); kept < len(want) {
-		t.Errorf("parc shows %d of the %d words of WordPress's comment 881 in order", kept, len(want))
-	}
-	wantCounts, gotCounts := countBlocks(wordpress), countBlocks(parc)
-	for _, a := range append(blockAtoms, atom.Img, atom.B, atom.Kbd, atom.Strong, atom.Code, atom.Dt, atom.Dd, atom.Td, atom.Th) {
-		if gotCounts[a] != wantCounts[a] {
-			t.Errorf("comment 881 has %d %s elements on parc's page, %d on WordPress's", gotCounts[a], a, wantCounts[a])
+	compared := map[string]bool{}
+	for _, path := range pages {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range commentIDs(t, string(data)) {
+			wordpress, parc := commentContent(t, string(data), id), commentContent(t, parcPage, id)
+			compared[id] = true
+			want, got := visibleWords(wordpress), visibleWords(parc)
+			if kept := commonSubsequence(got, want); kept < len(want) {
+				t.Errorf("%s: parc shows %d of the %d words of WordPress's comment in order", id, kept, len(want))
+			}
+			wantCounts, gotCounts := countBlocks(wordpress), countBlocks(parc)
+			for _, a := range append(blockAtoms, atom.Img, atom.B, atom.Kbd, atom.Strong, atom.Em, atom.Code, atom.Dt, atom.Dd, atom.Td, atom.Th, atom.A) {
+				if gotCounts[a] != wantCounts[a] {
+					t.Errorf("%s has %d %s elements on parc's page, %d on WordPress's", id, gotCounts[a], a, wantCounts[a])
+				}
+			}
 		}
 	}
-	if wantCounts[atom.H1] == 0 || wantCounts[atom.Table] == 0 || wantCounts[atom.Kbd] == 0 {
-		t.Fatalf("the captured comment 881 lost its markup: %v", wantCounts)
+	if !compared["comment-881"] || len(compared) < 19 {
+		t.Fatalf("compared %d comments of post 1148 (comment 881: %v); WordPress showed 19", len(compared), compared["comment-881"])
 	}
+}
+
+// commentIDs are the ids of the comments of a page that have a text.
+func commentIDs(t *testing.T, page string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.DataAtom == atom.Li && strings.HasPrefix(attr(n, "id"), "comment-") &&
+			findElement(n, func(c *html.Node) bool { return hasClass(c, "comment-content") }) != nil {
+			ids = append(ids, attr(n, "id"))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return ids
 }
 
 // commentContent is the inner HTML of the comment-content of the comment

@@ -12,11 +12,12 @@ import (
 
 // Link is one item of a list a dynamic block shows: a post, a month, a
 // term, a page or a person, with its URL and, where the block shows one,
-// a count. Text is plain text.
+// a count. Text is plain text; Children are the pages below a page.
 type Link struct {
-	Text  string
-	URL   string
-	Count int
+	Text     string
+	URL      string
+	Count    int
+	Children []Link
 }
 
 // SiteData is what the dynamic blocks read of the archive: the blocks
@@ -117,7 +118,16 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	case "latest-comments":
 		return latestComments(site, site.LatestComments(number("commentsToShow", 5)), defaultTrue(a, "displayDate"), defaultTrue(a, "displayExcerpt")), true
 	case "site-title":
-		return `<p class="wp-block-site-title">` + anchor(site.SiteTitle()) + `</p>`, true
+		// WordPress writes the title as a heading of the level asked, h1
+		// unless told, and as a paragraph for level 0.
+		element := "h1"
+		if v, ok := a["level"].(float64); ok && v >= 0 && v <= 6 {
+			element = "h" + strconv.Itoa(int(v))
+			if v == 0 {
+				element = "p"
+			}
+		}
+		return "<" + element + ` class="wp-block-site-title">` + anchor(site.SiteTitle()) + "</" + element + ">", true
 	case "site-tagline":
 		return `<p class="wp-block-site-tagline">` + html.EscapeString(site.Tagline()) + `</p>`, true
 	case "search":
@@ -328,19 +338,27 @@ func joinLinks(links []Link, sep string) string {
 	return strings.Join(parts, sep)
 }
 
+// linkList is a list of links, each followed by its count when counts
+// is set and by the list of its children.
 func linkList(class string, links []Link, counts bool) string {
-	const element = "ul"
 	var b strings.Builder
-	b.WriteString("<" + element + ` class="` + class + `">`)
+	writeLinkList(&b, ` class="`+class+`"`, links, counts)
+	return b.String()
+}
+
+func writeLinkList(b *strings.Builder, attrs string, links []Link, counts bool) {
+	b.WriteString("<ul" + attrs + ">")
 	for _, l := range links {
 		b.WriteString("<li>" + anchor(l))
 		if counts {
 			b.WriteString(" (" + strconv.Itoa(l.Count) + ")")
 		}
+		if len(l.Children) > 0 {
+			writeLinkList(b, "", l.Children, counts)
+		}
 		b.WriteString("</li>")
 	}
-	b.WriteString("</" + element + ">")
-	return b.String()
+	b.WriteString("</ul>")
 }
 
 // renderDynamicBlocks replaces each self-closing block delimiter of a

@@ -24,8 +24,10 @@ func (fixedSite) Months() []Link { return []Link{{Text: "March 2023", URL: "/202
 func (fixedSite) Categories() []Link {
 	return []Link{{Text: "Films", URL: "/category/films/", Count: 2}}
 }
-func (fixedSite) Tags() []Link  { return []Link{{Text: "sea", URL: "/tag/sea/"}} }
-func (fixedSite) Pages() []Link { return []Link{{Text: "About", URL: "/about/"}} }
+func (fixedSite) Tags() []Link { return []Link{{Text: "sea", URL: "/tag/sea/"}} }
+func (fixedSite) Pages() []Link {
+	return []Link{{Text: "About", URL: "/about/", Children: []Link{{Text: "Team", URL: "/about/team/"}}}}
+}
 func (fixedSite) LatestComments(int) []CommentSummary {
 	return []CommentSummary{{Author: Link{Text: "Ann", URL: "https://ann.example/"}, Post: Link{Text: "Newer", URL: "/2/#comment-1"},
 		Date: time.Date(2023, 3, 21, 9, 0, 0, 0, time.UTC), Text: "one two three four five six seven eight nine ten 11 12 13 14 15 16 17 18 19 20 21"}}
@@ -80,7 +82,7 @@ func TestDynamicBlocks(t *testing.T) {
 		{`<!-- wp:archives {"showPostCounts":true} /-->`, `<ul class="wp-block-archives-list wp-block-archives"><li><a href="/2023/03/">March 2023</a> (2)</li></ul>`},
 		{`<!-- wp:categories /-->`, `<ul class="wp-block-categories-list wp-block-categories"><li><a href="/category/films/">Films</a></li></ul>`},
 		{`<!-- wp:tag-cloud /-->`, `<p class="wp-block-tag-cloud"><a href="/tag/sea/">sea</a></p>`},
-		{`<!-- wp:page-list /-->`, `<ul class="wp-block-page-list"><li><a href="/about/">About</a></li></ul>`},
+		{`<!-- wp:page-list /-->`, `<ul class="wp-block-page-list"><li><a href="/about/">About</a><ul><li><a href="/about/team/">Team</a></li></ul></li></ul>`},
 		{`<!-- wp:latest-posts {"displayPostDate":true} /-->`, `<ul class="wp-block-latest-posts__list wp-block-latest-posts"><li><a href="/2/">Newer</a>` +
 			`<time datetime="2023-03-18T20:14:09Z" class="wp-block-latest-posts__post-date">March 18, 2023</time></li><li><a href="/1/">Older</a>` +
 			`<time datetime="2023-01-16T07:08:31Z" class="wp-block-latest-posts__post-date">January 16, 2023</time></li></ul>`},
@@ -91,7 +93,8 @@ func TestDynamicBlocks(t *testing.T) {
 			`<div class="wp-block-latest-comments__comment-excerpt"><p>one two three four five six seven eight nine ten 11 12 13 14 15 16 17 18 19 20…</p></div></article></li></ol>`},
 		{`<!-- wp:latest-comments {"displayDate":false,"displayExcerpt":false} /-->`, `<ol class="wp-block-latest-comments"><li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">` +
 			`<a href="https://ann.example/">Ann</a> on <a href="/2/#comment-1">Newer</a></footer></article></li></ol>`},
-		{`<!-- wp:site-title /--><!-- wp:site-tagline /-->`, `<p class="wp-block-site-title"><a href="/">A &amp; B</a></p><p class="wp-block-site-tagline">Just a blog</p>`},
+		{`<!-- wp:site-title /--><!-- wp:site-tagline /-->`, `<h1 class="wp-block-site-title"><a href="/">A &amp; B</a></h1><p class="wp-block-site-tagline">Just a blog</p>`},
+		{`<!-- wp:site-title {"level":0} /-->`, `<p class="wp-block-site-title"><a href="/">A &amp; B</a></p>`},
 		{`<!-- wp:search {"label":"Find"} /-->`, `<form role="search" method="get" action="/search/" class="wp-block-search"><label for="wp-block-search__input">Find</label><input type="search" id="wp-block-search__input" name="q"><button type="submit">Find</button></form>`},
 		{`<!-- wp:rss {"feedURL":"https://other.example/feed/"} /-->`, `<ul class="wp-block-rss"><li><a href="https://other.example/feed/">https://other.example/feed/</a></li></ul>`},
 		{`<!-- wp:rss {"feedURL":"javascript:x"} /-->`, ``},

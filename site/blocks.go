@@ -140,12 +140,15 @@ func byName(links []render.Link) {
 	})
 }
 
-// Pages lists the pages, each followed by its children, in menu order
-// and then by title.
+// maxPageDepth is how deep a page list follows child pages: deeper ones
+// are left out, and a loop of parents cannot recurse forever.
+const maxPageDepth = 10
+
+// Pages lists the top-level pages with their children, in menu order and
+// then by title.
 func (b blockData) Pages() []render.Link {
-	var links []render.Link
-	var walk func(parent int64, depth int)
-	walk = func(parent int64, depth int) {
+	var walk func(parent int64, depth int) []render.Link
+	walk = func(parent int64, depth int) []render.Link {
 		var pages []*entry
 		candidates := b.sd.children[parent]
 		if parent == 0 {
@@ -161,15 +164,16 @@ func (b blockData) Pages() []render.Link {
 		slices.SortStableFunc(pages, func(x, y *entry) int {
 			return cmp.Or(cmp.Compare(x.MenuOrder, y.MenuOrder), cmp.Compare(x.title, y.title))
 		})
-		for _, p := range pages {
-			links = append(links, render.Link{Text: p.title, URL: p.path})
-			if depth < 10 && p.ID != 0 {
-				walk(p.ID, depth+1)
+		links := make([]render.Link, len(pages))
+		for i, p := range pages {
+			links[i] = render.Link{Text: p.title, URL: p.path}
+			if depth < maxPageDepth && p.ID != 0 {
+				links[i].Children = walk(p.ID, depth+1)
 			}
 		}
+		return links
 	}
-	walk(0, 0)
-	return links
+	return walk(0, 0)
 }
 
 // LatestComments lists the newest comments the snapshot holds.

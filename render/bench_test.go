@@ -56,3 +56,18 @@ func BenchmarkSanitizePost(b *testing.B) {
 		s.SanitizePost(rendered)
 	}
 }
+
+// BenchmarkCommentHTML renders a 2 KB comment with bare links, quotes and
+// paragraphs: what a post page does for each of its comments.
+func BenchmarkCommentHTML(b *testing.B) {
+	var c strings.Builder
+	for c.Len() < 2000 {
+		c.WriteString("See http://example.org/a_(b) and www.example.com, or mail me@example.org -- \"it's\" fine :)\n\n")
+	}
+	comment := c.String()
+	b.SetBytes(int64(len(comment)))
+	b.ReportAllocs()
+	for b.Loop() {
+		CommentHTML(comment)
+	}
+}

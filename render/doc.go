@@ -5,13 +5,15 @@
 // structure, in WordPress's order:
 //
 //   - do_blocks: Gutenberg block comments are removed and their inner HTML
-//     kept; dynamic blocks (server-rendered, such as latest-posts) render
-//     as nothing because their output was never stored;
+//     kept; dynamic blocks (server-rendered, such as latest-posts, query
+//     loops or the calendar), whose output was never stored, are built
+//     from the archive through SiteData, in the blog's language, and
+//     render as nothing without it;
 //   - autoembed: a bare URL of a known oEmbed provider on its own line
 //     becomes a link (no remote embed is fetched);
 //   - wptexturize (Texturize): curly quotes, apostrophes, primes, dashes,
 //     ellipses and × with WordPress's own rules and exceptions; titles,
-//     names and comments get it too (ShownTitle, Shown);
+//     names and comments get it too (ShownTitle, ShownComment);
 //   - wpautop and shortcode_unautop, skipped for block content as WordPress
 //     does (has_blocks);
 //   - do_shortcode for [caption], [wp_caption], [gallery], [embed], [audio],
@@ -21,7 +23,8 @@
 //
 // Not reproduced: capital_P_dangit,
 // wp_filter_content_tags (srcset, lazy loading), prepend_attachment,
-// oEmbed HTML, plugin and theme filters, and server-side block rendering.
+// oEmbed HTML, plugin and theme filters, and the dynamic blocks that need
+// what parc does not have or serve: RSS items, forms, avatars, login.
 // The <!--more-->, <!--noteaser--> and <!--nextpage--> markers are dropped
 // by HTML; Teaser, Single and Pages apply them as WordPress's views do.
 //
@@ -30,6 +33,11 @@
 // search index and exports all go through it. ShownPages and ShownTeaser
 // are its views for a post's pages and for listings, ShownText its plain
 // text.
+//
+// Comments have a pipeline of their own, WordPress's comment_text:
+// CommentHTML links bare addresses (make_clickable), texturizes, converts
+// smilies and adds paragraphs, and runs no shortcodes or blocks.
+// ShownComment and ShownCommentText are Shown's rule for comments.
 //
 // Text gives plain text for the search index and terminal display.
 // Sanitizer makes HTML safe to serve.

@@ -5,17 +5,19 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // Link is one item of a list a dynamic block shows: a post, a month, a
-// term, a page or a comment, with its URL and, where the block shows one,
-// a count. Text is plain text; Detail is what follows the link (the post
-// a comment is on).
+// term, a page or a person, with its URL and, where the block shows one,
+// a count. Text is plain text; Children are the pages below a page.
 type Link struct {
-	Text   string
-	URL    string
-	Count  int
-	Detail *Link
+	Text     string
+	URL      string
+	Count    int
+	Children []Link
 }
 
 // SiteData is what the dynamic blocks read of the archive: the blocks
@@ -25,18 +27,67 @@ type Link struct {
 type SiteData interface {
 	SiteTitle() Link // the blog's name and home page
 	Tagline() string
-	LatestPosts(n int) []Link
+	LatestPosts(q PostQuery) []PostSummary
 	Months() []Link // monthly archives, newest first, with post counts
 	Categories() []Link
 	Tags() []Link
 	Pages() []Link // in menu order, then by title
-	LatestComments(n int) []Link
+	LatestComments(n int) []CommentSummary
 	SearchForm() (action, param string) // the search page and its query parameter
+	// Query lists the posts a query loop of n posts per page shows on its
+	// first page: sticky posts, then the n newest others.
+	Query(n int) []PostSummary
+	// Post is what the post blocks (title, date, author, terms) show of
+	// the post with the ID; Adjacent are the posts before and after it
+	// in date order, with empty URLs where there are none.
+	Post(id int64) (PostSummary, bool)
+	Adjacent(id int64) (previous, next Link)
+	// Excerpt is the plain text of the post's excerpt (ShownExcerpt), ""
+	// for a protected post.
+	Excerpt(id int64) string
+	// Today is the day the calendar block shows the month of.
+	Today() time.Time
+	Calendar(year int, month time.Month) Calendar
+	// Locale writes the blocks' words and dates in the blog's language.
+	Locale() *locale.Locale
+}
+
+// PostQuery is which posts a latest posts block lists: N of them, by
+// date or by title ("title"), newest or first in the alphabet first
+// unless Ascending, only those of the category with the ID when it is
+// not 0.
+type PostQuery struct {
+	N         int
+	OrderBy   string
+	Ascending bool
+	Category  int64
+}
+
+// CommentSummary is what the latest comments block shows of a comment:
+// who wrote it, on which post (linking to the comment), when, and its
+// plain text.
+type CommentSummary struct {
+	Author Link
+	Post   Link
+	Date   time.Time
+	Text   string
+}
+
+// PostSummary is what the post blocks show of a post: its title and
+// link, date, author and terms. Text is plain text.
+type PostSummary struct {
+	Link
+	ID         int64
+	Date       time.Time
+	Author     Link
+	Categories []Link
+	Tags       []Link
 }
 
 // dynamicBlock renders the self-closing block name with its JSON attrs
-// from the archive, or reports false for blocks that are not dynamic.
-func dynamicBlock(site SiteData, name, attrs string) (string, bool) {
+// from the archive, for the post with the ID where the block shows a
+// post, or reports false for blocks that are not dynamic.
+func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) {
 	var a map[string]any
 	if attrs != "" {
 		_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the defaults
@@ -50,23 +101,37 @@ func dynamicBlock(site SiteData, name, attrs string) (string, bool) {
 	flag := func(key string) bool { v, _ := a[key].(bool); return v }
 	switch name {
 	case "latest-posts":
-		return linkList("ul", "wp-block-latest-posts__list wp-block-latest-posts", site.LatestPosts(number("postsToShow", 5)), false), true
+		q := PostQuery{N: number("postsToShow", 5), Category: categoryID(a["categories"])}
+		q.OrderBy, _ = a["orderBy"].(string)
+		if order, _ := a["order"].(string); order == "asc" {
+			q.Ascending = true
+		}
+		return latestPosts(site, site.LatestPosts(q), flag("displayPostDate")), true
 	case "archives":
-		return linkList("ul", "wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
+		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
 	case "categories":
-		return linkList("ul", "wp-block-categories-list wp-block-categories", site.Categories(), flag("showPostCounts")), true
+		return linkList("wp-block-categories-list wp-block-categories", site.Categories(), flag("showPostCounts")), true
 	case "page-list":
-		return linkList("ul", "wp-block-page-list", site.Pages(), false), true
+		return linkList("wp-block-page-list", site.Pages(), false), true
 	case "tag-cloud":
 		return `<p class="wp-block-tag-cloud">` + joinLinks(site.Tags(), " ") + `</p>`, true
 	case "latest-comments":
-		return linkList("ol", "wp-block-latest-comments", site.LatestComments(number("commentsToShow", 5)), false), true
+		return latestComments(site, site.LatestComments(number("commentsToShow", 5)), defaultTrue(a, "displayDate"), defaultTrue(a, "displayExcerpt")), true
 	case "site-title":
-		return `<p class="wp-block-site-title">` + anchor(site.SiteTitle()) + `</p>`, true
+		// WordPress writes the title as a heading of the level asked, h1
+		// unless told, and as a paragraph for level 0.
+		element := "h1"
+		if v, ok := a["level"].(float64); ok && v >= 0 && v <= 6 {
+			element = "h" + strconv.Itoa(int(v))
+			if v == 0 {
+				element = "p"
+			}
+		}
+		return "<" + element + ` class="wp-block-site-title">` + anchor(site.SiteTitle()) + "</" + element + ">", true
 	case "site-tagline":
 		return `<p class="wp-block-site-tagline">` + html.EscapeString(site.Tagline()) + `</p>`, true
 	case "search":
-		label := "Search"
+		label := site.Locale().Say(locale.Search)
 		if v, ok := a["label"].(string); ok && v != "" {
 			label = v
 		}
@@ -79,11 +144,182 @@ func dynamicBlock(site SiteData, name, attrs string) (string, bool) {
 			return `<ul class="wp-block-rss"><li><a href="` + html.EscapeString(url) + `">` + html.EscapeString(url) + `</a></li></ul>`, true
 		}
 		return "", true
-	case "calendar", "query", "post-template", "post-title", "post-date", "post-excerpt", "post-featured-image",
-		"post-author", "post-terms", "post-navigation-link", "read-more", "loginout", "avatar":
+	case "post-title", "post-date", "post-author", "post-terms", "post-excerpt", "read-more":
+		p, ok := site.Post(post)
+		if !ok {
+			return "", true
+		}
+		return postBlock(site, p, name, a), true
+	case "post-navigation-link":
+		previous, next := site.Adjacent(post)
+		link, format, class := next, locale.NextPost, "next"
+		if t, _ := a["type"].(string); t == "previous" {
+			link, format, class = previous, locale.PreviousPost, "previous"
+		}
+		if link.URL == "" {
+			return "", true
+		}
+		return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + site.Locale().Say(format, anchor(link)) + `</div>`, true
+	case "calendar":
+		return calendar(site), true
+	case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
+		"post-featured-image", "loginout", "avatar":
 		return "", true
 	}
 	return "", false
+}
+
+// categoryID reads the category a latest posts block is limited to,
+// which WordPress has stored as an ID, a string of one, or a list of
+// terms with their IDs (of which parc takes the first).
+func categoryID(v any) int64 {
+	switch v := v.(type) {
+	case float64:
+		return int64(v)
+	case string:
+		id, _ := strconv.ParseInt(v, 10, 64)
+		return id
+	case []any:
+		if len(v) > 0 {
+			if term, ok := v[0].(map[string]any); ok {
+				return categoryID(term["id"])
+			}
+		}
+	}
+	return 0
+}
+
+// defaultTrue reads a flag that is on unless the attributes turn it off.
+func defaultTrue(a map[string]any, key string) bool {
+	v, ok := a[key].(bool)
+	return v || !ok
+}
+
+func latestPosts(site SiteData, posts []PostSummary, dates bool) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="wp-block-latest-posts__list wp-block-latest-posts">`)
+	for _, p := range posts {
+		if p.Text == "" {
+			p.Text = site.Locale().Say(locale.NoTitle)
+		}
+		b.WriteString("<li>" + anchor(p.Link))
+		if dates && !p.Date.IsZero() {
+			b.WriteString(timeElement(site, p.Date, "wp-block-latest-posts__post-date"))
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>")
+	return b.String()
+}
+
+// commentExcerptWords is how many words of a comment the latest comments
+// block shows, as get_comment_excerpt cuts them.
+const commentExcerptWords = 20
+
+func latestComments(site SiteData, comments []CommentSummary, dates, excerpts bool) string {
+	var b strings.Builder
+	b.WriteString(`<ol class="wp-block-latest-comments">`)
+	for _, c := range comments {
+		b.WriteString(`<li class="wp-block-latest-comments__comment"><article><footer class="wp-block-latest-comments__comment-meta">`)
+		b.WriteString(site.Locale().Say(locale.CommentOnPost, anchor(c.Author), anchor(c.Post)))
+		if dates && !c.Date.IsZero() {
+			b.WriteString(timeElement(site, c.Date, "wp-block-latest-comments__comment-date"))
+		}
+		b.WriteString("</footer>")
+		if excerpts {
+			excerpt := trimWords(c.Text, commentExcerptWords, "…")
+			b.WriteString(`<div class="wp-block-latest-comments__comment-excerpt"><p>` + html.EscapeString(excerpt) + `</p></div>`)
+		}
+		b.WriteString("</article></li>")
+	}
+	b.WriteString("</ol>")
+	return b.String()
+}
+
+func timeElement(site SiteData, t time.Time, class string) string {
+	if class != "" {
+		class = ` class="` + class + `"`
+	}
+	return `<time datetime="` + t.Format(time.RFC3339) + `"` + class + `>` + html.EscapeString(site.Locale().Date(t)) + `</time>`
+}
+
+// postBlock renders one of the blocks that show a post's title, date,
+// author, terms or link.
+func postBlock(site SiteData, p PostSummary, name string, a map[string]any) string {
+	switch name {
+	case "post-title":
+		title := html.EscapeString(p.Text)
+		if link, _ := a["isLink"].(bool); link {
+			title = anchor(p.Link)
+		}
+		return `<h2 class="wp-block-post-title">` + title + `</h2>`
+	case "post-date":
+		if p.Date.IsZero() {
+			return ""
+		}
+		return `<div class="wp-block-post-date">` + timeElement(site, p.Date, "") + `</div>`
+	case "post-author":
+		if p.Author.Text == "" {
+			return ""
+		}
+		return `<div class="wp-block-post-author"><p class="wp-block-post-author__name">` + html.EscapeString(p.Author.Text) + `</p></div>`
+	case "post-terms":
+		terms := p.Categories
+		if t, _ := a["term"].(string); t == "post_tag" {
+			terms = p.Tags
+		}
+		if len(terms) == 0 {
+			return ""
+		}
+		return `<div class="wp-block-post-terms">` + joinLinks(terms, ", ") + `</div>`
+	case "post-excerpt":
+		excerpt := site.Excerpt(p.ID)
+		if excerpt == "" {
+			return ""
+		}
+		return `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">` + html.EscapeString(excerpt) + `</p></div>`
+	default: // read-more
+		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">` + html.EscapeString(site.Locale().Say(locale.ReadMore)) + `</a>`
+	}
+}
+
+// queryLoop renders a post template, the inner blocks of a query loop,
+// once for each post the query shows, as WordPress's core/post-template
+// does.
+func queryLoop(site SiteData, template string, perPage int, budget *int) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="wp-block-post-template">`)
+	for _, p := range site.Query(perPage) {
+		if *budget <= 0 {
+			break
+		}
+		*budget--
+		b.WriteString(`<li class="wp-block-post">`)
+		b.WriteString(renderDynamicBlocks(site, p.ID, template, budget))
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
+}
+
+// maxLoopPosts is how many posts all the query loops of one post show
+// together at most; WordPress's own pages rarely show more than a few
+// dozen.
+const maxLoopPosts = 500
+
+// queryPerPage is the number of posts per page a query block's attributes
+// ask for; WordPress's default is the blog's, 10 unless changed.
+func queryPerPage(attrs string) int {
+	var a struct {
+		Query struct {
+			PerPage int `json:"perPage"`
+		} `json:"query"`
+	}
+	_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the default
+	if a.Query.PerPage < 1 || a.Query.PerPage > 100 {
+		return 10
+	}
+	return a.Query.PerPage
 }
 
 func anchor(l Link) string {
@@ -102,27 +338,39 @@ func joinLinks(links []Link, sep string) string {
 	return strings.Join(parts, sep)
 }
 
-func linkList(element, class string, links []Link, counts bool) string {
+// linkList is a list of links, each followed by its count when counts
+// is set and by the list of its children.
+func linkList(class string, links []Link, counts bool) string {
 	var b strings.Builder
-	b.WriteString("<" + element + ` class="` + class + `">`)
+	writeLinkList(&b, ` class="`+class+`"`, links, counts)
+	return b.String()
+}
+
+func writeLinkList(b *strings.Builder, attrs string, links []Link, counts bool) {
+	b.WriteString("<ul" + attrs + ">")
 	for _, l := range links {
 		b.WriteString("<li>" + anchor(l))
-		if l.Detail != nil {
-			b.WriteString(" on " + anchor(*l.Detail))
-		}
 		if counts {
 			b.WriteString(" (" + strconv.Itoa(l.Count) + ")")
 		}
+		if len(l.Children) > 0 {
+			writeLinkList(b, "", l.Children, counts)
+		}
 		b.WriteString("</li>")
 	}
-	b.WriteString("</" + element + ">")
-	return b.String()
+	b.WriteString("</ul>")
 }
 
 // renderDynamicBlocks replaces each self-closing block delimiter of a
 // dynamic block (<!-- wp:archives {"showPostCounts":true} /-->) with its
-// HTML; other delimiters stay for stripBlockComments.
-func renderDynamicBlocks(site SiteData, s string) string {
+// HTML, the blocks that show a post showing the post with the ID, and
+// each post template with the posts of its query loop; other delimiters
+// stay for stripBlockComments.
+//
+// budget is how many more posts query loops may show: a post made of
+// thousands of query loops renders in bounded time and size.
+func renderDynamicBlocks(site SiteData, post int64, s string, budget *int) string {
+	perPage := 10
 	sp := splicer{src: s}
 	for pos := 0; ; {
 		k := strings.Index(s[pos:], "<!-- wp:")
@@ -138,12 +386,26 @@ func renderDynamicBlocks(site SiteData, s string) string {
 		end += start
 		body := strings.TrimSpace(s[start+8 : end])
 		if !strings.HasSuffix(body, "/") {
+			name, attrs, _ := strings.Cut(body, " ")
+			switch strings.TrimPrefix(name, "core/") {
+			case "query":
+				perPage = queryPerPage(strings.TrimSpace(attrs))
+			case "post-template":
+				closing := strings.Index(s[end:], "<!-- /wp:post-template -->")
+				if closing < 0 {
+					continue
+				}
+				closing += end
+				sp.cut(start, closing+len("<!-- /wp:post-template -->"))
+				sp.b.WriteString(queryLoop(site, s[end+3:closing], perPage, budget))
+				pos = closing + len("<!-- /wp:post-template -->")
+			}
 			continue
 		}
 		body = strings.TrimSpace(strings.TrimSuffix(body, "/"))
 		name, attrs, _ := strings.Cut(body, " ")
 		name = strings.TrimPrefix(name, "core/")
-		out, ok := dynamicBlock(site, name, strings.TrimSpace(attrs))
+		out, ok := dynamicBlock(site, post, name, strings.TrimSpace(attrs))
 		if !ok {
 			continue
 		}

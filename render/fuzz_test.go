@@ -44,6 +44,27 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
+// FuzzCommentHTML: any comment renders to valid UTF-8 that the comment
+// policy leaves without scripts or javascript: links, and every address
+// make_clickable links is one the comment held.
+func FuzzCommentHTML(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("see http://e.org/a_(b)). www.x.org, me@e.org! <a href=\"http://y\">http://z</a> javascript://x")
+	s := NewSanitizer()
+	f.Fuzz(func(t *testing.T, raw string) {
+		out := CommentHTML(raw)
+		if !utf8.ValidString(out) {
+			t.Fatalf("CommentHTML(%q) is not valid UTF-8", raw)
+		}
+		clean := strings.ToLower(s.SanitizeComment(out))
+		if strings.Contains(clean, "<script") || strings.Contains(clean, "href=\"javascript") {
+			t.Fatalf("SanitizeComment(CommentHTML(%q)) = %q", raw, clean)
+		}
+	})
+}
+
 func FuzzText(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)

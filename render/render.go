@@ -55,7 +55,8 @@ func (r Renderer) HTML(raw string) string {
 	blocks := hasBlocks(text)
 	if blocks {
 		if r.Site != nil {
-			text = renderDynamicBlocks(r.Site, text)
+			budget := maxLoopPosts
+			text = renderDynamicBlocks(r.Site, r.Post, text, &budget)
 		}
 		text = stripBlockComments(text)
 	}

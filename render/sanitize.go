@@ -20,9 +20,11 @@ type Sanitizer struct {
 // scripts, event handlers, style attributes, forms, objects or meta
 // elements. Posts keep images, tables, figures, class attributes (for
 // WordPress's alignment classes), <audio> and <video> with their sources,
-// and iframes only from YouTube and Vimeo players. Comments are stricter,
-// close to WordPress's own comment tags: text formatting, quotes, lists and
-// links, which get rel="nofollow ugc".
+// and iframes only from YouTube and Vimeo players. Comments keep what a
+// comment written by someone allowed unfiltered HTML showed: text
+// formatting, headings, quotes, lists and definition lists, tables, rules,
+// code and images, but no classes, media players or iframes; their links
+// get rel="nofollow ugc".
 func NewSanitizer() *Sanitizer {
 	return &Sanitizer{post: newPostPolicy(), comment: newCommentPolicy()}
 }
@@ -41,7 +43,7 @@ func newPostPolicy() *bluemonday.Policy {
 	p.AllowAttrs("src").OnElements("audio", "video", "source", "track")
 	p.AllowAttrs("type").Matching(regexp.MustCompile(`^[\w.+-]+/[\w.+-]+$`)).OnElements("source")
 	p.AllowAttrs("kind", "srclang", "label").Matching(bluemonday.Paragraph).OnElements("track")
-	p.AllowElements("audio", "video")
+	p.AllowElements("audio", "video", "kbd", "tt")
 	p.AllowAttrs("src").Matching(regexp.MustCompile(
 		`^https://(?:www\.youtube\.com/embed/|www\.youtube-nocookie\.com/embed/|player\.vimeo\.com/video/)[\w./?=&;%-]*$`,
 	)).OnElements("iframe")
@@ -53,16 +55,10 @@ func newPostPolicy() *bluemonday.Policy {
 }
 
 func newCommentPolicy() *bluemonday.Policy {
-	p := bluemonday.NewPolicy()
-	p.AllowStandardURLs()
+	p := bluemonday.UGCPolicy()
 	p.AddSpaceWhenStrippingTag(true)
-	p.AllowAttrs("href").OnElements("a")
 	p.AllowAttrs("title").Matching(bluemonday.Paragraph).OnElements("a", "abbr", "acronym")
-	p.AllowAttrs("cite").OnElements("blockquote", "q")
-	p.AllowAttrs("datetime").Matching(bluemonday.ISO8601).OnElements("del", "ins")
-	p.AllowElements("abbr", "acronym", "b", "blockquote", "br", "cite", "code",
-		"del", "em", "i", "ins", "li", "ol", "p", "pre", "q", "s", "strike",
-		"strong", "sub", "sup", "u", "ul")
+	p.AllowElements("kbd", "tt")
 	p.RequireNoFollowOnLinks(true)
 	return p
 }

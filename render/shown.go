@@ -1,5 +1,7 @@
 package render
 
+import "strings"
+
 // The archive may keep a piece of content (a post's content or excerpt, a
 // comment's text) in two forms: raw, as WordPress stores it, and rendered,
 // the HTML WordPress served. Every reader of the archive (the site, parc
@@ -47,8 +49,9 @@ func (r Renderer) ShownTeaser(raw, rendered string) (teaser string, hasMore bool
 	return r.HTML(teaser), hasMore
 }
 
-// Shown is Renderer.Shown with a zero Renderer: for content that needs no
-// attachments resolved, such as comments.
+// Shown is Renderer.Shown with a zero Renderer: for post content shown
+// where attachments are not resolved. Comments have their own rule,
+// ShownComment.
 func Shown(raw, rendered string) string {
 	var r Renderer
 	return r.Shown(raw, rendered)
@@ -65,4 +68,29 @@ func ShownTitle(title string) string {
 // and its snippets.
 func ShownText(raw, rendered string) string {
 	return Text(Shown(raw, rendered))
+}
+
+// excerptWords is how many words of a post's content its excerpt shows
+// when the post has no excerpt of its own: WordPress's excerpt_length.
+const excerptWords = 55
+
+// ShownExcerpt is the plain text of the excerpt WordPress shows of a
+// post (get_the_excerpt): the excerpt written for it, or else the first
+// 55 words of its text followed by " […]" when there are more. The
+// content's dynamic blocks and shortcodes give no words to it.
+func ShownExcerpt(raw, rendered, excerptRaw, excerptRendered string) string {
+	if excerptRaw != "" || excerptRendered != "" {
+		return ShownText(excerptRaw, excerptRendered)
+	}
+	return trimWords(ShownText(raw, rendered), excerptWords, " […]")
+}
+
+// trimWords keeps the first n words of text, followed by more when some
+// were cut, as wp_trim_words does.
+func trimWords(text string, n int, more string) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + more
 }

@@ -122,12 +122,14 @@ const (
 	maxRenderedContent = 4 * maxIndexedText
 )
 
-// shownText is the text readers are shown of content (render.ShownText),
-// cut to what the index takes of it; cut reports whether it was.
-func shownText(raw, rendered string) (text string, cut bool) {
+// shownText is the text readers are shown of content, by the rule for
+// its kind (render.ShownText for posts, render.ShownCommentText for
+// comments), cut to what the index takes of it; cut reports whether it
+// was.
+func shownText(shown func(raw, rendered string) string, raw, rendered string) (text string, cut bool) {
 	raw, cutRaw := cutBytes(raw, maxRenderedContent)
 	rendered, cutRendered := cutBytes(rendered, maxRenderedContent)
-	text, cutText := cutBytes(render.ShownText(raw, rendered), maxIndexedText)
+	text, cutText := cutBytes(shown(raw, rendered), maxIndexedText)
 	return text, cutText || (raw != "" && cutRaw) || (raw == "" && cutRendered)
 }
 
@@ -148,8 +150,8 @@ func cutBytes(s string, n int) (string, bool) {
 // shown, so that a post is found by the words its page shows.
 func postText(p *archive.StoredPost) (text string, cut bool) {
 	var b strings.Builder
-	excerpt, cutExcerpt := shownText(p.ExcerptRaw, p.ExcerptRendered)
-	content, cutContent := shownText(p.ContentRaw, p.ContentRendered)
+	excerpt, cutExcerpt := shownText(render.ShownText, p.ExcerptRaw, p.ExcerptRendered)
+	content, cutContent := shownText(render.ShownText, p.ContentRaw, p.ContentRendered)
 	for _, part := range []string{render.ShownTitle(p.Title), excerpt, content} {
 		if part == "" {
 			continue
@@ -199,7 +201,7 @@ func commentDocument(p *archive.StoredPost, c *archive.Comment) (d document, cut
 		Site:   p.Site,
 		Type:   KindComment,
 	}
-	d.Content, cut = shownText(c.ContentRaw, c.ContentRendered)
+	d.Content, cut = shownText(render.ShownCommentText, c.ContentRaw, c.ContentRendered)
 	d.dateFields(c.Date, c.DateGMT)
 	return d, cut
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
 )
 
 // The index stores nothing but document IDs (storing the text would more
@@ -55,6 +56,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 	names := archive.NewAuthorNames(ix.hitStore())
 	type snippetWork struct {
 		raw, rendered string // the content, in the forms the archive holds
+		shown         func(raw, rendered string) string
 		locs          search.TermLocationMap
 	}
 	var work []snippetWork
@@ -65,7 +67,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 			continue
 		}
 		hit := Hit{Site: p.Site, PostKey: p.Key, PostID: p.ID, Title: p.Title, Link: p.Link, Score: m.Score}
-		w := snippetWork{locs: m.Locations[fieldContent]}
+		w := snippetWork{locs: m.Locations[fieldContent], shown: render.ShownText}
 		if !isComment {
 			var err error
 			hit.Kind = p.Type
@@ -82,7 +84,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 			c := &p.Comments[i]
 			hit.Kind, hit.CommentID, hit.Author = KindComment, c.ID, c.Author
 			hit.Date, _ = docTime(c.Date, c.DateGMT)
-			w.raw, w.rendered = c.ContentRaw, c.ContentRendered
+			w.raw, w.rendered, w.shown = c.ContentRaw, c.ContentRendered, render.ShownCommentText
 		}
 		out.Hits = append(out.Hits, hit)
 		work = append(work, w)
@@ -93,7 +95,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 	for range min(runtime.GOMAXPROCS(0), len(work)) {
 		wg.Go(func() {
 			for i := range next {
-				text, _ := shownText(work[i].raw, work[i].rendered)
+				text, _ := shownText(work[i].shown, work[i].raw, work[i].rendered)
 				out.Hits[i].Snippet = snippet(text, analyzedSpans(text, work[i].locs, analyzer))
 			}
 		})

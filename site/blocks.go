@@ -4,13 +4,21 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
 // blockData gives render's dynamic blocks (latest posts, archives,
-// categories...) the site's snapshot, in the order WordPress lists them.
-type blockData struct{ sd *siteData }
+// categories...) the site's snapshot, in the order WordPress lists them,
+// and the content of the posts they show excerpts of.
+type blockData struct {
+	sd      *siteData
+	content func(key int64) (archive.PostContent, error)
+}
 
 var _ render.SiteData = blockData{}
 
@@ -20,16 +28,39 @@ func (b blockData) SiteTitle() render.Link {
 
 func (b blockData) Tagline() string { return render.ShownTitle(b.sd.Description) }
 
-func (b blockData) LatestPosts(n int) []render.Link {
-	return b.entryLinks(b.sd.posts[:min(n, len(b.sd.posts))])
+// LatestPosts lists the posts a latest posts block asks for: newest
+// first, or by title, perhaps of one category only.
+func (b blockData) LatestPosts(q render.PostQuery) []render.PostSummary {
+	var posts []*entry
+	for _, e := range b.sd.posts {
+		if q.Category == 0 || b.inCategory(e, q.Category) {
+			posts = append(posts, e)
+		}
+	}
+	if q.OrderBy == "title" {
+		posts = slices.Clone(posts)
+		slices.SortStableFunc(posts, func(x, y *entry) int {
+			return cmp.Compare(strings.ToLower(y.title), strings.ToLower(x.title))
+		})
+	}
+	if q.Ascending {
+		posts = slices.Clone(posts)
+		slices.Reverse(posts)
+	}
+	out := make([]render.PostSummary, min(q.N, len(posts)))
+	for i := range out {
+		out[i] = b.summary(posts[i])
+	}
+	return out
 }
 
-func (b blockData) entryLinks(entries []*entry) []render.Link {
-	links := make([]render.Link, len(entries))
-	for i, e := range entries {
-		links[i] = render.Link{Text: e.title, URL: e.path}
+func (b blockData) inCategory(e *entry, id int64) bool {
+	for _, ref := range e.Terms {
+		if t := b.sd.terms[ref.Taxonomy][ref.Slug]; ref.Taxonomy == "category" && t != nil && t.ID == id {
+			return true
+		}
 	}
-	return links
+	return false
 }
 
 // Months lists the months that have posts, newest first.
@@ -44,17 +75,36 @@ func (b blockData) Months() []render.Link {
 			links[len(links)-1].Count++
 			continue
 		}
-		links = append(links, render.Link{Text: e.Date.Format("January 2006"), URL: url, Count: 1})
+		links = append(links, render.Link{Text: b.sd.locale.Month(e.Date), URL: url, Count: 1})
 	}
 	return links
 }
 
-func (b blockData) Categories() []render.Link { return b.termLinks("category") }
+func (b blockData) Categories() []render.Link { return termLinks(b.usedTerms("category")) }
 
-func (b blockData) Tags() []render.Link { return b.termLinks("post_tag") }
+// tagCloudSize is how many tags a tag cloud shows: WordPress's default,
+// the most used ones.
+const tagCloudSize = 45
 
-// termLinks lists the terms of a taxonomy that have posts, by name.
-func (b blockData) termLinks(taxonomy string) []render.Link {
+// Tags lists the tags of a tag cloud by name: the 45 most used, and
+// among equally used ones the newest (highest ID), which is the order
+// WordPress's database gave them.
+func (b blockData) Tags() []render.Link {
+	used := b.usedTerms("post_tag")
+	slices.SortFunc(used, func(x, y usedTerm) int {
+		return cmp.Or(cmp.Compare(y.count, x.count), cmp.Compare(y.ID, x.ID))
+	})
+	return termLinks(used[:min(len(used), tagCloudSize)])
+}
+
+// usedTerm is a term with the number of posts filed under it.
+type usedTerm struct {
+	*term
+	count int
+}
+
+// usedTerms lists the terms of a taxonomy that have posts.
+func (b blockData) usedTerms(taxonomy string) []usedTerm {
 	counts := map[string]int{}
 	for _, e := range b.sd.posts {
 		for _, ref := range e.Terms {
@@ -63,43 +113,192 @@ func (b blockData) termLinks(taxonomy string) []render.Link {
 			}
 		}
 	}
-	var links []render.Link
+	var used []usedTerm
 	for slug, t := range b.sd.terms[taxonomy] {
 		if counts[slug] > 0 {
-			links = append(links, render.Link{Text: plainTitle(t.Name), URL: t.path, Count: counts[slug]})
+			used = append(used, usedTerm{t, counts[slug]})
 		}
 	}
-	slices.SortFunc(links, func(x, y render.Link) int { return cmp.Compare(x.Text, y.Text) })
+	return used
+}
+
+// termLinks links terms with their counts, by name.
+func termLinks(used []usedTerm) []render.Link {
+	links := make([]render.Link, len(used))
+	for i, u := range used {
+		links[i] = render.Link{Text: plainTitle(u.Name), URL: u.path, Count: u.count}
+	}
+	byName(links)
 	return links
 }
 
-// Pages lists the pages, each followed by its children, in menu order
-// and then by title.
+// byName sorts links by their text as WordPress's database collation
+// does: letter case aside.
+func byName(links []render.Link) {
+	slices.SortStableFunc(links, func(x, y render.Link) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(x.Text), strings.ToLower(y.Text)), cmp.Compare(x.Text, y.Text))
+	})
+}
+
+// maxPageDepth is how deep a page list follows child pages: deeper ones
+// are left out, and a loop of parents cannot recurse forever.
+const maxPageDepth = 10
+
+// Pages lists the top-level pages with their children, in menu order and
+// then by title.
 func (b blockData) Pages() []render.Link {
-	var links []render.Link
-	var walk func(parent int64, depth int)
-	walk = func(parent int64, depth int) {
+	var walk func(parent int64, depth int) []render.Link
+	walk = func(parent int64, depth int) []render.Link {
 		var pages []*entry
-		for _, c := range b.sd.children[parent] {
-			if c.Type == "page" {
+		candidates := b.sd.children[parent]
+		if parent == 0 {
+			// Top-level pages have no parent to be filed under: they
+			// are the pages whose parent is none or is not served.
+			candidates = b.sd.entries
+		}
+		for _, c := range candidates {
+			if c.Type == "page" && (parent != 0 || c.Parent == 0 || b.sd.byID[c.Parent] == nil) {
 				pages = append(pages, c)
 			}
 		}
 		slices.SortStableFunc(pages, func(x, y *entry) int {
 			return cmp.Or(cmp.Compare(x.MenuOrder, y.MenuOrder), cmp.Compare(x.title, y.title))
 		})
-		for _, p := range pages {
-			links = append(links, render.Link{Text: p.title, URL: p.path})
-			if depth < 10 && p.ID != 0 {
-				walk(p.ID, depth+1)
+		links := make([]render.Link, len(pages))
+		for i, p := range pages {
+			links[i] = render.Link{Text: p.title, URL: p.path}
+			if depth < maxPageDepth && p.ID != 0 {
+				links[i].Children = walk(p.ID, depth+1)
 			}
 		}
+		return links
 	}
-	walk(0, 0)
-	return links
+	return walk(0, 0)
 }
 
-// LatestComments is not kept in the snapshot: the block shows nothing.
-func (b blockData) LatestComments(int) []render.Link { return nil }
+// LatestComments lists the newest comments the snapshot holds.
+func (b blockData) LatestComments(n int) []render.CommentSummary {
+	return b.sd.recentComments[:min(n, len(b.sd.recentComments))]
+}
+
+// Query lists the sticky posts, then the n newest others, as a query
+// loop's first page does.
+func (b blockData) Query(n int) []render.PostSummary {
+	var out []render.PostSummary
+	for _, e := range b.sd.posts {
+		if e.Sticky {
+			out = append(out, b.summary(e))
+		}
+	}
+	others := 0
+	for _, e := range b.sd.posts {
+		if !e.Sticky && others < n {
+			out = append(out, b.summary(e))
+			others++
+		}
+	}
+	return out
+}
+
+func (b blockData) Post(id int64) (render.PostSummary, bool) {
+	e := b.sd.byID[id]
+	if e == nil {
+		return render.PostSummary{}, false
+	}
+	return b.summary(e), true
+}
+
+// Adjacent are the posts published just before and just after the post
+// with the ID, as the post's own page links them.
+func (b blockData) Adjacent(id int64) (previous, next render.Link) {
+	e := b.sd.byID[id]
+	if e == nil || e.Type != "post" {
+		return previous, next
+	}
+	before, after := b.sd.adjacent(e)
+	if before != nil {
+		previous = render.Link{Text: before.Title, URL: before.URL}
+	}
+	if after != nil {
+		next = render.Link{Text: after.Title, URL: after.URL}
+	}
+	return previous, next
+}
+
+// Excerpt reads the post's content for its excerpt; a protected post, or
+// one the archive cannot read, has none.
+func (b blockData) Excerpt(id int64) string {
+	e := b.sd.byID[id]
+	if e == nil || e.Protected || b.content == nil {
+		return ""
+	}
+	c, err := b.content(e.Key)
+	if err != nil {
+		return ""
+	}
+	return render.ShownExcerpt(c.Raw, c.Rendered, c.ExcerptRaw, c.ExcerptRendered)
+}
+
+func (b blockData) Locale() *locale.Locale { return b.sd.locale }
+
+// Today is the day WordPress would show the calendar of: the day the page
+// is read.
+func (b blockData) Today() time.Time { return time.Now() }
+
+// Calendar finds the days of the month with posts and the nearest months
+// with posts before and after it.
+func (b blockData) Calendar(year int, month time.Month) render.Calendar {
+	first := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+	next := first.AddDate(0, 1, 0)
+	c := render.Calendar{Days: map[int]string{}}
+	var before, after time.Time
+	for _, e := range b.sd.posts {
+		d := time.Date(e.Date.Year(), e.Date.Month(), e.Date.Day(), 0, 0, 0, 0, time.UTC)
+		switch {
+		case e.Date.IsZero():
+		case d.Before(first):
+			if d.After(before) {
+				before = d
+			}
+		case !d.Before(next):
+			if after.IsZero() || d.Before(after) {
+				after = d
+			}
+		default:
+			c.Days[d.Day()] = fmt.Sprintf("%s/%04d/%02d/%02d/", b.sd.mount, d.Year(), d.Month(), d.Day())
+		}
+	}
+	monthURL := func(t time.Time) string {
+		return fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, t.Year(), t.Month())
+	}
+	if !before.IsZero() {
+		c.PreviousURL, c.PreviousMonth = monthURL(before), before.Month()
+	}
+	if !after.IsZero() {
+		c.NextURL, c.NextMonth = monthURL(after), after.Month()
+	}
+	return c
+}
+
+func (b blockData) summary(e *entry) render.PostSummary {
+	p := render.PostSummary{Link: render.Link{Text: e.title, URL: e.path}, ID: e.ID, Date: e.Date}
+	if a := b.sd.authors[e.AuthorLogin]; a != nil {
+		p.Author = render.Link{Text: a.Name, URL: a.path}
+	}
+	for _, ref := range e.Terms {
+		t := b.sd.terms[ref.Taxonomy][ref.Slug]
+		if t == nil {
+			continue
+		}
+		link := render.Link{Text: plainTitle(t.Name), URL: t.path}
+		switch ref.Taxonomy {
+		case "category":
+			p.Categories = append(p.Categories, link)
+		case "post_tag":
+			p.Tags = append(p.Tags, link)
+		}
+	}
+	return p
+}
 
 func (b blockData) SearchForm() (action, param string) { return b.sd.mount + "/search/", "q" }

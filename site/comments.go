@@ -67,7 +67,7 @@ func (s *Server) commentViews(nodes []*archive.Node, depth int, authors map[int6
 func (s *Server) commentView(c *archive.Comment, depth int) *commentView {
 	v := &commentView{
 		ID: c.ID, Depth: depth, Author: commentAuthor(c), Date: c.Date,
-		Content: template.HTML(s.sanitizer.SanitizeComment(render.Shown(c.ContentRaw, c.ContentRendered))),
+		Content: template.HTML(s.sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered))),
 	}
 	if safeHTTPURL(c.AuthorURL) {
 		v.AuthorURL = c.AuthorURL

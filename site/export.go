@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"sort"
@@ -14,7 +15,8 @@ import (
 // generator needs so that the new site keeps every path this one answers.
 // Paths are escaped and absolute on the served site (with its mount).
 type Links struct {
-	sd *siteData
+	sd    *siteData
+	store Archive
 }
 
 // EntryLink is where an entry is served and the other paths that lead to
@@ -36,7 +38,7 @@ func (s *Server) Links(siteURL string) (*Links, error) {
 	snap := s.snapshot.Load()
 	for _, sd := range snap.sites {
 		if siteURL == "" && len(snap.sites) == 1 || sd.URL == siteURL {
-			return &Links{sd: sd}, nil
+			return &Links{sd: sd, store: s.store}, nil
 		}
 	}
 	return nil, fmt.Errorf("site: no site %q served", siteURL)
@@ -78,7 +80,9 @@ func (l *Links) Home() string { return l.sd.mount + "/" }
 // Renderer renders the raw content of the post with WordPress id as its
 // page does: galleries resolved against the site's attachments, dynamic
 // blocks from the site's data.
-func (l *Links) Renderer(id int64) render.Renderer { return l.sd.renderer(id) }
+func (l *Links) Renderer(ctx context.Context, id int64) render.Renderer {
+	return l.sd.renderer(ctx, l.store, id)
+}
 
 // Pages lists the paths a copy of the site starts from: the home page,
 // every entry, category, tag and author page, the feeds, the sitemap and

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // postsPerPage is WordPress's default posts_per_page.
@@ -35,7 +37,7 @@ func (s *Server) listRoute(ctx context.Context, req *request, rel string, segmen
 	case len(segs) == 0:
 		l = listing{base: sd.mount + "/", posts: sd.posts, stickyFirst: true}
 	default:
-		from, until, heading, ok := dateRange(segs)
+		from, until, heading, ok := dateRange(segs, sd.locale)
 		if !ok {
 			return nil
 		}
@@ -137,7 +139,7 @@ func (s *Server) card(ctx context.Context, sd *siteData, e *entry) (cardView, er
 	if err != nil {
 		return c, err
 	}
-	teaser, more := sd.renderer(e.ID).ShownTeaser(content.Raw, content.Rendered)
+	teaser, more := s.renderer(ctx, sd, e.ID).ShownTeaser(content.Raw, content.Rendered)
 	c.Content = template.HTML(s.sanitizer.SanitizePost(teaser))
 	c.More = more
 	return c, nil
@@ -161,8 +163,9 @@ func stickyFirst(posts []*entry) []*entry {
 	return out
 }
 
-// dateRange reads /YYYY/, /YYYY/MM/ or /YYYY/MM/DD/.
-func dateRange(segs []string) (from, until time.Time, heading string, ok bool) {
+// dateRange reads /YYYY/, /YYYY/MM/ or /YYYY/MM/DD/, and names the
+// period in the site's language.
+func dateRange(segs []string, l *locale.Locale) (from, until time.Time, heading string, ok bool) {
 	if len(segs) > 3 || len(segs[0]) != 4 {
 		return from, until, "", false
 	}
@@ -177,18 +180,18 @@ func dateRange(segs []string) (from, until time.Time, heading string, ok bool) {
 	switch len(segs) {
 	case 1:
 		from = time.Date(n[0], 1, 1, 0, 0, 0, 0, time.UTC)
-		return from, from.AddDate(1, 0, 0), "Year: " + from.Format("2006"), true
+		return from, from.AddDate(1, 0, 0), l.Say(locale.YearArchive, strconv.Itoa(from.Year())), true
 	case 2:
 		if n[1] < 1 || n[1] > 12 {
 			return from, until, "", false
 		}
 		from = time.Date(n[0], time.Month(n[1]), 1, 0, 0, 0, 0, time.UTC)
-		return from, from.AddDate(0, 1, 0), "Month: " + from.Format("January 2006"), true
+		return from, from.AddDate(0, 1, 0), l.Say(locale.MonthArchive, l.Month(from)), true
 	default:
 		from = time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
 		if n[1] < 1 || n[1] > 12 || from.Day() != n[2] {
 			return from, until, "", false
 		}
-		return from, from.AddDate(0, 0, 1), "Day: " + from.Format("January 2, 2006"), true
+		return from, from.AddDate(0, 0, 1), l.Say(locale.DayArchive, l.Date(from)), true
 	}
 }

@@ -88,7 +88,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 	}
 	v.Categories, v.Tags = sd.termViews(e.Terms)
 	if !v.Protected {
-		pages := s.contentPages(sd, sp)
+		pages := s.contentPages(ctx, sd, sp)
 		if page > len(pages) {
 			return s.notFound(req)
 		}
@@ -137,18 +137,24 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 
 // contentPages is a post's content as render.ShownPages has it, split at
 // <!--nextpage-->, each page sanitized.
-func (s *Server) contentPages(sd *siteData, sp *archive.StoredPost) []string {
-	pages := sd.renderer(sp.ID).ShownPages(sp.ContentRaw, sp.ContentRendered)
+func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost) []string {
+	pages := s.renderer(ctx, sd, sp.ID).ShownPages(sp.ContentRaw, sp.ContentRendered)
 	for i, page := range pages {
 		pages[i] = s.sanitizer.SanitizePost(page)
 	}
 	return pages
 }
 
+func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
+	return sd.renderer(ctx, s.store, id)
+}
+
 // renderer renders the raw content of the site's post id, resolving
-// [gallery], [playlist], [audio] and [video] to its public attachments.
-func (sd *siteData) renderer(id int64) render.Renderer {
-	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: blockData{sd}}
+// [gallery], [playlist], [audio] and [video] to its public attachments
+// and dynamic blocks from the snapshot and, for excerpts, the store.
+func (sd *siteData) renderer(ctx context.Context, store Archive, id int64) render.Renderer {
+	content := func(key int64) (archive.PostContent, error) { return store.Content(ctx, key) }
+	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: blockData{sd: sd, content: content}}
 }
 
 // attachment resolves [gallery] and [playlist] IDs to public attachments.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/tick"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -77,6 +78,7 @@ type Server struct {
 	listen        string
 	logger        *slog.Logger
 	views         *views
+	catalog       *locale.Catalog // the words of the sites' languages
 	assets        *assets
 	sanitizer     *render.Sanitizer
 	cache         *pageCache
@@ -101,7 +103,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	views, err := parseViews(themed, assets)
+	catalog := locale.NewCatalog()
+	views, err := parseViews(themed, assets, catalog)
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +122,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		listen:        cfg.Listen,
 		logger:        logger,
 		views:         views,
+		catalog:       catalog,
 		assets:        assets,
 		sanitizer:     render.NewSanitizer(),
 		cache:         newPageCache(64<<20, 4096),
@@ -138,7 +142,7 @@ func (s *Server) Refresh(ctx context.Context) error {
 	if old := s.snapshot.Load(); old != nil && old.generation == generation {
 		return nil
 	}
-	snap, err := buildSnapshot(ctx, s.store, s.siteURL, "", generation)
+	snap, err := buildSnapshot(ctx, s.store, s.catalog, s.siteURL, "", generation)
 	if err != nil {
 		return err
 	}
@@ -160,7 +164,7 @@ func (s *Server) snapshotFor(r *http.Request) *snapshot {
 	if v, ok := s.hostRooted.Load(sd.URL); ok && v.(*snapshot).generation == snap.generation {
 		return v.(*snapshot)
 	}
-	rooted, err := buildSnapshot(r.Context(), s.store, s.siteURL, sd.URL, snap.generation)
+	rooted, err := buildSnapshot(r.Context(), s.store, s.catalog, s.siteURL, sd.URL, snap.generation)
 	if err != nil {
 		s.logger.Warn("site: serving a site at the root of its host", "site", sd.URL, "err", err)
 		return snap

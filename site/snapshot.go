@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/locale"
+	"github.com/parc-archive/parc/render"
 )
 
 // snapshot is the routing state of the served archive at one generation.
@@ -43,7 +45,14 @@ type siteData struct {
 	termsByID   map[int64]*term
 	authors     map[string]*author // by login
 	authorsByID map[int64]*author
+	// recentComments are the newest public comments, for the latest
+	// comments block.
+	recentComments []render.CommentSummary
+	locale         *locale.Locale // the site's language
 }
+
+// maxLatestComments is the most comments a latest comments block shows.
+const maxLatestComments = 100
 
 // entry is a servable post with its canonical path on this server.
 type entry struct {
@@ -71,7 +80,7 @@ type author struct {
 // is served at the root: root, or else the site imported first, so that
 // importing another site never moves its URLs; the others are served
 // under a prefix of their host.
-func buildSnapshot(ctx context.Context, store Archive, pick, root string, generation int64) (*snapshot, error) {
+func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, pick, root string, generation int64) (*snapshot, error) {
 	summaries, err := store.Sites(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -103,7 +112,7 @@ func buildSnapshot(ctx context.Context, store Archive, pick, root string, genera
 	}
 	for _, summary := range summaries {
 		atRoot := snap.single || summary.URL == archive.NormalizeSiteURL(root)
-		sd, err := buildSiteData(ctx, store, summary, atRoot)
+		sd, err := buildSiteData(ctx, store, catalog, summary, atRoot)
 		if err != nil {
 			return nil, err
 		}
@@ -115,9 +124,10 @@ func buildSnapshot(ctx context.Context, store Archive, pick, root string, genera
 	return snap, nil
 }
 
-func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSummary, atRoot bool) (*siteData, error) {
+func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, summary archive.SiteSummary, atRoot bool) (*siteData, error) {
 	sd := &siteData{
 		SiteSummary: summary,
+		locale:      catalog.For(summary.Language),
 		byPath:      map[string]*entry{},
 		byID:        map[int64]*entry{},
 		byKey:       map[int64]*entry{},
@@ -174,6 +184,9 @@ func buildSiteData(ctx context.Context, store Archive, summary archive.SiteSumma
 		if a.ID != 0 {
 			sd.authorsByID[a.ID] = au
 		}
+	}
+	if err := sd.addRecentComments(ctx, store); err != nil {
+		return nil, err
 	}
 	return sd, nil
 }
@@ -421,6 +434,33 @@ func (snap *snapshot) siteOfHost(host string) *siteData {
 		if strings.EqualFold(host, u.Host) || u.Port() == "" && strings.EqualFold(name, u.Host) {
 			return sd
 		}
+	}
+	return nil
+}
+
+// addRecentComments keeps the newest comments readers may see, for the
+// latest comments block.
+func (sd *siteData) addRecentComments(ctx context.Context, store Archive) error {
+	comments, err := store.RecentComments(ctx, sd.URL, maxLatestComments)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	for i := range comments {
+		c := &comments[i]
+		e := sd.byKey[c.PostKey]
+		if e == nil || e.Protected || !c.Public() {
+			continue
+		}
+		summary := render.CommentSummary{
+			Author: render.Link{Text: commentAuthor(&c.Comment)},
+			Post:   render.Link{Text: e.title, URL: e.path + "#comment-" + strconv.FormatInt(c.ID, 10)},
+			Date:   c.Date,
+			Text:   render.ShownCommentText(c.ContentRaw, c.ContentRendered),
+		}
+		if safeHTTPURL(c.AuthorURL) {
+			summary.Author.URL = c.AuthorURL
+		}
+		sd.recentComments = append(sd.recentComments, summary)
 	}
 	return nil
 }

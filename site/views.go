@@ -7,6 +7,10 @@ import (
 	"io/fs"
 	"strconv"
 	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // viewNames are the page templates; each is parsed with the layout and
@@ -14,30 +18,24 @@ import (
 var viewNames = []string{"list", "post", "search", "sites", "matches", "error"}
 
 type views struct {
-	pages map[string]*template.Template
+	catalog *locale.Catalog
+	// pages holds each view once for every language, its words and dates
+	// written in that language.
+	pages map[language.Tag]map[string]*template.Template
 }
 
-func parseViews(theme fs.FS, assets *assets) (*views, error) {
-	funcs := template.FuncMap{
+func parseViews(theme fs.FS, assets *assets, catalog *locale.Catalog) (*views, error) {
+	english := catalog.For("en")
+	common, err := template.New("layout").Funcs(localeFuncs(english)).Funcs(template.FuncMap{
 		"asset": assets.url,
 		// Dates shown are the site's local wall clock, whose offset the
 		// page does not know: HTML's local date-time form says just that.
-		"isoDate":  func(t time.Time) string { return t.Format("2006-01-02T15:04:05") },
-		"longDate": func(t time.Time) string { return t.Format("January 2, 2006") },
-		"clock":    func(t time.Time) string { return t.Format("3:04 pm") },
-		"plural": func(n any, one, many string) string {
-			s := fmt.Sprint(n)
-			if s == "1" {
-				return "1 " + one
-			}
-			return s + " " + many
-		},
-	}
-	common, err := template.New("layout").Funcs(funcs).ParseFS(theme, "templates/layout.html", "templates/partials.html")
+		"isoDate": func(t time.Time) string { return t.Format("2006-01-02T15:04:05") },
+	}).ParseFS(theme, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("site: templates: %w", err)
 	}
-	v := &views{pages: map[string]*template.Template{}}
+	v := &views{catalog: catalog, pages: map[language.Tag]map[string]*template.Template{}}
 	for _, name := range viewNames {
 		t, err := template.Must(common.Clone()).ParseFS(theme, "templates/"+name+".html")
 		if err != nil {
@@ -46,14 +44,31 @@ func parseViews(theme fs.FS, assets *assets) (*views, error) {
 		if t.Lookup("main") == nil {
 			return nil, fmt.Errorf("site: template %s defines no \"main\"", name)
 		}
-		v.pages[name] = t
+		for _, tag := range catalog.Tags() {
+			if v.pages[tag] == nil {
+				v.pages[tag] = map[string]*template.Template{}
+			}
+			v.pages[tag][name] = template.Must(t.Clone()).Funcs(localeFuncs(catalog.For(tag.String())))
+		}
 	}
 	return v, nil
 }
 
+// localeFuncs are the template functions that write words and dates in
+// the site's language: say (one of locale's strings, with its plural
+// form), longDate and clock.
+func localeFuncs(l *locale.Locale) template.FuncMap {
+	return template.FuncMap{
+		"say":      l.Say,
+		"longDate": l.Date,
+		"clock":    l.Time,
+	}
+}
+
 func (v *views) render(name string, data *pageView) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := v.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+	page := v.pages[v.catalog.For(data.Site.Lang).Tag()][name]
+	if err := page.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return nil, fmt.Errorf("site: rendering %s: %w", name, err)
 	}
 	return buf.Bytes(), nil

@@ -169,7 +169,7 @@ func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
 	if private && (c.AuthorEmail != "" || c.AuthorIP != "") {
 		fmt.Fprintf(w, "%s  %s %s\n", indent, c.AuthorEmail, c.AuthorIP)
 	}
-	wrapParagraphs(w, render.Paragraphs(render.Shown(c.ContentRaw, c.ContentRendered)), indent+"  ")
+	wrapParagraphs(w, render.Paragraphs(render.ShownComment(c.ContentRaw, c.ContentRendered)), indent+"  ")
 	for _, r := range n.Replies {
 		printComment(w, r, depth+1, private)
 	}

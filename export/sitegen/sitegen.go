@@ -230,7 +230,7 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		if p.Password != "" && !private {
 			e.Markdown = "This content is password-protected."
 		} else {
-			html := sanitizer.SanitizePost(s.Links.Renderer(p.ID).Shown(p.ContentRaw, p.ContentRendered))
+			html := sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
 			if html, e.Media, err = s.localMedia(ctx, src, html); err != nil {
 				return fmt.Errorf("post %d: %w", p.ID, err)
 			}
@@ -297,7 +297,7 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 			v := &Comment{
 				ID: c.ID, Parent: c.Parent, Author: strings.TrimSpace(render.Text(c.Author)), Type: c.Kind(),
 				Date:    localTime(c.Date, c.DateGMT).Format(time.RFC3339),
-				Content: sanitizer.SanitizeComment(render.Shown(c.ContentRaw, c.ContentRendered)),
+				Content: sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered)),
 				Replies: convert(n.Replies),
 			}
 			if v.Author == "" {

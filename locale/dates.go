@@ -1,0 +1,77 @@
+package locale
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dates is how a language writes dates: WordPress's default date, time
+// and month formats of the language, in PHP's date() letters, and its
+// month and weekday names.
+type dates struct {
+	date, time, month string
+	months            [12]string // as a date writes them ("2. Januar")
+	monthsAlone       [12]string // as a month's title writes them, when it differs ("Январь")
+	monthsShort       [12]string
+	weekdays          [7]string // from Sunday
+	weekdayInitials   [7]string // when not the first letter of the name
+}
+
+// format writes t by layout, in the letters of PHP's date() that
+// WordPress's date formats use: j d (day), n m F (month), Y (year), G H g
+// (hour), i (minute), a A (am/pm), and \ before a letter that is meant
+// as itself.
+func (d dates) format(layout string, t time.Time) string {
+	var b strings.Builder
+	for i := 0; i < len(layout); i++ {
+		c := layout[i]
+		switch c {
+		case '\\':
+			if i+1 < len(layout) {
+				i++
+				b.WriteByte(layout[i])
+			}
+		case 'j':
+			b.WriteString(strconv.Itoa(t.Day()))
+		case 'd':
+			b.WriteString(twoDigits(t.Day()))
+		case 'n':
+			b.WriteString(strconv.Itoa(int(t.Month())))
+		case 'm':
+			b.WriteString(twoDigits(int(t.Month())))
+		case 'F':
+			b.WriteString(d.months[t.Month()-1])
+		case 'f': // the month's name standing alone, for a month's title
+			name := d.monthsAlone[t.Month()-1]
+			if name == "" {
+				name = d.months[t.Month()-1]
+			}
+			b.WriteString(name)
+		case 'Y':
+			b.WriteString(strconv.Itoa(t.Year()))
+		case 'G':
+			b.WriteString(strconv.Itoa(t.Hour()))
+		case 'H':
+			b.WriteString(twoDigits(t.Hour()))
+		case 'g':
+			b.WriteString(strconv.Itoa((t.Hour()+11)%12 + 1))
+		case 'i':
+			b.WriteString(twoDigits(t.Minute()))
+		case 'a':
+			b.WriteString(map[bool]string{true: "pm", false: "am"}[t.Hour() >= 12])
+		case 'A':
+			b.WriteString(map[bool]string{true: "PM", false: "AM"}[t.Hour() >= 12])
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}

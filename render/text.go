@@ -16,7 +16,7 @@ import (
 // spaces. Block-level elements, line breaks and images separate words;
 // inline elements do not, so "<b>bo</b>ld" gives "bold".
 func Text(fragment string) string {
-	return collapseSpaces(lines(fragment))
+	return collapseSpaces(lines(fragment, false))
 }
 
 // Paragraphs returns the text of an HTML fragment as Text does, one string
@@ -24,7 +24,7 @@ func Text(fragment string) string {
 // terminal shows them apart.
 func Paragraphs(fragment string) []string {
 	var out []string
-	for _, line := range strings.Split(lines(fragment), "\n") {
+	for _, line := range strings.Split(lines(fragment, true), "\n") {
 		if text := collapseSpaces(line); text != "" {
 			out = append(out, text)
 		}
@@ -33,8 +33,9 @@ func Paragraphs(fragment string) []string {
 }
 
 // lines extracts the text of a fragment with a newline wherever elements
-// separate words, and shortcode tags removed.
-func lines(fragment string) string {
+// separate words, and shortcode tags removed. With rows, a table row is
+// one line, its cells separated by " | ", as a terminal shows a table.
+func lines(fragment string, rows bool) string {
 	fragment = validUTF8(fragment)
 	if !strings.ContainsAny(fragment, "<&\r\x00") {
 		// Plain text, such as most names and titles, is its own text: the
@@ -46,12 +47,19 @@ func lines(fragment string) string {
 	b.Grow(len(fragment) / 2)
 	z := html.NewTokenizerFragment(strings.NewReader(fragment), "div")
 	skipping := 0 // depth inside elements whose content is not text
+	cells := 0    // cells of the table row so far: a row reads as one line
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
 			return stripShortcodeTags(b.String())
 		case html.TextToken:
-			if skipping == 0 {
+			switch {
+			case skipping > 0:
+			case cells > 0:
+				// Line breaks in the source between a row's cells are not
+				// the row's end.
+				b.WriteString(strings.ReplaceAll(string(z.Text()), "\n", " "))
+			default:
 				b.Write(z.Text())
 			}
 		case html.StartTagToken:
@@ -60,7 +68,17 @@ func lines(fragment string) string {
 			if isHiddenElement(a) {
 				skipping++
 			}
-			if separatesWords(a) {
+			switch {
+			case !rows && separatesWords(a):
+				b.WriteByte('\n')
+			case (a == atom.Td || a == atom.Th) && cells > 0:
+				b.WriteString(" | ")
+				cells++
+			case a == atom.Td || a == atom.Th:
+				b.WriteByte('\n')
+				cells++
+			case separatesWords(a):
+				cells = 0
 				b.WriteByte('\n')
 			}
 		case html.EndTagToken:
@@ -69,7 +87,8 @@ func lines(fragment string) string {
 			if isHiddenElement(a) && skipping > 0 {
 				skipping--
 			}
-			if separatesWords(a) {
+			if separatesWords(a) && (!rows || a != atom.Td && a != atom.Th) {
+				cells = 0
 				b.WriteByte('\n')
 			}
 		case html.SelfClosingTagToken:

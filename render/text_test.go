@@ -41,6 +41,13 @@ func TestParagraphs(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Paragraphs = %q, want %q", got, want)
 	}
+	// A table reads as a terminal shows one: a line a row, its cells
+	// separated by " | ", however the source breaks its lines.
+	got = Paragraphs("<table>\n<tr>\n<th>Employee</th>\n<th>Salary</th>\n</tr>\n<tr><td>Jane</td><td><b>$1</b></td></tr></table><p>after</p>")
+	want = []string{"Employee | Salary", "Jane | $1", "after"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Paragraphs of a table = %q, want %q", got, want)
+	}
 }
 
 // FuzzCollapseSpaces checks the one-pass collapseSpaces against

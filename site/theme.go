@@ -52,3 +52,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	return out, nil
 }
+
+// DefaultTheme is the theme parc ships: templates/*.html and static/*,
+// to start a theme of one's own from (parc theme DIR).
+func DefaultTheme() fs.FS { return defaultTheme }

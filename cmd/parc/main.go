@@ -119,6 +119,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			reparseCommand(),
 			exportCommand(),
 			mediaCommand(),
+			themeCommand(),
 			versionCommand(),
 			completionCommand(),
 			manCommand(),

@@ -258,3 +258,21 @@ func depth(ns []node) int {
 	}
 	return d
 }
+
+// TestThemeCommand: parc theme writes the default theme to start from, and
+// will not write over a folder that holds something. (Serving a changed
+// theme is site's TestThemeOverridesTemplatesAndAssets.)
+func TestThemeCommand(t *testing.T) {
+	theme := filepath.Join(t.TempDir(), "mytheme")
+	if stdout, stderr, code := parc(t, t.TempDir(), "theme", theme); code != 0 || !strings.Contains(stdout, "--theme "+theme) {
+		t.Fatalf("parc theme: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, f := range []string{"templates/layout.html", "templates/post.html", "static/style.css"} {
+		if _, err := os.Stat(filepath.Join(theme, f)); err != nil {
+			t.Errorf("the theme lacks %s: %v", f, err)
+		}
+	}
+	if _, _, code := parc(t, t.TempDir(), "theme", theme); code != 1 {
+		t.Errorf("parc theme into a folder that is not empty: exit %d, want 1", code)
+	}
+}

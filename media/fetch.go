@@ -33,7 +33,10 @@ type Options struct {
 	// Wayback Machine's API: a file its origin no longer gives is asked
 	// of it, in the capture closest to the date of the first post using it.
 	Archive string
-	Report  func(status string)
+	// ArchiveOnly asks the web archive for every file, never the blog's
+	// own hosts: for a site read from the archive because it is gone.
+	ArchiveOnly bool
+	Report      func(status string)
 }
 
 // Result tallies a fetch.
@@ -140,9 +143,12 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 	client := fetch.New(fetchOpts)
 	// A dead blog's own host may not answer at all, while the CDN its
 	// files are on still does: without robots.txt, nothing is forbidden.
-	robots, err := client.Robots(ctx, siteURL)
-	if err != nil && ctx.Err() != nil {
-		return err
+	var robots *fetch.Robots
+	var err error
+	if !opts.ArchiveOnly {
+		if robots, err = client.Robots(ctx, siteURL); err != nil && ctx.Err() != nil {
+			return err
+		}
 	}
 	siteHost := ""
 	if u, err := url.Parse(siteURL); err == nil {
@@ -173,7 +179,7 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 				break
 			}
 			g.Go(func() error {
-				outcome, n, err := fetchOne(gctx, store, client, wayback, robots, siteHost, f.URL)
+				outcome, n, err := fetchOne(gctx, store, client, wayback, opts.ArchiveOnly, robots, siteHost, f.URL)
 				if err != nil {
 					return err
 				}
@@ -204,15 +210,21 @@ func fetchSite(ctx context.Context, store *archive.Store, siteURL string, hosts 
 // (gone, or not to be asked for) or failed (a later run tries again). Only
 // a failure to write the archive, or ctx ending, is an error. A file the
 // origin no longer gives is asked of the web archive, when there is one.
-func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, wayback *webArchive, robots *fetch.Robots, siteHost, rawURL string) (string, int64, error) {
+func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, wayback *webArchive, archiveOnly bool, robots *fetch.Robots, siteHost, rawURL string) (string, int64, error) {
 	unavailable := func(status, reason string) (string, int64, error) {
 		return status, 0, store.MediaUnavailable(context.WithoutCancel(ctx), rawURL, status, reason)
 	}
-	if u, err := url.Parse(rawURL); err == nil && strings.EqualFold(u.Host, siteHost) && !robots.Allowed(rawURL) {
-		return unavailable(archive.MediaMissing, "robots.txt forbids fetching it")
+	var resp *fetch.Response
+	var err error
+	if archiveOnly && wayback != nil {
+		resp, err = wayback.get(ctx, store, rawURL)
+	} else {
+		if u, err := url.Parse(rawURL); err == nil && strings.EqualFold(u.Host, siteHost) && !robots.Allowed(rawURL) {
+			return unavailable(archive.MediaMissing, "robots.txt forbids fetching it")
+		}
+		resp, err = client.Get(ctx, rawURL, nil)
 	}
-	resp, err := client.Get(ctx, rawURL, nil)
-	if wayback != nil && ctx.Err() == nil && lostAtOrigin(resp, err) {
+	if wayback != nil && !archiveOnly && ctx.Err() == nil && lostAtOrigin(resp, err) {
 		if archived, aerr := wayback.get(ctx, store, rawURL); aerr == nil {
 			resp, err = archived, nil
 		} else if ctx.Err() == nil {

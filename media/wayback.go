@@ -26,7 +26,9 @@ func newWebArchive(root string, opts fetch.Options) *webArchive {
 	root = strings.TrimRight(root, "/")
 	// Requests stay with the archive; the blog's credentials are not its.
 	opts.Site, opts.AlsoHosts, opts.User, opts.Password = root, nil, "", ""
-	opts.Delay = max(opts.Delay, archiveDelay)
+	if opts.Delay >= 0 { // a negative delay is one asked for explicitly: none
+		opts.Delay = max(opts.Delay, archiveDelay)
+	}
 	return &webArchive{root: root, client: fetch.New(opts)}
 }
 

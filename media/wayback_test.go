@@ -89,3 +89,37 @@ func TestFetchFromWebArchive(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchOnlyFromWebArchive: for a site read from a web archive (parc
+// import --wayback --media), every file is asked of the archive and the
+// blog's own host is never contacted.
+func TestFetchOnlyFromWebArchive(t *testing.T) {
+	o := newOrigin(t)
+	archived := encoded(t, "gif")
+	wayback := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, file, ok := strings.Cut(strings.TrimPrefix(r.URL.RequestURI(), "/web/"), "im_/"); ok && strings.HasSuffix(file, "/photo.png") {
+			w.Write(archived)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer wayback.Close()
+	store := importedArchive(t, blogExport(t, o.srv.URL))
+	opts := testOptions()
+	opts.Archive, opts.ArchiveOnly = wayback.URL, true
+	if _, err := media.Fetch(context.Background(), store, opts); err != nil {
+		t.Fatal(err)
+	}
+	o.mu.Lock()
+	asked := len(o.asked)
+	o.mu.Unlock()
+	if asked != 0 {
+		t.Errorf("the blog's own host was asked %d times: %v", asked, o.asked)
+	}
+	files, _ := store.Media(context.Background(), "")
+	for _, f := range files {
+		if strings.HasSuffix(f.URL, "/photo.png") && f.Status != archive.MediaStored {
+			t.Errorf("%s: %s (%s), want stored from the archive", f.URL, f.Status, f.Error)
+		}
+	}
+}

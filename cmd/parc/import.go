@@ -129,6 +129,8 @@ func importMedia(c *cli.Context, store *archive.Store, results []importer.Result
 	if err != nil {
 		return err
 	}
+	// A site read from a web archive is gone: its files come from there too.
+	opts.ArchiveOnly = c.Bool("wayback")
 	done := map[string]bool{}
 	for _, r := range results {
 		if r.Site == "" || done[r.Site] {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/warc"
@@ -88,26 +89,27 @@ func drive(ctx context.Context, store *archive.Store, src source, opts Options) 
 		imp.Warn(w)
 	}
 	var readErr error
-	for {
-		rec, err := reader.Next()
-		if err == io.EOF {
+	records, stop := readAhead(reader, func() {
+		items++
+		if items%progressEvery == 0 {
+			report(false)
+		}
+	})
+	for r := range records {
+		if r.err == io.EOF {
 			break
 		}
-		if err != nil {
-			readErr = err
+		if r.err != nil {
+			readErr = r.err
 			break
 		}
-		if err := imp.Put(rec); err != nil {
+		if err := imp.Put(r.rec); err != nil {
+			stop()
 			imp.Abort()
 			return nil, &storeError{fmt.Errorf("import %s: %w", src.label, err)}
 		}
-		if rec.Post != nil {
-			items++
-			if items%progressEvery == 0 {
-				report(false)
-			}
-		}
 	}
+	stop()
 	for _, w := range reader.Warnings() {
 		imp.Warn(w)
 	}
@@ -145,4 +147,48 @@ func (src source) explain(err error) error {
 		err = fmt.Errorf("%w (parc keeps what it fetched; running the import again continues from there)", err)
 	}
 	return err
+}
+
+// readAheadRecords is how many records the reader may read ahead of the
+// archive's writes.
+const readAheadRecords = 256
+
+// read is one record read, or the error that ended the reading.
+type read struct {
+	rec archive.Record
+	err error
+}
+
+// readAhead reads the reader's records on a goroutine of its own, so that
+// parsing a source and writing the archive go side by side, each on a core.
+// The reader, and onPost (called for each post read, for progress), are
+// used from that goroutine only until stop returns; stop ends the reading
+// early, or waits for its end, and may be called more than once.
+func readAhead(reader Reader, onPost func()) (<-chan read, func()) {
+	out := make(chan read, readAheadRecords)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		for {
+			rec, err := reader.Next()
+			if err == nil && rec.Post != nil {
+				onPost()
+			}
+			select {
+			case out <- read{rec, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return // io.EOF included
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() { close(done) })
+		<-finished
+	}
 }

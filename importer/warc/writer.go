@@ -19,7 +19,8 @@ import (
 // record by record as WARC tools expect. The file appears at its path only
 // when Close completes it; until then it is a temporary file beside it.
 type Writer struct {
-	mu        sync.Mutex
+	mu        sync.Mutex // guards the file
+	build     sync.Mutex // one record built at a time (see WriteResponse)
 	path      string
 	tmp       *os.File
 	marshaler gowarc.Marshaler
@@ -59,6 +60,10 @@ func (w *Writer) WriteResponse(resp *fetch.Response) error {
 	block.WriteString("\r\n")
 	block.Write(resp.Body)
 
+	// gowarc's record builder sets up its record IDs' random source on
+	// every call, racing with itself: records are built one at a time.
+	w.build.Lock()
+	defer w.build.Unlock()
 	rb := gowarc.NewRecordBuilder(gowarc.Response)
 	rb.AddWarcHeader(gowarc.WarcTargetURI, resp.URL)
 	rb.AddWarcHeaderTime(gowarc.WarcDate, resp.FetchedAt)

@@ -25,52 +25,33 @@ import (
 //go:embed all:theme
 var theme embed.FS
 
-// Write exports the site opts names into dir (missing, empty, or a
-// previous export by parc, which it replaces only when complete).
-// progress, when not nil, is called after each post or page.
+// Write exports the site opts names into dir as a Hugo site (see
+// sitegen.Export).
 func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Options, progress func(export.Counts)) (export.Counts, error) {
-	var counts export.Counts
-	s, err := sitegen.Open(ctx, src, opts)
-	if err != nil {
-		return counts, err
-	}
-	counts.Sites = 1
-	err = export.WriteDir(dir, "hugo", func(tree *export.Tree) error {
-		w := &writer{tree: tree, site: s, terms: map[string]termPage{}, authors: map[string]termPage{}}
-		if err := w.config(); err != nil {
-			return err
-		}
-		if err := w.layouts(); err != nil {
-			return err
-		}
-		copied := map[string]bool{}
-		err := s.Walk(ctx, src, opts.Private, func(e *sitegen.Entry) error {
-			if err := w.entry(e); err != nil {
-				return err
-			}
-			if err := s.CopyMedia(src, tree, "static/", e.Media, copied); err != nil {
-				return err
-			}
-			counts.Items++
-			counts.Comments += e.CommentCount
-			if progress != nil {
-				progress(counts)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		counts.Terms, counts.Authors = len(w.terms), len(w.authors)
-		if err := w.termPages(); err != nil {
-			return err
-		}
-		err = sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(tree, "static/")
-		counts.Bytes = tree.Bytes()
-		return err
+	return sitegen.Export(ctx, src, dir, "hugo", opts, progress, func(tree *export.Tree, s *sitegen.Site) sitegen.Generator {
+		return &writer{tree: tree, site: s, terms: map[string]termPage{}, authors: map[string]termPage{}}
 	})
-	return counts, err
 }
+
+// Start writes the configuration and the layouts.
+func (w *writer) Start() error {
+	if err := w.config(); err != nil {
+		return err
+	}
+	return w.layouts()
+}
+
+// Entry writes one post or page.
+func (w *writer) Entry(e *sitegen.Entry) error { return w.entry(e) }
+
+// Finish writes the term and author pages.
+func (w *writer) Finish(counts *export.Counts) error {
+	counts.Terms, counts.Authors = len(w.terms), len(w.authors)
+	return w.termPages()
+}
+
+// Published is Hugo's folder published as it is.
+func (w *writer) Published() string { return "static/" }
 
 // writer writes one export.
 type writer struct {

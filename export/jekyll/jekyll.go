@@ -29,58 +29,43 @@ import (
 //go:embed all:theme
 var theme embed.FS
 
-// Write exports the site opts names into dir (missing, empty, or a
-// previous export by parc, which it replaces only when complete).
-// progress, when not nil, is called after each post or page.
+// Write exports the site opts names into dir as a Jekyll site (see
+// sitegen.Export).
 func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Options, progress func(export.Counts)) (export.Counts, error) {
-	var counts export.Counts
-	s, err := sitegen.Open(ctx, src, opts)
-	if err != nil {
-		return counts, err
-	}
-	counts.Sites = 1
-	err = export.WriteDir(dir, "jekyll", func(tree *export.Tree) error {
-		w := &writer{tree: tree, site: s, names: map[string]bool{}, terms: map[string]termPage{}}
-		if err := w.config(); err != nil {
-			return err
-		}
-		if err := tree.WriteFS(theme, "theme"); err != nil {
-			return err
-		}
-		copied := map[string]bool{}
-		err := s.Walk(ctx, src, opts.Private, func(e *sitegen.Entry) error {
-			if err := w.entry(e); err != nil {
-				return err
-			}
-			if err := s.CopyMedia(src, tree, "", e.Media, copied); err != nil {
-				return err
-			}
-			counts.Items++
-			counts.Comments += e.CommentCount
-			if progress != nil {
-				progress(counts)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, t := range w.terms {
-			if t.kind == "author" {
-				counts.Authors++
-			} else {
-				counts.Terms++
-			}
-			if err := w.termPage(t); err != nil {
-				return err
-			}
-		}
-		err = sitegen.Redirects(s.Links.OldLinks(), s.Links.Home()).Write(tree, "")
-		counts.Bytes = tree.Bytes()
-		return err
+	return sitegen.Export(ctx, src, dir, "jekyll", opts, progress, func(tree *export.Tree, s *sitegen.Site) sitegen.Generator {
+		return &writer{tree: tree, site: s, names: map[string]bool{}, terms: map[string]termPage{}}
 	})
-	return counts, err
 }
+
+// Start writes the configuration and the theme.
+func (w *writer) Start() error {
+	if err := w.config(); err != nil {
+		return err
+	}
+	return w.tree.WriteFS(theme, "theme")
+}
+
+// Entry writes one post or page.
+func (w *writer) Entry(e *sitegen.Entry) error { return w.entry(e) }
+
+// Finish writes the category, tag and author pages.
+func (w *writer) Finish(counts *export.Counts) error {
+	for _, t := range w.terms {
+		if t.kind == "author" {
+			counts.Authors++
+		} else {
+			counts.Terms++
+		}
+		if err := w.termPage(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Published is Jekyll's site folder: what does not start with _ is
+// published as it is.
+func (w *writer) Published() string { return "" }
 
 type writer struct {
 	tree  *export.Tree

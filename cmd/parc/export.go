@@ -96,14 +96,12 @@ func runExport(c *cli.Context, write exportFunc) error {
 		}
 		opts.MediaBaseURL = c.String("media-base-url")
 	}
-	store, err := openExistingStore(c)
+	store, site, err := openSiteStore(c)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if opts.Site, err = siteOption(c, store); err != nil {
-		return err
-	}
+	opts.Site = site
 	bar := newProgress(c.App.ErrWriter)
 	var counts export.Counts
 	err = export.WriteFile(path, c.App.Writer, func(w io.Writer) error {

@@ -85,14 +85,12 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 	}
 	dir := c.Args().First()
 	opts := sitegen.Options{Options: export.Options{Private: c.Bool("private")}, BaseURL: c.String("base-url")}
-	store, err := openExistingStore(c)
+	store, site, err := openSiteStore(c)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if opts.Site, err = siteOption(c, store); err != nil {
-		return err
-	}
+	opts.Site = site
 	bar := newProgress(c.App.ErrWriter)
 	counts, err := write(c.Context, store, dir, opts, func(n export.Counts) {
 		if n.Items%50 == 0 {

@@ -44,14 +44,12 @@ them at their old paths.`,
 					if err != nil {
 						return err
 					}
-					store, err := openExistingStore(c)
+					store, site, err := openSiteStore(c)
 					if err != nil {
 						return err
 					}
 					defer store.Close()
-					if opts.Site, err = siteOption(c, store); err != nil {
-						return err
-					}
+					opts.Site = site
 					res, err := fetchMedia(c, store, opts)
 					printMediaResult(c.App.Writer, res, c.Bool("json"))
 					return err
@@ -66,15 +64,11 @@ them at their old paths.`,
 					&cli.BoolFlag{Name: "json", Usage: "one JSON object a line: url, status, sha256, bytes, type, error, posts"},
 				},
 				Action: func(c *cli.Context) error {
-					store, err := openExistingStore(c)
+					store, site, err := openSiteStore(c)
 					if err != nil {
 						return err
 					}
 					defer store.Close()
-					site, err := siteOption(c, store)
-					if err != nil {
-						return err
-					}
 					files, err := store.Media(c.Context, site)
 					if err != nil {
 						return err

@@ -24,12 +24,21 @@ func oneOf(flag, value string, valid []string) error {
 // postStatuses are the values of --status, WordPress's post statuses.
 var postStatuses = []string{"any", "publish", "draft", "pending", "private", "future", "trash", "inherit", "auto-draft"}
 
-// siteOption returns the archive's URL of the site --site names, given as
-// its URL with or without scheme or trailing slash; "" when --site is
-// not set. A site the archive does not hold is an error listing those it
-// does.
-func siteOption(c *cli.Context, store *archive.Store) (string, error) {
-	return resolveSite(c.Context, store, c.String("site"))
+// openSiteStore opens the archive for reading and returns with it the
+// archive's URL of the site --site names, given as its URL with or
+// without scheme or trailing slash; "" when --site is not set. A site the
+// archive does not hold is an error listing those it does.
+func openSiteStore(c *cli.Context) (*archive.Store, string, error) {
+	store, err := openExistingStore(c)
+	if err != nil {
+		return nil, "", err
+	}
+	site, err := resolveSite(c.Context, store, c.String("site"))
+	if err != nil {
+		store.Close()
+		return nil, "", err
+	}
+	return store, site, nil
 }
 
 func resolveSite(ctx context.Context, store *archive.Store, given string) (string, error) {

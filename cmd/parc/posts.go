@@ -57,14 +57,12 @@ private, scheduled and trashed items too.`,
 				}
 				f.Public = true
 			}
-			store, err := openExistingStore(c)
+			store, site, err := openSiteStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			if f.Site, err = siteOption(c, store); err != nil {
-				return err
-			}
+			f.Site = site
 			if err := checkPostType(c.Context, store, f.Type); err != nil {
 				return err
 			}

@@ -25,15 +25,11 @@ import would; nothing is fetched.`,
 			if err != nil {
 				return err
 			}
-			store, err := openExistingStore(c)
+			store, site, err := openSiteStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			site, err := siteOption(c, store)
-			if err != nil {
-				return err
-			}
 			if n, err := store.CountFetched(c.Context, site); err != nil {
 				return err
 			} else if n == 0 && !c.Bool("json") {

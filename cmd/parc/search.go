@@ -83,14 +83,12 @@ counting hits.`,
 			if err := oneOf("sort", req.Sort, []string{"relevance", "date", "-date"}); err != nil {
 				return err
 			}
-			store, err := openExistingStore(c)
+			store, site, err := openSiteStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			if req.Site, err = siteOption(c, store); err != nil {
-				return err
-			}
+			req.Site = site
 			if n, err := store.CountPosts(c.Context); err != nil {
 				return err
 			} else if n == 0 {

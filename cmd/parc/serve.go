@@ -48,15 +48,11 @@ seconds. Stop with Ctrl-C.`,
 			&cli.StringFlag{Name: "theme", Usage: "`DIR` whose templates/ and static/ files replace the default theme's"},
 		},
 		Action: func(c *cli.Context) error {
-			store, err := openExistingStore(c)
+			store, site, err := openSiteStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			site, err := siteOption(c, store)
-			if err != nil {
-				return err
-			}
 			opts := serveOptions{addr: c.String("addr"), site: site, baseURL: c.String("base-url"), theme: c.String("theme")}
 			return runServe(c.Context, store, opts, c.App.Writer, c.App.ErrWriter)
 		},

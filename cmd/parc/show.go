@@ -32,15 +32,11 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 				return usagef("show needs exactly one ID, SLUG or URL (see 'parc show --help')")
 			}
 			ref := c.Args().First()
-			store, err := openExistingStore(c)
+			store, site, err := openSiteStore(c)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			site, err := siteOption(c, store)
-			if err != nil {
-				return err
-			}
 			keys, err := store.FindPosts(c.Context, ref, site)
 			if err != nil {
 				return err

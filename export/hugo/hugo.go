@@ -41,9 +41,6 @@ func (w *writer) Start() error {
 	return w.layouts()
 }
 
-// Entry writes one post or page.
-func (w *writer) Entry(e *sitegen.Entry) error { return w.entry(e) }
-
 // Finish writes the term and author pages.
 func (w *writer) Finish(counts *export.Counts) error {
 	counts.Terms, counts.Authors = len(w.terms), len(w.authors)
@@ -118,7 +115,9 @@ type frontMatter struct {
 	Thread     []*sitegen.Comment `json:"thread,omitempty"`
 }
 
-func (w *writer) entry(e *sitegen.Entry) error {
+// Entry writes a post or page as one Markdown file with its thread in
+// the front matter.
+func (w *writer) Entry(e *sitegen.Entry) error {
 	fm := frontMatter{
 		Title: e.Title, Slug: e.Slug, URL: w.site.FrontMatterPath(e.Path), Author: e.Author,
 		Summary: e.Summary, WordPress: e.ID, Type: e.Type, Draft: e.Draft, Comments: e.Shown,

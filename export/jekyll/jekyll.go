@@ -45,9 +45,6 @@ func (w *writer) Start() error {
 	return w.tree.WriteFS(theme, "theme")
 }
 
-// Entry writes one post or page.
-func (w *writer) Entry(e *sitegen.Entry) error { return w.entry(e) }
-
 // Finish writes the category, tag and author pages.
 func (w *writer) Finish(counts *export.Counts) error {
 	for _, t := range w.terms {
@@ -134,7 +131,9 @@ type frontMatter struct {
 // unsafeName is what a file name does not keep of a slug.
 var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
 
-func (w *writer) entry(e *sitegen.Entry) error {
+// Entry writes a post or page as one Markdown file with its thread in
+// the front matter.
+func (w *writer) Entry(e *sitegen.Entry) error {
 	fm := frontMatter{
 		Layout: e.Type, Title: e.Title, Slug: e.Slug, Permalink: w.site.FrontMatterPath(e.Path), Author: e.Author,
 		AuthorPath: w.site.FrontMatterPath(e.AuthorPath), Excerpt: e.Summary, WordPress: e.ID, CommentCount: e.Shown,

@@ -4,32 +4,20 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer"
 	importwxr "github.com/parc-archive/parc/importer/wxr"
+	"github.com/parc-archive/parc/internal/benchsize"
 )
-
-// BenchEnv reads a positive integer from the environment.
-func BenchEnv(b *testing.B, name string, def int) int {
-	if s := os.Getenv(name); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("%s=%q: want a positive number", name, s)
-		}
-		return n
-	}
-	return def
-}
 
 // BenchArchive imports a generated export (importer/wxr.Generate) of
 // PARC_BENCH_POSTS posts (default 5,000) with PARC_BENCH_COMMENTS
 // comments each (default 6: 30,000 comments) into a new archive, or into
 // PARC_BENCH_DIR, which keeps it for later runs.
 func BenchArchive(b *testing.B) *archive.Store {
-	posts, comments := BenchEnv(b, "PARC_BENCH_POSTS", 5000), BenchEnv(b, "PARC_BENCH_COMMENTS", 6)
+	posts, comments := benchsize.Get(b, "PARC_BENCH_POSTS", 5000), benchsize.Get(b, "PARC_BENCH_COMMENTS", 6)
 	dir := os.Getenv("PARC_BENCH_DIR")
 	if dir == "" {
 		dir = b.TempDir()

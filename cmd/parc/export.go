@@ -89,12 +89,12 @@ func runExport(c *cli.Context, write exportFunc) error {
 	}
 	path := c.Args().First()
 	opts := export.Options{Private: c.Bool("private")}
-	if c.Command.Name == "wxr" && c.String("media-base-url") != "" {
-		u, err := url.Parse(c.String("media-base-url"))
+	if base := c.String("media-base-url"); base != "" { // only wxr has the flag
+		u, err := url.Parse(base)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return usagef("--media-base-url %q is not an http(s) URL", c.String("media-base-url"))
+			return usagef("--media-base-url %q is not an http(s) URL", base)
 		}
-		opts.MediaBaseURL = c.String("media-base-url")
+		opts.MediaBaseURL = base
 	}
 	store, site, err := openSiteStore(c)
 	if err != nil {

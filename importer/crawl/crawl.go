@@ -31,6 +31,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/html"
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 	"github.com/parc-archive/parc/importer/internal/stream"
 )
 
@@ -208,7 +209,7 @@ func (c *crawler) seed(ctx context.Context) error {
 
 // sameSite reports whether rawURL is on the crawled host or its www twin.
 func (c *crawler) sameSite(rawURL string) bool {
-	return onHost(rawURL, c.start)
+	return siteurl.OnHost(rawURL, c.start.Host)
 }
 
 // crawl walks the frontier until it is used up, MaxPages is reached or

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 )
 
 // maxSitemapBytes bounds an uncompressed sitemap, as sitemaps.org does
@@ -77,7 +79,7 @@ func parseSitemap(sitemapURL string, body []byte) (pages, sitemaps []string, err
 			inLoc = false
 			u := strings.TrimSpace(loc.String())
 			switch {
-			case !onHost(u, base):
+			case !siteurl.OnHost(u, base.Host):
 			case parent == "sitemap":
 				sitemaps = append(sitemaps, u)
 			case parent == "url":
@@ -85,12 +87,4 @@ func parseSitemap(sitemapURL string, body []byte) (pages, sitemaps []string, err
 			}
 		}
 	}
-}
-
-// onHost reports whether rawURL is an absolute http(s) URL on base's
-// host, with or without www.
-func onHost(rawURL string, base *url.URL) bool {
-	u, err := url.Parse(rawURL)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
-		strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(base.Host, "www."))
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 )
 
 // skippedPaths are same-site URLs that never lead to content: admin,
@@ -73,15 +75,10 @@ func (p *pageParser) sameSite(u *url.URL) bool {
 	if home == nil {
 		return false
 	}
-	if !sameHost(u, home) && (p.base == nil || !sameHost(u, p.base)) {
+	if !siteurl.SameHost(u.Host, home.Host) && (p.base == nil || !siteurl.SameHost(u.Host, p.base.Host)) {
 		return false
 	}
 	return strings.HasPrefix(u.Path+"/", strings.TrimSuffix(home.Path, "/")+"/")
-}
-
-// sameHost compares hosts, a www twin being the same.
-func sameHost(a, b *url.URL) bool {
-	return strings.EqualFold(strings.TrimPrefix(a.Host, "www."), strings.TrimPrefix(b.Host, "www."))
 }
 
 var commentPageLink = regexp.MustCompile(`/comment-page-(\d+)/?$`)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/importer/internal/siteurl"
 )
 
 // wantedTypes are the MIME types of captures worth fetching: pages, feeds
@@ -140,10 +141,5 @@ func (r *Reader) list(ctx context.Context) error {
 
 // onSite reports whether a captured URL is on the site's host or its www twin.
 func (r *Reader) onSite(original string) bool {
-	u, err := url.Parse(original)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return false
-	}
-	bare := func(h string) string { return strings.TrimPrefix(strings.ToLower(h), "www.") }
-	return bare(u.Host) == bare(r.site.Host)
+	return siteurl.OnHost(original, r.site.Host)
 }

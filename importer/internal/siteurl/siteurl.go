@@ -22,10 +22,21 @@ func At(fetchedFrom, claimed string) (site string, moved bool) {
 	if err != nil || home.Host == "" {
 		return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: "/"}).String(), claimed != ""
 	}
-	if bare(home.Host) == bare(from.Host) {
+	if SameHost(home.Host, from.Host) {
 		return claimed, false
 	}
 	return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: home.Path}).String(), true
 }
 
-func bare(host string) string { return strings.TrimPrefix(strings.ToLower(host), "www.") }
+// SameHost reports whether two hosts (with their ports) are one site's:
+// equal but for case and a leading "www.".
+func SameHost(a, b string) bool {
+	return strings.EqualFold(strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www."))
+}
+
+// OnHost reports whether rawURL is an absolute http(s) URL on host or its
+// www twin.
+func OnHost(rawURL, host string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && SameHost(u.Host, host)
+}

@@ -75,3 +75,24 @@ func twoDigits(n int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// MonthNamed is the month a word names in any of parc's languages, in
+// full, short or as a month's title writes it, ignoring case and a
+// trailing period ("Jun", "März", "dez.", "января"): how a page that
+// shows its dates in words is read back.
+func MonthNamed(word string) (time.Month, bool) {
+	word = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(word), "."))
+	if word == "" {
+		return 0, false
+	}
+	for _, l := range languages {
+		for _, names := range [][12]string{l.dates.months, l.dates.monthsAlone, l.dates.monthsShort} {
+			for i, name := range names {
+				if name != "" && strings.ToLower(strings.TrimSuffix(name, ".")) == word {
+					return time.Month(i + 1), true
+				}
+			}
+		}
+	}
+	return 0, false
+}

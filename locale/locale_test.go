@@ -52,3 +52,19 @@ func TestLocale(t *testing.T) {
 		t.Errorf("zh Monday: %q", got)
 	}
 }
+
+func TestMonthNamed(t *testing.T) {
+	for word, want := range map[string]time.Month{
+		"Jun": time.June, "June": time.June, "März": time.March, "dez.": time.December,
+		"janvier": time.January, "января": time.January, "Май": time.May, "mei": time.May,
+	} {
+		if got, ok := MonthNamed(word); !ok || got != want {
+			t.Errorf("MonthNamed(%q) = %v, %v; want %v", word, got, ok, want)
+		}
+	}
+	for _, word := range []string{"", "at", "um", "2019", "Mara"} {
+		if m, ok := MonthNamed(word); ok {
+			t.Errorf("MonthNamed(%q) = %v, want none", word, m)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
@@ -49,6 +50,7 @@ const (
 	partContentText
 	partEntry
 	partBody
+	partPermalink
 	numParts
 )
 
@@ -67,6 +69,7 @@ var partSelectors = [numParts]cascadia.Sel{
 	partContentText:  mustSel(`.contenttext`),
 	partEntry:        mustSel(`.comment-entry`),
 	partBody:         mustSel(`.comment-body`),
+	partPermalink:    mustSel(`a[href*="#comment-"]`),
 }
 
 var (
@@ -296,6 +299,9 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 	if t := c.parts[partTime]; t != nil {
 		comment.Date, comment.DateGMT = firstTime(nodeAttr(t, "datetime"))
 	}
+	if comment.Date.IsZero() && comment.DateGMT.IsZero() {
+		comment.Date = p.shownCommentDate(c)
+	}
 
 	var content *goquery.Selection
 	if n := own(contentParts); n != nil {
@@ -319,6 +325,26 @@ func (p *pageParser) readComment(c *commentNode, byNode map[*xhtml.Node]*comment
 		comment.ContentRendered = clean(html)
 	}
 	return comment
+}
+
+// shownCommentDate reads the date a theme prints in words, without a
+// datetime attribute, in the comment's permalink or around it
+// (WordPress.com's "Jun 20th at 2:41 am", older themes' "said, on August
+// 3, 2019 at <a>3:12 pm</a>"); zero when there is none.
+func (p *pageParser) shownCommentDate(c *commentNode) time.Time {
+	link := c.parts[partPermalink]
+	if link == nil || !strings.HasSuffix(nodeAttr(link, "href"), "#comment-"+strconv.FormatInt(c.id, 10)) {
+		return time.Time{}
+	}
+	if t, ok := shownDate(ownTextOf(link, noReply), p.postDate); ok {
+		return t
+	}
+	if parent := link.Parent; parent != nil && parent != c.node {
+		if t, ok := shownDate(ownTextOf(parent, noReply), p.postDate); ok {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // ownSelection is n as a selection to clean and render in place, or, when
@@ -433,3 +459,7 @@ func hasClass(n *xhtml.Node, class string) bool {
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+
+// noReply is for text taken from inside one comment's metadata, which
+// holds no replies.
+func noReply(*xhtml.Node) bool { return false }

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -144,6 +145,9 @@ type pageParser struct {
 	home *url.URL // the blog's home URL
 	page *Page
 	tok  *pageTokens // built on first use
+	// postDate is the post's date, which a comment date shown without
+	// its year is read against.
+	postDate time.Time
 }
 
 func (p *pageParser) warnf(format string, args ...any) {

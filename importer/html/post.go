@@ -8,15 +8,18 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"github.com/parc-archive/parc/archive"
+	xhtml "golang.org/x/net/html"
 )
 
 // contentSelectors find the entry content: classic and WordPress.com themes,
 // block themes, then older themes' names.
-var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".post-content", ".entry-body", ".storycontent", ".post-entry", ".entry", ".main"}
+var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".post-content", ".entrytext", ".entry-body", ".storycontent", ".post-entry", ".entry", ".main"}
 
 // nonContent is what themes and plugins put inside the entry content that
 // the author did not write: sharing, likes, related posts, ads, author
@@ -44,9 +47,10 @@ func (p *pageParser) readPost(classes map[string]bool) {
 	container := p.postContainer(post.ID)
 	post.Title = p.postTitle(container)
 	post.Link = p.permalink()
-	p.readDates(post, container)
-	p.readAuthor(post, container)
 	content := p.findContent(container)
+	header := p.headerOf(container, content)
+	p.readDates(post, header)
+	p.readAuthor(post, header)
 	post.Terms = p.terms(container, content)
 
 	if img := p.firstIn(container, ".post-thumbnail img, .wp-block-post-featured-image img, img.wp-post-image"); img.Length() > 0 {
@@ -57,6 +61,10 @@ func (p *pageParser) readPost(classes map[string]bool) {
 
 	// The comment thread is read before the content is cleaned, as the
 	// content cleanup removes the comments area from block themes' main.
+	p.postDate = post.Date
+	if p.postDate.IsZero() {
+		p.postDate = post.DateGMT
+	}
 	post.Comments = p.readComments()
 
 	if p.doc.FindMatcher(compiled("form.post-password-form")).FilterFunction(func(_ int, f *goquery.Selection) bool {
@@ -96,13 +104,24 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 		if id <= 0 || i > 0 {
 			matcher = compiled(sel)
 		}
-		var found *goquery.Selection
+		// The first match outside the comments, or rather the first
+		// that holds a title or content: WordPress.com themes also put
+		// the post-N class on a header image.
+		var found, first *goquery.Selection
 		p.doc.FindMatcher(matcher).EachWithBreak(func(i int, s *goquery.Selection) bool {
 			if notComment(i, s) {
-				found = s
+				if first == nil {
+					first = s
+				}
+				if s.FindMatcher(compiled(strings.Join(contentSelectors, ", ")+", .entry-title, .post-title, h1, h2")).Length() > 0 {
+					found = s
+				}
 			}
 			return found == nil
 		})
+		if found == nil {
+			found = first
+		}
 		if found != nil {
 			return found
 		}
@@ -120,12 +139,27 @@ func (p *pageParser) postID(classes map[string]bool) int64 {
 			}
 		}
 	}
-	if m := postArticleID.FindStringSubmatch(attr(p.first("article[id^=post-]"), "id")); m != nil {
-		if id, err := strconv.ParseInt(m[1], 10, 64); err == nil {
-			return id
-		}
+	if id := p.shortlinkID(); id > 0 {
+		return id
 	}
-	return p.shortlinkID()
+	// Themes without body classes (classic WordPress.com ones) still
+	// print post_class or the post-N id on the element around the post.
+	var id int64
+	p.doc.FindMatcher(compiled("[id^=post-], [class*=post-]")).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Closest(".comment, .comments-area, #comments").Length() > 0 {
+			return true
+		}
+		if m := postArticleID.FindStringSubmatch(attr(s, "id")); m != nil {
+			id, _ = strconv.ParseInt(m[1], 10, 64)
+		}
+		for _, c := range strings.Fields(attr(s, "class")) {
+			if m := postArticleID.FindStringSubmatch(c); m != nil && id <= 0 {
+				id, _ = strconv.ParseInt(m[1], 10, 64)
+			}
+		}
+		return id <= 0
+	})
+	return max(id, 0)
 }
 
 func (p *pageParser) postTitle(container *goquery.Selection) string {
@@ -177,16 +211,43 @@ func stripCommentPage(u *url.URL) string {
 	return u.String()
 }
 
+// postHeader finds what a theme prints about the post around its content
+// (date, byline, author box): matches inside the content the author wrote
+// (a latest-posts block's dates and bylines) or inside a comment speak of
+// something else.
+type postHeader struct {
+	p         *pageParser
+	container *goquery.Selection
+	content   *goquery.Selection
+}
+
+func (p *pageParser) headerOf(container, content *goquery.Selection) postHeader {
+	return postHeader{p: p, container: container, content: content}
+}
+
+// find is every element matching sel in the post's header, in page order.
+func (h postHeader) find(sel string) *goquery.Selection {
+	return h.container.FindMatcher(compiled(sel)).FilterFunction(func(_ int, s *goquery.Selection) bool {
+		if h.content != nil && h.content.Length() > 0 && within(s.Get(0), h.content.Get(0)) {
+			return false
+		}
+		return s.Closest(".comment, .comments-area, #comments, .wp-block-comments").Length() == 0
+	})
+}
+
+// first is the first element matching sel in the post's header.
+func (h postHeader) first(sel string) *goquery.Selection { return h.find(sel).First() }
+
 // readDates prefers the theme's time elements, which carry the site's own
 // offset (so the local wall clock is known), then head meta and JSON-LD.
-func (p *pageParser) readDates(post *archive.Post, container *goquery.Selection) {
-	ld := p.jsonLDDates()
+func (p *pageParser) readDates(post *archive.Post, header postHeader) {
+	ld := p.jsonLD()
 	post.Date, post.DateGMT = firstTime(
-		attr(p.firstIn(container, "time.entry-date.published, time.published, .wp-block-post-date time, time.entry-date"), "datetime"),
+		attr(header.first("time.entry-date.published, time.published, .wp-block-post-date time, time.entry-date, .posted-on time, .entry-meta time"), "datetime"),
 		attr(p.first(`meta[property="article:published_time"]`), "content"),
 		ld.DatePublished)
 	post.Modified, post.ModifiedGMT = firstTime(
-		attr(p.firstIn(container, "time.updated:not(.published), .wp-block-post-date__modified-date time"), "datetime"),
+		attr(header.first("time.updated:not(.published), .wp-block-post-date__modified-date time"), "datetime"),
 		attr(p.first(`meta[property="article:modified_time"]`), "content"),
 		ld.DateModified)
 }
@@ -215,24 +276,47 @@ func firstTime(themeTime string, otherTimes ...string) (local, gmt time.Time) {
 	return time.Time{}, time.Time{}
 }
 
-type jsonLDDates struct {
-	DatePublished string `json:"datePublished"`
-	DateModified  string `json:"dateModified"`
+// jsonLDArticle is what parc reads of a JSON-LD article (Yoast and
+// others write one): its dates and its author's name.
+type jsonLDArticle struct {
+	DatePublished string          `json:"datePublished"`
+	DateModified  string          `json:"dateModified"`
+	Author        json.RawMessage `json:"author"`
 }
 
-// jsonLDDates reads the first article dates from JSON-LD blocks (Yoast
-// and others), either a single object or an @graph of them.
-func (p *pageParser) jsonLDDates() jsonLDDates {
-	var found jsonLDDates
+// authorName is the article's author as a name, an object with a name,
+// or the first of a list of either.
+func (a jsonLDArticle) authorName() string {
+	var name string
+	if json.Unmarshal(a.Author, &name) == nil {
+		return clean(name)
+	}
+	var person struct {
+		Name string `json:"name"`
+	}
+	if json.Unmarshal(a.Author, &person) == nil && person.Name != "" {
+		return clean(person.Name)
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(a.Author, &list) == nil && len(list) > 0 {
+		return jsonLDArticle{Author: list[0]}.authorName()
+	}
+	return ""
+}
+
+// jsonLD reads the first article from JSON-LD blocks, either a single
+// object or an @graph of them.
+func (p *pageParser) jsonLD() jsonLDArticle {
+	var found jsonLDArticle
 	p.doc.FindMatcher(compiled(`script[type="application/ld+json"]`)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		var doc struct {
-			jsonLDDates
-			Graph []jsonLDDates `json:"@graph"`
+			jsonLDArticle
+			Graph []jsonLDArticle `json:"@graph"`
 		}
 		if json.Unmarshal([]byte(s.Text()), &doc) != nil {
 			return true
 		}
-		for _, d := range append([]jsonLDDates{doc.jsonLDDates}, doc.Graph...) {
+		for _, d := range append([]jsonLDArticle{doc.jsonLDArticle}, doc.Graph...) {
 			if d.DatePublished != "" {
 				found = d
 				return false
@@ -245,33 +329,91 @@ func (p *pageParser) jsonLDDates() jsonLDDates {
 
 var authorPath = regexp.MustCompile(`/author/([^/?#]+)`)
 
-// readAuthor takes the author from the byline's /author/LOGIN/ link.
-func (p *pageParser) readAuthor(post *archive.Post, container *goquery.Selection) {
-	var link *goquery.Selection
-	for _, sel := range []string{".byline a", `a[rel~="author"]`, ".posted-by a", ".wp-block-post-author-name a", ".wp-block-post-author a", ".author a", ".entry-meta a", ".entry-footer a"} {
-		container.FindMatcher(compiled(sel)).EachWithBreak(func(_ int, a *goquery.Selection) bool {
-			if authorPath.MatchString(attr(a, "href")) && a.Closest(".comment, .author-bio, .author-info, .entry-author").Length() == 0 {
-				link = a
-			}
-			return link == nil
-		})
-		if link != nil {
-			break
+// authorBoxes are the boxes themes print about the post's author, after
+// or before the content; their link names the author's archive.
+const (
+	authorBoxes    = ".author-bio, .author-info, .entry-author, .author-box, .post-author"
+	authorBoxLinks = ".author-bio a, .author-info a, .entry-author a, .author-box a, .post-author a"
+)
+
+// readAuthor takes the author from what the theme shows: a byline's
+// /author/LOGIN/ link, else the author box's, else a name without a link
+// (block themes, WordPress.com, hCard, meta, JSON-LD).
+func (p *pageParser) readAuthor(post *archive.Post, header postHeader) {
+	var author archive.Author
+	if link := p.authorLink(header.find(".byline a, a[rel~=author], .posted-by a, .wp-block-post-author-name a, .wp-block-post-author a, .author a, .entry-meta a, .entry-footer a, .vcard a"), false); link != nil {
+		author = archive.Author{Login: loginOf(link), DisplayName: text(link)}
+	} else if link := p.authorLink(header.find(authorBoxLinks), true); link != nil {
+		// The box's link says "View all of NAME's posts" in the blog's
+		// language; its heading says "By NAME" or "About NAME". The name
+		// is what the two share.
+		box := link.Closest(authorBoxes)
+		author = archive.Author{Login: loginOf(link), DisplayName: sharedWords(text(box.Find("h1, h2, h3, h4, .author-title, .author-name").First()), text(link))}
+	} else {
+		name := text(header.first(".wp-block-post-author__name, .wp-block-post-author-name, .post-author-name, .byline .fn, .author.vcard .fn, .entry-meta .author"))
+		if name == "" {
+			name = clean(attr(p.first(`meta[name="author"]`), "content"))
 		}
-	}
-	if link == nil {
-		if name := text(p.firstIn(container, ".wp-block-post-author__name, .wp-block-post-author-name")); name != "" {
-			p.page.Authors = append(p.page.Authors, archive.Author{DisplayName: name})
+		if name == "" {
+			name = p.jsonLD().authorName()
 		}
-		return
+		if name == "" {
+			return
+		}
+		author = archive.Author{Login: name, DisplayName: name}
 	}
-	login, err := url.PathUnescape(authorPath.FindStringSubmatch(attr(link, "href"))[1])
-	if err != nil {
-		login = authorPath.FindStringSubmatch(attr(link, "href"))[1]
-	}
-	author := archive.Author{Login: clean(login), DisplayName: text(link)}
 	post.AuthorLogin = author.Login
 	p.page.Authors = append(p.page.Authors, author)
+}
+
+// authorLink is the first link to an author archive among links; inBox
+// says whether links inside an author box count.
+func (p *pageParser) authorLink(links *goquery.Selection, inBox bool) *goquery.Selection {
+	var found *goquery.Selection
+	links.EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if authorPath.MatchString(attr(a, "href")) && (inBox || a.Closest(authorBoxes).Length() == 0) {
+			found = a
+		}
+		return found == nil
+	})
+	return found
+}
+
+// loginOf is the login an author archive link names.
+func loginOf(link *goquery.Selection) string {
+	raw := authorPath.FindStringSubmatch(attr(link, "href"))[1]
+	if login, err := url.PathUnescape(raw); err == nil {
+		return clean(login)
+	}
+	return clean(raw)
+}
+
+// sharedWords is the longest run of whole words a and b have in common,
+// so that a name is found in two sentences whatever their language; a
+// word of b may carry a short ending (a possessive: "Mara's", "Maras").
+func sharedWords(a, b string) string {
+	trim := func(w string) string {
+		return strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '.' })
+	}
+	same := func(x, y string) bool {
+		x, y = trim(x), trim(y)
+		rest, ok := strings.CutPrefix(y, x)
+		return x != "" && ok && utf8.RuneCountInString(strings.TrimLeftFunc(rest, unicode.IsPunct)) <= 2 && (rest == "" || !unicode.IsLetter([]rune(rest)[0]) || utf8.RuneCountInString(rest) <= 1)
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	best := ""
+	for i := range wa {
+		for j := range wb {
+			var run []string
+			for k := 0; i+k < len(wa) && j+k < len(wb) && same(wa[i+k], wb[j+k]); k++ {
+				run = append(run, trim(wa[i+k]))
+			}
+			if s := strings.Join(run, " "); len(s) > len(best) {
+				best = s
+			}
+		}
+	}
+	return best
 }
 
 var termPath = regexp.MustCompile(`/(category|tag)/((?:[^/?#]+/)*[^/?#]+)/?$`)
@@ -328,17 +470,46 @@ func (p *pageParser) terms(container, content *goquery.Selection) []archive.Term
 }
 
 // findContent is the entry content element of the post, tried by
-// selector in order of specificity, outside any comment.
+// selector in order of specificity, outside any comment. Classic
+// WordPress.com themes give one class to a standfirst and another to the
+// body beside it (.entry and .entrytext): a candidate beside the first
+// found, not inside it or around it, with over twice its text is the body.
 func (p *pageParser) findContent(container *goquery.Selection) *goquery.Selection {
 	outsideComments := func(_ int, s *goquery.Selection) bool {
 		return s.Closest(".comment, .comments-area, #comments, .wp-block-comments").Length() == 0
 	}
 	for _, scope := range []*goquery.Selection{container, p.doc.Selection} {
+		var found *goquery.Selection
 		for _, sel := range contentSelectors {
 			if content := scope.FindMatcher(compiled(sel)).FilterFunction(outsideComments).First(); content.Length() > 0 {
-				return content
+				found = content
+				break
 			}
 		}
+		if found == nil {
+			continue
+		}
+		size := len(found.Text())
+		scope.FindMatcher(compiled(strings.Join(contentSelectors, ", "))).FilterFunction(outsideComments).Each(func(_ int, s *goquery.Selection) {
+			n, f := s.Get(0), found.Get(0)
+			if within(n, f) || within(f, n) {
+				return
+			}
+			if l := len(s.Text()); l > 2*size {
+				found, size = s, l
+			}
+		})
+		return found
 	}
 	return nil
+}
+
+// within reports whether n is ancestor or below it.
+func within(n, ancestor *xhtml.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == ancestor {
+			return true
+		}
+	}
+	return false
 }

@@ -58,7 +58,12 @@ type Import struct {
 	// that states one twice (WXR files list a category both as wp:category
 	// and wp:term) only fills gaps the second time, so that importing the
 	// file again finds nothing to change.
-	stated   map[string]bool
+	stated map[string]bool
+	// counted holds the records this import has counted as added, updated
+	// or unchanged: a record a source gives twice (a term listed twice, a
+	// post on each of its comment pages) is counted once, as what the
+	// import did to it first.
+	counted  map[recordKey]bool
 	result   ImportResult
 	siteID   int64
 	siteURL  string
@@ -81,7 +86,7 @@ func (s *Store) BeginImport(ctx context.Context, src Source) (*Import, error) {
 		return nil, fmt.Errorf("archive: recording import of %s: %w", src.Path, err)
 	}
 	id, _ := res.LastInsertId()
-	return &Import{store: s, ctx: ctx, result: ImportResult{ID: id, Source: src, Started: now}, stated: make(map[string]bool)}, nil
+	return &Import{store: s, ctx: ctx, result: ImportResult{ID: id, Source: src, Started: now}, stated: make(map[string]bool), counted: make(map[recordKey]bool)}, nil
 }
 
 // maxWarning bounds one warning: sources quote what they repaired, and a
@@ -236,7 +241,20 @@ func (im *Import) count(action string) {
 	}
 }
 
+// recordKey names one stored record: its kind and its row id.
+type recordKey struct {
+	kind string
+	id   int64
+}
+
+// touched counts what the import did to a record and notes it in the
+// record's provenance, once per record and import.
 func (im *Import) touched(kind string, id int64, action string) error {
+	key := recordKey{kind, id}
+	if im.counted[key] {
+		return nil
+	}
+	im.counted[key] = true
 	im.count(action)
 	if action == "unchanged" {
 		return nil
@@ -274,8 +292,7 @@ func (im *Import) putSite(site Site) error {
 	merged := old
 	mergeSite(&merged, site, authority >= rank)
 	if merged == old {
-		im.count("unchanged")
-		return nil
+		return im.touched("site", id, "unchanged")
 	}
 	_, err = im.exec(`UPDATE sites SET title=?, link=?, description=?, language=?, base_site_url=?, base_blog_url=?, wxr_version=?, generator=?, rank=MAX(rank, ?) WHERE id=?`,
 		merged.Title, merged.Link, merged.Description, merged.Language, merged.BaseSiteURL, merged.BaseBlogURL, merged.WXRVersion, merged.Generator, authority, id)
@@ -322,8 +339,7 @@ func (im *Import) putAuthor(a Author) error {
 	merged := old
 	mergeAuthor(&merged, a, im.replaces(rank, "author\x00"+login))
 	if merged == old {
-		im.count("unchanged")
-		return nil
+		return im.touched("author", id, "unchanged")
 	}
 	_, err = im.exec(`UPDATE authors SET wp_id=?, email=?, display_name=?, first_name=?, last_name=?, rank=max(rank, ?) WHERE id=?`,
 		merged.ID, merged.Email, merged.DisplayName, merged.FirstName, merged.LastName, im.result.Source.Authority, id)
@@ -334,9 +350,14 @@ func (im *Import) putAuthor(a Author) error {
 }
 
 func (im *Import) putTerm(t Term) error {
-	im.result.Counts.Terms++
 	if t.Slug == "" {
 		t.Slug = t.Name
+	}
+	// WordPress 6 exports list each category and tag twice, as
+	// wp:category or wp:tag and as wp:term: one term read.
+	if key := "read\x00" + t.Taxonomy + "\x00" + t.Slug; !im.stated[key] {
+		im.stated[key] = true
+		im.result.Counts.Terms++
 	}
 	if t.Taxonomy == "" || t.Slug == "" {
 		im.Warn(fmt.Sprintf("term %q (id %d) has no taxonomy or slug: skipped", t.Name, t.ID))
@@ -366,8 +387,7 @@ func (im *Import) putTerm(t Term) error {
 	merged := old
 	mergeTerm(&merged, t, im.replaces(rank, "term\x00"+t.Taxonomy+"\x00"+t.Slug))
 	if fingerprint(merged) == fingerprint(old) {
-		im.count("unchanged")
-		return nil
+		return im.touched("term", id, "unchanged")
 	}
 	_, err = im.exec(`UPDATE terms SET wp_id=?, name=?, description=?, parent_slug=?, meta=?, rank=max(rank, ?) WHERE id=?`,
 		merged.ID, merged.Name, merged.Description, merged.ParentSlug, encodeMeta(merged.Meta), im.result.Source.Authority, id)

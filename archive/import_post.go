@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 func (im *Import) countItem(p *Post) {
@@ -71,6 +74,9 @@ func (im *Import) findPost(p *Post) (int64, error) {
 func (im *Import) putPost(p *Post) error {
 	im.countItem(p)
 	normalizeTimes(p)
+	if p.Slug == "" {
+		p.Slug = slugOf(p.Link)
+	}
 	for i := range p.Comments {
 		if p.Comments[i].ID == 0 {
 			p.Comments[i].ID = syntheticCommentID(&p.Comments[i])
@@ -118,13 +124,18 @@ func (im *Import) putPost(p *Post) error {
 	if err != nil {
 		return err
 	}
+	if old.IDDerived {
+		old.ID = 0 // merging sees what the sources named
+	}
 	merged := old.Post
 	merged.Comments = nil
 	mergePost(&merged, p, mergingFor(authority, rank, complete(p)))
 	oldPost := old.Post
 	oldPost.Comments = nil
 	if fingerprint(merged) == fingerprint(oldPost) {
-		im.count("unchanged")
+		if err := im.touched("post", key, "unchanged"); err != nil {
+			return err
+		}
 	} else {
 		if err := im.updatePost(key, &merged, authority); err != nil {
 			return fmt.Errorf("post %d %q: %w", p.ID, p.Title, err)
@@ -195,7 +206,9 @@ func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment,
 		merged := *old
 		mergeComment(&merged, *c, mergingFor(authority, rank, true))
 		if fingerprint(merged) == fingerprint(*old) {
-			im.count("unchanged")
+			if err := im.touched("comment", id, "unchanged"); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := im.updateComment(id, &merged, authority); err != nil {
@@ -209,14 +222,20 @@ func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment,
 }
 
 func (im *Import) insertPost(p *Post, authority Authority) (int64, error) {
-	var wpID any
+	var wpID, derived any
 	if p.ID != 0 {
 		wpID = p.ID
+	} else {
+		id, err := freeDerivedID(im.queryRow, im.siteID, p)
+		if err != nil {
+			return 0, err
+		}
+		derived = id
 	}
-	res, err := im.exec(`INSERT INTO posts (site_id, type, wp_id, occurrence, status, parent, menu_order, title, slug, guid, link,
+	res, err := im.exec(`INSERT INTO posts (site_id, type, wp_id, derived_id, occurrence, status, parent, menu_order, title, slug, guid, link,
 		date, date_gmt, modified, modified_gmt, author_login, content_raw, content_rendered, excerpt_raw, excerpt_rendered,
-		comment_status, ping_status, password, sticky, attachment_url, rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		im.siteID, p.Type, wpID, p.Occurrence, p.Status, p.Parent, p.MenuOrder, p.Title, p.Slug, p.GUID, p.Link,
+		comment_status, ping_status, password, sticky, attachment_url, rank) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		im.siteID, p.Type, wpID, derived, p.Occurrence, p.Status, p.Parent, p.MenuOrder, p.Title, p.Slug, p.GUID, p.Link,
 		formatTime(p.Date), formatTime(p.DateGMT), formatTime(p.Modified), formatTime(p.ModifiedGMT), p.AuthorLogin,
 		p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered,
 		p.CommentStatus, p.PingStatus, p.Password, p.Sticky, p.AttachmentURL, authority)
@@ -303,4 +322,24 @@ func wallClock(t time.Time) time.Time {
 		return t
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+// slugOf is the slug a pretty permalink shows, for a source that names
+// none (pages, feeds): its last path segment, percent-decoded, without
+// an .html ending; "" for ?p=N links and date or number segments.
+func slugOf(link string) string {
+	u, err := url.Parse(link)
+	if err != nil || u.RawQuery != "" {
+		return ""
+	}
+	path := strings.TrimSuffix(u.EscapedPath(), "/")
+	seg := path[strings.LastIndex(path, "/")+1:]
+	seg = strings.TrimSuffix(strings.TrimSuffix(seg, ".html"), ".htm")
+	if decoded, err := url.PathUnescape(seg); err == nil && utf8.ValidString(decoded) {
+		seg = decoded
+	}
+	if strings.Trim(seg, "0123456789") == "" {
+		return ""
+	}
+	return seg
 }

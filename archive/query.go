@@ -15,10 +15,13 @@ import (
 type StoredPost struct {
 	Key  int64  // the archive's own identifier of the post
 	Site string // the site's URL
+	// IDDerived says that no source named the post's WordPress ID: Post.ID
+	// is the one parc derived from its guid or link.
+	IDDerived bool
 	Post
 }
 
-const postColumns = `p.id, s.url, p.type, coalesce(p.wp_id, 0), p.occurrence, p.status, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
+const postColumns = `p.id, s.url, p.type, coalesce(p.wp_id, p.derived_id, 0), p.wp_id IS NULL AND p.derived_id IS NOT NULL, p.occurrence, p.status, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
 	p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.content_raw, p.content_rendered, p.excerpt_raw, p.excerpt_rendered,
 	p.comment_status, p.ping_status, p.password, p.sticky, p.attachment_url, p.rank`
 
@@ -27,7 +30,7 @@ func scanPost(row interface{ Scan(...any) error }) (*StoredPost, Authority, erro
 	var date, dateGMT, modified, modifiedGMT string
 	var rank Authority
 	p := &sp.Post
-	err := row.Scan(&sp.Key, &sp.Site, &p.Type, &p.ID, &p.Occurrence, &p.Status, &p.Parent, &p.MenuOrder, &p.Title, &p.Slug, &p.GUID, &p.Link,
+	err := row.Scan(&sp.Key, &sp.Site, &p.Type, &p.ID, &sp.IDDerived, &p.Occurrence, &p.Status, &p.Parent, &p.MenuOrder, &p.Title, &p.Slug, &p.GUID, &p.Link,
 		&date, &dateGMT, &modified, &modifiedGMT, &p.AuthorLogin, &p.ContentRaw, &p.ContentRendered, &p.ExcerptRaw, &p.ExcerptRendered,
 		&p.CommentStatus, &p.PingStatus, &p.Password, &p.Sticky, &p.AttachmentURL, &rank)
 	if err != nil {
@@ -112,12 +115,18 @@ func (s *Store) Post(ctx context.Context, key int64) (*StoredPost, error) {
 	return sp, err
 }
 
-// SiteSummary is a site with the number of its items.
+// SiteSummary is a site with the number of its items: all the archive
+// keeps, and what of it readers may see.
 type SiteSummary struct {
 	Site
-	Posts    int
-	Pages    int
-	Comments int // approved comments of every type
+	Posts       int // of any status
+	Pages       int // of any status
+	Comments    int // approved comments of every type
+	AllComments int // held and spam ones too
+	// Public counts what `parc posts` lists and the site serves without
+	// --private: published posts and pages (password-protected titles
+	// included) and the approved comments shown under public ones.
+	PublicPosts, PublicPages, PublicComments int
 }
 
 // Sites lists the sites in the archive.
@@ -125,7 +134,12 @@ func (s *Store) Sites(ctx context.Context) ([]SiteSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.url, s.title, s.link, s.description, s.language, s.base_site_url, s.base_blog_url, s.wxr_version, s.generator,
 		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'post'),
 		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'page'),
-		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id AND c.approved = '1')
+		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id AND c.approved = '1'),
+		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id),
+		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'post' AND `+ListedSQL+`),
+		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'page' AND `+ListedSQL+`),
+		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id AND c.approved = '1'
+			AND p.type IN ('post', 'page') AND `+ListedSQL+` AND p.password = '')
 		FROM sites s ORDER BY s.url`)
 	if err != nil {
 		return nil, fmt.Errorf("archive: listing sites: %w", err)
@@ -135,7 +149,7 @@ func (s *Store) Sites(ctx context.Context) ([]SiteSummary, error) {
 	for rows.Next() {
 		var ss SiteSummary
 		if err := rows.Scan(&ss.URL, &ss.Title, &ss.Link, &ss.Description, &ss.Language, &ss.BaseSiteURL, &ss.BaseBlogURL, &ss.WXRVersion, &ss.Generator,
-			&ss.Posts, &ss.Pages, &ss.Comments); err != nil {
+			&ss.Posts, &ss.Pages, &ss.Comments, &ss.AllComments, &ss.PublicPosts, &ss.PublicPages, &ss.PublicComments); err != nil {
 			return nil, err
 		}
 		out = append(out, ss)
@@ -281,10 +295,10 @@ func (s *Store) FindPosts(ctx context.Context, ref, site string) ([]int64, error
 	var cond string
 	var args []any
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		cond, args = `p.wp_id = ?`, []any{id}
+		cond, args = `(p.wp_id = ? OR (p.wp_id IS NULL AND p.derived_id = ?))`, []any{id, id}
 	} else if u, err := url.Parse(ref); err == nil && u.Host != "" {
 		if id, err := strconv.ParseInt(u.Query().Get("p"), 10, 64); err == nil {
-			cond, args = `(p.link = ? OR p.guid = ? OR p.wp_id = ?)`, []any{ref, ref, id}
+			cond, args = `(p.link = ? OR p.guid = ? OR p.wp_id = ? OR (p.wp_id IS NULL AND p.derived_id = ?))`, []any{ref, ref, id, id}
 		} else {
 			trimmed := strings.TrimRight(ref, "/")
 			cond, args = `(p.link IN (?, ?) OR p.guid IN (?, ?))`, []any{trimmed, trimmed + "/", trimmed, trimmed + "/"}

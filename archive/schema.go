@@ -1,5 +1,7 @@
 package archive
 
+import "database/sql"
+
 // migrations[i] brings the schema from version i to i+1. The schema
 // version lives in SQLite's user_version. Append, never edit: archives in
 // the field were built by the earlier entries.
@@ -192,4 +194,19 @@ CREATE TABLE media_uses (
 	PRIMARY KEY (url, post_id)
 );
 `,
+	// 5: the ID parc derives from a post's guid or link when no source
+	// names its WordPress ID (feeds, pages of themes that print none), so
+	// that every post has one a user can type; a WordPress ID, when a
+	// source gives it, still wins (wp_id). Existing posts get theirs in Go
+	// (deriveMissingIDs), after this.
+	`
+ALTER TABLE posts ADD COLUMN derived_id INTEGER;
+CREATE INDEX posts_derived_id ON posts (site_id, derived_id);
+`,
+}
+
+// migrationSteps are what a migration does beyond its SQL, in the same
+// transaction: keyed by the version the migration brings the schema to.
+var migrationSteps = map[int]func(*sql.Tx) error{
+	5: deriveMissingIDs,
 }

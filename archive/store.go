@@ -133,6 +133,12 @@ func (s *Store) migrate() error {
 			tx.Rollback()
 			return fmt.Errorf("migrating schema to %d: %w", v+1, err)
 		}
+		if step := migrationSteps[v+1]; step != nil {
+			if err := step(tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migrating schema to %d: %w", v+1, err)
+			}
+		}
 		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
 			tx.Rollback()
 			return err

@@ -217,9 +217,14 @@ func TestShowJSONThread(t *testing.T) {
 func TestSitesAndVerify(t *testing.T) {
 	dir := importedSample(t)
 	out, _, _ := parc(t, dir, "sites", "--json")
-	want := `{"url":"https://lighthouse.example.org","title":"Lighthouse Notes","posts":4,"pages":1,"comments":4}`
+	// The sample's draft is kept, not public.
+	want := `{"url":"https://lighthouse.example.org","title":"Lighthouse Notes","posts":4,"pages":1,"comments":4,"public_posts":3,"public_pages":1,"public_comments":4}`
 	if strings.TrimSpace(out) != want {
 		t.Errorf("sites --json = %s, want %s", out, want)
+	}
+	out, _, _ = parc(t, dir, "sites")
+	if !strings.Contains(out, "3 posts, 1 page, 4 comments public; 1 post") {
+		t.Errorf("sites does not say what is public and what is not:\n%s", out)
 	}
 	out, _, code := parc(t, dir, "verify", "--json")
 	if code != 0 || !strings.HasPrefix(out, `{"ok":true,"problems":[]}`) {

@@ -40,8 +40,8 @@ old one in use. A running parc serve switches to the new index by itself.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.Writer, "search index rebuilt: %s in %s\n",
-				counted(postCount(n.Posts), pageCount(n.Pages), commentCount(n.Comments)), time.Since(started).Round(time.Millisecond))
+			fmt.Fprintf(c.App.Writer, "search index rebuilt in %s: %s readers can see (password-protected, unpublished and held ones stay out of search)\n",
+				time.Since(started).Round(time.Millisecond), counted(postCount(n.Posts), pageCount(n.Pages), commentCount(n.Comments)))
 			return nil
 		},
 	}

@@ -195,7 +195,6 @@ func (o onePost) SiteTerms(context.Context, string) ([]archive.Term, error) { re
 func (o onePost) ForEachSitePost(_ context.Context, _ string, fn func(*archive.StoredPost) error) error {
 	return fn(&archive.StoredPost{Site: "https://fuzz.example.org", Post: *o.p})
 }
-func (o onePost) MaxPostID(context.Context, string) (int64, error) { return o.p.ID, nil }
 func (o onePost) ServableMedia(context.Context, []string) (map[string]archive.MediaFile, error) {
 	return nil, nil
 }

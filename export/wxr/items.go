@@ -14,7 +14,6 @@ type exporter struct {
 	x      xmlWriter
 	opts   export.Options
 	counts *export.Counts
-	lastID int64 // the largest post ID written or known, for IDs to assign
 }
 
 // warnLost records, for the thing just written, the characters XML could
@@ -166,7 +165,7 @@ func (e *exporter) content(name, raw, rendered string) {
 	x.element(name, raw)
 }
 
-func (e *exporter) item(p *archive.Post) {
+func (e *exporter) item(p *archive.Post, idDerived bool) {
 	x := &e.x
 	x.raw("\n\t<item>\n\t\t<title>")
 	x.cdata(p.Title)
@@ -185,11 +184,10 @@ func (e *exporter) item(p *archive.Post) {
 	x.raw("\n\t\t")
 	e.content("excerpt:encoded", p.ExcerptRaw, p.ExcerptRendered)
 	x.raw("\n\t\t")
-	if p.ID != 0 {
-		x.number("wp:post_id", p.ID)
+	if idDerived {
+		x.raw(`<wp:post_id parc:assigned="1">` + strconv.FormatInt(p.ID, 10) + "</wp:post_id>")
 	} else {
-		e.lastID++
-		x.raw(`<wp:post_id parc:assigned="1">` + strconv.FormatInt(e.lastID, 10) + "</wp:post_id>")
+		x.number("wp:post_id", p.ID)
 	}
 	x.raw("\n\t\t")
 	x.date("wp:post_date", p.Date)

@@ -30,9 +30,10 @@ const Version = "1.2"
 
 // FormNamespace is the namespace of parc's own attributes, which
 // WordPress ignores and importer/wxr reads: parc:form="rendered" marks
-// content written in its rendered form, parc:assigned="1" a post ID the
-// export made up for an item the archive knows no ID of (WordPress's
-// importer keeps only the first of the items that share an ID).
+// content written in its rendered form, parc:assigned="1" a post ID
+// parc derived for an item no source named the ID of (WordPress's importer
+// needs one to key the item by; parc reads it back as none, and derives
+// the same again from the guid).
 const FormNamespace = "https://github.com/parc-archive/parc/wxr/"
 
 // Source is the archive as an export reads it.
@@ -40,7 +41,6 @@ type Source interface {
 	export.SiteLister
 	Authors(ctx context.Context, site string) ([]archive.Author, error)
 	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)
-	MaxPostID(ctx context.Context, site string) (int64, error)
 	ForEachSitePost(ctx context.Context, site string, fn func(*archive.StoredPost) error) error
 	ServableMedia(ctx context.Context, urls []string) (map[string]archive.MediaFile, error)
 }
@@ -77,9 +77,6 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 	if err != nil {
 		return counts, fmt.Errorf("export: %w", err)
 	}
-	if ew.lastID, err = src.MaxPostID(ctx, site.URL); err != nil {
-		return counts, err
-	}
 	ew.header(site)
 	for _, a := range authors {
 		ew.author(a)
@@ -106,7 +103,7 @@ func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, pr
 				return err
 			}
 		}
-		ew.item(&p.Post)
+		ew.item(&p.Post, p.IDDerived)
 		if cw.Err != nil {
 			return cw.Err
 		}

@@ -144,7 +144,6 @@ func (p *parser) buildPosts(f *Feed, ch channel) {
 			AuthorLogin:     e.authorName,
 			ContentRendered: e.content,
 			ExcerptRendered: e.excerpt,
-			Slug:            slugFromLink(e.link),
 		}
 		if e.published != nil {
 			post.DateGMT = e.published.UTC()
@@ -228,21 +227,6 @@ func (p *parser) buildComments(f *Feed, ch channel) {
 	// A comment feed's title names the comments ("Comments for X"), not
 	// the site.
 	f.Site.Title = ""
-}
-
-// slugFromLink takes a pretty permalink's last path segment as the slug.
-func slugFromLink(link string) string {
-	u, err := url.Parse(link)
-	if err != nil || u.RawQuery != "" {
-		return ""
-	}
-	path := strings.TrimSuffix(u.Path, "/")
-	seg := path[strings.LastIndex(path, "/")+1:]
-	seg = strings.TrimSuffix(seg, ".html")
-	if seg == "" || strings.Trim(seg, "0123456789") == "" {
-		return ""
-	}
-	return seg
 }
 
 // slugify derives a term slug from its name the way WordPress's

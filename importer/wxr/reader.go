@@ -11,12 +11,14 @@ package wxr
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -138,7 +140,34 @@ func declaredEncoding(head []byte) string {
 // and a line.
 func (r *Reader) Warnings() []string {
 	out := append([]string(nil), r.notes...)
-	return append(out, r.tally.summaries(r.name)...)
+	out = append(out, r.tally.summaries(r.name)...)
+	if repeated := r.repeatedPosts(); repeated != "" {
+		out = append(out, fmt.Sprintf("wxr %s: %s; each copy is kept as a post of its own under that id (parc show ID lists them all)", r.name, repeated))
+	}
+	return out
+}
+
+// repeatedPosts names the posts and pages whose id the export gives more
+// than once (nav menu items and the like repeat by design), at most ten.
+func (r *Reader) repeatedPosts() string {
+	var keys []occurrenceKey
+	for key, n := range r.occurrences {
+		if n > 1 && (key.postType == "post" || key.postType == "page") {
+			keys = append(keys, key)
+		}
+	}
+	slices.SortFunc(keys, func(a, b occurrenceKey) int {
+		return cmp.Or(cmp.Compare(a.postType, b.postType), cmp.Compare(a.id, b.id))
+	})
+	var parts []string
+	for i, key := range keys {
+		if i == 10 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(keys)-10))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d appears %d times", key.postType, key.id, r.occurrences[key]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Next returns the next record: the Site first, then authors, terms and
@@ -737,7 +766,12 @@ func (r *Reader) itemWPField(p *archive.Post, t xml.StartElement, local string) 
 	var err error
 	switch local {
 	case "post_id":
+		line := r.line()
 		p.ID, err = r.number()
+		if p.ID < 0 {
+			r.tally.add(repairBadID, line)
+			p.ID = 0
+		}
 		if parcAttr(t, "assigned") == "1" {
 			p.ID = 0 // made up by parc's export: the archive knew none
 		}

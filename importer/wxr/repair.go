@@ -25,6 +25,7 @@ const (
 	repairNoStatus
 	repairBadDate
 	repairBadNumber
+	repairBadID
 	repairOversized
 	repairRepeatedID
 	repairCount
@@ -41,7 +42,8 @@ var repairMessages = [repairCount]string{
 	repairNoType:          "%d items have no wp:post_type: read as \"post\"",
 	repairNoStatus:        "%d items have no wp:status: kept as drafts, as WordPress would",
 	repairBadDate:         "%d dates could not be parsed: left unknown",
-	repairBadNumber:       "%d numbers could not be parsed: read as 0",
+	repairBadNumber:       "%d numbers could not be parsed (not a number, or beyond 2^63): read as 0; an item's id read so is derived from its guid or link",
+	repairBadID:           "%d items have a negative wp:post_id: each gets an id derived from its guid or link, as items with none do",
 	repairOversized:       "cut texts longer than 32 MiB at that length (%d cuts)",
 	repairRepeatedID:      "%d items repeat the id of an earlier item of their type: each is kept as an item of its own (WordPress would keep only the first)",
 }

@@ -1,0 +1,133 @@
+package importer
+
+import (
+	"context"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/corpustruth"
+	"github.com/parc-archive/parc/internal/sharedtest"
+)
+
+var singlePage = regexp.MustCompile(`^(?:single|page)-(\d+)-`)
+
+// TestPagesGiveWhatTheExportGives imports each captured single post and
+// page of the corpus site, theme by theme, alone into an empty archive and
+// asks the archive what a user would: the post by its slug (`parc show
+// SLUG`), then its id, date and author beside the site's own export.
+func TestPagesGiveWhatTheExportGives(t *testing.T) {
+	corpus := sharedtest.File(t, "corpus/wordpress-6.1.9")
+	export := corpustruth.Corpus(t)
+	truth, names := export.ByID(), export.DisplayNames()
+	files, _ := filepath.Glob(filepath.Join(corpus, "html", "*", "*.html"))
+	ctx := context.Background()
+	tested := 0
+	for _, file := range files {
+		m := singlePage.FindStringSubmatch(filepath.Base(file))
+		if m == nil {
+			continue
+		}
+		id, _ := strconv.ParseInt(m[1], 10, 64)
+		want := truth[id]
+		rel, _ := filepath.Rel(corpus, file)
+		tested++
+		t.Run(rel, func(t *testing.T) {
+			store := openStore(t)
+			if _, err := Import(ctx, store, []string{file}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			slug, _ := url.PathUnescape(want.Slug)
+			keys, err := store.FindPosts(ctx, slug, "")
+			if err != nil || len(keys) != 1 {
+				t.Fatalf("show %s finds %d posts (%v)", slug, len(keys), err)
+			}
+			got, err := store.Post(ctx, keys[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ID != id || got.IDDerived {
+				t.Errorf("id = %d (derived %v), want %d", got.ID, got.IDDerived, id)
+			}
+			if got.Slug != slug {
+				t.Errorf("slug = %q, want %q", got.Slug, slug)
+			}
+			// The corpus themes show no date or author on pages.
+			if !got.Date.Equal(want.Date) && !(want.Type == "page" && got.Date.IsZero()) {
+				t.Errorf("date = %v, want %v", got.Date, want.Date)
+			}
+			if want.Type == "page" && got.AuthorLogin == "" {
+				return
+			}
+			shown, err := archive.NewAuthorNames(store).Name(ctx, got.Site, got.AuthorLogin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if shown != names[want.AuthorLogin] {
+				t.Errorf("author = %q (%q), want %q", got.AuthorLogin, shown, names[want.AuthorLogin])
+			}
+		})
+	}
+	if tested < 30 {
+		t.Fatalf("only %d single pages in the corpus", tested)
+	}
+}
+
+// TestFeedIDsAreShowable imports the corpus feeds, whose items name no
+// WordPress id: every post listed has a non-zero id that finds it again,
+// the same on a second import into another archive.
+func TestFeedIDsAreShowable(t *testing.T) {
+	corpus := sharedtest.File(t, "corpus/wordpress-6.1.9")
+	feeds, _ := filepath.Glob(filepath.Join(corpus, "feeds", "*.xml"))
+	ctx := context.Background()
+	ids := func() map[string]int64 {
+		store := openStore(t)
+		if _, err := Import(ctx, store, feeds, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		posts, err := store.Posts(ctx, archive.PostFilter{})
+		if err != nil || len(posts) < 10 {
+			t.Fatalf("%d posts listed (%v)", len(posts), err)
+		}
+		out := map[string]int64{}
+		for _, p := range posts {
+			if p.ID <= 0 {
+				t.Errorf("%q is listed with id %d", p.Title, p.ID)
+				continue
+			}
+			keys, err := store.FindPosts(ctx, strconv.FormatInt(p.ID, 10), "")
+			if err != nil || len(keys) != 1 || keys[0] != p.Key {
+				t.Errorf("show %d finds %v (%v), want the post %q", p.ID, keys, err, p.Title)
+			}
+			if p.Slug == "" {
+				t.Errorf("%q has no slug", p.Title)
+			}
+			out[p.Link] = p.ID
+		}
+		return out
+	}
+	first, second := ids(), ids()
+	for link, id := range first {
+		if second[link] != id {
+			t.Errorf("%s: id %d, then %d in another archive", link, id, second[link])
+		}
+	}
+}
+
+// TestCorpusExportCountsOnce imports the corpus export into an empty
+// archive: WordPress 6 lists each category and tag twice, which is one
+// term, and nothing is "unchanged" in an archive that held nothing.
+func TestCorpusExportCountsOnce(t *testing.T) {
+	path := sharedtest.File(t, corpustruth.CorpusExport)
+	results, err := Import(context.Background(), openStore(t), []string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := results[0].Counts
+	if c.Terms != 195 || c.Unchanged != 0 || c.Updated != 0 {
+		t.Errorf("first import: %d terms read, %d updated, %d unchanged; want 195, 0, 0", c.Terms, c.Updated, c.Unchanged)
+	}
+}

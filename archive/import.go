@@ -317,6 +317,13 @@ func (im *Import) putAuthor(a Author) error {
 		return nil
 	}
 	a.Login = login
+	if a.Login == a.DisplayName && im.result.Source.Authority < AuthorityExport {
+		// Known only by name: the author the archive knows by that name
+		// under a login is the same one.
+		if known, err := im.loginOf(a.DisplayName); err != nil || known != a.DisplayName {
+			return err
+		}
+	}
 	var old Author
 	var id int64
 	var rank Authority

@@ -77,6 +77,13 @@ func (im *Import) putPost(p *Post) error {
 	if p.Slug == "" {
 		p.Slug = slugOf(p.Link)
 	}
+	if p.AuthorLogin != "" && im.result.Source.Authority < AuthorityExport {
+		login, err := im.loginOf(p.AuthorLogin)
+		if err != nil {
+			return err
+		}
+		p.AuthorLogin = login
+	}
 	for i := range p.Comments {
 		if p.Comments[i].ID == 0 {
 			p.Comments[i].ID = syntheticCommentID(&p.Comments[i])
@@ -342,4 +349,21 @@ func slugOf(link string) string {
 		return ""
 	}
 	return seg
+}
+
+// loginOf is the login of the author a page or feed names: itself when
+// it is a login the archive knows, else the login of the author the
+// archive knows by that display name (a block theme's byline shows only
+// the name), else the name as given.
+func (im *Import) loginOf(named string) (string, error) {
+	var login string
+	err := im.queryRow(`SELECT login FROM authors WHERE site_id=? AND login=?`, im.siteID, named).Scan(&login)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = im.queryRow(`SELECT login FROM authors WHERE site_id=? AND display_name=? AND login != display_name ORDER BY rank DESC, id LIMIT 1`,
+			im.siteID, named).Scan(&login)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return named, nil
+	}
+	return login, err
 }

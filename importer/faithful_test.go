@@ -131,3 +131,63 @@ func TestCorpusExportCountsOnce(t *testing.T) {
 		t.Errorf("first import: %d terms read, %d updated, %d unchanged; want 195, 0, 0", c.Terms, c.Updated, c.Unchanged)
 	}
 }
+
+// TestBylineWithoutLogin imports the review post's page from a theme
+// whose author box links the author's archive, then from a block theme
+// that shows only the author's name: the post keeps its author, known by
+// login, and no second author of that name appears.
+func TestBylineWithoutLogin(t *testing.T) {
+	corpus := sharedtest.File(t, "corpus/wordpress-6.1.9")
+	store := openStore(t)
+	ctx := context.Background()
+	for _, theme := range []string{"twentytwentyone", "twentytwentythree"} {
+		if _, err := Import(ctx, store, []string{filepath.Join(corpus, "html", theme, "single-1814-the-quiet-lighthouse-review.html")}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keys, err := store.FindPosts(ctx, "1814", "")
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("post 1814: %v %v", keys, err)
+	}
+	p, err := store.Post(ctx, keys[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	authors, err := store.Authors(ctx, p.Site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.AuthorLogin != "mara" || len(authors) != 1 || authors[0].DisplayName != "Mara Lindqvist" {
+		t.Errorf("author %q, authors %+v; want mara alone, as Mara Lindqvist", p.AuthorLogin, authors)
+	}
+}
+
+// TestWordPressComPagesAreShowable imports each saved WordPress.com page
+// and shows its post by the slug in its permalink and by the id the page
+// marks.
+func TestWordPressComPagesAreShowable(t *testing.T) {
+	pages := []struct {
+		file, slug string
+		id         int64
+	}{
+		{"blog.wordpress.com.diverse.html", "want-to-see-a-more-diverse-wordpress-contributor-community-so-do-we", 41513},
+		{"damianduchamps.wordpress.com.hbdi.html", "office-365-hbdi-die-dritte", 2626},
+		{"gormulus.wordpress.com.durfen.html", "das-wird-man-ja-wohl-noch-sagen-durfen", 339},
+		{"grossefragen.wordpress.com.projekt.html", "wuerde-des-lebens-ein-projekt", 787},
+		{"zulang.wordpress.com.genitalverstuemmelung.html", "3-jahre-legalisierte-genitalverstuemmelung", 462},
+	}
+	ctx := context.Background()
+	for _, page := range pages {
+		t.Run(page.file, func(t *testing.T) {
+			store := openStore(t)
+			if _, err := Import(ctx, store, []string{sharedtest.File(t, "peers/wpcom-pages/"+page.file)}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			for _, ref := range []string{page.slug, strconv.FormatInt(page.id, 10)} {
+				if keys, err := store.FindPosts(ctx, ref, ""); err != nil || len(keys) != 1 {
+					t.Errorf("show %s finds %d posts (%v)", ref, len(keys), err)
+				}
+			}
+		})
+	}
+}

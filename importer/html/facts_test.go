@@ -1,65 +1,12 @@
 package html
 
 import (
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
-
-// TestCorpusPostFacts checks what names and dates a post — its id, date
-// and author — on every captured single post and page against the site's
-// own export. The corpus themes show no date or author on pages. (The
-// slug is the archive's to derive from the permalink: see importer's
-// TestPagesGiveWhatTheExportGives.)
-func TestCorpusPostFacts(t *testing.T) {
-	corpus := sharedtest.File(t, "corpus/wordpress-6.1.9")
-	export := corpustruth.Corpus(t)
-	truth := export.ByID()
-	names := export.DisplayNames()
-	files, err := filepath.Glob(filepath.Join(corpus, "html", "*", "*.html"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus pages: %v", err)
-	}
-	for _, file := range files {
-		m := corpusPostFile.FindStringSubmatch(filepath.Base(file))
-		if m == nil {
-			continue
-		}
-		id, _ := strconv.ParseInt(m[1], 10, 64)
-		want := truth[id]
-		rel, _ := filepath.Rel(corpus, file)
-		t.Run(rel, func(t *testing.T) {
-			page := parseFile(t, file)
-			got := page.Post
-			if got.ID != id {
-				t.Errorf("id = %d, want %d", got.ID, id)
-			}
-			isPage := want.Type == "page"
-			if !got.Date.Equal(want.Date) && !(isPage && got.Date.IsZero()) {
-				t.Errorf("date = %v, want %v", got.Date, want.Date)
-			}
-			if got.AuthorLogin == "" && isPage {
-				return
-			}
-			// A theme that links no author archive shows only the name.
-			var shown archive.Author
-			for _, a := range page.Authors {
-				if a.Login == got.AuthorLogin {
-					shown = a
-				}
-			}
-			if shown.DisplayName != names[want.AuthorLogin] || (got.AuthorLogin != want.AuthorLogin && got.AuthorLogin != shown.DisplayName) {
-				t.Errorf("author = %q (%q), want %q (%q)", got.AuthorLogin, shown.DisplayName, want.AuthorLogin, names[want.AuthorLogin])
-			}
-		})
-	}
-}
 
 // TestWordPressComPageFacts reads the saved WordPress.com pages as they
 // show themselves: the post-N marker, the author the page names (none

@@ -3,9 +3,12 @@ package importer
 import (
 	"context"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
@@ -189,5 +192,52 @@ func TestWordPressComPagesAreShowable(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExportIDsOutOfRange imports an export whose items give ids no
+// WordPress has — negative, beyond 2^63, not a number — and one id three
+// times: each is named in a warning, the odd ones get derived ids, and
+// every post can be shown by the id it is listed with.
+func TestExportIDsOutOfRange(t *testing.T) {
+	item := func(id, slug string) string {
+		return `<item><title>` + slug + `</title><link>https://odd.example.org/` + slug + `/</link><guid>https://odd.example.org/` + slug + `/</guid>
+<wp:post_id>` + id + `</wp:post_id><wp:post_name>` + slug + `</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[<p>` + slug + `</p>]]></content:encoded></item>`
+	}
+	export := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Odd</title><link>https://odd.example.org</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>https://odd.example.org</wp:base_blog_url>
+` + item("-5", "negative") + item("99999999999999999999", "huge") + item("abc", "word") +
+		item("9", "first") + item("9", "second") + item("9", "third") + `
+</channel></rss>`
+	path := filepath.Join(t.TempDir(), "odd.xml")
+	if err := os.WriteFile(path, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store := openStore(t)
+	ctx := context.Background()
+	results, err := Import(ctx, store, []string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnings := strings.Join(results[0].Warnings, "\n")
+	for _, want := range []string{"negative wp:post_id", "could not be parsed", "post 9 appears 3 times"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("no warning saying %q in:\n%s", want, warnings)
+		}
+	}
+	posts, err := store.Posts(ctx, archive.PostFilter{})
+	if err != nil || len(posts) != 6 {
+		t.Fatalf("%d posts (%v), want all 6 kept", len(posts), err)
+	}
+	for _, p := range posts {
+		derived := p.Slug == "negative" || p.Slug == "huge" || p.Slug == "word"
+		if p.ID <= 0 || p.IDDerived != derived {
+			t.Errorf("%s: id %d derived %v", p.Slug, p.ID, p.IDDerived)
+		}
+		if keys, _ := store.FindPosts(ctx, strconv.FormatInt(p.ID, 10), ""); !slices.Contains(keys, p.Key) {
+			t.Errorf("%s: show %d does not find it", p.Slug, p.ID)
+		}
 	}
 }

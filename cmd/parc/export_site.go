@@ -55,7 +55,9 @@ Jekyll plugin. Build it with 'jekyll build' in DIR.
 		exportSiteSubcommand("static", "write the site parc serve shows as plain files for any web server", `Writes every page parc serve answers at its path as index.html (feeds as
 index.xml), the sitemap, robots.txt and the stylesheet; search needs parc
 serve and its page says so. Only what the site shows the public goes out.
-Links are made absolute with --base-url (default: the site's own URL).
+Links are made absolute with --base-url, the host the copy is published at
+(default: the site's own); the pages keep their paths (a blog at /blog/ is
+written under blog/), so a base URL with another path is refused.
 
 `+siteExportDir, false, static.Write),
 	}
@@ -98,7 +100,7 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 		}
 	})
 	bar.finish()
-	if errors.Is(err, export.ErrSeveralSites) || errors.Is(err, export.ErrDirNotEmpty) {
+	if errors.Is(err, export.ErrSeveralSites) || errors.Is(err, export.ErrDirNotEmpty) || errors.Is(err, static.ErrOtherPath) {
 		return usageError{err.Error()}
 	}
 	if err != nil {

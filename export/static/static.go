@@ -11,6 +11,7 @@ package static
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -25,6 +26,9 @@ import (
 	"github.com/parc-archive/parc/site"
 )
 
+// ErrOtherPath is the error of a base URL whose path is not the blog's.
+var ErrOtherPath = errors.New("export static: a base URL with a path would move the blog's pages, whose links name their own paths")
+
 // Write exports the site opts names into dir (missing, empty, or a
 // previous export by parc, which it replaces only when complete). Only
 // what the site shows the public goes out: opts.Private is not used.
@@ -36,8 +40,20 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 		return counts, err
 	}
 	counts.Sites = 1
+	// The files keep the blog's own paths (a blog at /blog/ is written
+	// under blog/), which its pages link to from the host's root: the
+	// tree is published at a host's root, never under another path.
+	base, err := url.Parse(s.BaseURL)
+	if err != nil {
+		return counts, err
+	}
+	if strings.Trim(base.EscapedPath(), "/") != "" {
+		return counts, fmt.Errorf("%w: give --base-url the host the copy is published at (%s://%s); the blog's pages stay at %s, where they link to each other",
+			ErrOtherPath, base.Scheme, base.Host, s.Links.Home())
+	}
+	origin := base.Scheme + "://" + base.Host
 	err = export.WriteDir(dir, "static", func(tree *export.Tree) error {
-		c := &copier{tree: tree, handler: s.Server.Handler(), base: s.BaseURL, home: s.Links.Home(), seen: map[string]bool{}, counts: &counts}
+		c := &copier{tree: tree, handler: s.Server.Handler(), origin: origin, home: s.Links.Home(), seen: map[string]bool{}, counts: &counts}
 		c.queue(s.Links.Pages()...)
 		c.queue(s.Server.Assets()...)
 		for len(c.todo) > 0 {
@@ -67,7 +83,7 @@ func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Opt
 type copier struct {
 	tree      *export.Tree
 	handler   http.Handler
-	base      string
+	origin    string // scheme and host the requests name
 	home      string
 	seen      map[string]bool
 	todo      []string
@@ -90,7 +106,7 @@ func (c *copier) queue(paths ...string) {
 var links = regexp.MustCompile(`(?:href|src)="(/[^"#?]*)`)
 
 func (c *copier) copy(ctx context.Context, path string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.origin+path, nil)
 	if err != nil {
 		return nil // not a path a server could be asked for
 	}

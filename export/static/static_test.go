@@ -62,4 +62,22 @@ func TestCorpusAsStaticFiles(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(data) != "mine" {
 		t.Error("the refused directory was changed")
 	}
+
+	// Published on another host: the pages keep their paths and their
+	// feeds name the new host. Under another path their links would break:
+	// refused, with nothing written.
+	moved := filepath.Join(t.TempDir(), "moved")
+	if _, err := static.Write(context.Background(), store, moved, sitegen.Options{BaseURL: "https://mirror.example.net/"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if feed, _ := os.ReadFile(filepath.Join(moved, "feed", "index.xml")); !strings.Contains(string(feed), "https://mirror.example.net"+u.EscapedPath()) {
+		t.Errorf("the feed does not link the review at the new host")
+	}
+	under := filepath.Join(t.TempDir(), "under")
+	if _, err := static.Write(context.Background(), store, under, sitegen.Options{BaseURL: "https://mirror.example.net/old-blog/"}, nil); !errors.Is(err, static.ErrOtherPath) {
+		t.Errorf("a base URL with a path: err %v, want ErrOtherPath", err)
+	}
+	if _, err := os.Stat(under); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the refused export left %s behind", under)
+	}
 }

@@ -64,3 +64,36 @@ func TestDerivedIDs(t *testing.T) {
 		t.Errorf("show 7 finds %d posts", len(keys))
 	}
 }
+
+// TestDerivedIDTaken: a derived id another post of the site already has
+// (as its WordPress id) moves on to the next free number.
+func TestDerivedIDTaken(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	site := Record{Site: &Site{URL: "https://blog.example.org", Title: "Blog"}}
+	fromFeed := &Post{Type: "post", Status: "publish", Title: "From the feed", Link: "https://blog.example.org/from-the-feed/"}
+	taken := derivedID(fromFeed)
+	put(t, s, Source{Path: "export.xml", Format: "wxr", Authority: AuthorityExport}, site,
+		Record{Post: &Post{ID: taken, Type: "post", Status: "publish", Title: "Holds the number", Link: "https://blog.example.org/holds/"}})
+	put(t, s, Source{Path: "feed.xml", Format: "rss", Authority: AuthorityFeed}, site, Record{Post: fromFeed})
+	for ref, want := range map[string]string{"holds": "Holds the number", "from-the-feed": "From the feed"} {
+		keys, err := s.FindPosts(context.Background(), ref, "")
+		if err != nil || len(keys) != 1 {
+			t.Fatalf("%s: %v %v", ref, keys, err)
+		}
+		p, err := s.Post(context.Background(), keys[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantID := taken
+		if ref == "from-the-feed" {
+			wantID = taken + 1
+		}
+		if p.Title != want || p.ID != wantID {
+			t.Errorf("%s: %q id %d, want %q id %d", ref, p.Title, p.ID, want, wantID)
+		}
+	}
+}

@@ -14,12 +14,20 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"github.com/parc-archive/parc/archive"
-	xhtml "golang.org/x/net/html"
 )
 
 // contentSelectors find the entry content: classic and WordPress.com themes,
 // block themes, then older themes' names.
 var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".post-content", ".entrytext", ".entry-body", ".storycontent", ".post-entry", ".entry", ".main"}
+
+// anyContent matches any of contentSelectors.
+var anyContent = strings.Join(contentSelectors, ", ")
+
+// outsideComments reports whether s is not part of the comments area:
+// a comment's own markup names dates, authors and content of its own.
+func outsideComments(_ int, s *goquery.Selection) bool {
+	return s.Closest(".comment, .comments-area, #comments, .wp-block-comments").Length() == 0
+}
 
 // nonContent is what themes and plugins put inside the entry content that
 // the author did not write: sharing, likes, related posts, ads, author
@@ -48,9 +56,10 @@ func (p *pageParser) readPost(classes map[string]bool) {
 	post.Title = p.postTitle(container)
 	post.Link = p.permalink()
 	content := p.findContent(container)
-	header := p.headerOf(container, content)
-	p.readDates(post, header)
-	p.readAuthor(post, header)
+	header := postHeader{container: container, content: content}
+	ld := p.jsonLD()
+	p.readDates(post, header, ld)
+	p.readAuthor(post, header, ld)
 	post.Terms = p.terms(container, content)
 
 	if img := p.firstIn(container, ".post-thumbnail img, .wp-block-post-featured-image img, img.wp-post-image"); img.Length() > 0 {
@@ -91,9 +100,6 @@ func (p *pageParser) readPost(classes map[string]bool) {
 // post_class names post-N, else its article, else main (block themes wrap
 // no element around the post), else the body.
 func (p *pageParser) postContainer(id int64) *goquery.Selection {
-	notComment := func(_ int, s *goquery.Selection) bool {
-		return s.Closest(".comment, .comments-area, #comments").Length() == 0
-	}
 	var selectors []string
 	if id > 0 {
 		selectors = append(selectors, fmt.Sprintf("#post-%d, .post-%d", id, id))
@@ -109,11 +115,11 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 		// the post-N class on a header image.
 		var found, first *goquery.Selection
 		p.doc.FindMatcher(matcher).EachWithBreak(func(i int, s *goquery.Selection) bool {
-			if notComment(i, s) {
+			if outsideComments(i, s) {
 				if first == nil {
 					first = s
 				}
-				if s.FindMatcher(compiled(strings.Join(contentSelectors, ", ")+", .entry-title, .post-title, h1, h2")).Length() > 0 {
+				if s.FindMatcher(compiled(anyContent+", .entry-title, .post-title, h1, h2")).Length() > 0 {
 					found = s
 				}
 			}
@@ -145,8 +151,8 @@ func (p *pageParser) postID(classes map[string]bool) int64 {
 	// Themes without body classes (classic WordPress.com ones) still
 	// print post_class or the post-N id on the element around the post.
 	var id int64
-	p.doc.FindMatcher(compiled("[id^=post-], [class*=post-]")).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.Closest(".comment, .comments-area, #comments").Length() > 0 {
+	p.doc.FindMatcher(compiled("[id^=post-], [class*=post-]")).EachWithBreak(func(i int, s *goquery.Selection) bool {
+		if !outsideComments(i, s) {
 			return true
 		}
 		if m := postArticleID.FindStringSubmatch(attr(s, "id")); m != nil {
@@ -216,22 +222,17 @@ func stripCommentPage(u *url.URL) string {
 // (a latest-posts block's dates and bylines) or inside a comment speak of
 // something else.
 type postHeader struct {
-	p         *pageParser
 	container *goquery.Selection
-	content   *goquery.Selection
-}
-
-func (p *pageParser) headerOf(container, content *goquery.Selection) postHeader {
-	return postHeader{p: p, container: container, content: content}
+	content   *goquery.Selection // nil when the page shows none
 }
 
 // find is every element matching sel in the post's header, in page order.
 func (h postHeader) find(sel string) *goquery.Selection {
-	return h.container.FindMatcher(compiled(sel)).FilterFunction(func(_ int, s *goquery.Selection) bool {
-		if h.content != nil && h.content.Length() > 0 && within(s.Get(0), h.content.Get(0)) {
+	return h.container.FindMatcher(compiled(sel)).FilterFunction(func(i int, s *goquery.Selection) bool {
+		if h.content != nil && (h.content.Get(0) == s.Get(0) || h.content.Contains(s.Get(0))) {
 			return false
 		}
-		return s.Closest(".comment, .comments-area, #comments, .wp-block-comments").Length() == 0
+		return outsideComments(i, s)
 	})
 }
 
@@ -240,8 +241,7 @@ func (h postHeader) first(sel string) *goquery.Selection { return h.find(sel).Fi
 
 // readDates prefers the theme's time elements, which carry the site's own
 // offset (so the local wall clock is known), then head meta and JSON-LD.
-func (p *pageParser) readDates(post *archive.Post, header postHeader) {
-	ld := p.jsonLD()
+func (p *pageParser) readDates(post *archive.Post, header postHeader, ld jsonLDArticle) {
 	post.Date, post.DateGMT = firstTime(
 		attr(header.first("time.entry-date.published, time.published, .wp-block-post-date time, time.entry-date, .posted-on time, .entry-meta time"), "datetime"),
 		attr(p.first(`meta[property="article:published_time"]`), "content"),
@@ -339,7 +339,7 @@ const (
 // readAuthor takes the author from what the theme shows: a byline's
 // /author/LOGIN/ link, else the author box's, else a name without a link
 // (block themes, WordPress.com, hCard, meta, JSON-LD).
-func (p *pageParser) readAuthor(post *archive.Post, header postHeader) {
+func (p *pageParser) readAuthor(post *archive.Post, header postHeader, ld jsonLDArticle) {
 	var author archive.Author
 	if link := p.authorLink(header.find(".byline a, a[rel~=author], .posted-by a, .wp-block-post-author-name a, .wp-block-post-author a, .author a, .entry-meta a, .entry-footer a, .vcard a"), false); link != nil {
 		author = archive.Author{Login: loginOf(link), DisplayName: text(link)}
@@ -355,7 +355,7 @@ func (p *pageParser) readAuthor(post *archive.Post, header postHeader) {
 			name = clean(attr(p.first(`meta[name="author"]`), "content"))
 		}
 		if name == "" {
-			name = p.jsonLD().authorName()
+			name = ld.authorName()
 		}
 		if name == "" {
 			return
@@ -389,24 +389,15 @@ func loginOf(link *goquery.Selection) string {
 }
 
 // sharedWords is the longest run of whole words a and b have in common,
-// so that a name is found in two sentences whatever their language; a
-// word of b may carry a short ending (a possessive: "Mara's", "Maras").
+// so that a name is found in two sentences whatever their language.
 func sharedWords(a, b string) string {
-	trim := func(w string) string {
-		return strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '.' })
-	}
-	same := func(x, y string) bool {
-		x, y = trim(x), trim(y)
-		rest, ok := strings.CutPrefix(y, x)
-		return x != "" && ok && utf8.RuneCountInString(strings.TrimLeftFunc(rest, unicode.IsPunct)) <= 2 && (rest == "" || !unicode.IsLetter([]rune(rest)[0]) || utf8.RuneCountInString(rest) <= 1)
-	}
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	best := ""
 	for i := range wa {
 		for j := range wb {
 			var run []string
-			for k := 0; i+k < len(wa) && j+k < len(wb) && same(wa[i+k], wb[j+k]); k++ {
-				run = append(run, trim(wa[i+k]))
+			for k := 0; i+k < len(wa) && j+k < len(wb) && sameWord(wa[i+k], wb[j+k]); k++ {
+				run = append(run, trimPunct(wa[i+k]))
 			}
 			if s := strings.Join(run, " "); len(s) > len(best) {
 				best = s
@@ -414,6 +405,31 @@ func sharedWords(a, b string) string {
 		}
 	}
 	return best
+}
+
+// sameWord reports whether b is the word a, punctuation around either
+// aside, or a with a possessive ending: one letter ("Maras") or an
+// apostrophe and up to two letters ("Mara's").
+func sameWord(a, b string) bool {
+	a, b = trimPunct(a), trimPunct(b)
+	ending, ok := strings.CutPrefix(b, a)
+	if a == "" || !ok {
+		return false
+	}
+	switch first, _ := utf8.DecodeRuneInString(ending); {
+	case ending == "":
+		return true
+	case unicode.IsLetter(first):
+		return utf8.RuneCountInString(ending) == 1
+	default:
+		return utf8.RuneCountInString(strings.TrimLeftFunc(ending, unicode.IsPunct)) <= 2
+	}
+}
+
+// trimPunct drops the punctuation around a word, but not an initial's
+// period ("J.").
+func trimPunct(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '.' })
 }
 
 var termPath = regexp.MustCompile(`/(category|tag)/((?:[^/?#]+/)*[^/?#]+)/?$`)
@@ -475,9 +491,6 @@ func (p *pageParser) terms(container, content *goquery.Selection) []archive.Term
 // body beside it (.entry and .entrytext): a candidate beside the first
 // found, not inside it or around it, with over twice its text is the body.
 func (p *pageParser) findContent(container *goquery.Selection) *goquery.Selection {
-	outsideComments := func(_ int, s *goquery.Selection) bool {
-		return s.Closest(".comment, .comments-area, #comments, .wp-block-comments").Length() == 0
-	}
 	for _, scope := range []*goquery.Selection{container, p.doc.Selection} {
 		var found *goquery.Selection
 		for _, sel := range contentSelectors {
@@ -490,9 +503,8 @@ func (p *pageParser) findContent(container *goquery.Selection) *goquery.Selectio
 			continue
 		}
 		size := len(found.Text())
-		scope.FindMatcher(compiled(strings.Join(contentSelectors, ", "))).FilterFunction(outsideComments).Each(func(_ int, s *goquery.Selection) {
-			n, f := s.Get(0), found.Get(0)
-			if within(n, f) || within(f, n) {
+		scope.FindMatcher(compiled(anyContent)).FilterFunction(outsideComments).Each(func(_ int, s *goquery.Selection) {
+			if n, f := s.Get(0), found.Get(0); n == f || found.Contains(n) || s.Contains(f) {
 				return
 			}
 			if l := len(s.Text()); l > 2*size {
@@ -502,14 +514,4 @@ func (p *pageParser) findContent(container *goquery.Selection) *goquery.Selectio
 		return found
 	}
 	return nil
-}
-
-// within reports whether n is ancestor or below it.
-func within(n, ancestor *xhtml.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == ancestor {
-			return true
-		}
-	}
-	return false
 }

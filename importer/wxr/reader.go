@@ -140,15 +140,12 @@ func declaredEncoding(head []byte) string {
 // and a line.
 func (r *Reader) Warnings() []string {
 	out := append([]string(nil), r.notes...)
-	out = append(out, r.tally.summaries(r.name)...)
-	if repeated := r.repeatedPosts(); repeated != "" {
-		out = append(out, fmt.Sprintf("wxr %s: %s; each copy is kept as a post of its own under that id (parc show ID lists them all)", r.name, repeated))
-	}
-	return out
+	return append(out, r.tally.summaries(r.name, map[repairKind]string{repairRepeatedID: r.repeatedPosts()})...)
 }
 
 // repeatedPosts names the posts and pages whose id the export gives more
-// than once (nav menu items and the like repeat by design), at most ten.
+// than once (nav menu items and the like repeat by design), at most ten,
+// and says how a user finds them.
 func (r *Reader) repeatedPosts() string {
 	var keys []occurrenceKey
 	for key, n := range r.occurrences {
@@ -167,7 +164,10 @@ func (r *Reader) repeatedPosts() string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %d appears %d times", key.postType, key.id, r.occurrences[key]))
 	}
-	return strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ", ") + " (parc show ID lists every copy)"
 }
 
 // Next returns the next record: the Site first, then authors, terms and

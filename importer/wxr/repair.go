@@ -61,14 +61,18 @@ func (t *tally) add(kind repairKind, line int) {
 	t.count[kind]++
 }
 
-// summaries renders one warning per kind of repair made so far.
-func (t *tally) summaries(file string) []string {
+// summaries renders one warning per kind of repair made so far, with
+// what details names of it.
+func (t *tally) summaries(file string, details map[repairKind]string) []string {
 	var out []string
 	for kind, n := range t.count {
 		if n == 0 {
 			continue
 		}
 		msg := fmt.Sprintf(repairMessages[kind], n)
+		if d := details[repairKind(kind)]; d != "" {
+			msg += "; " + d
+		}
 		out = append(out, fmt.Sprintf("wxr %s: %s (first at line %d)", file, msg, t.first[kind]))
 	}
 	return out

@@ -3,6 +3,7 @@ package locale
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -81,18 +82,29 @@ func twoDigits(n int) string {
 // trailing period ("Jun", "März", "dez.", "января"): how a page that
 // shows its dates in words is read back.
 func MonthNamed(word string) (time.Month, bool) {
-	word = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(word), "."))
-	if word == "" {
-		return 0, false
-	}
+	m, ok := monthsByName()[monthKey(word)]
+	return m, ok
+}
+
+func monthKey(name string) string {
+	return strings.ToLower(strings.TrimSuffix(strings.TrimSpace(name), "."))
+}
+
+// monthsByName maps every month name of every language, as monthKey
+// writes it, to its month; built once, on first use, as pages are read
+// word by word. Where two languages share a name they name one month.
+var monthsByName = sync.OnceValue(func() map[string]time.Month {
+	m := map[string]time.Month{}
 	for _, l := range languages {
 		for _, names := range [][12]string{l.dates.months, l.dates.monthsAlone, l.dates.monthsShort} {
 			for i, name := range names {
-				if name != "" && strings.ToLower(strings.TrimSuffix(name, ".")) == word {
-					return time.Month(i + 1), true
+				if key := monthKey(name); key != "" {
+					if _, taken := m[key]; !taken {
+						m[key] = time.Month(i + 1)
+					}
 				}
 			}
 		}
 	}
-	return 0, false
-}
+	return m
+})

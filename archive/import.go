@@ -360,13 +360,8 @@ func (im *Import) putTerm(t Term) error {
 	if t.Slug == "" {
 		t.Slug = t.Name
 	}
-	// WordPress 6 exports list each category and tag twice, as
-	// wp:category or wp:tag and as wp:term: one term read.
-	if key := "read\x00" + t.Taxonomy + "\x00" + t.Slug; !im.stated[key] {
-		im.stated[key] = true
-		im.result.Counts.Terms++
-	}
 	if t.Taxonomy == "" || t.Slug == "" {
+		im.result.Counts.Terms++
 		im.Warn(fmt.Sprintf("term %q (id %d) has no taxonomy or slug: skipped", t.Name, t.ID))
 		im.count("unchanged")
 		return nil
@@ -377,6 +372,12 @@ func (im *Import) putTerm(t Term) error {
 	var meta string
 	err := im.queryRow(`SELECT id, wp_id, name, description, parent_slug, meta, rank FROM terms WHERE site_id = ? AND taxonomy = ? AND slug = ?`, im.siteID, t.Taxonomy, t.Slug).
 		Scan(&id, &old.ID, &old.Name, &old.Description, &old.ParentSlug, &meta, &rank)
+	// WordPress 6 exports list each category and tag twice, as
+	// wp:category or wp:tag and as wp:term: one term read, the one this
+	// import has not counted yet.
+	if !im.counted[recordKey{"term", id}] {
+		im.result.Counts.Terms++
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		res, err := im.exec(`INSERT INTO terms (site_id, taxonomy, slug, wp_id, name, description, parent_slug, meta, rank) VALUES (?,?,?,?,?,?,?,?,?)`,
 			im.siteID, t.Taxonomy, t.Slug, t.ID, t.Name, t.Description, t.ParentSlug, encodeMeta(t.Meta), im.result.Source.Authority)

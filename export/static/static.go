@@ -35,25 +35,20 @@ var ErrOtherPath = errors.New("export static: a base URL with a path would move 
 // progress, when not nil, is called after each file.
 func Write(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Options, progress func(export.Counts)) (export.Counts, error) {
 	var counts export.Counts
+	// The files keep the blog's own paths (a blog at /blog/ is written
+	// under blog/), which its pages link to from the host's root: the
+	// tree is published at a host's root, never under another path.
+	if base, err := url.Parse(opts.BaseURL); err == nil && strings.Trim(base.EscapedPath(), "/") != "" {
+		return counts, fmt.Errorf("%w: give --base-url the host the copy is published at (%s://%s); the blog's pages keep their own paths, where they link to each other",
+			ErrOtherPath, base.Scheme, base.Host)
+	}
 	s, err := sitegen.Open(ctx, src, opts)
 	if err != nil {
 		return counts, err
 	}
 	counts.Sites = 1
-	// The files keep the blog's own paths (a blog at /blog/ is written
-	// under blog/), which its pages link to from the host's root: the
-	// tree is published at a host's root, never under another path.
-	base, err := url.Parse(s.BaseURL)
-	if err != nil {
-		return counts, err
-	}
-	if strings.Trim(base.EscapedPath(), "/") != "" {
-		return counts, fmt.Errorf("%w: give --base-url the host the copy is published at (%s://%s); the blog's pages stay at %s, where they link to each other",
-			ErrOtherPath, base.Scheme, base.Host, s.Links.Home())
-	}
-	origin := base.Scheme + "://" + base.Host
 	err = export.WriteDir(dir, "static", func(tree *export.Tree) error {
-		c := &copier{tree: tree, handler: s.Server.Handler(), origin: origin, home: s.Links.Home(), seen: map[string]bool{}, counts: &counts}
+		c := &copier{tree: tree, handler: s.Server.Handler(), origin: s.BaseURL, home: s.Links.Home(), seen: map[string]bool{}, counts: &counts}
 		c.queue(s.Links.Pages()...)
 		c.queue(s.Server.Assets()...)
 		for len(c.todo) > 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/jsonl"
 	"github.com/parc-archive/parc/render"
 )
@@ -53,7 +54,7 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 				return fmt.Errorf("%s %d is %s: add --private to show it", post.Type, post.ID, post.Status)
 			}
 			if !private {
-				post.Comments = publicComments(post.Comments)
+				export.Withhold(&post.Post)
 			}
 			author, err := archive.NewAuthorNames(store).Name(c.Context, post.Site, post.AuthorLogin)
 			if err != nil {
@@ -69,16 +70,6 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 			return nil
 		},
 	}
-}
-
-func publicComments(all []archive.Comment) []archive.Comment {
-	var out []archive.Comment
-	for _, c := range all {
-		if c.Public() {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // wrapParagraphs writes paragraphs with a blank line between them.

@@ -6,9 +6,11 @@ package jsonl
 
 import (
 	"cmp"
+	"slices"
 	"time"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/export"
 )
 
 // Listing is the stable --json shape of a post in a listing.
@@ -76,10 +78,16 @@ type Comment struct {
 }
 
 // PostOf is a post's full shape, threading the comments it is given.
-// Without private, a password-protected post's content and excerpt and
-// commenters' emails and IPs are left out, and the password is never
-// printed; which comments to give is the caller's choice.
+// Without private it holds only what readers may see, as export.Withhold
+// says (a password-protected post's content, meta and comments, emails,
+// IPs and private meta are left out), and never the password.
 func PostOf(p *archive.StoredPost, private bool, author string) Post {
+	if !private {
+		shown := *p
+		shown.Comments = slices.Clone(p.Comments)
+		export.Withhold(&shown.Post)
+		p = &shown
+	}
 	summary := archive.PostSummary{StoredPost: *p}
 	for _, t := range p.Terms {
 		switch t.Taxonomy {
@@ -99,34 +107,26 @@ func PostOf(p *archive.StoredPost, private bool, author string) Post {
 		Content: p.ContentRaw, ContentRendered: p.ContentRendered, Excerpt: cmp.Or(p.ExcerptRaw, p.ExcerptRendered),
 		GUID: p.GUID, MenuOrder: p.MenuOrder, Meta: nonNilMeta(p.Meta), Comments: []*Comment{},
 	}
-	if p.Password != "" && !private {
-		out.Content, out.ContentRendered, out.Excerpt = "", "", ""
-	}
 	if private {
 		out.Password = p.Password
 	}
 	roots, _ := archive.Thread(p.Comments)
 	for _, n := range roots {
-		out.Comments = append(out.Comments, commentOf(n, private))
+		out.Comments = append(out.Comments, commentOf(n))
 	}
 	return out
 }
 
-func commentOf(n *archive.Node, private bool) *Comment {
+func commentOf(n *archive.Node) *Comment {
 	c := n.Comment
 	date, _ := Dates(c.Date, c.DateGMT)
 	out := &Comment{
-		ID: c.ID, Parent: c.Parent, Author: c.Author, AuthorURL: c.AuthorURL, Date: date,
-		Status: c.Status(), Type: c.Kind(), Content: cmp.Or(c.ContentRaw, c.ContentRendered),
+		ID: c.ID, Parent: c.Parent, Author: c.Author, AuthorURL: c.AuthorURL, AuthorEmail: c.AuthorEmail, AuthorIP: c.AuthorIP,
+		Date: date, Status: c.Status(), Type: c.Kind(), Content: cmp.Or(c.ContentRaw, c.ContentRendered),
 		Meta: nonNilMeta(c.Meta), Replies: []*Comment{},
 	}
-	if private {
-		out.AuthorEmail, out.AuthorIP = c.AuthorEmail, c.AuthorIP
-	} else {
-		out.Meta = nonNilMeta(c.PublicMeta())
-	}
 	for _, r := range n.Replies {
-		out.Replies = append(out.Replies, commentOf(r, private))
+		out.Replies = append(out.Replies, commentOf(r))
 	}
 	return out
 }

@@ -38,3 +38,24 @@ func TestCommentMetaKeepsPrivateThingsPrivate(t *testing.T) {
 		}
 	}
 }
+
+// TestProtectedPostShowsNothingButItsTitle: without private, the shape of
+// a password-protected post holds no content, meta, comment or password
+// (`parc show --json` printed its approved comments and meta).
+func TestProtectedPostShowsNothingButItsTitle(t *testing.T) {
+	p := &archive.StoredPost{Post: archive.Post{ID: 14, Type: "post", Status: "publish", Title: "Letters", Password: "keeper",
+		ContentRaw: "<p>the letters</p>", Meta: []archive.Meta{{Key: "mood", Value: "secret"}},
+		Comments: []archive.Comment{{ID: 3, Approved: archive.CommentApproved, Author: "Ann", ContentRaw: "a reply to the letters"}}}}
+	out, err := json.Marshal(PostOf(p, false, "Ann"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"the letters", "secret", "a reply to the letters", "keeper"} {
+		if strings.Contains(string(out), secret) {
+			t.Errorf("%q shown: %s", secret, out)
+		}
+	}
+	if len(p.Comments) != 1 || p.Meta == nil {
+		t.Error("PostOf changed the post it was given")
+	}
+}

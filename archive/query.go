@@ -129,9 +129,34 @@ type SiteSummary struct {
 	PublicPosts, PublicPages, PublicComments int
 }
 
-// Sites lists the sites in the archive.
-func (s *Store) Sites(ctx context.Context) ([]SiteSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.url, s.title, s.link, s.description, s.language, s.base_site_url, s.base_blog_url, s.wxr_version, s.generator,
+const siteColumns = `s.url, s.title, s.link, s.description, s.language, s.base_site_url, s.base_blog_url, s.wxr_version, s.generator`
+
+func scanSite(rows *sql.Rows, site *Site, counts ...any) error {
+	return rows.Scan(append([]any{&site.URL, &site.Title, &site.Link, &site.Description, &site.Language, &site.BaseSiteURL, &site.BaseBlogURL, &site.WXRVersion, &site.Generator}, counts...)...)
+}
+
+// Sites lists the sites in the archive, without counting their items.
+func (s *Store) Sites(ctx context.Context) ([]Site, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+siteColumns+` FROM sites s ORDER BY s.url`)
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing sites: %w", err)
+	}
+	defer rows.Close()
+	var out []Site
+	for rows.Next() {
+		var site Site
+		if err := scanSite(rows, &site); err != nil {
+			return nil, err
+		}
+		out = append(out, site)
+	}
+	return out, rows.Err()
+}
+
+// SiteSummaries lists the sites in the archive with the number of their
+// items, which costs a count over every post and comment.
+func (s *Store) SiteSummaries(ctx context.Context) ([]SiteSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+siteColumns+`,
 		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'post'),
 		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'page'),
 		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id AND c.approved = '1'),
@@ -148,8 +173,7 @@ func (s *Store) Sites(ctx context.Context) ([]SiteSummary, error) {
 	var out []SiteSummary
 	for rows.Next() {
 		var ss SiteSummary
-		if err := rows.Scan(&ss.URL, &ss.Title, &ss.Link, &ss.Description, &ss.Language, &ss.BaseSiteURL, &ss.BaseBlogURL, &ss.WXRVersion, &ss.Generator,
-			&ss.Posts, &ss.Pages, &ss.Comments, &ss.AllComments, &ss.PublicPosts, &ss.PublicPages, &ss.PublicComments); err != nil {
+		if err := scanSite(rows, &ss.Site, &ss.Posts, &ss.Pages, &ss.Comments, &ss.AllComments, &ss.PublicPosts, &ss.PublicPages, &ss.PublicComments); err != nil {
 			return nil, err
 		}
 		out = append(out, ss)

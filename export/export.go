@@ -48,7 +48,7 @@ var ErrSeveralSites = errors.New("several sites")
 
 // SiteLister is the archive as Sites reads it.
 type SiteLister interface {
-	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	Sites(ctx context.Context) ([]archive.Site, error)
 }
 
 // Sites returns the sites an export covers: the one named, or all of
@@ -62,10 +62,10 @@ func Sites(ctx context.Context, src SiteLister, named string) ([]archive.Site, e
 	var out, held []archive.Site
 	var urls []string
 	for _, s := range all {
-		held = append(held, s.Site)
+		held = append(held, s)
 		urls = append(urls, s.URL)
 		if named != "" && s.URL == archive.NormalizeSiteURL(named) {
-			out = append(out, s.Site)
+			out = append(out, s)
 		}
 	}
 	switch {

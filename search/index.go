@@ -79,7 +79,7 @@ type Source interface {
 	ChangedSince(ctx context.Context, mark int64) ([]int64, error)
 	ForEachPost(ctx context.Context, fn func(*archive.StoredPost) error) error
 	CountSearchable(ctx context.Context) (archive.SearchableCounts, error)
-	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	Sites(ctx context.Context) ([]archive.Site, error)
 }
 
 func (o Options) lockTimeout() time.Duration {

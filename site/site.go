@@ -24,7 +24,7 @@ import (
 type Archive interface {
 	FinishedImports(ctx context.Context) (int64, error)
 	LastImportFinished(ctx context.Context) (time.Time, error)
-	Sites(ctx context.Context) ([]archive.SiteSummary, error)
+	Sites(ctx context.Context) ([]archive.Site, error)
 	FirstSite(ctx context.Context) (string, error)
 	SiteEntries(ctx context.Context, site string) ([]archive.SiteEntry, error)
 	SiteTerms(ctx context.Context, site string) ([]archive.Term, error)

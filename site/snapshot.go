@@ -28,7 +28,7 @@ type snapshot struct {
 // siteData is one site's entries, terms and authors, indexed every way an
 // old link can name them.
 type siteData struct {
-	archive.SiteSummary
+	archive.Site
 	mount    string // path prefix of the site on this server, "" for the root
 	origPath string // path of the original site's URL, "" for a domain root
 
@@ -81,15 +81,15 @@ type author struct {
 // importing another site never moves its URLs; the others are served
 // under a prefix of their host.
 func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, pick, root string, generation int64) (*snapshot, error) {
-	summaries, err := store.Sites(ctx)
+	sites, err := store.Sites(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	if pick != "" {
 		want := archive.NormalizeSiteURL(pick)
-		var picked []archive.SiteSummary
+		var picked []archive.Site
 		var names []string
-		for _, s := range summaries {
+		for _, s := range sites {
 			names = append(names, s.URL)
 			if s.URL == want {
 				picked = append(picked, s)
@@ -98,21 +98,21 @@ func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		if len(picked) == 0 {
 			return nil, fmt.Errorf("site: no site %s in the archive (it holds: %s)", pick, strings.Join(names, ", "))
 		}
-		summaries = picked
+		sites = picked
 	}
 	modified, err := store.LastImportFinished(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	snap := &snapshot{generation: generation, modified: modified.UTC().Truncate(time.Second), single: len(summaries) <= 1}
+	snap := &snapshot{generation: generation, modified: modified.UTC().Truncate(time.Second), single: len(sites) <= 1}
 	if root == "" && !snap.single {
 		if root, err = store.FirstSite(ctx); err != nil {
 			return nil, fmt.Errorf("site: %w", err)
 		}
 	}
-	for _, summary := range summaries {
-		atRoot := snap.single || summary.URL == archive.NormalizeSiteURL(root)
-		sd, err := buildSiteData(ctx, store, catalog, summary, atRoot)
+	for _, site := range sites {
+		atRoot := snap.single || site.URL == archive.NormalizeSiteURL(root)
+		sd, err := buildSiteData(ctx, store, catalog, site, atRoot)
 		if err != nil {
 			return nil, err
 		}
@@ -124,10 +124,10 @@ func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, 
 	return snap, nil
 }
 
-func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, summary archive.SiteSummary, atRoot bool) (*siteData, error) {
+func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, site archive.Site, atRoot bool) (*siteData, error) {
 	sd := &siteData{
-		SiteSummary: summary,
-		locale:      catalog.For(summary.Language),
+		Site:        site,
+		locale:      catalog.For(site.Language),
 		byPath:      map[string]*entry{},
 		byID:        map[int64]*entry{},
 		byKey:       map[int64]*entry{},
@@ -139,19 +139,19 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		authors:     map[string]*author{},
 		authorsByID: map[int64]*author{},
 	}
-	u, err := url.Parse(summary.URL)
+	u, err := url.Parse(site.URL)
 	if err == nil {
 		sd.origPath = strings.TrimRight(u.Path, "/")
 	}
 	sd.mount = sd.origPath
 	if !atRoot {
-		host := summary.URL
+		host := site.URL
 		if err == nil && u.Host != "" {
 			host = u.Host
 		}
 		sd.mount = "/" + url.PathEscape(host) + sd.origPath
 	}
-	rows, err := store.SiteEntries(ctx, summary.URL)
+	rows, err := store.SiteEntries(ctx, site.URL)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
@@ -169,12 +169,12 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		e := &entry{SiteEntry: r, title: plainTitle(r.Title)}
 		sd.addEntry(e)
 	}
-	sd.addAliases(host(summary.URL))
+	sd.addAliases(host(site.URL))
 	sd.nav = sd.topPages()
 	if err := sd.addTerms(ctx, store); err != nil {
 		return nil, err
 	}
-	authors, err := store.Authors(ctx, summary.URL)
+	authors, err := store.Authors(ctx, site.URL)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}

@@ -26,7 +26,7 @@ func sitesCommand() *cli.Command {
 				return err
 			}
 			defer store.Close()
-			sites, err := store.Sites(c.Context)
+			sites, err := store.SiteSummaries(c.Context)
 			if err != nil {
 				return err
 			}

@@ -187,8 +187,8 @@ func FuzzWriteRead(f *testing.F) {
 // onePost is an archive of one site holding one post.
 type onePost struct{ p *archive.Post }
 
-func (o onePost) Sites(context.Context) ([]archive.SiteSummary, error) {
-	return []archive.SiteSummary{{Site: archive.Site{URL: "https://fuzz.example.org"}}}, nil
+func (o onePost) Sites(context.Context) ([]archive.Site, error) {
+	return []archive.Site{{URL: "https://fuzz.example.org"}}, nil
 }
 func (o onePost) Authors(context.Context, string) ([]archive.Author, error) { return nil, nil }
 func (o onePost) SiteTerms(context.Context, string) ([]archive.Term, error) { return nil, nil }

@@ -59,10 +59,12 @@ type Import struct {
 	// and wp:term) only fills gaps the second time, so that importing the
 	// file again finds nothing to change.
 	stated map[string]bool
-	// counted holds the records this import has counted as added, updated
-	// or unchanged: a record a source gives twice (a term listed twice, a
-	// post on each of its comment pages) is counted once, as what the
-	// import did to it first.
+	// counted holds the records other than comments this import has
+	// counted as added, updated or unchanged: a record a source gives
+	// twice (a term listed twice, a post on each of its comment pages) is
+	// counted once, as what the import did to it first. Comments, the bulk
+	// of a blog, are not held here (a million would cost 80 MB): a post
+	// given again does not count its unchanged comments again.
 	counted  map[recordKey]bool
 	result   ImportResult
 	siteID   int64
@@ -248,13 +250,15 @@ type recordKey struct {
 }
 
 // touched counts what the import did to a record and notes it in the
-// record's provenance, once per record and import.
+// record's provenance, once per record and import (comments: see counted).
 func (im *Import) touched(kind string, id int64, action string) error {
-	key := recordKey{kind, id}
-	if im.counted[key] {
-		return nil
+	if kind != "comment" {
+		key := recordKey{kind, id}
+		if im.counted[key] {
+			return nil
+		}
+		im.counted[key] = true
 	}
-	im.counted[key] = true
 	im.count(action)
 	if action == "unchanged" {
 		return nil

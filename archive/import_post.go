@@ -139,6 +139,7 @@ func (im *Import) putPost(p *Post) error {
 	mergePost(&merged, p, mergingFor(authority, rank, complete(p)))
 	oldPost := old.Post
 	oldPost.Comments = nil
+	restated := im.counted[recordKey{"post", key}]
 	if fingerprint(merged) == fingerprint(oldPost) {
 		if err := im.touched("post", key, "unchanged"); err != nil {
 			return err
@@ -151,7 +152,7 @@ func (im *Import) putPost(p *Post) error {
 			return err
 		}
 	}
-	if err := im.putComments(key, old.Comments, p.Comments, authority); err != nil {
+	if err := im.putComments(key, old.Comments, p.Comments, authority, restated); err != nil {
 		return fmt.Errorf("post %d %q: %w", p.ID, p.Title, err)
 	}
 	if len(p.Comments) > 0 {
@@ -187,7 +188,10 @@ func (im *Import) warnThread(p *Post) {
 	}
 }
 
-func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment, authority Authority) error {
+// putComments merges a post's incoming comments into those it holds;
+// restated says this import gave the post before, and counted its
+// comments then.
+func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment, authority Authority, restated bool) error {
 	byID := make(map[int64]*Comment, len(held))
 	for i := range held {
 		byID[held[i].ID] = &held[i]
@@ -213,8 +217,8 @@ func (im *Import) putComments(postKey int64, held []Comment, incoming []Comment,
 		merged := *old
 		mergeComment(&merged, *c, mergingFor(authority, rank, true))
 		if fingerprint(merged) == fingerprint(*old) {
-			if err := im.touched("comment", id, "unchanged"); err != nil {
-				return err
+			if !restated {
+				im.count("unchanged")
 			}
 			continue
 		}

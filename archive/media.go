@@ -89,8 +89,8 @@ func (s *Store) AddMedia(ctx context.Context, refs []MediaRef) (added int, err e
 // fetch: pending, or failed fewer than maxTries times, and not tried
 // since notSince (a fetch leaves what failed during it to the next one).
 func (s *Store) MediaToFetch(ctx context.Context, site string, maxTries int, notSince time.Time, n int) ([]MediaFile, error) {
-	return s.mediaWhere(ctx, `(m.status = 'pending' OR (m.status = 'failed' AND m.tries < ?)) AND (? = '' OR m.site = ?) AND m.fetched_at < ? ORDER BY m.url LIMIT ?`,
-		maxTries, site, NormalizeSiteURL(site), mediaTime(notSince), n)
+	return s.mediaWhere(ctx, `(m.status = ? OR (m.status = ? AND m.tries < ?)) AND (? = '' OR m.site = ?) AND m.fetched_at < ? ORDER BY m.url LIMIT ?`,
+		MediaPending, MediaFailed, maxTries, site, NormalizeSiteURL(site), mediaTime(notSince), n)
 }
 
 // CountMedia is how many files of site the archive knows.
@@ -131,15 +131,6 @@ func (s *Store) Media(ctx context.Context, site string) ([]MediaFile, error) {
 		}
 	}
 	return files, rows.Err()
-}
-
-// StoredMedia is the stored file a URL names, or nil when there is none.
-func (s *Store) StoredMedia(ctx context.Context, url string) (*MediaFile, error) {
-	files, err := s.mediaWhere(ctx, `m.url = ? AND m.status = 'stored'`, url)
-	if err != nil || len(files) == 0 {
-		return nil, err
-	}
-	return &files[0], nil
 }
 
 func (s *Store) mediaWhere(ctx context.Context, where string, args ...any) ([]MediaFile, error) {

@@ -173,6 +173,9 @@ func (p *Post) Listed() bool {
 // ListedSQL is Post.Listed as an SQL condition on the posts table aliased p.
 const ListedSQL = `((p.type IN ('post', 'page') AND p.status = 'publish') OR (p.type = 'attachment' AND p.status IN ('inherit', 'publish')))`
 
+// PublicSQL is Post.Public as an SQL condition on the posts table aliased p.
+const PublicSQL = ListedSQL + ` AND p.password = ''`
+
 // Public reports whether a post's content may be shown to readers and
 // indexed for public search: listed and not password-protected.
 func (p *Post) Public() bool { return p.Listed() && p.Password == "" }

@@ -164,7 +164,7 @@ func (s *Store) SiteSummaries(ctx context.Context) ([]SiteSummary, error) {
 		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'post' AND `+ListedSQL+`),
 		(SELECT count(*) FROM posts p WHERE p.site_id = s.id AND p.type = 'page' AND `+ListedSQL+`),
 		(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.site_id = s.id AND c.approved = '1'
-			AND p.type IN ('post', 'page') AND `+ListedSQL+` AND p.password = '')
+			AND p.type IN ('post', 'page') AND `+PublicSQL+`)
 		FROM sites s ORDER BY s.url`)
 	if err != nil {
 		return nil, fmt.Errorf("archive: listing sites: %w", err)

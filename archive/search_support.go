@@ -30,10 +30,10 @@ func (s *Store) CountSearchable(ctx context.Context) (SearchableCounts, error) {
 	var c SearchableCounts
 	err := s.db.QueryRowContext(ctx, `
 		SELECT
-			(SELECT count(*) FROM posts p WHERE p.type = 'post' AND `+ListedSQL+` AND p.password = ''),
-			(SELECT count(*) FROM posts p WHERE p.type = 'page' AND `+ListedSQL+` AND p.password = ''),
+			(SELECT count(*) FROM posts p WHERE p.type = 'post' AND `+PublicSQL+`),
+			(SELECT count(*) FROM posts p WHERE p.type = 'page' AND `+PublicSQL+`),
 			(SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id
-				WHERE c.approved = '1' AND p.type IN ('post', 'page') AND `+ListedSQL+` AND p.password = '')`).
+				WHERE c.approved = '1' AND p.type IN ('post', 'page') AND `+PublicSQL+`)`).
 		Scan(&c.Posts, &c.Pages, &c.Comments)
 	if err != nil {
 		return c, fmt.Errorf("archive: counting searchable records: %w", err)

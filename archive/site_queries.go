@@ -153,7 +153,7 @@ type SiteComment struct {
 func (s *Store) RecentComments(ctx context.Context, site string, limit int) ([]SiteComment, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.post_id, `+prefixed("c.", commentColumns)+`
 		FROM comments c JOIN posts p ON p.id = c.post_id JOIN sites s ON s.id = p.site_id
-		WHERE s.url = ? AND c.approved = '1' AND `+ListedSQL+` AND p.password = ''
+		WHERE s.url = ? AND c.approved = '1' AND `+PublicSQL+`
 		ORDER BY coalesce(nullif(c.date_gmt, ''), c.date) DESC, c.id DESC
 		LIMIT ?`, NormalizeSiteURL(site), limit)
 	if err != nil {

@@ -150,9 +150,6 @@ func (s *Store) migrate() error {
 	return nil
 }
 
-// SchemaVersion is the schema version this parc writes.
-func SchemaVersion() int { return len(migrations) }
-
 // NormalizeSiteURL gives the form in which a site's URL identifies it:
 // lower-case scheme and host, no trailing slash, no query or fragment.
 func NormalizeSiteURL(raw string) string {

@@ -223,20 +223,8 @@ func (f *Frontier) enqueue(ctx context.Context, urls []string) (taken int, err e
 // Next returns up to n URLs still to visit, oldest first. They stay queued
 // until MarkDone, so a crawl killed meanwhile visits them again.
 func (f *Frontier) Next(ctx context.Context, n int) ([]string, error) {
-	rows, err := f.store.db.QueryContext(ctx, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, f.job, frontierQueued, n)
+	urls, err := queryColumn[string](ctx, f.store.db, `SELECT url FROM frontier WHERE job = ? AND state = ? ORDER BY seq LIMIT ?`, f.job, frontierQueued, n)
 	if err != nil {
-		return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
-	}
-	defer rows.Close()
-	var urls []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
-		}
-		urls = append(urls, u)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("archive: frontier of %s: %w", f.job, err)
 	}
 	return urls, nil
@@ -324,6 +312,7 @@ func (f *Frontier) Clear(ctx context.Context) error {
 	if _, err := f.store.exec(ctx, `DELETE FROM frontier WHERE job = ?`, f.job); err != nil {
 		return fmt.Errorf("archive: clearing the frontier of %s: %w", f.job, err)
 	}
+	f.known.Store(0) // else a later Enqueue would find the job still full
 	return nil
 }
 

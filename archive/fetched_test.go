@@ -204,4 +204,11 @@ func TestFrontierCap(t *testing.T) {
 	if err := again.Enqueue(ctx, "/one-more"); !errors.As(err, &full) {
 		t.Errorf("a second handle took another URL: %v", err)
 	}
+	// A cleared job is empty again for the handle that cleared it.
+	if err := f.Clear(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Enqueue(ctx, "/after-clear"); err != nil {
+		t.Errorf("a cleared frontier refused a URL: %v", err)
+	}
 }

@@ -48,20 +48,25 @@ func (s *Store) ChangedSince(ctx context.Context, mark int64) ([]int64, error) {
 
 // queryKeys runs a query whose one column is post keys.
 func (s *Store) queryKeys(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return queryColumn[int64](ctx, s.db, query, args...)
+}
+
+// queryColumn runs a query of one column and returns its values.
+func queryColumn[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var keys []int64
+	var out []T
 	for rows.Next() {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		keys = append(keys, k)
+		out = append(out, v)
 	}
-	return keys, rows.Err()
+	return out, rows.Err()
 }
 
 // ForEachPost calls fn with every post in the archive, in full, in key
@@ -108,18 +113,9 @@ func (s *Store) CountPosts(ctx context.Context) (int, error) {
 
 // PostTypes lists the post types the archive holds, sorted.
 func (s *Store) PostTypes(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT type FROM posts ORDER BY type`)
+	types, err := queryColumn[string](ctx, s.db, `SELECT DISTINCT type FROM posts ORDER BY type`)
 	if err != nil {
 		return nil, fmt.Errorf("archive: listing post types: %w", err)
 	}
-	defer rows.Close()
-	var types []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		types = append(types, t)
-	}
-	return types, rows.Err()
+	return types, nil
 }

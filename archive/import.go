@@ -321,18 +321,18 @@ func (im *Import) putAuthor(a Author) error {
 		return nil
 	}
 	a.Login = login
-	if a.Login == a.DisplayName && im.result.Source.Authority < AuthorityExport {
-		// Known only by name: the author the archive knows by that name
-		// under a login is the same one.
-		if known, err := im.loginOf(a.DisplayName); err != nil || known != a.DisplayName {
-			return err
-		}
-	}
 	var old Author
 	var id int64
 	var rank Authority
 	err := im.queryRow(`SELECT id, wp_id, email, display_name, first_name, last_name, rank FROM authors WHERE site_id = ? AND login = ?`, im.siteID, login).
 		Scan(&id, &old.ID, &old.Email, &old.DisplayName, &old.FirstName, &old.LastName, &rank)
+	if errors.Is(err, sql.ErrNoRows) && a.Login == a.DisplayName && im.result.Source.Authority < AuthorityExport {
+		// Known only by name: the author the archive knows by that name
+		// under a login is the same one.
+		if known, err := im.loginNamed(a.DisplayName); err != nil || known != a.DisplayName {
+			return err
+		}
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		res, err := im.exec(`INSERT INTO authors (site_id, login, wp_id, email, display_name, first_name, last_name, rank) VALUES (?,?,?,?,?,?,?,?)`,
 			im.siteID, login, a.ID, a.Email, a.DisplayName, a.FirstName, a.LastName, im.result.Source.Authority)

@@ -356,18 +356,25 @@ func slugOf(link string) string {
 }
 
 // loginOf is the login of the author a page or feed names: itself when
-// it is a login the archive knows, else the login of the author the
-// archive knows by that display name (a block theme's byline shows only
-// the name), else the name as given.
+// it is a login the archive knows, else loginNamed.
 func (im *Import) loginOf(named string) (string, error) {
 	var login string
 	err := im.queryRow(`SELECT login FROM authors WHERE site_id=? AND login=?`, im.siteID, named).Scan(&login)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = im.queryRow(`SELECT login FROM authors WHERE site_id=? AND display_name=? AND login != display_name ORDER BY rank DESC, id LIMIT 1`,
-			im.siteID, named).Scan(&login)
+		return im.loginNamed(named)
 	}
+	return login, err
+}
+
+// loginNamed is the login of the author the archive knows by the display
+// name name under another login (a block theme's byline shows only the
+// name), else name itself.
+func (im *Import) loginNamed(name string) (string, error) {
+	var login string
+	err := im.queryRow(`SELECT login FROM authors WHERE site_id=? AND display_name=? AND login != display_name ORDER BY rank DESC, id LIMIT 1`,
+		im.siteID, name).Scan(&login)
 	if errors.Is(err, sql.ErrNoRows) {
-		return named, nil
+		return name, nil
 	}
 	return login, err
 }

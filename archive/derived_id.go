@@ -16,6 +16,14 @@ const (
 	derivedIDRange = 8_000_000_000_000
 )
 
+// postIDSQL is the ID a post is shown by, on the posts table aliased p:
+// its WordPress ID, else the one parc derived.
+const postIDSQL = `coalesce(p.wp_id, p.derived_id, 0)`
+
+// postIDIsSQL matches a post by the ID it is shown by, given twice as
+// arguments; written so that both indexes serve it.
+const postIDIsSQL = `(p.wp_id = ? OR (p.wp_id IS NULL AND p.derived_id = ?))`
+
 // derivedID is the ID parc gives a post no source names the WordPress ID
 // of: a hash of what identifies it where it came from — its guid, else its
 // link, else its title and date — so that every import of the same feed

@@ -21,7 +21,7 @@ type StoredPost struct {
 	Post
 }
 
-const postColumns = `p.id, s.url, p.type, coalesce(p.wp_id, p.derived_id, 0), p.wp_id IS NULL AND p.derived_id IS NOT NULL, p.occurrence, p.status, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
+const postColumns = `p.id, s.url, p.type, ` + postIDSQL + `, p.wp_id IS NULL AND p.derived_id IS NOT NULL, p.occurrence, p.status, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
 	p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.content_raw, p.content_rendered, p.excerpt_raw, p.excerpt_rendered,
 	p.comment_status, p.ping_status, p.password, p.sticky, p.attachment_url, p.rank`
 
@@ -319,10 +319,10 @@ func (s *Store) FindPosts(ctx context.Context, ref, site string) ([]int64, error
 	var cond string
 	var args []any
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		cond, args = `(p.wp_id = ? OR (p.wp_id IS NULL AND p.derived_id = ?))`, []any{id, id}
+		cond, args = postIDIsSQL, []any{id, id}
 	} else if u, err := url.Parse(ref); err == nil && u.Host != "" {
 		if id, err := strconv.ParseInt(u.Query().Get("p"), 10, 64); err == nil {
-			cond, args = `(p.link = ? OR p.guid = ? OR p.wp_id = ? OR (p.wp_id IS NULL AND p.derived_id = ?))`, []any{ref, ref, id, id}
+			cond, args = `(p.link = ? OR p.guid = ? OR `+postIDIsSQL+`)`, []any{ref, ref, id, id}
 		} else {
 			trimmed := strings.TrimRight(ref, "/")
 			cond, args = `(p.link IN (?, ?) OR p.guid IN (?, ?))`, []any{trimmed, trimmed + "/", trimmed, trimmed + "/"}

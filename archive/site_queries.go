@@ -41,7 +41,7 @@ type SiteEntry struct {
 // Drafts, private, future and trashed items are left out here, in SQL, so
 // that no caller can serve them by mistake.
 func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, s.url, coalesce(p.wp_id, p.derived_id, 0), p.type, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, s.url, `+postIDSQL+`, p.type, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
 		p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.password != '', p.sticky, p.attachment_url,
 		CASE WHEN p.type = 'attachment' THEN coalesce(nullif(p.excerpt_raw, ''), p.excerpt_rendered) ELSE '' END, p.comment_status,
 		(SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.approved = '1')

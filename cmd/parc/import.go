@@ -79,19 +79,20 @@ terminal a progress bar shows on stderr.`,
 // importInto imports the command's sources into store, indexes them and
 // prints what each did.
 func importInto(c *cli.Context, store *archive.Store, opts importer.Options, lang string) error {
+	var record *warc.Writer
 	if path := c.Path("warc"); path != "" {
-		w, err := warc.Create(path, userAgent)
-		if err != nil {
+		var err error
+		if record, err = warc.Create(path, userAgent); err != nil {
 			return err
 		}
-		opts.Record = w
+		opts.Record = record
 	}
 	progress := newProgress(c.App.ErrWriter)
 	opts.Progress = progress.update
 	results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
-	if w, ok := opts.Record.(*warc.Writer); ok {
+	if record != nil {
 		// What was fetched is written even when the import failed.
-		if werr := w.Close(); err == nil {
+		if werr := record.Close(); err == nil {
 			err = werr
 		}
 	}

@@ -63,21 +63,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	if err == nil {
 		return 0
 	}
-	var ue usageError
-	var exit cli.ExitCoder
-	switch {
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "parc: %v\n", err)
+	fmt.Fprintf(stderr, "parc: %v\n", err)
+	if errors.As(err, new(usageError)) {
 		return 2
-	case errors.As(err, &exit):
-		if msg := err.Error(); msg != "" {
-			fmt.Fprintf(stderr, "parc: %s\n", msg)
-		}
-		return exit.ExitCode()
-	default:
-		fmt.Fprintf(stderr, "parc: %v\n", err)
-		return 1
 	}
+	return 1
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {

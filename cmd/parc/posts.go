@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -115,13 +116,10 @@ func parseDay(s string) (time.Time, error) {
 
 func printPostLine(w io.Writer, p *archive.PostSummary, author string) {
 	day := "          "
-	if t := firstKnown(p.Date, p.DateGMT); !t.IsZero() {
+	if t := cmp.Or(p.Date, p.DateGMT); !t.IsZero() {
 		day = t.Format("2006-01-02")
 	}
-	title := render.ShownTitle(p.Title)
-	if title == "" {
-		title = "(no title)"
-	}
+	title := cmp.Or(render.ShownTitle(p.Title), "(no title)")
 	flags := ""
 	if p.Status != "publish" {
 		flags += " [" + p.Status + "]"
@@ -137,13 +135,4 @@ func printPostLine(w io.Writer, p *archive.PostSummary, author string) {
 		by = " by " + author
 	}
 	fmt.Fprintf(w, "%6d  %s  %s%s%s  (%s)\n", p.ID, day, title, flags, by, plural(p.CommentCount, "comment", "comments"))
-}
-
-func firstKnown(ts ...time.Time) time.Time {
-	for _, t := range ts {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
 }

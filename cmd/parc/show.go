@@ -78,7 +78,7 @@ func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
 		if i > 0 {
 			fmt.Fprintln(w, strings.TrimRight(indent, " "))
 		}
-		wrap(w, p, indent, 78)
+		wrap(w, p, indent)
 	}
 }
 
@@ -162,11 +162,14 @@ func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
 	}
 }
 
-// wrap writes text in lines of at most width columns, each with indent.
-func wrap(w io.Writer, text, indent string, width int) {
+// textWidth is the columns `parc show` wraps text in.
+const textWidth = 78
+
+// wrap writes text in lines of at most textWidth columns, each with indent.
+func wrap(w io.Writer, text, indent string) {
 	line := indent
 	for _, word := range strings.Fields(text) {
-		if len([]rune(line))+1+len([]rune(word)) > width && strings.TrimSpace(line) != "" {
+		if len([]rune(line))+1+len([]rune(word)) > textWidth && strings.TrimSpace(line) != "" {
 			fmt.Fprintln(w, line)
 			line = indent
 		}

@@ -61,7 +61,7 @@ func verifyCommand() *cli.Command {
 				}
 			}
 			if !ok {
-				return cli.Exit(fmt.Sprintf("the archive has %d problems", len(check.Problems)), 1)
+				return fmt.Errorf("the archive has %d problems", len(check.Problems))
 			}
 			return nil
 		},

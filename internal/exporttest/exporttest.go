@@ -8,6 +8,7 @@ package exporttest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -58,10 +59,7 @@ func Tool(t *testing.T, name string) string {
 	if err == nil {
 		return path
 	}
-	if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-		t.Fatalf("%s is not installed and PARC_REQUIRE_SHARED=1 (apt-get install --no-install-recommends %s)", name, name)
-	}
-	t.Skipf("%s is not installed; skipping (apt-get install --no-install-recommends %s to run it)", name, name)
+	sharedtest.Unavailable(t, fmt.Sprintf("%s is not installed (apt-get install --no-install-recommends %s)", name, name))
 	return ""
 }
 

@@ -5,11 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // videoPost is a post of the sample blog at /blog/ that embeds a YouTube
@@ -60,8 +60,7 @@ var SampleSecrets = []string{
 // a blog that is not at its domain's root, with the post of videos.
 func SampleAtSubpath(t *testing.T) *archive.Store {
 	t.Helper()
-	_, self, _, _ := runtime.Caller(0)
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(self), "..", "..", "testdata", "sample-blog.xml"))
+	data, err := os.ReadFile(filepath.Join(sharedtest.RepoRoot(t), "testdata", "sample-blog.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}

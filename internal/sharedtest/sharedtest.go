@@ -5,6 +5,7 @@
 package sharedtest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,10 +47,19 @@ func RepoRoot(t testing.TB) string {
 
 func missing(t testing.TB, path string, err error) {
 	t.Helper()
+	Unavailable(t, fmt.Sprintf("shared fixture %s not found beside the repository (%v)", path, err))
+}
+
+// Unavailable ends a test that needs something this machine lacks (a
+// fixture, a tool), said by what: where tests must not skip
+// (PARC_REQUIRE_SHARED=1, as in CI, whose .ci/run installs the tools) it
+// fails, elsewhere it skips.
+func Unavailable(t testing.TB, what string) {
+	t.Helper()
 	if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-		t.Fatalf("shared fixture missing and PARC_REQUIRE_SHARED=1: %v", err)
+		t.Fatalf("%s, and PARC_REQUIRE_SHARED=1", what)
 	}
-	t.Skipf("shared fixture %s not found beside the repository; skipping (set PARC_REQUIRE_SHARED=1 to fail instead)", path)
+	t.Skipf("skipping: %s (set PARC_REQUIRE_SHARED=1 to fail instead)", what)
 }
 
 // repoRoot walks up from the test's working directory (its package) to

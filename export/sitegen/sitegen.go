@@ -11,7 +11,6 @@ package sitegen
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -172,9 +171,6 @@ type Comment struct {
 	Replies   []*Comment `json:"replies,omitempty"`
 }
 
-// ErrStop may be returned by Walk's fn to end the walk early without error.
-var ErrStop = errors.New("stop")
-
 // Walk calls fn with each post and page of s a public export holds, or
 // every one with opts.Private, oldest first as the archive stores them.
 // The entry is fn's only until it returns.
@@ -241,9 +237,6 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		e.Comments, e.CommentCount, e.Shown = comments(p.Comments, sanitizer, private)
 		return fn(e)
 	})
-	if errors.Is(err, ErrStop) {
-		return nil
-	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -82,39 +82,31 @@ type Options struct {
 // Open picks the site opts name (the archive's only one when none is
 // named) and reads its links.
 func Open(ctx context.Context, src Source, opts Options) (*Site, error) {
-	sites, err := export.Sites(ctx, src, opts.Site)
+	one, err := export.OneSite(ctx, src, opts.Site, "a static site")
 	if err != nil {
 		return nil, err
-	}
-	if len(sites) > 1 {
-		var urls []string
-		for _, s := range sites {
-			urls = append(urls, s.URL)
-		}
-		return nil, fmt.Errorf("%w: the archive holds %d sites (%s): name one with --site, a static site holds one",
-			export.ErrSeveralSites, len(sites), strings.Join(urls, ", "))
 	}
 	base := opts.BaseURL
 	if base == "" {
-		u, err := url.Parse(sites[0].URL)
+		u, err := url.Parse(one.URL)
 		if err != nil || u.Host == "" {
-			return nil, fmt.Errorf("export: the site's URL %q has no host: name one with --base-url", sites[0].URL)
+			return nil, fmt.Errorf("export: the site's URL %q has no host: name one with --base-url", one.URL)
 		}
 		base = u.Scheme + "://" + u.Host
 	}
-	srv, err := site.New(ctx, site.Config{Store: src, Site: sites[0].URL, BaseURL: base})
+	srv, err := site.New(ctx, site.Config{Store: src, Site: one.URL, BaseURL: base})
 	if err != nil {
 		return nil, err
 	}
-	links, err := srv.Links(sites[0].URL)
+	links, err := srv.Links(one.URL)
 	if err != nil {
 		return nil, err
 	}
-	known, err := src.CountMedia(ctx, sites[0].URL)
+	known, err := src.CountMedia(ctx, one.URL)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/"), hasMedia: known > 0}, nil
+	return &Site{Site: one, Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/"), hasMedia: known > 0}, nil
 }
 
 // Entry is a post or page as a generator's front matter and body need it.

@@ -169,15 +169,8 @@ type Comment struct {
 func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entry) error) error {
 	conv := NewConverter()
 	sanitizer := render.NewSanitizer()
-	authors, err := src.Authors(ctx, s.URL)
-	if err != nil {
-		return fmt.Errorf("export: authors of %s: %w", s.URL, err)
-	}
-	names := map[string]string{}
-	for _, a := range authors {
-		names[a.Login] = a.Name()
-	}
-	err = src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
+	names := archive.NewAuthorNames(src)
+	err := src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -194,12 +187,13 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		e := &Entry{
 			Key: p.Key, ID: p.ID, Type: p.Type, Title: strings.TrimSpace(render.Text(p.Title)),
 			Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
-			Path: link.Path, Aliases: link.Aliases, Author: names[p.AuthorLogin],
+			Path: link.Path, Aliases: link.Aliases,
 			Summary: strings.TrimSpace(render.ShownText(p.ExcerptRaw, p.ExcerptRendered)),
 			Draft:   !p.Listed() || private && p.Password != "",
 		}
-		if e.Author == "" {
-			e.Author = p.AuthorLogin
+		var err error
+		if e.Author, err = names.Name(ctx, s.URL, p.AuthorLogin); err != nil {
+			return err
 		}
 		e.AuthorPath, _ = s.Links.Author(p.AuthorLogin)
 		if !served {

@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/hugo"
 	"github.com/parc-archive/parc/export/sitegen"
+	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/exporttest"
 )
@@ -150,4 +152,34 @@ func TestBlogAtSubPath(t *testing.T) {
 func TestPrivateExport(t *testing.T) {
 	site, built, _ := sample(t, true)
 	exporttest.SamplePrivate(t, site, filepath.Join(site, "content"), built, `"draft": true`)
+}
+
+// heldReply imports the exports' blog of one post (../testdata/held-reply.xml).
+func heldReply(t *testing.T) *archive.Store {
+	t.Helper()
+	store, err := archive.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	if _, err := importer.Import(context.Background(), store, []string{filepath.Join("..", "testdata", "held-reply.xml")}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// TestTitleAsWordPressShowedIt: a title's straight quotes are curly in
+// the export, as WordPress and parc serve show them.
+func TestTitleAsWordPressShowedIt(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if _, err := hugo.Write(context.Background(), heldReply(t), site, sitegen.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(site, "content", "posts", "5-keepers-log.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"title": "The “Keeper’s” log"`; !strings.Contains(string(data), want) {
+		t.Errorf("the post's front matter does not hold %s:\n%s", want, data)
+	}
 }

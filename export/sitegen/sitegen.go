@@ -114,7 +114,7 @@ type Entry struct {
 	Key     int64
 	ID      int64  // WordPress's; 0 when the source did not show it
 	Type    string // post or page
-	Title   string // plain text
+	Title   string // plain text, as readers saw it (render.ShownTitle)
 	Slug    string // decoded
 	Date    time.Time
 	Lastmod time.Time
@@ -127,7 +127,7 @@ type Entry struct {
 	AuthorPath string
 	Categories []Term
 	Tags       []Term
-	Summary    string // the excerpt as plain text
+	Summary    string // the excerpt WordPress showed, as plain text (render.ShownExcerpt)
 	// Draft is an entry a build leaves out unless asked: one not
 	// published, or a password-protected one, whose content a static site
 	// cannot hide (only in a --private export).
@@ -144,7 +144,7 @@ type Entry struct {
 
 // Term is a category or tag of an entry.
 type Term struct {
-	Name string
+	Name string // as readers saw it (render.ShownTitle)
 	Slug string
 	Path string
 }
@@ -185,10 +185,10 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 			export.Withhold(&p.Post)
 		}
 		e := &Entry{
-			Key: p.Key, ID: p.ID, Type: p.Type, Title: strings.TrimSpace(render.Text(p.Title)),
+			Key: p.Key, ID: p.ID, Type: p.Type, Title: render.ShownTitle(p.Title),
 			Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
 			Path: link.Path, Aliases: link.Aliases,
-			Summary: strings.TrimSpace(render.ShownText(p.ExcerptRaw, p.ExcerptRendered)),
+			Summary: render.ShownExcerpt(p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered),
 			Draft:   !p.Listed() || private && p.Password != "",
 		}
 		var err error
@@ -201,7 +201,7 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		}
 		for _, t := range p.Terms {
 			path, _ := s.Links.Term(t.Taxonomy, t.Slug)
-			term := Term{Name: t.Name, Slug: decoded(t.Slug), Path: path}
+			term := Term{Name: render.ShownTitle(t.Name), Slug: decoded(t.Slug), Path: path}
 			switch t.Taxonomy {
 			case "category":
 				e.Categories = append(e.Categories, term)
@@ -274,17 +274,12 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 				shown++
 			}
 			v := &Comment{
-				ID: c.ID, Parent: c.Parent, Author: strings.TrimSpace(render.Text(c.Author)), Type: c.Kind(),
+				ID: c.ID, Parent: c.Parent, Type: c.Kind(),
 				Date:    localTime(c.Date, c.DateGMT).Format(time.RFC3339),
 				Content: sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered)),
 				Replies: convert(n.Replies),
 			}
-			if v.Author == "" {
-				v.Author = "Anonymous"
-			}
-			if u, err := url.Parse(c.AuthorURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-				v.AuthorURL = c.AuthorURL
-			}
+			v.Author, v.AuthorURL = site.CommentAuthor(c)
 			if private {
 				v.Status = c.Status()
 			}

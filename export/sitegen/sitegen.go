@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -140,6 +141,35 @@ type Entry struct {
 	// CommentCount counts Comments and all their replies; Shown counts
 	// those readers see (approved), which differ in a --private export.
 	CommentCount, Shown int
+}
+
+// FileID is the number an entry's file is named by: WordPress's ID, or
+// the archive's key when the source did not show the ID.
+func (e *Entry) FileID() string {
+	if e.ID == 0 {
+		return strconv.FormatInt(e.Key, 10)
+	}
+	return strconv.FormatInt(e.ID, 10)
+}
+
+// FileSlug is the entry's slug as its file name holds it: SafeName, cut
+// to 80 bytes; "" when nothing of it is kept.
+func (e *Entry) FileSlug() string {
+	name := SafeName(e.Slug)
+	if len(name) > 80 {
+		name = name[:80]
+	}
+	return name
+}
+
+// unsafeName is what a file name does not keep of a slug.
+var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
+
+// SafeName is a slug as a file or directory name keeps it: lower case,
+// each run of other characters than letters, digits, _ and - one hyphen,
+// and no hyphen at either end.
+func SafeName(slug string) string {
+	return strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(slug), "-"), "-")
 }
 
 // Term is a category or tag of an entry.

@@ -358,11 +358,15 @@ func (s *Site) CopyMedia(src Source, tree *export.Tree, dir string, files []Medi
 		if err != nil {
 			continue
 		}
-		data, err := os.ReadFile(src.MediaPath(f.SHA256))
+		from := src.MediaPath(f.SHA256)
+		info, err := os.Stat(from)
+		if err == nil && !info.Mode().IsRegular() {
+			err = fmt.Errorf("%s is not a file", from)
+		}
 		if err != nil {
 			return fmt.Errorf("export: a stored media file cannot be read (parc verify checks them): %w", err)
 		}
-		if err := tree.Write(dir+rel, data); err != nil {
+		if err := tree.CopyFile(dir+rel, from, info.Size()); err != nil {
 			return err
 		}
 	}

@@ -183,3 +183,23 @@ func TestTitleAsWordPressShowedIt(t *testing.T) {
 		t.Errorf("the post's front matter does not hold %s:\n%s", want, data)
 	}
 }
+
+// TestHeldCommentReplies: in a --private export the approved reply to a
+// held comment shows, in the held comment's place, as on the site; the
+// held comment does not.
+func TestHeldCommentReplies(t *testing.T) {
+	bin := exporttest.Tool(t, "hugo")
+	site := filepath.Join(t.TempDir(), "site")
+	if _, err := hugo.Write(context.Background(), heldReply(t), site, sitegen.Options{Options: export.Options{Private: true}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	exporttest.Run(t, site, bin, "--quiet")
+	built := filepath.Join(site, "public")
+	page := exporttest.Page(t, built, "/2024/05/02/keepers-log/")
+	if page.Find("#comment-2").Length() != 1 || !strings.Contains(page.Find("ol.comments").Text(), "replyword") {
+		t.Error("the approved reply to the held comment is not shown")
+	}
+	if page.Find("#comment-1").Length() != 0 || strings.Contains(page.Text(), "heldword") {
+		t.Error("the held comment is shown")
+	}
+}

@@ -8,11 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/hugo"
 	"github.com/parc-archive/parc/export/sitegen"
-	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/exporttest"
 )
@@ -152,54 +150,4 @@ func TestBlogAtSubPath(t *testing.T) {
 func TestPrivateExport(t *testing.T) {
 	site, built, _ := sample(t, true)
 	exporttest.SamplePrivate(t, site, filepath.Join(site, "content"), built, `"draft": true`)
-}
-
-// heldReply imports the exports' blog of one post (../testdata/held-reply.xml).
-func heldReply(t *testing.T) *archive.Store {
-	t.Helper()
-	store, err := archive.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	if _, err := importer.Import(context.Background(), store, []string{filepath.Join("..", "testdata", "held-reply.xml")}, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	return store
-}
-
-// TestTitleAsWordPressShowedIt: a title's straight quotes are curly in
-// the export, as WordPress and parc serve show them.
-func TestTitleAsWordPressShowedIt(t *testing.T) {
-	site := filepath.Join(t.TempDir(), "site")
-	if _, err := hugo.Write(context.Background(), heldReply(t), site, sitegen.Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(site, "content", "posts", "5-keepers-log.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `"title": "The “Keeper’s” log"`; !strings.Contains(string(data), want) {
-		t.Errorf("the post's front matter does not hold %s:\n%s", want, data)
-	}
-}
-
-// TestHeldCommentReplies: in a --private export the approved reply to a
-// held comment shows, in the held comment's place, as on the site; the
-// held comment does not.
-func TestHeldCommentReplies(t *testing.T) {
-	bin := exporttest.Tool(t, "hugo")
-	site := filepath.Join(t.TempDir(), "site")
-	if _, err := hugo.Write(context.Background(), heldReply(t), site, sitegen.Options{Options: export.Options{Private: true}}, nil); err != nil {
-		t.Fatal(err)
-	}
-	exporttest.Run(t, site, bin, "--quiet")
-	built := filepath.Join(site, "public")
-	page := exporttest.Page(t, built, "/2024/05/02/keepers-log/")
-	if page.Find("#comment-2").Length() != 1 || !strings.Contains(page.Find("ol.comments").Text(), "replyword") {
-		t.Error("the approved reply to the held comment is not shown")
-	}
-	if page.Find("#comment-1").Length() != 0 || strings.Contains(page.Text(), "heldword") {
-		t.Error("the held comment is shown")
-	}
 }

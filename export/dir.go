@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -114,9 +115,11 @@ type Tree struct {
 	failed atomic.Pointer[error]
 }
 
+// treeFile is a file to write: data, or a copy of the file at from.
 type treeFile struct {
 	path string
 	data []byte
+	from string
 }
 
 // newTree writes below root, which exists, until closed.
@@ -133,7 +136,7 @@ func (t *Tree) writeQueued() {
 		if t.failed.Load() != nil {
 			continue
 		}
-		if err := writeFile(made, f.path, f.data); err != nil {
+		if err := writeFile(made, f); err != nil {
 			err = fmt.Errorf("export: %w", err)
 			t.failed.Store(&err)
 		}
@@ -141,9 +144,10 @@ func (t *Tree) writeQueued() {
 }
 
 // writeFile writes a file, making the directories it needs that made
-// does not hold, and adds them to it.
-func writeFile(made map[string]bool, path string, data []byte) error {
-	if dir := filepath.Dir(path); !made[dir] {
+// does not hold, and adds them to it. A copy streams: a video need not
+// fit in memory.
+func writeFile(made map[string]bool, f treeFile) error {
+	if dir := filepath.Dir(f.path); !made[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
@@ -151,7 +155,23 @@ func writeFile(made map[string]bool, path string, data []byte) error {
 			made[dir] = true
 		}
 	}
-	return os.WriteFile(path, data, 0o644)
+	if f.from == "" {
+		return os.WriteFile(f.path, f.data, 0o644)
+	}
+	src, err := os.Open(f.from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(f.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }
 
 // close waits for the files written and returns the first failure.
@@ -170,15 +190,28 @@ func (t *Tree) Bytes() int64 { return t.bytes }
 // Write writes a file below the root, making the directories it needs.
 // rel is slash-separated. data must not change afterwards.
 func (t *Tree) Write(rel string, data []byte) error {
-	path := filepath.Join(t.root, filepath.FromSlash(rel))
-	if !strings.HasPrefix(path, t.root+string(filepath.Separator)) {
+	return t.enqueue(rel, treeFile{data: data}, int64(len(data)))
+}
+
+// CopyFile copies the file at from, of size bytes, to rel below the
+// root, as Write writes data, reading it only as it writes it: a video
+// never waits in memory. from must not change afterwards.
+func (t *Tree) CopyFile(rel, from string, size int64) error {
+	return t.enqueue(rel, treeFile{from: from}, size)
+}
+
+// enqueue queues f to be written at rel, which must be below the root,
+// and counts its size.
+func (t *Tree) enqueue(rel string, f treeFile, size int64) error {
+	f.path = filepath.Join(t.root, filepath.FromSlash(rel))
+	if !strings.HasPrefix(f.path, t.root+string(filepath.Separator)) {
 		return fmt.Errorf("export: %q would be written outside the export", rel)
 	}
 	if err := t.failed.Load(); err != nil {
 		return *err
 	}
-	t.queue <- treeFile{path, data}
-	t.bytes += int64(len(data))
+	t.queue <- f
+	t.bytes += size
 	return nil
 }
 

@@ -32,16 +32,23 @@ func TestWriteDirFailure(t *testing.T) {
 	}
 }
 
-// TestWriteDirWrites: the files given are all there, with their folders,
-// when WriteDir returns, and the bytes are counted.
+// TestWriteDirWrites: the files given and copied are all there, with
+// their folders, when WriteDir returns, and the bytes are counted.
 func TestWriteDirWrites(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
+	video := filepath.Join(t.TempDir(), "stored")
+	if err := os.WriteFile(video, []byte("a stored video"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var bytes int64
 	err := WriteDir(dir, "test", func(tree *Tree) error {
 		for _, rel := range []string{"index.html", "a/b/c.md", "a/d.md", "../escape"} {
 			if err := tree.Write(rel, []byte(rel)); err != nil && rel != "../escape" {
 				return err
 			}
+		}
+		if err := tree.CopyFile("static/v/film.mp4", video, int64(len("a stored video"))); err != nil {
+			return err
 		}
 		bytes = tree.Bytes()
 		return nil
@@ -57,7 +64,10 @@ func TestWriteDirWrites(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "..", "escape")); err == nil {
 		t.Error("a file was written outside the export")
 	}
-	if bytes != int64(len("index.htmla/b/c.mda/d.md")) {
+	if data, err := os.ReadFile(filepath.Join(dir, "static", "v", "film.mp4")); string(data) != "a stored video" {
+		t.Errorf("the copied file holds %q (%v)", data, err)
+	}
+	if bytes != int64(len("index.htmla/b/c.mda/d.md")+len("a stored video")) {
 		t.Errorf("%d bytes counted", bytes)
 	}
 }

@@ -79,6 +79,26 @@ func Sites(ctx context.Context, src SiteLister, named string) ([]archive.Site, e
 	return out, nil
 }
 
+// OneSite returns the site an export of one site covers: the one named,
+// or the archive's only one. An archive of several sites with none named
+// is ErrSeveralSites, with a message that lists them and says that what
+// (such as "a WXR file") holds one.
+func OneSite(ctx context.Context, src SiteLister, named, what string) (archive.Site, error) {
+	sites, err := Sites(ctx, src, named)
+	if err != nil {
+		return archive.Site{}, err
+	}
+	if len(sites) > 1 {
+		urls := make([]string, len(sites))
+		for i, s := range sites {
+			urls[i] = s.URL
+		}
+		return archive.Site{}, fmt.Errorf("%w: the archive holds %d sites (%s): name one with --site, %s holds one site",
+			ErrSeveralSites, len(sites), strings.Join(urls, ", "), what)
+	}
+	return sites[0], nil
+}
+
 // designTypes are WordPress's own types whose published items every
 // visitor sees on the site's pages: menus, reusable blocks, templates,
 // styles. Other types beside posts, pages and attachments are plugins'

@@ -66,13 +66,21 @@ func (s *Server) commentViews(nodes []*archive.Node, depth int, authors map[int6
 // text. Email, IP and meta never leave the archive.
 func (s *Server) commentView(c *archive.Comment, depth int) *commentView {
 	v := &commentView{
-		ID: c.ID, Depth: depth, Author: commentAuthor(c), Date: c.Date,
+		ID: c.ID, Depth: depth, Date: c.Date,
 		Content: template.HTML(s.sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered))),
 	}
-	if safeHTTPURL(c.AuthorURL) {
-		v.AuthorURL = c.AuthorURL
-	}
+	v.Author, v.AuthorURL = CommentAuthor(c)
 	return v
+}
+
+// CommentAuthor is a commenter as the blog shows them, here and in the
+// exports to static generators: the name as text, and the link only when
+// it is an http(s) URL ("" otherwise).
+func CommentAuthor(c *archive.Comment) (name, link string) {
+	if safeHTTPURL(c.AuthorURL) {
+		link = c.AuthorURL
+	}
+	return commentAuthor(c), link
 }
 
 func commentAuthor(c *archive.Comment) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/jsonl"
+	"github.com/parc-archive/parc/export/static"
 	"github.com/parc-archive/parc/export/wxr"
 )
 
@@ -114,11 +115,8 @@ func runExport(c *cli.Context, write exportFunc) error {
 		return err
 	})
 	bar.finish()
-	if errors.Is(err, export.ErrSeveralSites) {
-		return usageError{err.Error()}
-	}
 	if err != nil {
-		return err
+		return exportError(err)
 	}
 	for _, w := range counts.Warnings {
 		fmt.Fprintf(c.App.ErrWriter, "parc: warning: %s\n", w)
@@ -128,14 +126,30 @@ func runExport(c *cli.Context, write exportFunc) error {
 		summary = c.App.ErrWriter
 	}
 	if c.Bool("json") {
-		if counts.Warnings == nil {
-			counts.Warnings = []string{}
-		}
-		return json.NewEncoder(summary).Encode(counts)
+		return printExportSummary(summary, counts)
 	}
 	if path != "-" {
 		fmt.Fprintf(summary, "exported %s to %s (%s)\n", counted(countOf{counts.Items, "item", "items"}, commentCount(counts.Comments),
 			authorCount(counts.Authors), termCount(counts.Terms)), path, plural(int(counts.Bytes), "byte", "bytes"))
 	}
 	return nil
+}
+
+// exportError makes a usage error of what an export refuses for the way
+// it was asked: several sites and none named, a directory that holds
+// something else, a base URL under another path.
+func exportError(err error) error {
+	if errors.Is(err, export.ErrSeveralSites) || errors.Is(err, export.ErrDirNotEmpty) || errors.Is(err, static.ErrOtherPath) {
+		return usageError{err.Error()}
+	}
+	return err
+}
+
+// printExportSummary prints an export's --json summary, the stable
+// contract: warnings are a list, empty when there are none.
+func printExportSummary(w io.Writer, counts export.Counts) error {
+	if counts.Warnings == nil {
+		counts.Warnings = []string{}
+	}
+	return json.NewEncoder(w).Encode(counts)
 }

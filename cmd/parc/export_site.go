@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -100,17 +98,11 @@ func runSiteExport(c *cli.Context, write siteExportFunc) error {
 		}
 	})
 	bar.finish()
-	if errors.Is(err, export.ErrSeveralSites) || errors.Is(err, export.ErrDirNotEmpty) || errors.Is(err, static.ErrOtherPath) {
-		return usageError{err.Error()}
-	}
 	if err != nil {
-		return err
+		return exportError(err)
 	}
 	if c.Bool("json") {
-		if counts.Warnings == nil {
-			counts.Warnings = []string{}
-		}
-		return json.NewEncoder(c.App.Writer).Encode(counts)
+		return printExportSummary(c.App.Writer, counts)
 	}
 	items := countOf{counts.Items, "post or page", "posts and pages"}
 	if c.Command.Name == "static" {

@@ -13,8 +13,6 @@ import (
 	"embed"
 	"encoding/json"
 	"path"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -139,7 +137,7 @@ func (w *writer) Entry(e *sitegen.Entry) error {
 		fm.Tags = append(fm.Tags, w.term("tags", t))
 	}
 	if e.AuthorPath != "" {
-		login := termKey(path.Base(strings.TrimSuffix(e.AuthorPath, "/")))
+		login := sitegen.SafeName(path.Base(strings.TrimSuffix(e.AuthorPath, "/")))
 		w.authors[login] = termPage{dir: "authors/" + login, title: e.Author, url: w.site.FrontMatterPath(e.AuthorPath)}
 		fm.Authors = []string{login}
 	}
@@ -155,9 +153,10 @@ func (w *writer) Entry(e *sitegen.Entry) error {
 
 // term records a category or tag for its _index.md and returns the value
 // the front matter names it by: its slug, so that Hugo's term page is
-// the one the _index.md describes.
+// the one the _index.md describes, as a safe name (Hugo makes a path of a
+// term's value, lower-cased and with spaces as hyphens).
 func (w *writer) term(taxonomy string, t sitegen.Term) string {
-	key := termKey(t.Slug)
+	key := sitegen.SafeName(t.Slug)
 	if t.Path != "" {
 		w.terms[taxonomy+"/"+key] = termPage{dir: taxonomy + "/" + key, title: t.Name, url: w.site.FrontMatterPath(t.Path)}
 	}
@@ -187,30 +186,13 @@ func (w *writer) termPages() error {
 	return nil
 }
 
-// unsafeName is what a page's file name does not keep of a slug.
-var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
-
 // fileName names a post's or page's file by WordPress ID and slug: unique
 // and readable.
 func fileName(e *sitegen.Entry) string {
-	id := e.ID
-	if id == 0 {
-		id = e.Key
+	if slug := e.FileSlug(); slug != "" {
+		return e.FileID() + "-" + slug
 	}
-	name := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(e.Slug), "-"), "-")
-	if len(name) > 80 {
-		name = name[:80]
-	}
-	if name == "" {
-		return strconv.FormatInt(id, 10)
-	}
-	return strconv.FormatInt(id, 10) + "-" + name
-}
-
-// termKey is a term's slug as Hugo names its page directory (Hugo makes a
-// path of a term's value, lower-cased and with spaces as hyphens).
-func termKey(slug string) string {
-	return strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(slug), "-"), "-")
+	return e.FileID()
 }
 
 // escapeShortcodes keeps text that looks like a Hugo shortcode call as

@@ -17,7 +17,6 @@ import (
 	"embed"
 	"encoding/json"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -128,9 +127,6 @@ type frontMatter struct {
 	RenderWithLiquid bool `json:"render_with_liquid"`
 }
 
-// unsafeName is what a file name does not keep of a slug.
-var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
-
 // Entry writes a post or page as one Markdown file with its thread in
 // the front matter.
 func (w *writer) Entry(e *sitegen.Entry) error {
@@ -172,10 +168,6 @@ func (w *writer) Entry(e *sitegen.Entry) error {
 		fm.TermSlugs = append(fm.TermSlugs, "author/"+login)
 		w.terms["author/"+login] = termPage{kind: "author", slug: login, title: e.Author, path: w.site.FrontMatterPath(e.AuthorPath)}
 	}
-	id := e.ID
-	if id == 0 {
-		id = e.Key
-	}
 	head, err := json.Marshal(fm)
 	if err != nil {
 		return err
@@ -183,7 +175,7 @@ func (w *writer) Entry(e *sitegen.Entry) error {
 	body := make([]byte, 0, len(head)+len(e.Markdown)+16)
 	body = append(append(append(body, "---\n"...), head...), "\n---\n\n"...)
 	body = append(append(body, e.Markdown...), '\n')
-	return w.tree.Write(w.fileName(e, id), body)
+	return w.tree.Write(w.fileName(e), body)
 }
 
 // redirectPage writes at an old path of an entry the page
@@ -213,16 +205,13 @@ func (w *writer) redirectPage(from, to string) error {
 // fileName is _posts/YYYY-MM-DD-slug.md for a post (Jekyll's rule, and
 // what dates it), the ID added when two posts share a day and slug, and
 // _pages/ID-slug.md for a page, whose permalink says where it goes.
-func (w *writer) fileName(e *sitegen.Entry, id int64) string {
-	slug := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(e.Slug), "-"), "-")
-	if len(slug) > 80 {
-		slug = slug[:80]
-	}
+func (w *writer) fileName(e *sitegen.Entry) string {
+	id, slug := e.FileID(), e.FileSlug()
 	if slug == "" {
-		slug = strconv.FormatInt(id, 10)
+		slug = id
 	}
 	if e.Type != "post" {
-		return "pages/" + strconv.FormatInt(id, 10) + "-" + slug + ".md"
+		return "pages/" + id + "-" + slug + ".md"
 	}
 	date := e.Date
 	if date.IsZero() {
@@ -230,7 +219,7 @@ func (w *writer) fileName(e *sitegen.Entry, id int64) string {
 	}
 	name := "_posts/" + date.Format("2006-01-02") + "-" + slug + ".md"
 	if w.names[name] {
-		name = "_posts/" + date.Format("2006-01-02") + "-" + slug + "-" + strconv.FormatInt(id, 10) + ".md"
+		name = "_posts/" + date.Format("2006-01-02") + "-" + slug + "-" + id + ".md"
 	}
 	w.names[name] = true
 	return name
@@ -243,6 +232,5 @@ func (w *writer) termPage(t termPage) error {
 	if err != nil {
 		return err
 	}
-	name := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(t.slug), "-"), "-")
-	return w.tree.Write("terms/"+t.kind+"/"+name+"-"+strconv.Itoa(len(t.slug))+".html", []byte("---\n"+string(fm)+"\n---\n"))
+	return w.tree.Write("terms/"+t.kind+"/"+sitegen.SafeName(t.slug)+"-"+strconv.Itoa(len(t.slug))+".html", []byte("---\n"+string(fm)+"\n---\n"))
 }

@@ -11,10 +11,10 @@ package sitegen
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -83,39 +83,31 @@ type Options struct {
 // Open picks the site opts name (the archive's only one when none is
 // named) and reads its links.
 func Open(ctx context.Context, src Source, opts Options) (*Site, error) {
-	sites, err := export.Sites(ctx, src, opts.Site)
+	one, err := export.OneSite(ctx, src, opts.Site, "a static site")
 	if err != nil {
 		return nil, err
-	}
-	if len(sites) > 1 {
-		var urls []string
-		for _, s := range sites {
-			urls = append(urls, s.URL)
-		}
-		return nil, fmt.Errorf("%w: the archive holds %d sites (%s): name one with --site, a static site holds one",
-			export.ErrSeveralSites, len(sites), strings.Join(urls, ", "))
 	}
 	base := opts.BaseURL
 	if base == "" {
-		u, err := url.Parse(sites[0].URL)
+		u, err := url.Parse(one.URL)
 		if err != nil || u.Host == "" {
-			return nil, fmt.Errorf("export: the site's URL %q has no host: name one with --base-url", sites[0].URL)
+			return nil, fmt.Errorf("export: the site's URL %q has no host: name one with --base-url", one.URL)
 		}
 		base = u.Scheme + "://" + u.Host
 	}
-	srv, err := site.New(ctx, site.Config{Store: src, Site: sites[0].URL, BaseURL: base})
+	srv, err := site.New(ctx, site.Config{Store: src, Site: one.URL, BaseURL: base})
 	if err != nil {
 		return nil, err
 	}
-	links, err := srv.Links(sites[0].URL)
+	links, err := srv.Links(one.URL)
 	if err != nil {
 		return nil, err
 	}
-	known, err := src.CountMedia(ctx, sites[0].URL)
+	known, err := src.CountMedia(ctx, one.URL)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	return &Site{Site: sites[0], Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/"), hasMedia: known > 0}, nil
+	return &Site{Site: one, Server: srv, Links: links, BaseURL: strings.TrimRight(base, "/"), hasMedia: known > 0}, nil
 }
 
 // Entry is a post or page as a generator's front matter and body need it.
@@ -123,7 +115,7 @@ type Entry struct {
 	Key     int64
 	ID      int64  // WordPress's; 0 when the source did not show it
 	Type    string // post or page
-	Title   string // plain text
+	Title   string // plain text, as readers saw it (render.ShownTitle)
 	Slug    string // decoded
 	Date    time.Time
 	Lastmod time.Time
@@ -136,7 +128,7 @@ type Entry struct {
 	AuthorPath string
 	Categories []Term
 	Tags       []Term
-	Summary    string // the excerpt as plain text
+	Summary    string // the excerpt WordPress showed, as plain text (render.ShownExcerpt)
 	// Draft is an entry a build leaves out unless asked: one not
 	// published, or a password-protected one, whose content a static site
 	// cannot hide (only in a --private export).
@@ -151,9 +143,38 @@ type Entry struct {
 	CommentCount, Shown int
 }
 
+// FileID is the number an entry's file is named by: WordPress's ID, or
+// the archive's key when the source did not show the ID.
+func (e *Entry) FileID() string {
+	if e.ID == 0 {
+		return strconv.FormatInt(e.Key, 10)
+	}
+	return strconv.FormatInt(e.ID, 10)
+}
+
+// FileSlug is the entry's slug as its file name holds it: SafeName, cut
+// to 80 bytes; "" when nothing of it is kept.
+func (e *Entry) FileSlug() string {
+	name := SafeName(e.Slug)
+	if len(name) > 80 {
+		name = name[:80]
+	}
+	return name
+}
+
+// unsafeName is what a file name does not keep of a slug.
+var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}_-]+`)
+
+// SafeName is a slug as a file or directory name keeps it: lower case,
+// each run of other characters than letters, digits, _ and - one hyphen,
+// and no hyphen at either end.
+func SafeName(slug string) string {
+	return strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(slug), "-"), "-")
+}
+
 // Term is a category or tag of an entry.
 type Term struct {
-	Name string
+	Name string // as readers saw it (render.ShownTitle)
 	Slug string
 	Path string
 }
@@ -172,24 +193,14 @@ type Comment struct {
 	Replies   []*Comment `json:"replies,omitempty"`
 }
 
-// ErrStop may be returned by Walk's fn to end the walk early without error.
-var ErrStop = errors.New("stop")
-
 // Walk calls fn with each post and page of s a public export holds, or
 // every one with opts.Private, oldest first as the archive stores them.
 // The entry is fn's only until it returns.
 func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entry) error) error {
 	conv := NewConverter()
 	sanitizer := render.NewSanitizer()
-	authors, err := src.Authors(ctx, s.URL)
-	if err != nil {
-		return fmt.Errorf("export: authors of %s: %w", s.URL, err)
-	}
-	names := map[string]string{}
-	for _, a := range authors {
-		names[a.Login] = a.Name()
-	}
-	err = src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
+	names := archive.NewAuthorNames(src)
+	err := src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -204,14 +215,15 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 			export.Withhold(&p.Post)
 		}
 		e := &Entry{
-			Key: p.Key, ID: p.ID, Type: p.Type, Title: strings.TrimSpace(render.Text(p.Title)),
+			Key: p.Key, ID: p.ID, Type: p.Type, Title: render.ShownTitle(p.Title),
 			Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
-			Path: link.Path, Aliases: link.Aliases, Author: names[p.AuthorLogin],
-			Summary: strings.TrimSpace(render.ShownText(p.ExcerptRaw, p.ExcerptRendered)),
+			Path: link.Path, Aliases: link.Aliases,
+			Summary: render.ShownExcerpt(p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered),
 			Draft:   !p.Listed() || private && p.Password != "",
 		}
-		if e.Author == "" {
-			e.Author = p.AuthorLogin
+		var err error
+		if e.Author, err = names.Name(ctx, s.URL, p.AuthorLogin); err != nil {
+			return err
 		}
 		e.AuthorPath, _ = s.Links.Author(p.AuthorLogin)
 		if !served {
@@ -219,7 +231,7 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		}
 		for _, t := range p.Terms {
 			path, _ := s.Links.Term(t.Taxonomy, t.Slug)
-			term := Term{Name: t.Name, Slug: decoded(t.Slug), Path: path}
+			term := Term{Name: render.ShownTitle(t.Name), Slug: decoded(t.Slug), Path: path}
 			switch t.Taxonomy {
 			case "category":
 				e.Categories = append(e.Categories, term)
@@ -241,9 +253,6 @@ func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entr
 		e.Comments, e.CommentCount, e.Shown = comments(p.Comments, sanitizer, private)
 		return fn(e)
 	})
-	if errors.Is(err, ErrStop) {
-		return nil
-	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -295,17 +304,12 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 				shown++
 			}
 			v := &Comment{
-				ID: c.ID, Parent: c.Parent, Author: strings.TrimSpace(render.Text(c.Author)), Type: c.Kind(),
+				ID: c.ID, Parent: c.Parent, Type: c.Kind(),
 				Date:    localTime(c.Date, c.DateGMT).Format(time.RFC3339),
 				Content: sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered)),
 				Replies: convert(n.Replies),
 			}
-			if v.Author == "" {
-				v.Author = "Anonymous"
-			}
-			if u, err := url.Parse(c.AuthorURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-				v.AuthorURL = c.AuthorURL
-			}
+			v.Author, v.AuthorURL = site.CommentAuthor(c)
 			if private {
 				v.Status = c.Status()
 			}
@@ -354,11 +358,15 @@ func (s *Site) CopyMedia(src Source, tree *export.Tree, dir string, files []Medi
 		if err != nil {
 			continue
 		}
-		data, err := os.ReadFile(src.MediaPath(f.SHA256))
+		from := src.MediaPath(f.SHA256)
+		info, err := os.Stat(from)
+		if err == nil && !info.Mode().IsRegular() {
+			err = fmt.Errorf("%s is not a file", from)
+		}
 		if err != nil {
 			return fmt.Errorf("export: a stored media file cannot be read (parc verify checks them): %w", err)
 		}
-		if err := tree.Write(dir+rel, data); err != nil {
+		if err := tree.CopyFile(dir+rel, from, info.Size()); err != nil {
 			return err
 		}
 	}

@@ -54,18 +54,10 @@ const Generator = "parc"
 // after each item with the counts so far.
 func Write(ctx context.Context, src Source, w io.Writer, opts export.Options, progress func(export.Counts)) (export.Counts, error) {
 	var counts export.Counts
-	sites, err := export.Sites(ctx, src, opts.Site)
+	site, err := export.OneSite(ctx, src, opts.Site, "a WXR file")
 	if err != nil {
 		return counts, err
 	}
-	if len(sites) > 1 {
-		var urls []string
-		for _, s := range sites {
-			urls = append(urls, s.URL)
-		}
-		return counts, fmt.Errorf("%w: the archive holds %d sites (%v): name one with --site, a WXR file holds one site", export.ErrSeveralSites, len(sites), urls)
-	}
-	site := sites[0]
 	cw := &export.CountingWriter{W: w}
 	ew := &exporter{x: xmlWriter{w: bufio.NewWriterSize(cw, 64<<10)}, opts: opts, counts: &counts}
 	counts.Sites = 1

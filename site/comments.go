@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 
 	"github.com/parc-archive/parc/archive"
@@ -83,9 +84,8 @@ func CommentAuthor(c *archive.Comment) (name, link string) {
 	return commentAuthor(c), link
 }
 
+// commentAuthor is the name a comment is shown under: "Anonymous" when
+// it has none that shows (empty, spaces or markup alone), as WordPress.
 func commentAuthor(c *archive.Comment) string {
-	if c.Author == "" {
-		return "Anonymous"
-	}
-	return plainTitle(c.Author)
+	return cmp.Or(render.ShownTitle(c.Author), "Anonymous")
 }

@@ -161,9 +161,7 @@ func (b blockData) Pages() []render.Link {
 				pages = append(pages, c)
 			}
 		}
-		slices.SortStableFunc(pages, func(x, y *entry) int {
-			return cmp.Or(cmp.Compare(x.MenuOrder, y.MenuOrder), cmp.Compare(x.title, y.title))
-		})
+		sortPages(pages)
 		links := make([]render.Link, len(pages))
 		for i, p := range pages {
 			links[i] = render.Link{Text: p.title, URL: p.path}

@@ -49,6 +49,7 @@ type siteData struct {
 	// comments block.
 	recentComments []render.CommentSummary
 	locale         *locale.Locale // the site's language
+	lists          siteLists      // what the dynamic blocks list, built on first use
 }
 
 // maxLatestComments is the most comments a latest comments block shows.
@@ -139,6 +140,7 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		authors:     map[string]*author{},
 		authorsByID: map[int64]*author{},
 	}
+	sd.lists = newSiteLists(sd)
 	u, err := url.Parse(site.URL)
 	if err == nil {
 		sd.origPath = strings.TrimRight(u.Path, "/")

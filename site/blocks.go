@@ -170,7 +170,7 @@ func (sd *siteData) usedTerms(taxonomy string) []usedTerm {
 func termLinks(used []usedTerm) []render.Link {
 	links := make([]render.Link, len(used))
 	for i, u := range used {
-		links[i] = render.Link{Text: plainTitle(u.Name), URL: u.path, Count: u.count}
+		links[i] = render.Link{Text: u.title, URL: u.path, Count: u.count}
 	}
 	byName(links)
 	return links
@@ -341,20 +341,18 @@ func (b blockData) summary(e *entry) render.PostSummary {
 	if a := b.sd.authors[e.AuthorLogin]; a != nil {
 		p.Author = render.Link{Text: a.Name, URL: a.path}
 	}
-	for _, ref := range e.Terms {
-		t := b.sd.terms[ref.Taxonomy][ref.Slug]
-		if t == nil {
-			continue
-		}
-		link := render.Link{Text: plainTitle(t.Name), URL: t.path}
-		switch ref.Taxonomy {
-		case "category":
-			p.Categories = append(p.Categories, link)
-		case "post_tag":
-			p.Tags = append(p.Tags, link)
-		}
-	}
+	categories, tags := b.sd.termViews(e.Terms)
+	p.Categories, p.Tags = termViewLinks(categories), termViewLinks(tags)
 	return p
+}
+
+// termViewLinks are a post's terms as the post blocks link them.
+func termViewLinks(views []termView) []render.Link {
+	var links []render.Link
+	for _, v := range views {
+		links = append(links, render.Link{Text: v.Name, URL: v.URL})
+	}
+	return links
 }
 
 func (b blockData) SearchForm() (action, param string) { return b.sd.mount + "/search/", "q" }

@@ -67,6 +67,7 @@ type entry struct {
 type term struct {
 	archive.Term
 	path     string
+	title    string // the name, plain text
 	children []*term
 }
 
@@ -338,6 +339,7 @@ func (sd *siteData) addTerms(ctx context.Context, store Archive) error {
 	for _, tax := range []string{"category", "post_tag"} {
 		for _, t := range sd.terms[tax] {
 			t.path = sd.mount + sd.termPath(t)
+			t.title = plainTitle(t.Name)
 		}
 		for _, t := range sd.terms[tax] {
 			sort.Slice(t.children, func(i, j int) bool { return t.children[i].Name < t.children[j].Name })

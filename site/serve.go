@@ -130,7 +130,7 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 	sd, rel := req.snap.site(path)
 	if sd == nil {
 		if path == "/" && !req.snap.single {
-			if resp := s.rootLegacyQuery(ctx, req); resp != nil {
+			if resp := s.rootLegacyQuery(req); resp != nil {
 				return resp
 			}
 			return s.sitesPage(req)
@@ -145,15 +145,18 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 		return redirect(sd.mount + "/" + query(req.URL))
 	}
 	if rel == "/" || rel == "/index.php" {
-		resp := s.legacyQuery(ctx, req)
-		if resp != nil && resp.status == http.StatusNotFound && sd == req.snap.root && !req.snap.single {
+		location, asked := sd.legacyTarget(req.URL.Query())
+		if location != "" {
+			return redirect(location)
+		}
+		if asked && sd == req.snap.root && !req.snap.single {
 			// not the root site's: another site's old link, asked at the root
-			if other := s.rootLegacyQuery(ctx, req); other != nil {
+			if other := s.rootLegacyQuery(req); other != nil {
 				return other
 			}
 		}
-		if resp != nil {
-			return resp
+		if asked {
+			return s.notFound(req)
 		}
 		if rel == "/index.php" {
 			return redirect(sd.mount + "/")

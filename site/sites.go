@@ -1,7 +1,6 @@
 package site
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -56,34 +55,27 @@ func countComments(entries []*entry) int {
 // several show the list of pages meant, to choose from; a query no site
 // can answer is a 404. A query of no old URL form gives nil (the front
 // page).
-func (s *Server) rootLegacyQuery(ctx context.Context, req *request) *response {
+func (s *Server) rootLegacyQuery(req *request) *response {
 	if req.URL.RawQuery == "" {
 		return nil
 	}
 	var (
 		matches  []matchView
-		target   *response
 		asked    bool
 		idParams = []string{"p", "page_id", "attachment_id", "preview_id"}
 	)
 	q := req.URL.Query()
 	for _, sd := range req.snap.sites {
-		in := *req
-		in.site = sd
-		resp := s.legacyQuery(ctx, &in)
-		if resp == nil {
-			continue
-		}
-		asked = true
-		if resp.location == "" {
+		location, named := sd.legacyTarget(q)
+		asked = asked || named
+		if location == "" {
 			continue // not on this site
 		}
-		target = resp
 		siteTitle := sd.Title
 		if siteTitle == "" {
 			siteTitle = hostOf(sd.URL)
 		}
-		m := matchView{Title: plainTitle(siteTitle), URL: resp.location, Site: plainTitle(siteTitle), Original: sd.URL}
+		m := matchView{Title: plainTitle(siteTitle), URL: location, Site: plainTitle(siteTitle), Original: sd.URL}
 		for _, name := range idParams {
 			if id, err := strconv.ParseInt(q.Get(name), 10, 64); err == nil && sd.byID[id] != nil {
 				m.Title = sd.byID[id].title
@@ -94,7 +86,7 @@ func (s *Server) rootLegacyQuery(ctx context.Context, req *request) *response {
 	}
 	switch {
 	case len(matches) == 1:
-		return target
+		return redirect(matches[0].URL)
 	case len(matches) > 1:
 		pv := s.page(req, "Several pages had this address")
 		pv.NoIndex = true

@@ -1,9 +1,6 @@
 package site
 
-import (
-	"net/http"
-	"net/url"
-)
+import "net/http"
 
 // page is the frame of every HTML page of a site.
 func (s *Server) page(req *request, title string) *pageView {
@@ -13,20 +10,12 @@ func (s *Server) page(req *request, title string) *pageView {
 		pv.Site = siteView{Title: "Archived sites", Lang: "en", Home: "/"}
 		return pv
 	}
-	name := sd.Title
-	if name == "" {
-		if u, err := url.Parse(sd.URL); err == nil && u.Host != "" {
-			name = u.Host
-		} else {
-			name = sd.URL
-		}
-	}
 	lang := sd.Language
 	if lang == "" {
 		lang = "en"
 	}
 	pv.Site = siteView{
-		Title: plainTitle(name), Tagline: sd.Description, Lang: lang,
+		Title: sd.name, Tagline: sd.Description, Lang: lang,
 		Home: sd.mount + "/", Search: sd.mount + "/search/", Feed: sd.mount + "/feed/", Nav: sd.nav,
 	}
 	if !req.snap.single {

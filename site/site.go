@@ -154,23 +154,24 @@ func (s *Server) Refresh(ctx context.Context) error {
 // or, when its Host header names the host of a site served under a
 // prefix, one with that site at the root, so that one server can serve
 // several rescued blogs under their own names. Such a snapshot is built
-// on the first request for it after each import.
-func (s *Server) snapshotFor(r *http.Request) *snapshot {
-	snap := s.snapshot.Load()
+// on the first request for it after each import. hostSite is the site
+// the Host header names, nil when none (see siteOfHost).
+func (s *Server) snapshotFor(r *http.Request) (snap *snapshot, hostSite *siteData) {
+	snap = s.snapshot.Load()
 	sd := snap.siteOfHost(r.Host)
 	if sd == nil || sd == snap.root {
-		return snap
+		return snap, sd
 	}
 	if v, ok := s.hostRooted.Load(sd.URL); ok && v.(*snapshot).generation == snap.generation {
-		return v.(*snapshot)
+		return v.(*snapshot), sd
 	}
 	rooted, err := buildSnapshot(r.Context(), s.store, s.catalog, s.siteURL, sd.URL, snap.generation)
 	if err != nil {
 		s.logger.Warn("site: serving a site at the root of its host", "site", sd.URL, "err", err)
-		return snap
+		return snap, sd
 	}
 	s.hostRooted.Store(sd.URL, rooted)
-	return rooted
+	return rooted, sd
 }
 
 // Watch calls Refresh every interval until ctx ends, so that an import

@@ -2,7 +2,6 @@ package site
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -13,12 +12,8 @@ const sitesPath = "/_parc/sites/"
 func (s *Server) sitesPage(req *request) *response {
 	var cards []siteCardView
 	for _, sd := range req.snap.sites {
-		title := sd.Title
-		if title == "" {
-			title = hostOf(sd.URL)
-		}
 		cards = append(cards, siteCardView{
-			Title: plainTitle(title), Tagline: sd.Description, URL: sd.mount + "/", Original: sd.URL,
+			Title: sd.name, Tagline: sd.Description, URL: sd.mount + "/", Original: sd.URL,
 			Posts: len(sd.posts), Pages: countType(sd.entries, "page"), Comments: countComments(sd.entries),
 		})
 	}
@@ -71,11 +66,7 @@ func (s *Server) rootLegacyQuery(req *request) *response {
 		if location == "" {
 			continue // not on this site
 		}
-		siteTitle := sd.Title
-		if siteTitle == "" {
-			siteTitle = hostOf(sd.URL)
-		}
-		m := matchView{Title: plainTitle(siteTitle), URL: location, Site: plainTitle(siteTitle), Original: sd.URL}
+		m := matchView{Title: sd.name, URL: location, Site: sd.name, Original: sd.URL}
 		for _, name := range idParams {
 			if id, err := strconv.ParseInt(q.Get(name), 10, 64); err == nil && sd.byID[id] != nil {
 				m.Title = sd.byID[id].title
@@ -96,11 +87,4 @@ func (s *Server) rootLegacyQuery(req *request) *response {
 		return s.notFound(req)
 	}
 	return nil
-}
-
-func hostOf(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return raw
 }

@@ -8,12 +8,14 @@ func (s *Server) page(req *request, title string) *pageView {
 	sd := req.site
 	if sd == nil {
 		pv.Site = siteView{Title: "Archived sites", Lang: "en", Home: "/"}
+		pv.locale = s.catalog.For(pv.Site.Lang)
 		return pv
 	}
 	lang := sd.Language
 	if lang == "" {
 		lang = "en"
 	}
+	pv.locale = sd.locale
 	pv.Site = siteView{
 		Title: sd.name, Tagline: sd.Description, Lang: lang,
 		Home: sd.mount + "/", Search: sd.mount + "/search/", Feed: sd.mount + "/feed/", Nav: sd.nav,

@@ -60,9 +60,17 @@ func (d dates) format(layout string, t time.Time) string {
 		case 'i':
 			b.WriteString(twoDigits(t.Minute()))
 		case 'a':
-			b.WriteString(map[bool]string{true: "pm", false: "am"}[t.Hour() >= 12])
+			if t.Hour() < 12 {
+				b.WriteString("am")
+			} else {
+				b.WriteString("pm")
+			}
 		case 'A':
-			b.WriteString(map[bool]string{true: "PM", false: "AM"}[t.Hour() >= 12])
+			if t.Hour() < 12 {
+				b.WriteString("AM")
+			} else {
+				b.WriteString("PM")
+			}
 		default:
 			b.WriteByte(c)
 		}

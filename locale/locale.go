@@ -29,7 +29,6 @@ type Locale struct {
 // Catalog is the translations of parc's strings in every language it
 // has; build it once with NewCatalog.
 type Catalog struct {
-	cat     catalog.Catalog
 	matcher language.Matcher
 	locales map[language.Tag]*Locale
 }
@@ -44,13 +43,11 @@ func NewCatalog() *Catalog {
 			}
 		}
 	}
-	c := &Catalog{cat: b, locales: map[language.Tag]*Locale{}}
-	tags := make([]language.Tag, len(languages))
-	for i, l := range languages {
-		tags[i] = l.tag
+	c := &Catalog{locales: map[language.Tag]*Locale{}}
+	for _, l := range languages {
 		c.locales[l.tag] = &Locale{tag: l.tag, printer: message.NewPrinter(l.tag, message.Catalog(b)), dates: l.dates}
 	}
-	c.matcher = language.NewMatcher(tags)
+	c.matcher = language.NewMatcher(c.Tags())
 	return c
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parc-archive/parc/archive"
@@ -28,28 +29,67 @@ func (b blockData) SiteTitle() render.Link {
 
 func (b blockData) Tagline() string { return render.ShownTitle(b.sd.Description) }
 
+// siteLists are the lists of the dynamic blocks that are drawn from all
+// the posts of a site. A snapshot never changes once built, so each is
+// built once, when a post first shows it, not on every post rendered;
+// the blocks are handed them as they are, to read.
+type siteLists struct {
+	months     func() []render.Link
+	categories func() []render.Link
+	tags       func() []render.Link
+	pages      func() []render.Link
+	byTitle    func() []*entry    // the posts, last in the alphabet first
+	postDays   func() []time.Time // the days with posts, earliest first
+}
+
+func newSiteLists(sd *siteData) siteLists {
+	return siteLists{
+		months:     sync.OnceValue(sd.monthLinks),
+		categories: sync.OnceValue(func() []render.Link { return termLinks(sd.usedTerms("category")) }),
+		tags:       sync.OnceValue(sd.tagCloud),
+		pages:      sync.OnceValue(sd.pageTree),
+		byTitle:    sync.OnceValue(sd.postsByTitle),
+		postDays:   sync.OnceValue(sd.postDays),
+	}
+}
+
 // LatestPosts lists the posts a latest posts block asks for: newest
-// first, or by title, perhaps of one category only.
+// first, or by title, perhaps of one category only; ascending order reads
+// the list from its end.
 func (b blockData) LatestPosts(q render.PostQuery) []render.PostSummary {
-	var posts []*entry
-	for _, e := range b.sd.posts {
+	posts := b.sd.posts
+	if q.OrderBy == "title" {
+		posts = b.sd.lists.byTitle()
+	}
+	out := make([]render.PostSummary, 0, min(q.N, len(posts)))
+	for i := 0; i < len(posts) && len(out) < q.N; i++ {
+		e := posts[i]
+		if q.Ascending {
+			e = posts[len(posts)-1-i]
+		}
 		if q.Category == 0 || b.inCategory(e, q.Category) {
-			posts = append(posts, e)
+			out = append(out, b.summary(e))
 		}
 	}
-	if q.OrderBy == "title" {
-		posts = slices.Clone(posts)
-		slices.SortStableFunc(posts, func(x, y *entry) int {
-			return cmp.Compare(strings.ToLower(y.title), strings.ToLower(x.title))
-		})
+	return out
+}
+
+// postsByTitle orders the posts by title as WordPress's database
+// collation does, letter case aside, last first; equal titles keep their
+// date order.
+func (sd *siteData) postsByTitle() []*entry {
+	type keyed struct {
+		e   *entry
+		key string
 	}
-	if q.Ascending {
-		posts = slices.Clone(posts)
-		slices.Reverse(posts)
+	posts := make([]keyed, len(sd.posts))
+	for i, e := range sd.posts {
+		posts[i] = keyed{e, strings.ToLower(e.title)}
 	}
-	out := make([]render.PostSummary, min(q.N, len(posts)))
-	for i := range out {
-		out[i] = b.summary(posts[i])
+	slices.SortStableFunc(posts, func(x, y keyed) int { return cmp.Compare(y.key, x.key) })
+	out := make([]*entry, len(posts))
+	for i, p := range posts {
+		out[i] = p.e
 	}
 	return out
 }
@@ -64,23 +104,25 @@ func (b blockData) inCategory(e *entry, id int64) bool {
 }
 
 // Months lists the months that have posts, newest first.
-func (b blockData) Months() []render.Link {
+func (b blockData) Months() []render.Link { return b.sd.lists.months() }
+
+func (sd *siteData) monthLinks() []render.Link {
 	var links []render.Link
-	for _, e := range b.sd.posts {
+	for _, e := range sd.posts {
 		if e.Date.IsZero() {
 			continue
 		}
-		url := fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, e.Date.Year(), e.Date.Month())
+		url := fmt.Sprintf("%s/%04d/%02d/", sd.mount, e.Date.Year(), e.Date.Month())
 		if len(links) > 0 && links[len(links)-1].URL == url {
 			links[len(links)-1].Count++
 			continue
 		}
-		links = append(links, render.Link{Text: b.sd.locale.Month(e.Date), URL: url, Count: 1})
+		links = append(links, render.Link{Text: sd.locale.Month(e.Date), URL: url, Count: 1})
 	}
 	return links
 }
 
-func (b blockData) Categories() []render.Link { return termLinks(b.usedTerms("category")) }
+func (b blockData) Categories() []render.Link { return b.sd.lists.categories() }
 
 // tagCloudSize is how many tags a tag cloud shows: WordPress's default,
 // the most used ones.
@@ -89,8 +131,10 @@ const tagCloudSize = 45
 // Tags lists the tags of a tag cloud by name: the 45 most used, and
 // among equally used ones the newest (highest ID), which is the order
 // WordPress's database gave them.
-func (b blockData) Tags() []render.Link {
-	used := b.usedTerms("post_tag")
+func (b blockData) Tags() []render.Link { return b.sd.lists.tags() }
+
+func (sd *siteData) tagCloud() []render.Link {
+	used := sd.usedTerms("post_tag")
 	slices.SortFunc(used, func(x, y usedTerm) int {
 		return cmp.Or(cmp.Compare(y.count, x.count), cmp.Compare(y.ID, x.ID))
 	})
@@ -104,9 +148,9 @@ type usedTerm struct {
 }
 
 // usedTerms lists the terms of a taxonomy that have posts.
-func (b blockData) usedTerms(taxonomy string) []usedTerm {
+func (sd *siteData) usedTerms(taxonomy string) []usedTerm {
 	counts := map[string]int{}
-	for _, e := range b.sd.posts {
+	for _, e := range sd.posts {
 		for _, ref := range e.Terms {
 			if ref.Taxonomy == taxonomy {
 				counts[ref.Slug]++
@@ -114,7 +158,7 @@ func (b blockData) usedTerms(taxonomy string) []usedTerm {
 		}
 	}
 	var used []usedTerm
-	for slug, t := range b.sd.terms[taxonomy] {
+	for slug, t := range sd.terms[taxonomy] {
 		if counts[slug] > 0 {
 			used = append(used, usedTerm{t, counts[slug]})
 		}
@@ -126,7 +170,7 @@ func (b blockData) usedTerms(taxonomy string) []usedTerm {
 func termLinks(used []usedTerm) []render.Link {
 	links := make([]render.Link, len(used))
 	for i, u := range used {
-		links[i] = render.Link{Text: plainTitle(u.Name), URL: u.path, Count: u.count}
+		links[i] = render.Link{Text: u.title, URL: u.path, Count: u.count}
 	}
 	byName(links)
 	return links
@@ -146,24 +190,24 @@ const maxPageDepth = 10
 
 // Pages lists the top-level pages with their children, in menu order and
 // then by title.
-func (b blockData) Pages() []render.Link {
+func (b blockData) Pages() []render.Link { return b.sd.lists.pages() }
+
+func (sd *siteData) pageTree() []render.Link {
 	var walk func(parent int64, depth int) []render.Link
 	walk = func(parent int64, depth int) []render.Link {
 		var pages []*entry
-		candidates := b.sd.children[parent]
+		candidates := sd.children[parent]
 		if parent == 0 {
 			// Top-level pages have no parent to be filed under: they
 			// are the pages whose parent is none or is not served.
-			candidates = b.sd.entries
+			candidates = sd.entries
 		}
 		for _, c := range candidates {
-			if c.Type == "page" && (parent != 0 || c.Parent == 0 || b.sd.byID[c.Parent] == nil) {
+			if c.Type == "page" && (parent != 0 || c.Parent == 0 || sd.byID[c.Parent] == nil) {
 				pages = append(pages, c)
 			}
 		}
-		slices.SortStableFunc(pages, func(x, y *entry) int {
-			return cmp.Or(cmp.Compare(x.MenuOrder, y.MenuOrder), cmp.Compare(x.title, y.title))
-		})
+		sortPages(pages)
 		links := make([]render.Link, len(pages))
 		for i, p := range pages {
 			links[i] = render.Link{Text: p.title, URL: p.path}
@@ -192,7 +236,10 @@ func (b blockData) Query(n int) []render.PostSummary {
 	}
 	others := 0
 	for _, e := range b.sd.posts {
-		if !e.Sticky && others < n {
+		if others == n {
+			break
+		}
+		if !e.Sticky {
 			out = append(out, b.summary(e))
 			others++
 		}
@@ -252,21 +299,17 @@ func (b blockData) Calendar(year int, month time.Month) render.Calendar {
 	next := first.AddDate(0, 1, 0)
 	c := render.Calendar{Days: map[int]string{}}
 	var before, after time.Time
-	for _, e := range b.sd.posts {
-		d := time.Date(e.Date.Year(), e.Date.Month(), e.Date.Day(), 0, 0, 0, 0, time.UTC)
-		switch {
-		case e.Date.IsZero():
-		case d.Before(first):
-			if d.After(before) {
-				before = d
-			}
-		case !d.Before(next):
-			if after.IsZero() || d.Before(after) {
-				after = d
-			}
-		default:
-			c.Days[d.Day()] = fmt.Sprintf("%s/%04d/%02d/%02d/", b.sd.mount, d.Year(), d.Month(), d.Day())
-		}
+	days := b.sd.lists.postDays()
+	i, _ := slices.BinarySearchFunc(days, first, time.Time.Compare)
+	if i > 0 && days[i-1].After(time.Time{}) {
+		before = days[i-1]
+	}
+	for ; i < len(days) && days[i].Before(next); i++ {
+		d := days[i]
+		c.Days[d.Day()] = fmt.Sprintf("%s/%04d/%02d/%02d/", b.sd.mount, d.Year(), d.Month(), d.Day())
+	}
+	if i < len(days) {
+		after = days[i]
 	}
 	monthURL := func(t time.Time) string {
 		return fmt.Sprintf("%s/%04d/%02d/", b.sd.mount, t.Year(), t.Month())
@@ -280,25 +323,36 @@ func (b blockData) Calendar(year int, month time.Month) render.Calendar {
 	return c
 }
 
+// postDays are the days posts were published on, as the calendar reads
+// their dates, earliest first.
+func (sd *siteData) postDays() []time.Time {
+	var days []time.Time
+	for _, e := range sd.posts {
+		if !e.Date.IsZero() {
+			days = append(days, time.Date(e.Date.Year(), e.Date.Month(), e.Date.Day(), 0, 0, 0, 0, time.UTC))
+		}
+	}
+	slices.SortFunc(days, time.Time.Compare)
+	return slices.CompactFunc(days, time.Time.Equal)
+}
+
 func (b blockData) summary(e *entry) render.PostSummary {
 	p := render.PostSummary{Link: render.Link{Text: e.title, URL: e.path}, ID: e.ID, Date: e.Date}
 	if a := b.sd.authors[e.AuthorLogin]; a != nil {
 		p.Author = render.Link{Text: a.Name, URL: a.path}
 	}
-	for _, ref := range e.Terms {
-		t := b.sd.terms[ref.Taxonomy][ref.Slug]
-		if t == nil {
-			continue
-		}
-		link := render.Link{Text: plainTitle(t.Name), URL: t.path}
-		switch ref.Taxonomy {
-		case "category":
-			p.Categories = append(p.Categories, link)
-		case "post_tag":
-			p.Tags = append(p.Tags, link)
-		}
-	}
+	categories, tags := b.sd.termViews(e.Terms)
+	p.Categories, p.Tags = termViewLinks(categories), termViewLinks(tags)
 	return p
+}
+
+// termViewLinks are a post's terms as the post blocks link them.
+func termViewLinks(views []termView) []render.Link {
+	var links []render.Link
+	for _, v := range views {
+		links = append(links, render.Link{Text: v.Name, URL: v.URL})
+	}
+	return links
 }
 
 func (b blockData) SearchForm() (action, param string) { return b.sd.mount + "/search/", "q" }

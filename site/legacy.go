@@ -1,22 +1,21 @@
 package site
 
 import (
-	"context"
 	"net/url"
 	"strconv"
 	"strings"
 )
 
-// legacyQuery answers WordPress's query-string URLs at the site root with
-// a 301 to the archived page: ?p=N, ?page_id=N, ?attachment_id=N,
-// ?cat=N, ?tag=slug, ?author=N, ?s=words, ?m=YYYYMM[DD], ?feed=…,
-// ?paged=N and their relatives. It returns nil when the query holds none
-// of them, so the home page answers (tracking parameters and the like).
-func (s *Server) legacyQuery(ctx context.Context, req *request) *response {
-	sd := req.site
-	q := req.URL.Query()
+// legacyTarget is where one of WordPress's query-string URLs at the site
+// root leads, for a 301 to the archived page: ?p=N, ?page_id=N,
+// ?attachment_id=N, ?cat=N, ?tag=slug, ?author=N, ?s=words,
+// ?m=YYYYMM[DD], ?feed=…, ?paged=N and their relatives. asked tells
+// whether q holds one of them (if not, the home page answers: tracking
+// parameters and the like); location is "" when the site has not what
+// it names.
+func (sd *siteData) legacyTarget(q url.Values) (location string, asked bool) {
 	if len(q) == 0 {
-		return nil
+		return "", false
 	}
 	feed := q.Get("feed")
 	feedPath := func(base string) string {
@@ -34,7 +33,7 @@ func (s *Server) legacyQuery(ctx context.Context, req *request) *response {
 			id, err := strconv.ParseInt(v, 10, 64)
 			e := sd.byID[id]
 			if err != nil || e == nil {
-				return s.notFound(req)
+				return "", true
 			}
 			target := feedPath(e.path)
 			if n, ok := parsePage(q.Get("page")); ok && n > 1 && feed == "" {
@@ -43,15 +42,15 @@ func (s *Server) legacyQuery(ctx context.Context, req *request) *response {
 			if q.Get("cpage") != "" && feed == "" {
 				target += "#comments"
 			}
-			return redirect(target)
+			return target, true
 		}
 	}
 	if v := q.Get("cat"); v != "" {
 		id, err := strconv.ParseInt(strings.SplitN(v, ",", 2)[0], 10, 64)
 		if t := sd.termsByID[id]; err == nil && t != nil && t.Taxonomy == "category" {
-			return redirect(feedPath(t.path))
+			return feedPath(t.path), true
 		}
-		return s.notFound(req)
+		return "", true
 	}
 	for _, param := range []struct{ name, taxonomy string }{{"category_name", "category"}, {"tag", "post_tag"}} {
 		if v := q.Get(param.name); v != "" {
@@ -60,49 +59,49 @@ func (s *Server) legacyQuery(ctx context.Context, req *request) *response {
 				slug = slug[i+1:]
 			}
 			if t := sd.termBySlug(param.taxonomy, slug); t != nil {
-				return redirect(feedPath(t.path))
+				return feedPath(t.path), true
 			}
-			return s.notFound(req)
+			return "", true
 		}
 	}
 	if v := q.Get("author"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if a := sd.authorsByID[id]; err == nil && a != nil {
-			return redirect(feedPath(a.path))
+			return feedPath(a.path), true
 		}
-		return s.notFound(req)
+		return "", true
 	}
 	if v := q.Get("author_name"); v != "" {
 		if a := sd.authorBySlug(strings.ToLower(v)); a != nil {
-			return redirect(feedPath(a.path))
+			return feedPath(a.path), true
 		}
-		return s.notFound(req)
+		return "", true
 	}
 	if _, ok := q["s"]; ok {
-		return redirect(sd.mount + "/search/?q=" + url.QueryEscape(q.Get("s")))
+		return sd.mount + "/search/?q=" + url.QueryEscape(q.Get("s")), true
 	}
 	if path, ok := legacyDate(q); ok {
-		return redirect(feedPath(sd.mount + path))
+		return feedPath(sd.mount + path), true
 	}
 	for _, name := range []string{"name", "pagename"} {
 		if v := q.Get(name); v != "" {
 			if e := sd.slugTarget(v); e != nil {
-				return redirect(feedPath(e.path))
+				return feedPath(e.path), true
 			}
-			return s.notFound(req)
+			return "", true
 		}
 	}
 	if n, ok := parsePage(q.Get("paged")); ok {
-		return redirect(pagedPath(sd.mount+"/", n))
+		return pagedPath(sd.mount+"/", n), true
 	}
 	switch feed {
 	case "":
 	case "comments-rss2", "comments-atom":
-		return redirect(sd.mount + "/comments/" + feedSuffix(strings.TrimPrefix(feed, "comments-")))
+		return sd.mount + "/comments/" + feedSuffix(strings.TrimPrefix(feed, "comments-")), true
 	default:
-		return redirect(sd.mount + "/" + feedSuffix(feed))
+		return sd.mount + "/" + feedSuffix(feed), true
 	}
-	return nil
+	return "", false
 }
 
 // legacyDate reads ?m=YYYYMM[DD] or ?year=&monthnum=&day= into a path.

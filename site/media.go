@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"os"
 	"path"
 	"regexp"
@@ -77,17 +76,16 @@ var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // mediaURLs are the URLs a file at rel on this site may have been stored
 // under: the site's URL over http and https, with and without www.
 func (sd *siteData) mediaURLs(rel, rawQuery string) []string {
-	u, err := url.Parse(sd.URL)
-	if err != nil || u.Host == "" {
+	if sd.host == "" {
 		return nil
 	}
-	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	host := strings.TrimPrefix(strings.ToLower(sd.host), "www.")
 	suffix := sd.origPath + rel
 	if rawQuery != "" {
 		suffix += "?" + rawQuery
 	}
 	var out []string
-	for _, scheme := range []string{u.Scheme, otherScheme(u.Scheme)} {
+	for _, scheme := range []string{sd.scheme, otherScheme(sd.scheme)} {
 		for _, h := range []string{host, "www." + host} {
 			out = append(out, scheme+"://"+h+suffix)
 		}

@@ -1,13 +1,19 @@
 package site
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+
+	"github.com/parc-archive/parc/archive"
 )
 
 // wxrPost is one item of a hand-written export.
@@ -193,18 +199,23 @@ func TestSiteCommentsFeedIsNewestComments(t *testing.T) {
 // itemAnchor finds the comment each feed item (RSS guid, Atom id) is.
 var itemAnchor = regexp.MustCompile(`#comment-(\d+)</(?:guid|id)>`)
 
-// TestHostNamesItsSite asks one server for each site by its own host
-// name, as a reverse proxy for several rescued blogs would: each gets its
-// site at the root, with links that stay on that host, and the other
-// under its prefix.
-func TestHostNamesItsSite(t *testing.T) {
+// alphaAndBeta is an archive of two sites of one post each, Alpha
+// imported first.
+func alphaAndBeta(t *testing.T) *archive.Store {
 	dir := t.TempDir()
 	alpha := writeWXR(t, dir, "alpha.xml", "https://alpha.example", "Alpha Log",
 		wxrPost{id: 7, title: "Alpha Seven", slug: "alpha-seven", date: "2021-01-01 10:00:00", body: "Seven."})
 	beta := writeWXR(t, dir, "beta.xml", "https://beta.example", "Beta Diary",
 		wxrPost{id: 7, title: "Beta Seven", slug: "beta-seven", date: "2022-03-04 10:00:00", body: "Seven too."})
-	store := importArchive(t, alpha, beta)
-	_, ts := startSite(t, Config{Store: store})
+	return importArchive(t, alpha, beta)
+}
+
+// TestHostNamesItsSite asks one server for each site by its own host
+// name, as a reverse proxy for several rescued blogs would: each gets its
+// site at the root, with links that stay on that host, and the other
+// under its prefix.
+func TestHostNamesItsSite(t *testing.T) {
+	_, ts := startSite(t, Config{Store: alphaAndBeta(t)})
 	client := noRedirects()
 	asBeta := map[string]string{"Host": "beta.example"}
 
@@ -234,5 +245,52 @@ func TestHostNamesItsSite(t *testing.T) {
 	}
 	if got := fetch(t, client, http.MethodGet, ts.URL+"/", map[string]string{"Host": "alpha.example"}); !strings.Contains(got.body, "Alpha Seven") {
 		t.Errorf("/ on Host alpha.example: want Alpha's home page")
+	}
+}
+
+// snapshotCounter counts the snapshots built from the archive it reads.
+type snapshotCounter struct {
+	*archive.Store
+	built atomic.Int32
+}
+
+func (c *snapshotCounter) Sites(ctx context.Context) ([]archive.Site, error) {
+	c.built.Add(1)
+	return c.Store.Sites(ctx)
+}
+
+// TestHostSnapshotIsBuiltOnce asks for a site by its host from many
+// readers at once, as the first minute after an import may: the snapshot
+// with that site at the root is built once, not once for each of them.
+func TestHostSnapshotIsBuiltOnce(t *testing.T) {
+	store := &snapshotCounter{Store: alphaAndBeta(t)}
+	_, ts := startSite(t, Config{Store: store})
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			req, err := http.NewRequest(http.MethodGet, ts.URL+"/?reader="+itoa(i), nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			req.Host = "beta.example"
+			<-start
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Beta Seven") {
+				t.Errorf("/ on Host beta.example: %d, %v, want Beta's home page", resp.StatusCode, err)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	if n := store.built.Load(); n != 2 {
+		t.Errorf("%d snapshots built, want 2: the served one and Beta's at the root", n)
 	}
 }

@@ -1,9 +1,6 @@
 package site
 
-import (
-	"net/http"
-	"net/url"
-)
+import "net/http"
 
 // page is the frame of every HTML page of a site.
 func (s *Server) page(req *request, title string) *pageView {
@@ -11,22 +8,16 @@ func (s *Server) page(req *request, title string) *pageView {
 	sd := req.site
 	if sd == nil {
 		pv.Site = siteView{Title: "Archived sites", Lang: "en", Home: "/"}
+		pv.locale = s.catalog.For(pv.Site.Lang)
 		return pv
-	}
-	name := sd.Title
-	if name == "" {
-		if u, err := url.Parse(sd.URL); err == nil && u.Host != "" {
-			name = u.Host
-		} else {
-			name = sd.URL
-		}
 	}
 	lang := sd.Language
 	if lang == "" {
 		lang = "en"
 	}
+	pv.locale = sd.locale
 	pv.Site = siteView{
-		Title: plainTitle(name), Tagline: sd.Description, Lang: lang,
+		Title: sd.name, Tagline: sd.Description, Lang: lang,
 		Home: sd.mount + "/", Search: sd.mount + "/search/", Feed: sd.mount + "/feed/", Nav: sd.nav,
 	}
 	if !req.snap.single {

@@ -209,11 +209,11 @@ func (sd *siteData) termViews(refs []archive.TermRef) (categories, tags []termVi
 		switch ref.Taxonomy {
 		case "category":
 			if t := sd.terms["category"][ref.Slug]; t != nil {
-				categories = append(categories, termView{Name: plainTitle(t.Name), URL: t.path})
+				categories = append(categories, termView{Name: t.title, URL: t.path})
 			}
 		case "post_tag":
 			if t := sd.terms["post_tag"][ref.Slug]; t != nil {
-				tags = append(tags, termView{Name: plainTitle(t.Name), URL: t.path})
+				tags = append(tags, termView{Name: t.title, URL: t.path})
 			}
 		}
 	}

@@ -27,14 +27,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	snap := s.snapshotFor(r)
+	snap, hostSite := s.snapshotFor(r)
 	if s.serveMedia(w, r, snap) {
 		return
 	}
 	// Only query-less URLs are cached: a query string a page ignores must
 	// not let a client fill the cache.
 	cacheable := r.URL.RawQuery == ""
-	origin := s.origin(r, snap)
+	origin := s.origin(r, hostSite)
 	key := origin + r.URL.EscapedPath()
 	if cacheable {
 		if resp := s.cache.get(snap.generation, key); resp != nil {
@@ -59,8 +59,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // host the request came to when that is the server's own address or the
 // host of a site it serves, else the address the server listens on. A
 // Host header naming anything else never makes the links, so it cannot
-// send readers of a cached page to another site.
-func (s *Server) origin(r *http.Request, snap *snapshot) string {
+// send readers of a cached page to another site. hostSite is the site
+// the Host header names (snapshotFor), nil when none.
+func (s *Server) origin(r *http.Request, hostSite *siteData) string {
 	if s.baseURL != "" {
 		return s.baseURL
 	}
@@ -68,7 +69,7 @@ func (s *Server) origin(r *http.Request, snap *snapshot) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	if s.ownHost(r.Host) || snap.siteOfHost(r.Host) != nil {
+	if s.ownHost(r.Host) || hostSite != nil {
 		return scheme + "://" + r.Host
 	}
 	return scheme + "://" + s.listenHost()
@@ -130,7 +131,7 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 	sd, rel := req.snap.site(path)
 	if sd == nil {
 		if path == "/" && !req.snap.single {
-			if resp := s.rootLegacyQuery(ctx, req); resp != nil {
+			if resp := s.rootLegacyQuery(req); resp != nil {
 				return resp
 			}
 			return s.sitesPage(req)
@@ -145,15 +146,18 @@ func (s *Server) route(ctx context.Context, req *request) *response {
 		return redirect(sd.mount + "/" + query(req.URL))
 	}
 	if rel == "/" || rel == "/index.php" {
-		resp := s.legacyQuery(ctx, req)
-		if resp != nil && resp.status == http.StatusNotFound && sd == req.snap.root && !req.snap.single {
+		location, asked := sd.legacyTarget(req.URL.Query())
+		if location != "" {
+			return redirect(location)
+		}
+		if asked && sd == req.snap.root && !req.snap.single {
 			// not the root site's: another site's old link, asked at the root
-			if other := s.rootLegacyQuery(ctx, req); other != nil {
+			if other := s.rootLegacyQuery(req); other != nil {
 				return other
 			}
 		}
-		if resp != nil {
-			return resp
+		if asked {
+			return s.notFound(req)
 		}
 		if rel == "/index.php" {
 			return redirect(sd.mount + "/")

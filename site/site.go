@@ -8,9 +8,12 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/tick"
@@ -84,8 +87,10 @@ type Server struct {
 	cache         *pageCache
 	snapshot      atomic.Pointer[snapshot]
 	// hostRooted holds, by site URL, snapshots with that site at the root,
-	// for requests whose Host names it (see snapshotFor).
+	// for requests whose Host names it (see snapshotFor); rooting builds
+	// each once.
 	hostRooted sync.Map
+	rooting    singleflight.Group
 }
 
 // New parses the templates, loads the assets and reads the archive. A
@@ -154,23 +159,43 @@ func (s *Server) Refresh(ctx context.Context) error {
 // or, when its Host header names the host of a site served under a
 // prefix, one with that site at the root, so that one server can serve
 // several rescued blogs under their own names. Such a snapshot is built
-// on the first request for it after each import.
-func (s *Server) snapshotFor(r *http.Request) *snapshot {
-	snap := s.snapshot.Load()
+// on the first request for it after each import, once however many
+// requests ask for it meanwhile. hostSite is the site the Host header
+// names, nil when none (see siteOfHost).
+func (s *Server) snapshotFor(r *http.Request) (snap *snapshot, hostSite *siteData) {
+	snap = s.snapshot.Load()
 	sd := snap.siteOfHost(r.Host)
 	if sd == nil || sd == snap.root {
-		return snap
+		return snap, sd
 	}
-	if v, ok := s.hostRooted.Load(sd.URL); ok && v.(*snapshot).generation == snap.generation {
-		return v.(*snapshot)
+	cached := func() (*snapshot, bool) {
+		v, ok := s.hostRooted.Load(sd.URL)
+		if ok && v.(*snapshot).generation == snap.generation {
+			return v.(*snapshot), true
+		}
+		return nil, false
 	}
-	rooted, err := buildSnapshot(r.Context(), s.store, s.catalog, s.siteURL, sd.URL, snap.generation)
+	if rooted, ok := cached(); ok {
+		return rooted, sd
+	}
+	v, err, _ := s.rooting.Do(strconv.FormatInt(snap.generation, 10)+" "+sd.URL, func() (any, error) {
+		if rooted, ok := cached(); ok {
+			return rooted, nil
+		}
+		// The requests waiting for this build share it: the one that
+		// started it leaving must not end it.
+		rooted, err := buildSnapshot(context.WithoutCancel(r.Context()), s.store, s.catalog, s.siteURL, sd.URL, snap.generation)
+		if err != nil {
+			return nil, err
+		}
+		s.hostRooted.Store(sd.URL, rooted)
+		return rooted, nil
+	})
 	if err != nil {
 		s.logger.Warn("site: serving a site at the root of its host", "site", sd.URL, "err", err)
-		return snap
+		return snap, sd
 	}
-	s.hostRooted.Store(sd.URL, rooted)
-	return rooted
+	return v.(*snapshot), sd
 }
 
 // Watch calls Refresh every interval until ctx ends, so that an import

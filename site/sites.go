@@ -1,9 +1,7 @@
 package site
 
 import (
-	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -14,12 +12,8 @@ const sitesPath = "/_parc/sites/"
 func (s *Server) sitesPage(req *request) *response {
 	var cards []siteCardView
 	for _, sd := range req.snap.sites {
-		title := sd.Title
-		if title == "" {
-			title = hostOf(sd.URL)
-		}
 		cards = append(cards, siteCardView{
-			Title: plainTitle(title), Tagline: sd.Description, URL: sd.mount + "/", Original: sd.URL,
+			Title: sd.name, Tagline: sd.Description, URL: sd.mount + "/", Original: sd.URL,
 			Posts: len(sd.posts), Pages: countType(sd.entries, "page"), Comments: countComments(sd.entries),
 		})
 	}
@@ -56,34 +50,23 @@ func countComments(entries []*entry) int {
 // several show the list of pages meant, to choose from; a query no site
 // can answer is a 404. A query of no old URL form gives nil (the front
 // page).
-func (s *Server) rootLegacyQuery(ctx context.Context, req *request) *response {
+func (s *Server) rootLegacyQuery(req *request) *response {
 	if req.URL.RawQuery == "" {
 		return nil
 	}
 	var (
 		matches  []matchView
-		target   *response
 		asked    bool
 		idParams = []string{"p", "page_id", "attachment_id", "preview_id"}
 	)
 	q := req.URL.Query()
 	for _, sd := range req.snap.sites {
-		in := *req
-		in.site = sd
-		resp := s.legacyQuery(ctx, &in)
-		if resp == nil {
-			continue
-		}
-		asked = true
-		if resp.location == "" {
+		location, named := sd.legacyTarget(q)
+		asked = asked || named
+		if location == "" {
 			continue // not on this site
 		}
-		target = resp
-		siteTitle := sd.Title
-		if siteTitle == "" {
-			siteTitle = hostOf(sd.URL)
-		}
-		m := matchView{Title: plainTitle(siteTitle), URL: resp.location, Site: plainTitle(siteTitle), Original: sd.URL}
+		m := matchView{Title: sd.name, URL: location, Site: sd.name, Original: sd.URL}
 		for _, name := range idParams {
 			if id, err := strconv.ParseInt(q.Get(name), 10, 64); err == nil && sd.byID[id] != nil {
 				m.Title = sd.byID[id].title
@@ -94,7 +77,7 @@ func (s *Server) rootLegacyQuery(ctx context.Context, req *request) *response {
 	}
 	switch {
 	case len(matches) == 1:
-		return target
+		return redirect(matches[0].URL)
 	case len(matches) > 1:
 		pv := s.page(req, "Several pages had this address")
 		pv.NoIndex = true
@@ -104,11 +87,4 @@ func (s *Server) rootLegacyQuery(ctx context.Context, req *request) *response {
 		return s.notFound(req)
 	}
 	return nil
-}
-
-func hostOf(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return raw
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net"
@@ -31,6 +32,10 @@ type siteData struct {
 	archive.Site
 	mount    string // path prefix of the site on this server, "" for the root
 	origPath string // path of the original site's URL, "" for a domain root
+	// host (with its port, if any), port and scheme are those of the
+	// original site's URL, parsed once; "" when it has none.
+	host, port, scheme string
+	name               string // plain text: the site's title, else its host or URL
 
 	posts       []*entry // type post, newest first
 	entries     []*entry // everything servable, newest first
@@ -49,6 +54,7 @@ type siteData struct {
 	// comments block.
 	recentComments []render.CommentSummary
 	locale         *locale.Locale // the site's language
+	lists          siteLists      // what the dynamic blocks list, built on first use
 }
 
 // maxLatestComments is the most comments a latest comments block shows.
@@ -66,6 +72,7 @@ type entry struct {
 type term struct {
 	archive.Term
 	path     string
+	title    string // the name, plain text
 	children []*term
 }
 
@@ -139,18 +146,16 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		authors:     map[string]*author{},
 		authorsByID: map[int64]*author{},
 	}
-	u, err := url.Parse(site.URL)
-	if err == nil {
+	sd.lists = newSiteLists(sd)
+	if u, err := url.Parse(site.URL); err == nil {
 		sd.origPath = strings.TrimRight(u.Path, "/")
+		sd.host, sd.port, sd.scheme = u.Host, u.Port(), u.Scheme
 	}
 	sd.mount = sd.origPath
 	if !atRoot {
-		host := site.URL
-		if err == nil && u.Host != "" {
-			host = u.Host
-		}
-		sd.mount = "/" + url.PathEscape(host) + sd.origPath
+		sd.mount = "/" + url.PathEscape(cmp.Or(sd.host, site.URL)) + sd.origPath
 	}
+	sd.name = plainTitle(cmp.Or(site.Title, sd.host, site.URL))
 	rows, err := store.SiteEntries(ctx, site.URL)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -169,7 +174,7 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		e := &entry{SiteEntry: r, title: plainTitle(r.Title)}
 		sd.addEntry(e)
 	}
-	sd.addAliases(host(site.URL))
+	sd.addAliases()
 	sd.nav = sd.topPages()
 	if err := sd.addTerms(ctx, store); err != nil {
 		return nil, err
@@ -223,11 +228,11 @@ func (sd *siteData) addEntry(e *entry) {
 // addAliases lets the other URLs an entry was known by lead to it: a
 // guid that is a permalink of this site (often the permalink before a
 // slug changed) and an attachment's file URL. Real permalinks win.
-func (sd *siteData) addAliases(siteHost string) {
+func (sd *siteData) addAliases() {
 	for _, e := range sd.entries {
 		for _, link := range []string{e.GUID, e.AttachmentURL} {
 			u, err := url.Parse(link)
-			if err != nil || link == "" || !strings.EqualFold(u.Host, siteHost) {
+			if err != nil || link == "" || !strings.EqualFold(u.Host, sd.host) {
 				continue
 			}
 			rel, ok := sd.relativeLinkPath(link)
@@ -241,13 +246,6 @@ func (sd *siteData) addAliases(siteHost string) {
 			}
 		}
 	}
-}
-
-func host(siteURL string) string {
-	if u, err := url.Parse(siteURL); err == nil {
-		return u.Host
-	}
-	return ""
 }
 
 // relativeLinkPath is a stored link's escaped path below the site's own
@@ -336,6 +334,7 @@ func (sd *siteData) addTerms(ctx context.Context, store Archive) error {
 	for _, tax := range []string{"category", "post_tag"} {
 		for _, t := range sd.terms[tax] {
 			t.path = sd.mount + sd.termPath(t)
+			t.title = plainTitle(t.Name)
 		}
 		for _, t := range sd.terms[tax] {
 			sort.Slice(t.children, func(i, j int) bool { return t.children[i].Name < t.children[j].Name })
@@ -427,11 +426,10 @@ func (snap *snapshot) siteOfHost(host string) *siteData {
 		name = h
 	}
 	for _, sd := range snap.sites {
-		u, err := url.Parse(sd.URL)
-		if err != nil || u.Host == "" {
+		if sd.host == "" {
 			continue
 		}
-		if strings.EqualFold(host, u.Host) || u.Port() == "" && strings.EqualFold(name, u.Host) {
+		if strings.EqualFold(host, sd.host) || sd.port == "" && strings.EqualFold(name, sd.host) {
 			return sd
 		}
 	}

@@ -25,14 +25,14 @@ func (s *Server) termRoute(ctx context.Context, req *request, rel string, segmen
 			return nil
 		}
 		label := map[string]string{"category": "Category: ", "post_tag": "Tag: "}[taxonomy]
-		l = listing{heading: label + plainTitle(t.Name), description: plainTitle(t.Description), base: t.path}
+		l = listing{heading: label + t.title, description: plainTitle(t.Description), base: t.path}
 		if t.Description == "" {
 			l.description = ""
 		}
 		within := map[string]bool{}
 		t.walk(func(d *term) { within[d.Slug] = true })
 		for _, c := range t.children {
-			l.children = append(l.children, termView{Name: plainTitle(c.Name), URL: c.path})
+			l.children = append(l.children, termView{Name: c.title, URL: c.path})
 		}
 		for _, e := range sd.posts {
 			for _, ref := range e.Terms {

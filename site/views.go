@@ -18,7 +18,6 @@ import (
 var viewNames = []string{"list", "post", "search", "sites", "matches", "error"}
 
 type views struct {
-	catalog *locale.Catalog
 	// pages holds each view once for every language, its words and dates
 	// written in that language.
 	pages map[language.Tag]map[string]*template.Template
@@ -35,7 +34,7 @@ func parseViews(theme fs.FS, assets *assets, catalog *locale.Catalog) (*views, e
 	if err != nil {
 		return nil, fmt.Errorf("site: templates: %w", err)
 	}
-	v := &views{catalog: catalog, pages: map[language.Tag]map[string]*template.Template{}}
+	v := &views{pages: map[language.Tag]map[string]*template.Template{}}
 	for _, name := range viewNames {
 		t, err := template.Must(common.Clone()).ParseFS(theme, "templates/"+name+".html")
 		if err != nil {
@@ -67,7 +66,7 @@ func localeFuncs(l *locale.Locale) template.FuncMap {
 
 func (v *views) render(name string, data *pageView) ([]byte, error) {
 	var buf bytes.Buffer
-	page := v.pages[v.catalog.For(data.Site.Lang).Tag()][name]
+	page := v.pages[data.locale.Tag()][name]
 	if err := page.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return nil, fmt.Errorf("site: rendering %s: %w", name, err)
 	}
@@ -76,6 +75,7 @@ func (v *views) render(name string, data *pageView) ([]byte, error) {
 
 // pageView is what the layout shows around every page.
 type pageView struct {
+	locale    *locale.Locale // the language of Site.Lang, that the page is written in
 	Site      siteView
 	Title     string
 	Canonical string

@@ -135,7 +135,7 @@ func (b blockData) Tags() []render.Link { return b.sd.lists.tags() }
 
 func (sd *siteData) tagCloud() []render.Link {
 	used := sd.usedTerms("post_tag")
-	slices.SortFunc(used, func(x, y usedTerm) int {
+	slices.SortStableFunc(used, func(x, y usedTerm) int {
 		return cmp.Or(cmp.Compare(y.count, x.count), cmp.Compare(y.ID, x.ID))
 	})
 	return termLinks(used[:min(len(used), tagCloudSize)])
@@ -163,6 +163,9 @@ func (sd *siteData) usedTerms(taxonomy string) []usedTerm {
 			used = append(used, usedTerm{t, counts[slug]})
 		}
 	}
+	// By slug, so that the stable sorts after this give one order to
+	// terms they rank alike (two categories of one name), not the map's.
+	slices.SortFunc(used, func(x, y usedTerm) int { return cmp.Compare(x.Slug, y.Slug) })
 	return used
 }
 

@@ -53,21 +53,12 @@ func (m *Merger) heldNewer(ctx context.Context, p *archive.Post, at time.Time) b
 	if m.store == nil || p.Link == "" {
 		return false
 	}
-	keys, err := m.store.FindPosts(ctx, p.Link, "")
-	if err != nil || len(keys) == 0 {
+	value, err := m.store.PostMetaByLink(ctx, p.Link, MetaCaptured)
+	if err != nil || value == "" {
 		return false
 	}
-	held, err := m.store.Post(ctx, keys[0])
-	if err != nil {
-		return false
-	}
-	for _, meta := range held.Meta {
-		if meta.Key == MetaCaptured {
-			t, err := time.Parse(time.RFC3339, meta.Value)
-			return err == nil && t.After(at)
-		}
-	}
-	return false
+	t, err := time.Parse(time.RFC3339, value)
+	return err == nil && t.After(at)
 }
 
 // Merge puts the records of caps, oldest first, so that the newest text

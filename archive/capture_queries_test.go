@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"slices"
 	"testing"
 )
 
@@ -25,5 +26,34 @@ func TestPostMetaByLink(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("PostMetaByLink(%s, %s) = %q, %v; want %q", tc.link, tc.key, got, err, tc.want)
 		}
+	}
+}
+
+// A web archive's capture is kept under its import's job name, and read
+// only by that import: every site's pages are those of http(s) sites.
+func TestEveryFetchedPageLeavesWebArchiveCaptures(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const job = "wayback:https://web.archive.org https://blog.example.org"
+	for _, p := range []FetchedPage{
+		{URL: "https://blog.example.org/hello/", Site: "https://blog.example.org", Status: 200, Body: []byte("crawled")},
+		{URL: "https://web.archive.org/web/20160501100000id_/https://blog.example.org/hello/", Site: job, Status: 200, Body: []byte("captured")},
+	} {
+		if err := s.SaveFetched(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	urls := func(site string) []string {
+		var urls []string
+		if err := s.ForEachFetched(ctx, site, func(p *FetchedPage) error { urls = append(urls, p.URL); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return urls
+	}
+	if got := urls(""); !slices.Equal(got, []string{"https://blog.example.org/hello/"}) {
+		t.Errorf("ForEachFetched(\"\") = %v, want the crawled page only", got)
+	}
+	if got := urls(job); len(got) != 1 {
+		t.Errorf("ForEachFetched(job) = %v, want the capture", got)
 	}
 }

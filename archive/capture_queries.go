@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -31,4 +32,38 @@ func (s *Store) PostMetaByLink(ctx context.Context, link, key string) (string, e
 		return "", fmt.Errorf("archive: %s of %s: %w", key, link, err)
 	}
 	return value, nil
+}
+
+// FetchedHead is a stored fetch without its body.
+type FetchedHead struct {
+	URL    string
+	Header map[string][]string
+}
+
+// FetchedHeads lists the stored pages of site (see ForEachFetched), in URL
+// order, without reading their bodies: an import that reads each body
+// once, when it comes to it, decides first from URLs and headers.
+func (s *Store) FetchedHeads(ctx context.Context, site string) ([]FetchedHead, error) {
+	where, args := fetchedOf(site)
+	rows, err := s.db.QueryContext(ctx, `SELECT url, header FROM fetched WHERE `+where+` ORDER BY url`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("archive: listing fetched pages: %w", err)
+	}
+	defer rows.Close()
+	var heads []FetchedHead
+	for rows.Next() {
+		var h FetchedHead
+		var header string
+		if err := rows.Scan(&h.URL, &header); err != nil {
+			return nil, fmt.Errorf("archive: listing fetched pages: %w", err)
+		}
+		if err := json.Unmarshal([]byte(header), &h.Header); err != nil {
+			return nil, fmt.Errorf("archive: headers of fetched %s: %w", h.URL, err)
+		}
+		heads = append(heads, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("archive: listing fetched pages: %w", err)
+	}
+	return heads, nil
 }

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -55,5 +56,30 @@ func TestEveryFetchedPageLeavesWebArchiveCaptures(t *testing.T) {
 	}
 	if got := urls(job); len(got) != 1 {
 		t.Errorf("ForEachFetched(job) = %v, want the capture", got)
+	}
+}
+
+func TestFetchedHeads(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	for _, p := range []FetchedPage{
+		{URL: "https://blog.example.org/b/", Site: "https://Blog.example.org/", Status: 200, Header: map[string][]string{"Content-Type": {"text/html"}}, Body: []byte("b")},
+		{URL: "https://blog.example.org/a/", Site: "https://blog.example.org", Status: 200, Header: map[string][]string{"Content-Type": {"application/rss+xml"}}, Body: []byte("a")},
+		{URL: "https://other.example/", Site: "https://other.example", Status: 200, Body: []byte("x")},
+	} {
+		if err := s.SaveFetched(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	heads, err := s.FetchedHeads(ctx, "https://blog.example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FetchedHead{
+		{URL: "https://blog.example.org/a/", Header: map[string][]string{"Content-Type": {"application/rss+xml"}}},
+		{URL: "https://blog.example.org/b/", Header: map[string][]string{"Content-Type": {"text/html"}}},
+	}
+	if !reflect.DeepEqual(heads, want) {
+		t.Errorf("FetchedHeads = %v, want %v: the site's pages in URL order, with their headers", heads, want)
 	}
 }

@@ -230,15 +230,19 @@ func (r *Reader) fetchOne(ctx context.Context, replay string) error {
 
 // merge merges every capture of the site kept in the store.
 func (r *Reader) merge(ctx context.Context, put func(archive.Record) error) error {
+	heads, err := r.store.FetchedHeads(ctx, r.job())
+	if err != nil {
+		return err
+	}
 	var caps []warc.Capture
-	err := r.store.ForEachFetched(ctx, r.job(), func(p *archive.FetchedPage) error {
-		_, timestamp, original, ok := parseReplay(r.archive, p.URL)
+	for _, h := range heads {
+		_, timestamp, original, ok := parseReplay(r.archive, h.URL)
 		if !ok {
-			return nil
+			continue
 		}
 		r.merger.Read++
-		replay := p.URL
-		caps = append(caps, warc.Capture{URI: original, Date: timestamp, ContentType: http.Header(p.Header).Get("Content-Type"),
+		replay := h.URL
+		caps = append(caps, warc.Capture{URI: original, Date: timestamp, ContentType: http.Header(h.Header).Get("Content-Type"),
 			Body: func() ([]byte, error) {
 				page, err := r.store.Fetched(ctx, replay)
 				if err != nil || page == nil {
@@ -246,10 +250,6 @@ func (r *Reader) merge(ctx context.Context, put func(archive.Record) error) erro
 				}
 				return page.Body, nil
 			}})
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	return r.merger.Merge(ctx, caps, put, func(done, total int) { r.report("reading capture %d of %d", done+1, total) })
 }

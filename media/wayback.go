@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/internal/webarchive"
 )
 
 // webArchive asks a Wayback-compatible web archive for the files a blog's
@@ -19,22 +19,18 @@ type webArchive struct {
 	client *fetch.Client
 }
 
-// archiveDelay keeps to the pace web archives ask for: about a request a second.
-const archiveDelay = time.Second
-
 func newWebArchive(root string, opts fetch.Options) *webArchive {
-	root = strings.TrimRight(root, "/")
-	// Requests stay with the archive; the blog's credentials are not its.
-	opts.Site, opts.AlsoHosts, opts.User, opts.Password = root, nil, "", ""
-	if opts.Delay >= 0 { // a negative delay is one asked for explicitly: none
-		opts.Delay = max(opts.Delay, archiveDelay)
+	opts = webarchive.ClientOptions(root, opts)
+	// The archive's pace holds even where the blog's is quicker; a negative
+	// delay is one asked for explicitly: none.
+	if opts.Delay >= 0 {
+		opts.Delay = max(opts.Delay, webarchive.DefaultDelay)
 	}
 	return &webArchive{root: root, client: fetch.New(opts)}
 }
 
 // get fetches the archive's capture of rawURL closest to the date of the
-// first post that uses it (im_ asks for the file as captured, without the
-// archive's own markup).
+// first post that uses it, as a file, without the archive's own markup.
 func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL string) (*fetch.Response, error) {
 	when, err := store.MediaFirstUsed(ctx, rawURL)
 	if err != nil {
@@ -44,7 +40,7 @@ func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL strin
 	if !when.IsZero() {
 		timestamp = when.UTC().Format("20060102150405")
 	}
-	resp, err := a.client.Get(ctx, a.root+"/web/"+timestamp+"im_/"+rawURL, nil)
+	resp, err := a.client.Get(ctx, webarchive.ReplayURL(a.root, timestamp, webarchive.Image, rawURL), nil)
 	if err != nil {
 		return nil, err
 	}

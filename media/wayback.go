@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
@@ -30,11 +29,12 @@ func newWebArchive(root string, opts fetch.Options) *webArchive {
 }
 
 // get fetches the archive's capture of rawURL closest to the date of the
-// first post that uses it, as a file, without the archive's own markup.
-func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL string) (*fetch.Response, error) {
+// first post that uses it, as a file, without the archive's own markup,
+// and the type its bytes say it is.
+func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL string) (*fetch.Response, string, error) {
 	when, err := store.MediaFirstUsed(ctx, rawURL)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	timestamp := "2" // any capture: the archive picks the newest
 	if !when.IsZero() {
@@ -42,18 +42,20 @@ func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL strin
 	}
 	resp, err := a.client.Get(ctx, webarchive.ReplayURL(a.root, timestamp, webarchive.Image, rawURL), nil)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if strings.HasPrefix(http.DetectContentType(resp.Body), "text/html") {
-		return nil, errors.New("the archive answers with an HTML page, not the file")
+	contentType := http.DetectContentType(resp.Body)
+	if isHTML(contentType) {
+		return nil, "", errors.New("the archive answers with an HTML page, not the file")
 	}
-	return resp, nil
+	return resp, contentType, nil
 }
 
 // lostAtOrigin reports whether the origin failed to give a file it was
 // asked for: an error answer, no answer, or an HTML page in its place (a
-// parked domain). Files parc does not ask the origin for are not lost.
-func lostAtOrigin(resp *fetch.Response, err error) bool {
+// parked domain; contentType is what the answer's bytes say they are).
+// Files parc does not ask the origin for are not lost.
+func lostAtOrigin(resp *fetch.Response, contentType string, err error) bool {
 	var offSite *fetch.OffSiteError
 	var address *fetch.AddressError
 	switch {
@@ -62,7 +64,7 @@ func lostAtOrigin(resp *fetch.Response, err error) bool {
 	case err != nil:
 		return true
 	}
-	return !resp.Truncated && strings.HasPrefix(http.DetectContentType(resp.Body), "text/html")
+	return !resp.Truncated && isHTML(contentType)
 }
 
 // originErr is the origin's failure as an error, for a message that names both.

@@ -73,14 +73,13 @@ func (s *Store) Fetched(ctx context.Context, url string) (*FetchedPage, error) {
 	return &p, nil
 }
 
-// ForEachFetched calls fn with every stored page of site (every site when
-// site is ""), in URL order, stopping at fn's first error. fn may write to
-// the store: no query is open while it runs.
+// ForEachFetched calls fn with every stored page of site (when site is "",
+// of every site, but no web archive's captures: see fetchedOf), in URL
+// order, stopping at fn's first error. fn may write to the store: no
+// query is open while it runs.
 func (s *Store) ForEachFetched(ctx context.Context, site string, fn func(*FetchedPage) error) error {
-	query, args := `SELECT url FROM fetched ORDER BY url`, []any{}
-	if site != "" {
-		query, args = `SELECT url FROM fetched WHERE site = ? ORDER BY url`, []any{NormalizeSiteURL(site)}
-	}
+	where, args := fetchedOf(site)
+	query := `SELECT url FROM fetched WHERE ` + where + ` ORDER BY url`
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("archive: listing fetched pages: %w", err)
@@ -111,6 +110,17 @@ func (s *Store) ForEachFetched(ctx context.Context, site string, fn func(*Fetche
 		}
 	}
 	return nil
+}
+
+// fetchedOf is the condition on the fetched table that picks the pages of
+// site; for site "", those kept under any site's http(s) URL. A web
+// archive's captures are kept under their import's job name instead, and
+// are read only by that import, which names its job.
+func fetchedOf(site string) (where string, args []any) {
+	if site == "" {
+		return `site GLOB 'http*'`, nil
+	}
+	return `site = ?`, []any{NormalizeSiteURL(site)}
 }
 
 // Frontier states.

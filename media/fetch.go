@@ -215,18 +215,22 @@ func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, w
 		return status, 0, store.MediaUnavailable(context.WithoutCancel(ctx), rawURL, status, reason)
 	}
 	var resp *fetch.Response
+	// The bytes say what the file is; a name or a header may lie.
+	var contentType string
 	var err error
 	if archiveOnly && wayback != nil {
-		resp, err = wayback.get(ctx, store, rawURL)
+		resp, contentType, err = wayback.get(ctx, store, rawURL)
 	} else {
 		if u, err := url.Parse(rawURL); err == nil && strings.EqualFold(u.Host, siteHost) && !robots.Allowed(rawURL) {
 			return unavailable(archive.MediaMissing, "robots.txt forbids fetching it")
 		}
-		resp, err = client.Get(ctx, rawURL, nil)
+		if resp, err = client.Get(ctx, rawURL, nil); err == nil {
+			contentType = http.DetectContentType(resp.Body)
+		}
 	}
-	if wayback != nil && !archiveOnly && ctx.Err() == nil && lostAtOrigin(resp, err) {
-		if archived, aerr := wayback.get(ctx, store, rawURL); aerr == nil {
-			resp, err = archived, nil
+	if wayback != nil && !archiveOnly && ctx.Err() == nil && lostAtOrigin(resp, contentType, err) {
+		if archived, archivedType, aerr := wayback.get(ctx, store, rawURL); aerr == nil {
+			resp, contentType, err = archived, archivedType, nil
 		} else if ctx.Err() == nil {
 			err = fmt.Errorf("%w; the web archive: %v", originErr(err, resp), aerr)
 		}
@@ -246,9 +250,7 @@ func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, w
 	case resp.Truncated:
 		return unavailable(archive.MediaFailed, fmt.Sprintf("larger than %d MiB (--max-size): not stored", len(resp.Body)>>20))
 	}
-	// The bytes say what the file is; a name or a header may lie.
-	contentType := http.DetectContentType(resp.Body)
-	if strings.HasPrefix(contentType, "text/html") {
+	if isHTML(contentType) {
 		return unavailable(archive.MediaMissing, "the server answers with an HTML page, not the file")
 	}
 	stored, err := store.StoreMedia(context.WithoutCancel(ctx), rawURL, bytes.NewReader(resp.Body), contentType)
@@ -256,4 +258,10 @@ func fetchOne(ctx context.Context, store *archive.Store, client *fetch.Client, w
 		return "", 0, err
 	}
 	return archive.MediaStored, stored.Bytes, nil
+}
+
+// isHTML reports whether contentType, sniffed from a file's bytes, is an
+// HTML page's: what a server gives in place of a file it no longer has.
+func isHTML(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/html")
 }

@@ -5,11 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
-	"time"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
+	"github.com/parc-archive/parc/internal/webarchive"
 )
 
 // webArchive asks a Wayback-compatible web archive for the files a blog's
@@ -19,45 +18,44 @@ type webArchive struct {
 	client *fetch.Client
 }
 
-// archiveDelay keeps to the pace web archives ask for: about a request a second.
-const archiveDelay = time.Second
-
 func newWebArchive(root string, opts fetch.Options) *webArchive {
-	root = strings.TrimRight(root, "/")
-	// Requests stay with the archive; the blog's credentials are not its.
-	opts.Site, opts.AlsoHosts, opts.User, opts.Password = root, nil, "", ""
-	if opts.Delay >= 0 { // a negative delay is one asked for explicitly: none
-		opts.Delay = max(opts.Delay, archiveDelay)
+	opts = webarchive.ClientOptions(root, opts)
+	// The archive's pace holds even where the blog's is quicker; a negative
+	// delay is one asked for explicitly: none.
+	if opts.Delay >= 0 {
+		opts.Delay = max(opts.Delay, webarchive.DefaultDelay)
 	}
 	return &webArchive{root: root, client: fetch.New(opts)}
 }
 
 // get fetches the archive's capture of rawURL closest to the date of the
-// first post that uses it (im_ asks for the file as captured, without the
-// archive's own markup).
-func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL string) (*fetch.Response, error) {
+// first post that uses it, as a file, without the archive's own markup,
+// and the type its bytes say it is.
+func (a *webArchive) get(ctx context.Context, store *archive.Store, rawURL string) (*fetch.Response, string, error) {
 	when, err := store.MediaFirstUsed(ctx, rawURL)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	timestamp := "2" // any capture: the archive picks the newest
 	if !when.IsZero() {
 		timestamp = when.UTC().Format("20060102150405")
 	}
-	resp, err := a.client.Get(ctx, a.root+"/web/"+timestamp+"im_/"+rawURL, nil)
+	resp, err := a.client.Get(ctx, webarchive.ReplayURL(a.root, timestamp, webarchive.Image, rawURL), nil)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if strings.HasPrefix(http.DetectContentType(resp.Body), "text/html") {
-		return nil, errors.New("the archive answers with an HTML page, not the file")
+	contentType := http.DetectContentType(resp.Body)
+	if isHTML(contentType) {
+		return nil, "", errors.New("the archive answers with an HTML page, not the file")
 	}
-	return resp, nil
+	return resp, contentType, nil
 }
 
 // lostAtOrigin reports whether the origin failed to give a file it was
 // asked for: an error answer, no answer, or an HTML page in its place (a
-// parked domain). Files parc does not ask the origin for are not lost.
-func lostAtOrigin(resp *fetch.Response, err error) bool {
+// parked domain; contentType is what the answer's bytes say they are).
+// Files parc does not ask the origin for are not lost.
+func lostAtOrigin(resp *fetch.Response, contentType string, err error) bool {
 	var offSite *fetch.OffSiteError
 	var address *fetch.AddressError
 	switch {
@@ -66,7 +64,7 @@ func lostAtOrigin(resp *fetch.Response, err error) bool {
 	case err != nil:
 		return true
 	}
-	return !resp.Truncated && strings.HasPrefix(http.DetectContentType(resp.Body), "text/html")
+	return !resp.Truncated && isHTML(contentType)
 }
 
 // originErr is the origin's failure as an error, for a message that names both.

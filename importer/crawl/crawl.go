@@ -509,12 +509,9 @@ func (c *crawler) putPage(put func(archive.Record) error, stored *archive.Fetche
 func Reparse(ctx context.Context, store *archive.Store, site string) *stream.Reader {
 	c := &crawler{store: store, site: site}
 	return c.newStream(ctx, func(ctx context.Context, put func(archive.Record) error) error {
+		// A web archive's captures are left out: they are read again by
+		// importing from that archive.
 		err := store.ForEachFetched(ctx, site, func(p *archive.FetchedPage) error {
-			if !strings.HasPrefix(p.Site, "http") {
-				// A web archive's capture, kept under its replay URL, is
-				// read again by importing from that archive.
-				return nil
-			}
 			return c.putPage(put, p)
 		})
 		if err != nil {

@@ -53,21 +53,12 @@ func (m *Merger) heldNewer(ctx context.Context, p *archive.Post, at time.Time) b
 	if m.store == nil || p.Link == "" {
 		return false
 	}
-	keys, err := m.store.FindPosts(ctx, p.Link, "")
-	if err != nil || len(keys) == 0 {
+	value, err := m.store.PostMetaByLink(ctx, p.Link, MetaCaptured)
+	if err != nil || value == "" {
 		return false
 	}
-	held, err := m.store.Post(ctx, keys[0])
-	if err != nil {
-		return false
-	}
-	for _, meta := range held.Meta {
-		if meta.Key == MetaCaptured {
-			t, err := time.Parse(time.RFC3339, meta.Value)
-			return err == nil && t.After(at)
-		}
-	}
-	return false
+	t, err := time.Parse(time.RFC3339, value)
+	return err == nil && t.After(at)
 }
 
 // Merge puts the records of caps, oldest first, so that the newest text
@@ -125,7 +116,7 @@ func (m *Merger) read(ctx context.Context, c Capture, latest newest, put func(ar
 	case kindPage:
 		return m.pages.Put(put, c.URI, body, captured)
 	case kindFeed:
-		return m.readFeed(ctx, c, body, latest, newestCapture, put)
+		return m.readFeed(c, body, latest, captured, put)
 	case kindAPI:
 		return m.readAPI(c, body, put)
 	}
@@ -153,9 +144,9 @@ func markCaptured(p *archive.Post, at time.Time) {
 }
 
 // readFeed puts what a captured feed says, through the feed importer:
-// of the posts no page capture shows, the text when this is the feed's
-// newest capture, and their comments.
-func (m *Merger) readFeed(ctx context.Context, c Capture, body []byte, latest newest, newestCapture bool, put func(archive.Record) error) (bool, error) {
+// of the posts no page capture shows, what captured leaves of them (the
+// text only from the feed's newest capture), and their comments.
+func (m *Merger) readFeed(c Capture, body []byte, latest newest, captured func(*archive.Post), put func(archive.Record) error) (bool, error) {
 	if !feed.Sniff(body[:min(len(body), 64<<10)]) {
 		return false, nil
 	}
@@ -176,14 +167,10 @@ func (m *Merger) readFeed(ctx context.Context, c Capture, body []byte, latest ne
 			rec.Site = &archive.Site{URL: rec.Site.URL}
 		}
 		if rec.Post != nil {
-			switch {
-			case latest.hasPage(rec.Post.Link):
+			if latest.hasPage(rec.Post.Link) {
 				continue
-			case newestCapture && !m.heldNewer(ctx, rec.Post, c.Date):
-				markCaptured(rec.Post, c.Date)
-			default:
-				rec.Post = commentsOnly(rec.Post)
 			}
+			captured(rec.Post)
 		}
 		if err := put(rec); err != nil {
 			return merged, err

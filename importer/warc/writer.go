@@ -19,8 +19,9 @@ import (
 // record by record as WARC tools expect. The file appears at its path only
 // when Close completes it; until then it is a temporary file beside it.
 type Writer struct {
-	mu        sync.Mutex // guards the file
-	build     sync.Mutex // one record built at a time (see WriteResponse)
+	// mu makes one record at a time, from its builder to its bytes in the
+	// file (see WriteResponse), and orders them against Close.
+	mu        sync.Mutex
 	path      string
 	tmp       *os.File
 	marshaler gowarc.Marshaler
@@ -62,8 +63,8 @@ func (w *Writer) WriteResponse(resp *fetch.Response) error {
 
 	// gowarc's record builder sets up its record IDs' random source on
 	// every call, racing with itself: records are built one at a time.
-	w.build.Lock()
-	defer w.build.Unlock()
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	rb := gowarc.NewRecordBuilder(gowarc.Response)
 	rb.AddWarcHeader(gowarc.WarcTargetURI, resp.URL)
 	rb.AddWarcHeaderTime(gowarc.WarcDate, resp.FetchedAt)
@@ -72,8 +73,9 @@ func (w *Writer) WriteResponse(resp *fetch.Response) error {
 	return w.write(rb)
 }
 
-// write adds a record as a gzip member of its own. The first failure is
-// kept and returned by every later call.
+// write adds a record as a gzip member of its own, with w.mu held or
+// before w is shared. The first failure is kept and returned by every
+// later call.
 func (w *Writer) write(rb gowarc.WarcRecordBuilder) error {
 	defer rb.Close()
 	rec, _, err := rb.Build()
@@ -81,8 +83,6 @@ func (w *Writer) write(rb gowarc.WarcRecordBuilder) error {
 		return fmt.Errorf("warc %s: %w", w.path, err)
 	}
 	defer rec.Close()
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	if w.err != nil {
 		return w.err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/importer/internal/siteurl"
+	"github.com/parc-archive/parc/internal/webarchive"
 )
 
 // wantedTypes are the MIME types of captures worth fetching: pages, feeds
@@ -116,7 +117,7 @@ func (r *Reader) list(ctx context.Context) error {
 			if !ValidTimestamp(row.Timestamp) || len(row.Timestamp) != 14 || !r.onSite(row.Original) {
 				continue
 			}
-			replays = append(replays, replayURL(r.archive, row.Timestamp, row.Original))
+			replays = append(replays, webarchive.ReplayURL(r.archive, row.Timestamp, webarchive.Original, row.Original))
 		}
 		listed += len(replays)
 		err = r.todo.Enqueue(context.WithoutCancel(ctx), replays...)

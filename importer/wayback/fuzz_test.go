@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parc-archive/parc/internal/webarchive"
 )
 
 // FuzzCDX: whatever a CDX server answers, parsing it ends without panic,
@@ -31,7 +33,7 @@ func FuzzReplay(f *testing.F) {
 	f.Add("20140101000000", "http://blog.example/a/?p=1")
 	f.Fuzz(func(t *testing.T, ts, original string) {
 		root := "https://web.archive.example"
-		gotTS, date, gotOriginal, ok := parseReplay(root, replayURL(root, ts, original))
+		gotTS, date, gotOriginal, ok := parseReplay(root, webarchive.ReplayURL(root, ts, webarchive.Original, original))
 		if !ok {
 			return
 		}

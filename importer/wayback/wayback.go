@@ -25,14 +25,14 @@ import (
 	"github.com/parc-archive/parc/fetch"
 	"github.com/parc-archive/parc/importer/internal/stream"
 	"github.com/parc-archive/parc/importer/warc"
+	"github.com/parc-archive/parc/internal/webarchive"
 )
 
 // DefaultURL is the Internet Archive's Wayback Machine.
 const DefaultURL = "https://web.archive.org"
 
-// DefaultDelay is the wait between two requests to the archive, which asks
-// to be spared more than about one a second.
-const DefaultDelay = time.Second
+// DefaultDelay is the wait between two requests to the archive.
+const DefaultDelay = webarchive.DefaultDelay
 
 // DefaultPageSize is how many captures one CDX request lists.
 const DefaultPageSize = 5000
@@ -111,9 +111,7 @@ func Open(ctx context.Context, store *archive.Store, site string, opts Options) 
 		opts.MaxFailures = defaultMaxFailures
 	}
 	// Requests stay with the archive: the dead site is never asked.
-	opts.Fetch.Site = root
-	opts.Fetch.AlsoHosts = nil
-	opts.Fetch.User, opts.Fetch.Password = "", ""
+	opts.Fetch = webarchive.ClientOptions(root, opts.Fetch)
 	if opts.Fetch.Delay == 0 {
 		opts.Fetch.Delay = DefaultDelay
 	}
@@ -230,15 +228,19 @@ func (r *Reader) fetchOne(ctx context.Context, replay string) error {
 
 // merge merges every capture of the site kept in the store.
 func (r *Reader) merge(ctx context.Context, put func(archive.Record) error) error {
+	heads, err := r.store.FetchedHeads(ctx, r.job())
+	if err != nil {
+		return err
+	}
 	var caps []warc.Capture
-	err := r.store.ForEachFetched(ctx, r.job(), func(p *archive.FetchedPage) error {
-		_, timestamp, original, ok := parseReplay(r.archive, p.URL)
+	for _, h := range heads {
+		_, timestamp, original, ok := parseReplay(r.archive, h.URL)
 		if !ok {
-			return nil
+			continue
 		}
 		r.merger.Read++
-		replay := p.URL
-		caps = append(caps, warc.Capture{URI: original, Date: timestamp, ContentType: http.Header(p.Header).Get("Content-Type"),
+		replay := h.URL
+		caps = append(caps, warc.Capture{URI: original, Date: timestamp, ContentType: http.Header(h.Header).Get("Content-Type"),
 			Body: func() ([]byte, error) {
 				page, err := r.store.Fetched(ctx, replay)
 				if err != nil || page == nil {
@@ -246,26 +248,17 @@ func (r *Reader) merge(ctx context.Context, put func(archive.Record) error) erro
 				}
 				return page.Body, nil
 			}})
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	return r.merger.Merge(ctx, caps, put, func(done, total int) { r.report("reading capture %d of %d", done+1, total) })
 }
 
-// replayURL is where the archive serves a capture's original bytes.
-func replayURL(root, timestamp, original string) string {
-	return root + "/web/" + timestamp + "id_/" + original
-}
-
-// parseReplay takes a replay URL apart.
+// parseReplay takes apart a replay URL of a capture's original bytes.
 func parseReplay(root, replay string) (string, time.Time, string, bool) {
 	rest, ok := strings.CutPrefix(replay, root+"/web/")
 	if !ok {
 		return "", time.Time{}, "", false
 	}
-	ts, original, ok := strings.Cut(rest, "id_/")
+	ts, original, ok := strings.Cut(rest, webarchive.Original+"_/")
 	if !ok || len(ts) != 14 || !ValidTimestamp(ts) {
 		return "", time.Time{}, "", false
 	}

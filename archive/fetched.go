@@ -80,21 +80,8 @@ func (s *Store) Fetched(ctx context.Context, url string) (*FetchedPage, error) {
 func (s *Store) ForEachFetched(ctx context.Context, site string, fn func(*FetchedPage) error) error {
 	where, args := fetchedOf(site)
 	query := `SELECT url FROM fetched WHERE ` + where + ` ORDER BY url`
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	urls, err := queryColumn[string](ctx, s.db, query, args...)
 	if err != nil {
-		return fmt.Errorf("archive: listing fetched pages: %w", err)
-	}
-	var urls []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			rows.Close()
-			return fmt.Errorf("archive: listing fetched pages: %w", err)
-		}
-		urls = append(urls, u)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("archive: listing fetched pages: %w", err)
 	}
 	for _, u := range urls {

@@ -173,6 +173,20 @@ func (p *Post) Listed() bool {
 // ListedSQL is Post.Listed as an SQL condition on the posts table aliased p.
 const ListedSQL = `((p.type IN ('post', 'page') AND p.status = 'publish') OR (p.type = 'attachment' AND p.status IN ('inherit', 'publish')))`
 
+// TermNames are the names of the post's categories and tags, in the
+// order the post lists them.
+func (p *Post) TermNames() (categories, tags []string) {
+	for _, t := range p.Terms {
+		switch t.Taxonomy {
+		case "category":
+			categories = append(categories, t.Name)
+		case "post_tag":
+			tags = append(tags, t.Name)
+		}
+	}
+	return categories, tags
+}
+
 // PublicSQL is Post.Public as an SQL condition on the posts table aliased p.
 const PublicSQL = ListedSQL + ` AND p.password = ''`
 

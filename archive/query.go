@@ -301,13 +301,8 @@ func (s *Store) termNames(ctx context.Context, ps *PostSummary) error {
 			return err
 		}
 		ps.Terms = append(ps.Terms, t)
-		switch t.Taxonomy {
-		case "category":
-			ps.Categories = append(ps.Categories, t.Name)
-		case "post_tag":
-			ps.Tags = append(ps.Tags, t.Name)
-		}
 	}
+	ps.Categories, ps.Tags = ps.TermNames()
 	return rows.Err()
 }
 

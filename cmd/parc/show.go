@@ -100,15 +100,7 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool, author string) 
 	if p.AttachmentURL != "" {
 		fmt.Fprintf(w, "file: %s\n", p.AttachmentURL)
 	}
-	var cats, tags []string
-	for _, t := range p.Terms {
-		switch t.Taxonomy {
-		case "category":
-			cats = append(cats, t.Name)
-		case "post_tag":
-			tags = append(tags, t.Name)
-		}
-	}
+	cats, tags := p.TermNames()
 	if len(cats) > 0 {
 		fmt.Fprintf(w, "categories: %s\n", strings.Join(cats, ", "))
 	}

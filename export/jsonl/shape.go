@@ -89,14 +89,7 @@ func PostOf(p *archive.StoredPost, private bool, author string) Post {
 		p = &shown
 	}
 	summary := archive.PostSummary{StoredPost: *p}
-	for _, t := range p.Terms {
-		switch t.Taxonomy {
-		case "category":
-			summary.Categories = append(summary.Categories, t.Name)
-		case "post_tag":
-			summary.Tags = append(summary.Tags, t.Name)
-		}
-	}
+	summary.Categories, summary.Tags = p.TermNames()
 	for _, c := range p.Comments {
 		if c.Public() {
 			summary.CommentCount++

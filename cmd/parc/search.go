@@ -218,13 +218,7 @@ func hitJSON(h search.Hit) searchHitJSON {
 }
 
 func groupJSON(g search.Group) searchGroupJSON {
-	out := searchGroupJSON{Comments: []searchHitJSON{}, MoreComments: g.MoreComments}
-	if g.Post != nil {
-		out.searchHitJSON = hitJSON(*g.Post)
-	} else {
-		first := g.Comments[0]
-		out.searchHitJSON = searchHitJSON{Site: first.Site, PostID: first.PostID, Title: first.Title, Link: first.Link}
-	}
+	out := searchGroupJSON{searchHitJSON: hitJSON(g.Head()), Comments: []searchHitJSON{}, MoreComments: g.MoreComments}
 	for _, c := range g.Comments {
 		out.Comments = append(out.Comments, hitJSON(c))
 	}
@@ -299,13 +293,7 @@ func printGroupsText(w io.Writer, res *search.Results, req search.Request, termi
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		if g.Post != nil {
-			printHitText(w, *g.Post, terminal)
-		} else {
-			first := g.Comments[0]
-			fmt.Fprintln(w, titleOrNone(first.Title))
-			fmt.Fprintf(w, "  %s\n", first.Link)
-		}
+		printHitText(w, g.Head(), terminal)
 		for _, c := range g.Comments {
 			line := "Comment by " + c.Author
 			if !c.Date.IsZero() {

@@ -241,7 +241,7 @@ func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
 		return nil
 	}
 	counts := map[string]map[string]int{}
-	for _, name := range []string{"year", "author", "category", "tag"} {
+	for _, name := range search.FacetNames() {
 		counts[name] = res.Facets[name]
 		if counts[name] == nil {
 			counts[name] = map[string]int{}
@@ -357,7 +357,7 @@ func printCount(w io.Writer, offset, shown int, total uint64, one, many string) 
 
 func printFacetsText(w io.Writer, res *search.Results, req search.Request) {
 	if req.Facets {
-		for _, name := range []string{"year", "author", "category", "tag"} {
+		for _, name := range search.FacetNames() {
 			var parts []string
 			for _, v := range search.FacetValues(res.Facets[name]) {
 				parts = append(parts, fmt.Sprintf("%s (%d)", v, res.Facets[name][v]))

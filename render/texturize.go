@@ -269,18 +269,8 @@ func rewriteQuotes(s string, quote byte, rule quoteRule) string {
 
 var apostropheRules = []quoteRule{
 	// '99' and '99" at the end of a quotation: an abbreviated year.
-	func(s string, i int) (string, int) {
-		if twoDigitsAt(s, i+1) && i+3 < len(s) && s[i+3] == '\'' && closesQuotation(s, i+4) {
-			return flagApostrophe + s[i+1:i+3] + entCloseSingle, 4
-		}
-		return "", 0
-	},
-	func(s string, i int) (string, int) {
-		if twoDigitsAt(s, i+1) && i+3 < len(s) && s[i+3] == '"' && closesQuotation(s, i+4) {
-			return flagApostrophe + s[i+1:i+3] + entCloseDouble, 4
-		}
-		return "", 0
-	},
+	abbreviatedYear('\'', entCloseSingle),
+	abbreviatedYear('"', entCloseDouble),
 	// '99, '99s: an apostrophe, but not '999, '99% or '99.5.
 	func(s string, i int) (string, int) {
 		if !twoDigitsAt(s, i+1) {
@@ -295,19 +285,7 @@ var apostropheRules = []quoteRule{
 		}
 		return flagApostrophe, 1
 	},
-	// A quoted number, '0.42', after a space or at the start.
-	func(s string, i int) (string, int) {
-		if (i == 0 || spaceBefore(s, i)) && i+1 < len(s) && isDigit(s[i+1]) {
-			j := i + 2
-			for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
-				j++
-			}
-			if j < len(s) && s[j] == '\'' {
-				return flagOpenSingle + s[i+1:j] + entCloseSingle, j + 1 - i
-			}
-		}
-		return "", 0
-	},
+	quotedNumber('\'', flagOpenSingle, entCloseSingle),
 	// An opening quote at the start or after a space, bracket, quote or dash.
 	func(s string, i int) (string, int) {
 		if i == 0 || strings.IndexByte(`([{"-`, s[i-1]) >= 0 || strings.HasSuffix(s[:i], "&lt;") || spaceBefore(s, i) {
@@ -328,19 +306,7 @@ var apostropheRules = []quoteRule{
 }
 
 var doubleQuoteRules = []quoteRule{
-	// A quoted number, "42", after a space or at the start.
-	func(s string, i int) (string, int) {
-		if (i == 0 || spaceBefore(s, i)) && i+1 < len(s) && isDigit(s[i+1]) {
-			j := i + 2
-			for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
-				j++
-			}
-			if j < len(s) && s[j] == '"' {
-				return flagOpenDouble + s[i+1:j] + entCloseDouble, j + 1 - i
-			}
-		}
-		return "", 0
-	},
+	quotedNumber('"', flagOpenDouble, entCloseDouble),
 	// An opening quote at the start or after a space, bracket or dash,
 	// and not before a space.
 	func(s string, i int) (string, int) {
@@ -349,6 +315,35 @@ var doubleQuoteRules = []quoteRule{
 		}
 		return "", 0
 	},
+}
+
+// abbreviatedYear matches '99 followed by closer at the end of a
+// quotation: an apostrophe, the year and the closing quote closeEnt.
+func abbreviatedYear(closer byte, closeEnt string) quoteRule {
+	return func(s string, i int) (string, int) {
+		if twoDigitsAt(s, i+1) && i+3 < len(s) && s[i+3] == closer && closesQuotation(s, i+4) {
+			return flagApostrophe + s[i+1:i+3] + closeEnt, 4
+		}
+		return "", 0
+	}
+}
+
+// quotedNumber matches a number quoted in quote, '0.42' or "42", after a
+// space or at the start: the quotation opened by openFlag and closed by
+// closeEnt.
+func quotedNumber(quote byte, openFlag, closeEnt string) quoteRule {
+	return func(s string, i int) (string, int) {
+		if (i == 0 || spaceBefore(s, i)) && i+1 < len(s) && isDigit(s[i+1]) {
+			j := i + 2
+			for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
+				j++
+			}
+			if j < len(s) && s[j] == quote {
+				return openFlag + s[i+1:j] + closeEnt, j + 1 - i
+			}
+		}
+		return "", 0
+	}
 }
 
 // primes decides, for each quotation opened by openFlag, which of the

@@ -219,17 +219,17 @@ func texturizeText(s string) string {
 	}
 	if strings.IndexByte(s, '\'') >= 0 {
 		for _, rule := range apostropheRules {
-			s = rewriteQuotes(s, '\'', rule)
+			s = rewriteAt(s, "'", rule)
 		}
-		s = primes(s, '\'', entPrime, flagOpenSingle, entCloseSingle)
+		s = primes(s, "'", entPrime, flagOpenSingle, entCloseSingle)
 		s = strings.ReplaceAll(s, flagApostrophe, entApostrophe)
 		s = strings.ReplaceAll(s, flagOpenSingle, entOpenSingle)
 	}
 	if strings.IndexByte(s, '"') >= 0 {
 		for _, rule := range doubleQuoteRules {
-			s = rewriteQuotes(s, '"', rule)
+			s = rewriteAt(s, `"`, rule)
 		}
-		s = primes(s, '"', entDoublePrime, flagOpenDouble, entCloseDouble)
+		s = primes(s, `"`, entDoublePrime, flagOpenDouble, entCloseDouble)
 		s = strings.ReplaceAll(s, flagOpenDouble, entOpenDouble)
 	}
 	if strings.IndexByte(s, '-') >= 0 {
@@ -242,30 +242,10 @@ func texturizeText(s string) string {
 }
 
 // A quoteRule looks at the quote at s[i] and returns what replaces
-// s[i:i+n], or n == 0 when it does not apply there.
+// s[i:i+n], or n == 0 when it does not apply there. Each is applied by
+// rewriteAt at every quote of s, left to right, each match seeing the
+// text as it was before this rule.
 type quoteRule func(s string, i int) (with string, n int)
-
-// rewriteQuotes applies rule at every quote character of s, left to
-// right, each match seeing the text as it was before this rule.
-func rewriteQuotes(s string, quote byte, rule quoteRule) string {
-	sp := splicer{src: s}
-	for i := 0; ; {
-		k := strings.IndexByte(s[i:], quote)
-		if k < 0 {
-			break
-		}
-		i += k
-		with, n := rule(s, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		sp.cut(i, i+n)
-		sp.b.WriteString(with)
-		i += n
-	}
-	return sp.String()
-}
 
 var apostropheRules = []quoteRule{
 	// '99' and '99" at the end of a quotation: an abbreviated year.
@@ -351,10 +331,10 @@ func quotedNumber(quote byte, openFlag, closeEnt string) quoteRule {
 // (5'10"): one candidate followed by punctuation or a space closes the
 // quotation; among several, those not after a digit close it, else the
 // rightmost one before a full stop, else the rightmost.
-func primes(s string, quote byte, prime, openFlag, closeQuote string) string {
+func primes(s, quote, prime, openFlag, closeQuote string) string {
 	sentences := strings.Split(s, openFlag)
 	for k, sentence := range sentences {
-		if strings.IndexByte(sentence, quote) < 0 {
+		if !strings.Contains(sentence, quote) {
 			continue
 		}
 		if k != 0 && !strings.Contains(sentence, closeQuote) {
@@ -391,14 +371,14 @@ func primes(s string, quote byte, prime, openFlag, closeQuote string) string {
 			sentences[k] = sentence
 		} else {
 			sentence = primesAfterDigits(sentence, quote, prime)
-			sentences[k] = rewriteQuotes(sentence, quote, func(s string, i int) (string, int) {
+			sentences[k] = rewriteAt(sentence, quote, func(s string, i int) (string, int) {
 				if closesQuotation(s, i+1) {
 					return closeQuote, 1
 				}
 				return "", 0
 			})
 		}
-		if quote == '"' {
+		if quote == `"` {
 			sentences[k] = strings.ReplaceAll(sentences[k], `"`, closeQuote)
 		}
 	}
@@ -407,9 +387,9 @@ func primes(s string, quote byte, prime, openFlag, closeQuote string) string {
 
 // markClosingCandidates replaces every quote that could close a quotation
 // with flagQuote and counts them.
-func markClosingCandidates(s string, quote byte) (string, int) {
+func markClosingCandidates(s, quote string) (string, int) {
 	count := 0
-	s = rewriteQuotes(s, quote, func(s string, i int) (string, int) {
+	s = rewriteAt(s, quote, func(s string, i int) (string, int) {
 		if closesQuotation(s, i+1) {
 			count++
 			return flagQuote, 1
@@ -422,23 +402,14 @@ func markClosingCandidates(s string, quote byte) (string, int) {
 // replaceFlag replaces each flagQuote with what with says for it, given
 // whether a digit precedes it.
 func replaceFlag(s string, with func(afterDigit bool) string) string {
-	sp := splicer{src: s}
-	for i := 0; ; {
-		k := strings.Index(s[i:], flagQuote)
-		if k < 0 {
-			break
-		}
-		i += k
-		sp.cut(i, i+len(flagQuote))
-		sp.b.WriteString(with(i > 0 && isDigit(s[i-1])))
-		i += len(flagQuote)
-	}
-	return sp.String()
+	return rewriteAt(s, flagQuote, func(s string, i int) (string, int) {
+		return with(i > 0 && isDigit(s[i-1])), len(flagQuote)
+	})
 }
 
 // primesAfterDigits makes every quote after a digit a prime.
-func primesAfterDigits(s string, quote byte, prime string) string {
-	return rewriteQuotes(s, quote, func(s string, i int) (string, int) {
+func primesAfterDigits(s, quote, prime string) string {
+	return rewriteAt(s, quote, func(s string, i int) (string, int) {
 		if i > 0 && isDigit(s[i-1]) {
 			return prime, 1
 		}
@@ -456,19 +427,19 @@ func texturizeDashes(s string) string {
 	standsAlone := func(s string, i, n int) bool {
 		return (i == 0 || spaceBefore(s, i)) && (atEnd(s, i+n) || spaceAt(s, i+n))
 	}
-	s = rewriteQuotes(s, '-', func(s string, i int) (string, int) {
+	s = rewriteAt(s, "-", func(s string, i int) (string, int) {
 		if strings.HasPrefix(s[i:], "--") && standsAlone(s, i, 2) {
 			return entEmDash, 2
 		}
 		return "", 0
 	})
-	s = rewriteQuotes(s, '-', func(s string, i int) (string, int) {
+	s = rewriteAt(s, "-", func(s string, i int) (string, int) {
 		if strings.HasPrefix(s[i:], "--") && !strings.HasSuffix(s[:i], "xn") {
 			return entEnDash, 2
 		}
 		return "", 0
 	})
-	return rewriteQuotes(s, '-', func(s string, i int) (string, int) {
+	return rewriteAt(s, "-", func(s string, i int) (string, int) {
 		if standsAlone(s, i, 1) {
 			return entEnDash, 1
 		}
@@ -530,7 +501,7 @@ func escapeBareAmpersands(s string) string {
 	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}
-	return rewriteQuotes(s, '&', func(s string, i int) (string, int) {
+	return rewriteAt(s, "&", func(s string, i int) (string, int) {
 		if startsEntity(s[i+1:]) {
 			return "", 0
 		}

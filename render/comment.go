@@ -83,7 +83,7 @@ func makeClickable(text string) string {
 // accepts, with link's HTML for them. Trying the pattern only where a
 // URL can begin keeps long comments linear.
 func linkMatches(re *regexp.Regexp, text string, starts []int, lead func(byte) bool, link func(string) string) string {
-	var b strings.Builder
+	sp := splicer{src: text}
 	last := 0
 	for _, start := range starts {
 		if start < last || start > 0 && !lead(text[start-1]) {
@@ -93,15 +93,11 @@ func linkMatches(re *regexp.Regexp, text string, starts []int, lead func(byte) b
 		if m == nil {
 			continue
 		}
-		b.WriteString(text[last:start])
-		b.WriteString(link(text[start : start+m[1]]))
 		last = start + m[1]
+		sp.cut(start, last)
+		sp.b.WriteString(link(text[start:last]))
 	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
+	return sp.String()
 }
 
 // schemeStarts are the positions where the letters before each "://" of
@@ -147,7 +143,7 @@ func isEmailDomain(c byte) bool {
 // a space: the run of address characters around each "@", without the
 // dots and hyphens that end a sentence.
 func (p *clickable) linkEmails(text string) string {
-	var b strings.Builder
+	sp := splicer{src: text}
 	last := 0
 	for i := 0; i < len(text); i++ {
 		if text[i] != '@' {
@@ -168,16 +164,12 @@ func (p *clickable) linkEmails(text string) string {
 		if start > 0 && !isSpace(text[start-1]) || !p.email.MatchString(address) {
 			continue
 		}
-		b.WriteString(text[last:start])
-		b.WriteString(`<a href="mailto:` + html.EscapeString(address) + `">` + address + `</a>`)
+		sp.cut(start, end)
+		sp.b.WriteString(`<a href="mailto:` + html.EscapeString(address) + `">` + address + `</a>`)
 		last = end
 		i = end - 1
 	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
+	return sp.String()
 }
 
 // isUnlinkedElement reports whether text inside the element keeps its

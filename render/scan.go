@@ -39,6 +39,30 @@ func (s *splicer) String() string {
 	return s.b.String()
 }
 
+// rewriteAt copies text, and at each place where marker starts asks at
+// for what replaces the n bytes text[i:i+n] there; where n is 0 the
+// marker's first byte is kept and the search goes on after it. at always
+// sees the text as it was, so that it can look behind i.
+func rewriteAt(text, marker string, at func(text string, i int) (repl string, n int)) string {
+	sp := splicer{src: text}
+	for i := 0; ; {
+		k := strings.Index(text[i:], marker)
+		if k < 0 {
+			break
+		}
+		i += k
+		repl, n := at(text, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		sp.cut(i, i+n)
+		sp.b.WriteString(repl)
+		i += n
+	}
+	return sp.String()
+}
+
 // simpleTagEnd returns the end of `<name\s*/?>` at s[i:] (s[i:] starting
 // with "<name" is checked by the caller), or -1.
 func simpleTagEnd(s string, i, nameLen int) int {

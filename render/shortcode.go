@@ -183,7 +183,8 @@ func replaceShortcodes(text string, known func(string) bool, render func(shortco
 		return text
 	}
 	closed := closingTagNames(text)
-	return rewriteAt(text, "[", func(rest string) (string, int) {
+	return rewriteAt(text, "[", func(s string, i int) (string, int) {
+		rest := s[i:]
 		sc, escaped, n, ok := parseShortcode(rest, known, closed, true)
 		switch {
 		case !ok:
@@ -202,7 +203,8 @@ func unautopShortcodes(text string, known func(string) bool) string {
 		return text
 	}
 	closed := closingTagNames(text)
-	return rewriteAt(text, "<p>", func(rest string) (string, int) {
+	return rewriteAt(text, "<p>", func(s string, i int) (string, int) {
+		rest := s[i:]
 		inner := trimLeftSpaces(rest[3:])
 		if !strings.HasPrefix(inner, "[") {
 			return "", 0
@@ -217,33 +219,6 @@ func unautopShortcodes(text string, known func(string) bool) string {
 		}
 		return inner[:n], len(rest) - len(after) + len("</p>")
 	})
-}
-
-// rewriteAt copies text, and at each place where marker starts asks at
-// for what replaces the n bytes there; where n is 0 the marker's first
-// byte is kept and the search goes on after it.
-func rewriteAt(text, marker string, at func(rest string) (repl string, n int)) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	rest := text
-	for {
-		i := strings.Index(rest, marker)
-		if i < 0 {
-			break
-		}
-		b.WriteString(rest[:i])
-		rest = rest[i:]
-		repl, n := at(rest)
-		if n == 0 {
-			b.WriteByte(rest[0])
-			rest = rest[1:]
-			continue
-		}
-		b.WriteString(repl)
-		rest = rest[n:]
-	}
-	b.WriteString(rest)
-	return b.String()
 }
 
 // trimLeftSpaces drops whitespace as wp_spaces_regexp defines it:

@@ -177,8 +177,8 @@ func stripShortcodeTags(s string) string {
 		return s
 	}
 	closed := closingTagNames(s)
-	return rewriteAt(s, "[", func(rest string) (string, int) {
-		return " ", shortcodeTagLength(rest, closed)
+	return rewriteAt(s, "[", func(s string, i int) (string, int) {
+		return " ", shortcodeTagLength(s[i:], closed)
 	})
 }
 

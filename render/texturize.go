@@ -219,17 +219,17 @@ func texturizeText(s string) string {
 	}
 	if strings.IndexByte(s, '\'') >= 0 {
 		for _, rule := range apostropheRules {
-			s = rewriteQuotes(s, '\'', rule)
+			s = rewriteAt(s, "'", rule)
 		}
-		s = primes(s, '\'', entPrime, flagOpenSingle, entCloseSingle)
+		s = primes(s, "'", entPrime, flagOpenSingle, entCloseSingle)
 		s = strings.ReplaceAll(s, flagApostrophe, entApostrophe)
 		s = strings.ReplaceAll(s, flagOpenSingle, entOpenSingle)
 	}
 	if strings.IndexByte(s, '"') >= 0 {
 		for _, rule := range doubleQuoteRules {
-			s = rewriteQuotes(s, '"', rule)
+			s = rewriteAt(s, `"`, rule)
 		}
-		s = primes(s, '"', entDoublePrime, flagOpenDouble, entCloseDouble)
+		s = primes(s, `"`, entDoublePrime, flagOpenDouble, entCloseDouble)
 		s = strings.ReplaceAll(s, flagOpenDouble, entOpenDouble)
 	}
 	if strings.IndexByte(s, '-') >= 0 {
@@ -242,45 +242,15 @@ func texturizeText(s string) string {
 }
 
 // A quoteRule looks at the quote at s[i] and returns what replaces
-// s[i:i+n], or n == 0 when it does not apply there.
+// s[i:i+n], or n == 0 when it does not apply there. Each is applied by
+// rewriteAt at every quote of s, left to right, each match seeing the
+// text as it was before this rule.
 type quoteRule func(s string, i int) (with string, n int)
-
-// rewriteQuotes applies rule at every quote character of s, left to
-// right, each match seeing the text as it was before this rule.
-func rewriteQuotes(s string, quote byte, rule quoteRule) string {
-	sp := splicer{src: s}
-	for i := 0; ; {
-		k := strings.IndexByte(s[i:], quote)
-		if k < 0 {
-			break
-		}
-		i += k
-		with, n := rule(s, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		sp.cut(i, i+n)
-		sp.b.WriteString(with)
-		i += n
-	}
-	return sp.String()
-}
 
 var apostropheRules = []quoteRule{
 	// '99' and '99" at the end of a quotation: an abbreviated year.
-	func(s string, i int) (string, int) {
-		if twoDigitsAt(s, i+1) && i+3 < len(s) && s[i+3] == '\'' && closesQuotation(s, i+4) {
-			return flagApostrophe + s[i+1:i+3] + entCloseSingle, 4
-		}
-		return "", 0
-	},
-	func(s string, i int) (string, int) {
-		if twoDigitsAt(s, i+1) && i+3 < len(s) && s[i+3] == '"' && closesQuotation(s, i+4) {
-			return flagApostrophe + s[i+1:i+3] + entCloseDouble, 4
-		}
-		return "", 0
-	},
+	abbreviatedYear('\'', entCloseSingle),
+	abbreviatedYear('"', entCloseDouble),
 	// '99, '99s: an apostrophe, but not '999, '99% or '99.5.
 	func(s string, i int) (string, int) {
 		if !twoDigitsAt(s, i+1) {
@@ -295,19 +265,7 @@ var apostropheRules = []quoteRule{
 		}
 		return flagApostrophe, 1
 	},
-	// A quoted number, '0.42', after a space or at the start.
-	func(s string, i int) (string, int) {
-		if (i == 0 || spaceBefore(s, i)) && i+1 < len(s) && isDigit(s[i+1]) {
-			j := i + 2
-			for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
-				j++
-			}
-			if j < len(s) && s[j] == '\'' {
-				return flagOpenSingle + s[i+1:j] + entCloseSingle, j + 1 - i
-			}
-		}
-		return "", 0
-	},
+	quotedNumber('\'', flagOpenSingle, entCloseSingle),
 	// An opening quote at the start or after a space, bracket, quote or dash.
 	func(s string, i int) (string, int) {
 		if i == 0 || strings.IndexByte(`([{"-`, s[i-1]) >= 0 || strings.HasSuffix(s[:i], "&lt;") || spaceBefore(s, i) {
@@ -328,19 +286,7 @@ var apostropheRules = []quoteRule{
 }
 
 var doubleQuoteRules = []quoteRule{
-	// A quoted number, "42", after a space or at the start.
-	func(s string, i int) (string, int) {
-		if (i == 0 || spaceBefore(s, i)) && i+1 < len(s) && isDigit(s[i+1]) {
-			j := i + 2
-			for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
-				j++
-			}
-			if j < len(s) && s[j] == '"' {
-				return flagOpenDouble + s[i+1:j] + entCloseDouble, j + 1 - i
-			}
-		}
-		return "", 0
-	},
+	quotedNumber('"', flagOpenDouble, entCloseDouble),
 	// An opening quote at the start or after a space, bracket or dash,
 	// and not before a space.
 	func(s string, i int) (string, int) {
@@ -351,15 +297,44 @@ var doubleQuoteRules = []quoteRule{
 	},
 }
 
+// abbreviatedYear matches '99 followed by closer at the end of a
+// quotation: an apostrophe, the year and the closing quote closeEnt.
+func abbreviatedYear(closer byte, closeEnt string) quoteRule {
+	return func(s string, i int) (string, int) {
+		if twoDigitsAt(s, i+1) && i+3 < len(s) && s[i+3] == closer && closesQuotation(s, i+4) {
+			return flagApostrophe + s[i+1:i+3] + closeEnt, 4
+		}
+		return "", 0
+	}
+}
+
+// quotedNumber matches a number quoted in quote, '0.42' or "42", after a
+// space or at the start: the quotation opened by openFlag and closed by
+// closeEnt.
+func quotedNumber(quote byte, openFlag, closeEnt string) quoteRule {
+	return func(s string, i int) (string, int) {
+		if (i == 0 || spaceBefore(s, i)) && i+1 < len(s) && isDigit(s[i+1]) {
+			j := i + 2
+			for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
+				j++
+			}
+			if j < len(s) && s[j] == quote {
+				return openFlag + s[i+1:j] + closeEnt, j + 1 - i
+			}
+		}
+		return "", 0
+	}
+}
+
 // primes decides, for each quotation opened by openFlag, which of the
 // remaining quote characters close it and which are primes after digits
 // (5'10"): one candidate followed by punctuation or a space closes the
 // quotation; among several, those not after a digit close it, else the
 // rightmost one before a full stop, else the rightmost.
-func primes(s string, quote byte, prime, openFlag, closeQuote string) string {
+func primes(s, quote, prime, openFlag, closeQuote string) string {
 	sentences := strings.Split(s, openFlag)
 	for k, sentence := range sentences {
-		if strings.IndexByte(sentence, quote) < 0 {
+		if !strings.Contains(sentence, quote) {
 			continue
 		}
 		if k != 0 && !strings.Contains(sentence, closeQuote) {
@@ -396,14 +371,14 @@ func primes(s string, quote byte, prime, openFlag, closeQuote string) string {
 			sentences[k] = sentence
 		} else {
 			sentence = primesAfterDigits(sentence, quote, prime)
-			sentences[k] = rewriteQuotes(sentence, quote, func(s string, i int) (string, int) {
+			sentences[k] = rewriteAt(sentence, quote, func(s string, i int) (string, int) {
 				if closesQuotation(s, i+1) {
 					return closeQuote, 1
 				}
 				return "", 0
 			})
 		}
-		if quote == '"' {
+		if quote == `"` {
 			sentences[k] = strings.ReplaceAll(sentences[k], `"`, closeQuote)
 		}
 	}
@@ -412,9 +387,9 @@ func primes(s string, quote byte, prime, openFlag, closeQuote string) string {
 
 // markClosingCandidates replaces every quote that could close a quotation
 // with flagQuote and counts them.
-func markClosingCandidates(s string, quote byte) (string, int) {
+func markClosingCandidates(s, quote string) (string, int) {
 	count := 0
-	s = rewriteQuotes(s, quote, func(s string, i int) (string, int) {
+	s = rewriteAt(s, quote, func(s string, i int) (string, int) {
 		if closesQuotation(s, i+1) {
 			count++
 			return flagQuote, 1
@@ -427,23 +402,14 @@ func markClosingCandidates(s string, quote byte) (string, int) {
 // replaceFlag replaces each flagQuote with what with says for it, given
 // whether a digit precedes it.
 func replaceFlag(s string, with func(afterDigit bool) string) string {
-	sp := splicer{src: s}
-	for i := 0; ; {
-		k := strings.Index(s[i:], flagQuote)
-		if k < 0 {
-			break
-		}
-		i += k
-		sp.cut(i, i+len(flagQuote))
-		sp.b.WriteString(with(i > 0 && isDigit(s[i-1])))
-		i += len(flagQuote)
-	}
-	return sp.String()
+	return rewriteAt(s, flagQuote, func(s string, i int) (string, int) {
+		return with(i > 0 && isDigit(s[i-1])), len(flagQuote)
+	})
 }
 
 // primesAfterDigits makes every quote after a digit a prime.
-func primesAfterDigits(s string, quote byte, prime string) string {
-	return rewriteQuotes(s, quote, func(s string, i int) (string, int) {
+func primesAfterDigits(s, quote, prime string) string {
+	return rewriteAt(s, quote, func(s string, i int) (string, int) {
 		if i > 0 && isDigit(s[i-1]) {
 			return prime, 1
 		}
@@ -461,19 +427,19 @@ func texturizeDashes(s string) string {
 	standsAlone := func(s string, i, n int) bool {
 		return (i == 0 || spaceBefore(s, i)) && (atEnd(s, i+n) || spaceAt(s, i+n))
 	}
-	s = rewriteQuotes(s, '-', func(s string, i int) (string, int) {
+	s = rewriteAt(s, "-", func(s string, i int) (string, int) {
 		if strings.HasPrefix(s[i:], "--") && standsAlone(s, i, 2) {
 			return entEmDash, 2
 		}
 		return "", 0
 	})
-	s = rewriteQuotes(s, '-', func(s string, i int) (string, int) {
+	s = rewriteAt(s, "-", func(s string, i int) (string, int) {
 		if strings.HasPrefix(s[i:], "--") && !strings.HasSuffix(s[:i], "xn") {
 			return entEnDash, 2
 		}
 		return "", 0
 	})
-	return rewriteQuotes(s, '-', func(s string, i int) (string, int) {
+	return rewriteAt(s, "-", func(s string, i int) (string, int) {
 		if standsAlone(s, i, 1) {
 			return entEnDash, 1
 		}
@@ -535,7 +501,7 @@ func escapeBareAmpersands(s string) string {
 	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}
-	return rewriteQuotes(s, '&', func(s string, i int) (string, int) {
+	return rewriteAt(s, "&", func(s string, i int) (string, int) {
 		if startsEntity(s[i+1:]) {
 			return "", 0
 		}

@@ -146,13 +146,14 @@ func cutBytes(s string, n int) (string, bool) {
 
 // postText is all the words of a post: title, excerpt and content, each
 // in a paragraph of its own so that words never join across them, cut to
-// what the index takes. Excerpt and content are the text readers are
-// shown, so that a post is found by the words its page shows.
-func postText(p *archive.StoredPost) (text string, cut bool) {
+// what the index takes. title is the post's shown title; excerpt and
+// content are the text readers are shown, so that a post is found by the
+// words its page shows.
+func postText(p *archive.StoredPost, title string) (text string, cut bool) {
 	var b strings.Builder
 	excerpt, cutExcerpt := shownText(render.ShownText, p.ExcerptRaw, p.ExcerptRendered)
 	content, cutContent := shownText(render.ShownText, p.ContentRaw, p.ContentRendered)
-	for _, part := range []string{render.ShownTitle(p.Title), excerpt, content} {
+	for _, part := range []string{title, excerpt, content} {
 		if part == "" {
 			continue
 		}
@@ -169,7 +170,8 @@ func postText(p *archive.StoredPost) (text string, cut bool) {
 // the display name when the archive knows it. cut reports that its text
 // was longer than the index takes.
 func postDocument(p *archive.StoredPost, author string) (d document, cut bool) {
-	title, cutTitle := cutBytes(render.ShownTitle(p.Title), maxIndexedText)
+	shownTitle := render.ShownTitle(p.Title)
+	title, cutTitle := cutBytes(shownTitle, maxIndexedText)
 	d = document{
 		Title:       title,
 		Author:      author,
@@ -177,7 +179,7 @@ func postDocument(p *archive.StoredPost, author string) (d document, cut bool) {
 		Site:        p.Site,
 		Type:        p.Type,
 	}
-	d.Content, cut = postText(p)
+	d.Content, cut = postText(p, shownTitle)
 	d.dateFields(p.Date, p.DateGMT)
 	for _, t := range p.Terms {
 		switch t.Taxonomy {

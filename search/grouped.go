@@ -22,6 +22,17 @@ type Group struct {
 	MoreComments int   // its other comments that match
 }
 
+// Head is the hit that stands for the group's post: the post's own hit, or,
+// when only its comments match, one with what the first comment knows of
+// its post (site, IDs, title and link; no kind, date, author or snippet).
+func (g Group) Head() Hit {
+	if g.Post != nil {
+		return *g.Post
+	}
+	c := g.Comments[0]
+	return Hit{Site: c.Site, PostID: c.PostID, PostKey: c.PostKey, Title: c.Title, Link: c.Link}
+}
+
 // searchGrouped ranks a window of hits by their keys alone, groups them by
 // post, and then reads in full (snippets and all) only the page's posts
 // and their best comments.

@@ -246,13 +246,13 @@ func OpenReadOnly(archiveDir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: the read-only archive has no usable search index (%w); parc reindex makes one where the archive can be written", err)
 	}
-	idx, err := openShardsWith(archiveDir, ptr.Index, map[string]any{"read_only": true, "bolt_timeout": opts.lockTimeout().String()})
+	idx, err := openShardsReadOnly(archiveDir, ptr.Index, opts.lockTimeout())
+	var otherMapping *otherMappingError
+	if errors.As(err, &otherMapping) {
+		return nil, fmt.Errorf("search: the read-only archive's index was made by another version of parc; parc reindex rebuilds it where the archive can be written")
+	}
 	if err != nil {
 		return nil, err
-	}
-	if version, err := idx.internalInt(keyMapping); err != nil || version != mappingVersion {
-		idx.Close()
-		return nil, fmt.Errorf("search: the read-only archive's index was made by another version of parc; parc reindex rebuilds it where the archive can be written")
 	}
 	return &Index{dir: archiveDir, opts: opts, idx: idx, ptr: ptr, readOnly: true}, nil
 }

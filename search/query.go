@@ -53,11 +53,13 @@ func parseQuery(raw string) (parsedQuery, error) {
 		return pq, badQuery("the query is %d bytes long; the most parc takes is %d", len(raw), MaxQueryLength)
 	}
 	raw = strings.ToValidUTF8(raw, "\uFFFD")
-	if err := checkSyntax(raw); err != nil {
+	tokens, unclosed := splitQuery(raw)
+	if err := checkSyntax(tokens, unclosed); err != nil {
 		return pq, err
 	}
 	var rest []string
-	for _, token := range splitQuery(raw) {
+	for _, t := range tokens {
+		token := t.text
 		negated := strings.HasPrefix(token, "-")
 		body := strings.TrimLeft(token, "+-")
 		name, value, ok := strings.Cut(body, ":")
@@ -83,33 +85,50 @@ func parseQuery(raw string) (parsedQuery, error) {
 	return pq, nil
 }
 
+// A queryToken is one space-separated part of a query and the character
+// it starts at, counted from 0.
+type queryToken struct {
+	text  string
+	start int
+}
+
 // splitQuery splits at spaces outside double quotes; a backslash escapes
-// the next character, as in bleve's syntax.
-func splitQuery(s string) []string {
-	var tokens []string
+// the next character, as in bleve's syntax. unclosed is the character at
+// which a quote opens a phrase that is never closed, or -1.
+func splitQuery(s string) (tokens []queryToken, unclosed int) {
 	var b strings.Builder
-	quoted, escaped := false, false
+	start, pos := 0, -1
+	unclosed = -1
+	escaped := false
 	for _, r := range s {
+		pos++
 		switch {
 		case escaped:
 			escaped = false
 		case r == '\\':
 			escaped = true
 		case r == '"':
-			quoted = !quoted
-		case unicode.IsSpace(r) && !quoted:
+			if unclosed < 0 {
+				unclosed = pos
+			} else {
+				unclosed = -1
+			}
+		case unicode.IsSpace(r) && unclosed < 0:
 			if b.Len() > 0 {
-				tokens = append(tokens, b.String())
+				tokens = append(tokens, queryToken{b.String(), start})
 				b.Reset()
 			}
 			continue
 		}
+		if b.Len() == 0 {
+			start = pos
+		}
 		b.WriteRune(r)
 	}
 	if b.Len() > 0 {
-		tokens = append(tokens, b.String())
+		tokens = append(tokens, queryToken{b.String(), start})
 	}
-	return tokens
+	return tokens, unclosed
 }
 
 // quoteCompound makes a hyphenated word (post-credits, e-mail, Wi-Fi,
@@ -268,49 +287,20 @@ var textFields = []string{fieldTitle, fieldContent}
 
 // checkSyntax finds what bleve's query-string syntax would misread or
 // refuse without saying where: an unclosed phrase, a field with no value,
-// a field parc does not have, a lone + or -. Positions are counted in
-// characters from 1.
-func checkSyntax(text string) error {
-	runes := []rune(text)
-	quoteAt := -1
-	tokenStart := -1
-	escaped := false
-	endToken := func(end int) error {
-		if tokenStart < 0 {
-			return nil
+// a field parc does not have, a lone + or -. tokens and unclosed are what
+// splitQuery gives. Positions are counted in characters from 1.
+func checkSyntax(tokens []queryToken, unclosed int) error {
+	for i, t := range tokens {
+		// An unclosed phrase runs to the end of the query: it is in the
+		// last token, which is told about after the tokens before it.
+		if unclosed >= 0 && i == len(tokens)-1 {
+			return badQuery("the phrase opened by the quote at character %d is never closed: end it with another \"", unclosed+1)
 		}
-		token := string(runes[tokenStart:end])
-		start := tokenStart
-		tokenStart = -1
-		return checkToken(token, start+1)
-	}
-	for i, r := range runes {
-		switch {
-		case escaped:
-			escaped = false
-			continue
-		case r == '\\':
-			escaped = true
-		case r == '"':
-			if quoteAt < 0 {
-				quoteAt = i
-			} else {
-				quoteAt = -1
-			}
-		case unicode.IsSpace(r) && quoteAt < 0:
-			if err := endToken(i); err != nil {
-				return err
-			}
-			continue
-		}
-		if tokenStart < 0 {
-			tokenStart = i
+		if err := checkToken(t.text, t.start+1); err != nil {
+			return err
 		}
 	}
-	if quoteAt >= 0 {
-		return badQuery("the phrase opened by the quote at character %d is never closed: end it with another \"", quoteAt+1)
-	}
-	return endToken(len(runes))
+	return nil
 }
 
 // checkToken checks one space-separated part of a query, found at

@@ -64,7 +64,7 @@ type Results struct {
 	Hits   []Hit                     // empty when grouped
 	Groups []Group                   `json:",omitempty"` // when Request.PerPost is set
 	Posts  int                       `json:",omitempty"` // when grouped: the posts with hits (up to groupWindow hits)
-	Facets map[string]map[string]int // year, author, category, tag → value → hits
+	Facets map[string]map[string]int // facet (FacetNames) → value → hits
 	Took   time.Duration
 }
 
@@ -275,10 +275,9 @@ func searchRequest(req Request) (*bleve.SearchRequest, error) {
 		return nil, badQuery("sort %q: it is relevance, date or -date", req.Sort)
 	}
 	if req.Facets {
-		sr.AddFacet("year", bleve.NewFacetRequest(fieldYear, facetSize))
-		sr.AddFacet("author", bleve.NewFacetRequest(fieldAuthor, facetSize))
-		sr.AddFacet("category", bleve.NewFacetRequest(fieldCategory, facetSize))
-		sr.AddFacet("tag", bleve.NewFacetRequest(fieldTag, facetSize))
+		for _, name := range FacetNames() {
+			sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))
+		}
 	}
 	return sr, nil
 }
@@ -294,6 +293,12 @@ func truncate(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// FacetNames lists the facets a search counts hits by, in the order they
+// are shown. Each is named by the field it counts.
+func FacetNames() []string {
+	return []string{fieldYear, fieldAuthor, fieldCategory, fieldTag}
 }
 
 // FacetValues lists a facet's values, most hits first, then by value.

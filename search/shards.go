@@ -220,6 +220,32 @@ func openShards(archiveDir, name string, timeout time.Duration) (*shardSet, erro
 	return openShardsWith(archiveDir, name, map[string]any{"bolt_timeout": timeout.String()})
 }
 
+// openShardsReadOnly opens an index's shards for reading only, writing
+// nothing (so that it works on an archive parc may not write), and waits
+// up to timeout for a writer's lock. An index built with another mapping
+// than this parc's is closed again and gives an *otherMappingError.
+func openShardsReadOnly(archiveDir, name string, timeout time.Duration) (*shardSet, error) {
+	idx, err := openShardsWith(archiveDir, name, map[string]any{"read_only": true, "bolt_timeout": timeout.String()})
+	if err != nil {
+		return nil, err
+	}
+	if version, err := idx.internalInt(keyMapping); err != nil || version != mappingVersion {
+		idx.Close()
+		return nil, &otherMappingError{version: version}
+	}
+	return idx, nil
+}
+
+// otherMappingError is an index built with another mapping version, by
+// another version of parc.
+type otherMappingError struct {
+	version int64 // 0 when unreadable
+}
+
+func (e *otherMappingError) Error() string {
+	return fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d)", e.version, mappingVersion)
+}
+
 // openShardsWith opens an index's shards with the given bleve runtime
 // configuration.
 func openShardsWith(archiveDir, name string, config map[string]any) (*shardSet, error) {

@@ -378,17 +378,17 @@ func Check(ctx context.Context, store Source, archiveDir string) (problems, note
 	}
 	// Check only reads, so it opens the index read-only: it works on an
 	// archive parc may not write.
-	idx, err := openShardsWith(archiveDir, ptr.Index, map[string]any{"read_only": true, "bolt_timeout": DefaultLockTimeout.String()})
-	if errors.Is(err, ErrLocked) {
+	idx, err := openShardsReadOnly(archiveDir, ptr.Index, DefaultLockTimeout)
+	var otherMapping *otherMappingError
+	switch {
+	case errors.Is(err, ErrLocked):
 		return nil, nil, err
-	}
-	if err != nil {
+	case errors.As(err, &otherMapping):
+		return []string{otherMapping.Error() + ": parc reindex rebuilds it"}, nil, nil
+	case err != nil:
 		return []string{fmt.Sprintf("the search index cannot be opened (%v): parc reindex rebuilds it", err)}, nil, nil
 	}
 	defer idx.Close()
-	if v, err := idx.internalInt(keyMapping); err != nil || v != mappingVersion {
-		return []string{fmt.Sprintf("the search index was built by another version of parc (mapping %d, this parc writes %d): parc reindex rebuilds it", v, mappingVersion)}, nil, nil
-	}
 	storeMark, err := store.ChangeMark(ctx)
 	if err != nil {
 		return nil, nil, err

@@ -218,13 +218,7 @@ func hitJSON(h search.Hit) searchHitJSON {
 }
 
 func groupJSON(g search.Group) searchGroupJSON {
-	out := searchGroupJSON{Comments: []searchHitJSON{}, MoreComments: g.MoreComments}
-	if g.Post != nil {
-		out.searchHitJSON = hitJSON(*g.Post)
-	} else {
-		first := g.Comments[0]
-		out.searchHitJSON = searchHitJSON{Site: first.Site, PostID: first.PostID, Title: first.Title, Link: first.Link}
-	}
+	out := searchGroupJSON{searchHitJSON: hitJSON(g.Head()), Comments: []searchHitJSON{}, MoreComments: g.MoreComments}
 	for _, c := range g.Comments {
 		out.Comments = append(out.Comments, hitJSON(c))
 	}
@@ -247,7 +241,7 @@ func printSearchJSON(w io.Writer, res *search.Results, facets bool) error {
 		return nil
 	}
 	counts := map[string]map[string]int{}
-	for _, name := range []string{"year", "author", "category", "tag"} {
+	for _, name := range search.FacetNames() {
 		counts[name] = res.Facets[name]
 		if counts[name] == nil {
 			counts[name] = map[string]int{}
@@ -299,13 +293,7 @@ func printGroupsText(w io.Writer, res *search.Results, req search.Request, termi
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		if g.Post != nil {
-			printHitText(w, *g.Post, terminal)
-		} else {
-			first := g.Comments[0]
-			fmt.Fprintln(w, titleOrNone(first.Title))
-			fmt.Fprintf(w, "  %s\n", first.Link)
-		}
+		printHitText(w, g.Head(), terminal)
 		for _, c := range g.Comments {
 			line := "Comment by " + c.Author
 			if !c.Date.IsZero() {
@@ -369,7 +357,7 @@ func printCount(w io.Writer, offset, shown int, total uint64, one, many string) 
 
 func printFacetsText(w io.Writer, res *search.Results, req search.Request) {
 	if req.Facets {
-		for _, name := range []string{"year", "author", "category", "tag"} {
+		for _, name := range search.FacetNames() {
 			var parts []string
 			for _, v := range search.FacetValues(res.Facets[name]) {
 				parts = append(parts, fmt.Sprintf("%s (%d)", v, res.Facets[name][v]))

@@ -33,12 +33,9 @@ func (s siteSearcher) Search(ctx context.Context, q site.SearchRequest) (*site.S
 		out.Hits = append(out.Hits, siteHit(h))
 	}
 	for _, g := range res.Groups {
-		var hit site.SearchHit
-		if g.Post != nil {
-			hit = siteHit(*g.Post)
-		} else {
-			first := g.Comments[0]
-			hit = site.SearchHit{Kind: search.KindPost, PostKey: first.PostKey, Title: first.Title}
+		hit := siteHit(g.Head())
+		if g.Post == nil {
+			hit.Kind = search.KindPost
 		}
 		for _, c := range g.Comments {
 			hit.Comments = append(hit.Comments, siteHit(c))

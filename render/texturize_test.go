@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/parc-archive/parc/internal/corpustruth"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // Cases of WordPress's behaviour (each checked against its wptexturize).
@@ -145,11 +147,7 @@ func wordpressFormattingPHP(t *testing.T) string {
 	if statErr == nil && phpErr == nil {
 		return path
 	}
-	const how = "needs php-cli and Debian's wordpress package (or PARC_WORDPRESS_DIR naming an unpacked copy); .ci/wordpress-deps provides them"
-	if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-		t.Fatalf("%s: %v %v", how, statErr, phpErr)
-	}
-	t.Skipf("skipping: %s", how)
+	sharedtest.Unavailable(t, fmt.Sprintf("WordPress's formatting.php needs php-cli and Debian's wordpress package (or PARC_WORDPRESS_DIR naming an unpacked copy); .ci/wordpress-deps provides them: %v %v", statErr, phpErr))
 	return ""
 }
 

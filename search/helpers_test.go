@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -17,40 +16,6 @@ import (
 // The index reads the archive through Source, which the store must keep
 // satisfying.
 var _ Source = (*archive.Store)(nil)
-
-// repoRoot walks up from the package directory to the directory of go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-}
-
-// sharedFile finds a file in the shared research directory beside the
-// repository, skipping the test when it is absent unless
-// PARC_REQUIRE_SHARED=1.
-func sharedFile(t testing.TB, rel string) string {
-	t.Helper()
-	path := filepath.Join(repoRoot(t), "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("PARC_REQUIRE_SHARED") == "1" {
-			t.Fatalf("shared file %s is missing: %v", path, err)
-		}
-		t.Skipf("shared file %s is absent (set PARC_REQUIRE_SHARED=1 to fail instead)", path)
-	}
-	return path
-}
 
 // importWXR imports a WordPress export into the store the way parc import
 // does: the wxr reader's records through one archive import.

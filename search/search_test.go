@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/internal/sharedtest"
 	"github.com/parc-archive/parc/render"
 )
 
 func sampleBlog(t testing.TB) string {
-	return filepath.Join(repoRoot(t), "testdata", "sample-blog.xml")
+	return filepath.Join(sharedtest.RepoRoot(t), "testdata", "sample-blog.xml")
 }
 
 func TestSampleBlog(t *testing.T) {
@@ -263,7 +264,7 @@ func TestIndexedTextIsShownText(t *testing.T) {
 }
 
 func TestHyphenatedWordsAsTyped(t *testing.T) {
-	store, dir := newArchive(t, filepath.Join(repoRoot(t), "testdata", "hyphenated-words.xml"))
+	store, dir := newArchive(t, filepath.Join(sharedtest.RepoRoot(t), "testdata", "hyphenated-words.xml"))
 	ix := openSynced(t, store, dir, 0)
 	for _, tt := range []struct {
 		query   string

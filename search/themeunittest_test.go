@@ -3,13 +3,15 @@ package search
 import (
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // TestThemeUnitTestData searches WordPress's Theme Unit Test export, the
 // data theme authors check every edge of a blog against.
 func TestThemeUnitTestData(t *testing.T) {
 	forEachShardCount(t, func(t *testing.T, shards int) {
-		path := sharedFile(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
+		path := sharedtest.File(t, "peers/theme-unit-test/themeunittestdata.wordpress.xml")
 		store, dir := newArchive(t, path)
 		ix := openSynced(t, store, dir, shards)
 

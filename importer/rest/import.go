@@ -114,9 +114,6 @@ func Open(ctx context.Context, store *archive.Store, siteURL string, opts Option
 	return &Reader{Reader: in.out, run: in}, nil
 }
 
-// Root is the API root the reader reads.
-func (r *Reader) Root() string { return r.run.root }
-
 // produce fetches every listing, then writes what they hold.
 func (in *run) produce(ctx context.Context, put func(archive.Record) error) error {
 	if in.claimed != "" {

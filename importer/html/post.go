@@ -23,6 +23,10 @@ var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".po
 // anyContent matches any of contentSelectors.
 var anyContent = strings.Join(contentSelectors, ", ")
 
+// titleOrContent matches what the element around a post holds: its title
+// or its content.
+var titleOrContent = anyContent + ", .entry-title, .post-title, h1, h2"
+
 // outsideComments reports whether s is not part of the comments area:
 // a comment's own markup names dates, authors and content of its own.
 func outsideComments(_ int, s *goquery.Selection) bool {
@@ -100,16 +104,15 @@ func (p *pageParser) readPost(classes map[string]bool) {
 // post_class names post-N, else its article, else main (block themes wrap
 // no element around the post), else the body.
 func (p *pageParser) postContainer(id int64) *goquery.Selection {
-	var selectors []string
+	var matchers []goquery.Matcher
 	if id > 0 {
-		selectors = append(selectors, fmt.Sprintf("#post-%d, .post-%d", id, id))
+		// Not compiled: its cache is for the package's constant selectors.
+		matchers = append(matchers, cascadia.MustCompile(fmt.Sprintf("#post-%d, .post-%d", id, id)))
 	}
-	selectors = append(selectors, "article[id^=post-]", "main, #main, #content", "article.hentry, .hentry")
-	for i, sel := range selectors {
-		matcher := goquery.Matcher(cascadia.MustCompile(sel))
-		if id <= 0 || i > 0 {
-			matcher = compiled(sel)
-		}
+	for _, sel := range []string{"article[id^=post-]", "main, #main, #content", "article.hentry, .hentry"} {
+		matchers = append(matchers, compiled(sel))
+	}
+	for _, matcher := range matchers {
 		// The first match outside the comments, or rather the first
 		// that holds a title or content: WordPress.com themes also put
 		// the post-N class on a header image.
@@ -119,7 +122,7 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 				if first == nil {
 					first = s
 				}
-				if s.FindMatcher(compiled(anyContent+", .entry-title, .post-title, h1, h2")).Length() > 0 {
+				if s.FindMatcher(compiled(titleOrContent)).Length() > 0 {
 					found = s
 				}
 			}

@@ -140,10 +140,20 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 
 var idClass = regexp.MustCompile(`^(?:postid|page-id)-(\d+)$`)
 
+// postNumber is the post id digits spell; 0 and false when they overflow
+// an int64, which no real id does (ParseInt would give the largest int64).
+func postNumber(digits string) (int64, bool) {
+	id, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return id, true
+}
+
 func (p *pageParser) postID(classes map[string]bool) int64 {
 	for c := range classes {
 		if m := idClass.FindStringSubmatch(c); m != nil {
-			if id, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+			if id, ok := postNumber(m[1]); ok {
 				return id
 			}
 		}
@@ -159,16 +169,16 @@ func (p *pageParser) postID(classes map[string]bool) int64 {
 			return true
 		}
 		if m := postArticleID.FindStringSubmatch(attr(s, "id")); m != nil {
-			id, _ = strconv.ParseInt(m[1], 10, 64)
+			id, _ = postNumber(m[1])
 		}
 		for _, c := range strings.Fields(attr(s, "class")) {
 			if m := postArticleID.FindStringSubmatch(c); m != nil && id <= 0 {
-				id, _ = strconv.ParseInt(m[1], 10, 64)
+				id, _ = postNumber(m[1])
 			}
 		}
 		return id <= 0
 	})
-	return max(id, 0)
+	return id
 }
 
 func (p *pageParser) postTitle(container *goquery.Selection) string {

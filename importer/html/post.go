@@ -60,7 +60,7 @@ func (p *pageParser) readPost(classes map[string]bool) {
 	post.Title = p.postTitle(container)
 	post.Link = p.permalink()
 	content := p.findContent(container)
-	header := postHeader{container: container, content: content}
+	header := postHeader{p: p, container: container, content: content}
 	ld := p.jsonLD()
 	p.readDates(post, header, ld)
 	p.readAuthor(post, header, ld)
@@ -235,13 +235,18 @@ func stripCommentPage(u *url.URL) string {
 // (a latest-posts block's dates and bylines) or inside a comment speak of
 // something else.
 type postHeader struct {
+	p         *pageParser
 	container *goquery.Selection
 	content   *goquery.Selection // nil when the page shows none
 }
 
 // find is every element matching sel in the post's header, in page order.
 func (h postHeader) find(sel string) *goquery.Selection {
-	return h.container.FindMatcher(compiled(sel)).FilterFunction(func(i int, s *goquery.Selection) bool {
+	c := compile(sel)
+	if !h.p.mayMatch(c) {
+		return h.container.Slice(0, 0)
+	}
+	return h.container.FindMatcher(c.match).FilterFunction(func(i int, s *goquery.Selection) bool {
 		if h.content != nil && (h.content.Get(0) == s.Get(0) || h.content.Contains(s.Get(0))) {
 			return false
 		}
@@ -344,9 +349,16 @@ var authorPath = regexp.MustCompile(`/author/([^/?#]+)`)
 
 // authorBoxes are the boxes themes print about the post's author, after
 // or before the content; their link names the author's archive.
+// authorBoxLinks and bylineLinks are the links to an author archive in
+// those boxes and in a byline: authorLink takes no other, and leaving the
+// header's other links out of the search spares testing where each is.
 const (
 	authorBoxes    = ".author-bio, .author-info, .entry-author, .author-box, .post-author"
-	authorBoxLinks = ".author-bio a, .author-info a, .entry-author a, .author-box a, .post-author a"
+	authorBoxLinks = `.author-bio a[href*="/author/"], .author-info a[href*="/author/"], .entry-author a[href*="/author/"],
+.author-box a[href*="/author/"], .post-author a[href*="/author/"]`
+	bylineLinks = `.byline a[href*="/author/"], a[rel~=author][href*="/author/"], .posted-by a[href*="/author/"],
+.wp-block-post-author-name a[href*="/author/"], .wp-block-post-author a[href*="/author/"], .author a[href*="/author/"],
+.entry-meta a[href*="/author/"], .entry-footer a[href*="/author/"], .vcard a[href*="/author/"]`
 )
 
 // readAuthor takes the author from what the theme shows: a byline's
@@ -354,7 +366,7 @@ const (
 // (block themes, WordPress.com, hCard, meta, JSON-LD).
 func (p *pageParser) readAuthor(post *archive.Post, header postHeader, ld jsonLDArticle) {
 	var author archive.Author
-	if link := p.authorLink(header.find(".byline a, a[rel~=author], .posted-by a, .wp-block-post-author-name a, .wp-block-post-author a, .author a, .entry-meta a, .entry-footer a, .vcard a"), false); link != nil {
+	if link := p.authorLink(header.find(bylineLinks), false); link != nil {
 		author = archive.Author{Login: loginOf(link), DisplayName: text(link)}
 	} else if link := p.authorLink(header.find(authorBoxLinks), true); link != nil {
 		// The box's link says "View all of NAME's posts" in the blog's

@@ -32,22 +32,12 @@ func warcSource(store *archive.Store, label, format string, files []warc.File) s
 // waybackSource reads the captures a web archive holds of a site that is
 // gone. It is resumable: the captures fetched stay in the archive.
 func waybackSource(ctx context.Context, store *archive.Store, site string, opts Options) (source, error) {
-	var report func(string)
-	reader, err := wayback.Open(ctx, store, site, wayback.Options{Fetch: opts.Fetch, ArchiveURL: opts.Wayback.URL,
-		From: opts.Wayback.From, To: opts.Wayback.To, PageSize: opts.Wayback.PageSize, MaxFailures: opts.MaxFailures,
-		Report: func(status string) {
-			if report != nil {
-				report(status)
-			}
-		}})
-	if err != nil {
-		return source{}, err
-	}
-	return source{label: site, format: "wayback", authority: archive.AuthorityPage, size: -1, resumable: true,
-		open: func(_ context.Context, r func(string)) (Reader, error) {
-			report = r
-			return reader, nil
-		}}, nil
+	return preopened(source{label: site, format: "wayback", authority: archive.AuthorityPage, size: -1, resumable: true},
+		func(report func(string)) (Reader, error) {
+			return wayback.Open(ctx, store, site, wayback.Options{Fetch: opts.Fetch, ArchiveURL: opts.Wayback.URL,
+				From: opts.Wayback.From, To: opts.Wayback.To, PageSize: opts.Wayback.PageSize, MaxFailures: opts.MaxFailures,
+				Report: report})
+		})
 }
 
 // isZip reports whether the file at path is a zip archive.

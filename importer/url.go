@@ -77,26 +77,15 @@ func elsewhere(rawURL, root string) string {
 // none answers.
 func restSource(ctx context.Context, store *archive.Store, rawURL, advertised string, opts Options) (source, error) {
 	// The API is found before the import begins, so that a site without
-	// one can be crawled instead; the reader then reports to the progress
-	// line the driver gives it.
-	var report func(string)
-	reader, err := rest.Open(ctx, store, rawURL, rest.Options{Fetch: opts.Fetch, Advertised: advertised,
-		Report: func(status string) {
-			if report != nil {
-				report(status)
-			}
-		}})
-	if err != nil {
-		if errors.Is(err, rest.ErrNoAPI) && opts.Mode == ModeREST {
-			err = fmt.Errorf("%w; import it with the crawler instead: parc import --crawl %s", err, rawURL)
-		}
-		return source{}, err
+	// one can be crawled instead.
+	src, err := preopened(source{label: rawURL, format: "rest", authority: archive.AuthorityAPI, size: -1, resumable: true},
+		func(report func(string)) (Reader, error) {
+			return rest.Open(ctx, store, rawURL, rest.Options{Fetch: opts.Fetch, Advertised: advertised, Report: report})
+		})
+	if errors.Is(err, rest.ErrNoAPI) && opts.Mode == ModeREST {
+		err = fmt.Errorf("%w; import it with the crawler instead: parc import --crawl %s", err, rawURL)
 	}
-	return source{label: rawURL, format: "rest", authority: archive.AuthorityAPI, size: -1, resumable: true,
-		open: func(_ context.Context, r func(string)) (Reader, error) {
-			report = r
-			return reader, nil
-		}}, nil
+	return src, err
 }
 
 func crawlSource(store *archive.Store, rawURL string, opts Options) source {

@@ -5,7 +5,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -63,50 +62,47 @@ func zipSource(store *archive.Store, path string, size int64) (source, error) {
 	if len(files) > 0 {
 		return warcSource(store, path, "wacz", files), nil
 	}
-	exports, err := zipExports(path)
+	fm, exports, err := zipExports(path)
 	if err != nil {
 		return source{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	if len(exports) == 0 {
 		return source{}, fmt.Errorf("import %s: the zip holds no WARC file or WordPress export", path)
 	}
-	fm, _ := detectNamed("wxr")
-	return source{label: path, format: "wxr", authority: fm.authority, size: size,
-		open: func(ctx context.Context, _ func(string)) (Reader, error) {
-			return &fileReader{ctx: ctx, format: fm, files: exports, hash: sha256.New(), open: zipEntryOpener(path)}, nil
-		}}, nil
+	return fileSource(path, fm, exports, size, zipEntryOpener(path)), nil
 }
 
 // zipEntrySep joins a zip's path and an entry's name into the name of the
 // entry, which messages show and openZipEntry opens.
 const zipEntrySep = "!"
 
-// zipExports names the entries of a zip that are WordPress exports.
-func zipExports(path string) ([]string, error) {
+// zipExports names the entries of a zip that are WordPress exports, and
+// gives their format.
+func zipExports(path string) (fm format, names []string, err error) {
 	z, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, err
+		return format{}, nil, err
 	}
 	defer z.Close()
-	var names []string
 	for _, entry := range z.File {
 		if entry.FileInfo().IsDir() {
 			continue
 		}
 		rc, err := entry.Open()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", entry.Name, err)
+			return format{}, nil, fmt.Errorf("%s: %w", entry.Name, err)
 		}
 		br, err := decompressed(bufio.NewReaderSize(rc, sniffSize))
 		if err == nil {
 			head, _ := br.Peek(sniffSize)
-			if fm, ok := detect(head); ok && fm.name == "wxr" {
+			if detected, ok := detect(head); ok && detected.name == "wxr" {
+				fm = detected
 				names = append(names, path+zipEntrySep+entry.Name)
 			}
 		}
 		rc.Close()
 	}
-	return names, nil
+	return fm, names, nil
 }
 
 // zipEntryOpener opens the entries of the zip at path that zipExports named.
@@ -138,14 +134,4 @@ type zipEntry struct {
 func (e zipEntry) Close() error {
 	e.ReadCloser.Close()
 	return e.zip.Close()
-}
-
-// detectNamed is the format of that name.
-func detectNamed(name string) (format, bool) {
-	for _, f := range formats() {
-		if f.name == name {
-			return f, true
-		}
-	}
-	return format{}, false
 }

@@ -58,9 +58,7 @@ func Open(ctx context.Context, feedURL string, opts Options) *stream.Reader {
 			readErr = f.commentFeeds(ctx)
 		}
 		site := first.Site
-		var moved bool
-		if site.URL, moved = siteurl.At(feedURL, first.Site.URL); moved {
-			site.Link = site.URL
+		if siteurl.Rehome(&site, feedURL) {
 			f.out.Warn(fmt.Sprintf("feed %s: the feed says its blog is at %s; it is filed under %s, where it was fetched", feedURL, first.Site.URL, site.URL))
 		}
 		if err := putFeeds(put, site, f.feeds); err != nil {

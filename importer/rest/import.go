@@ -88,10 +88,9 @@ func Open(ctx context.Context, store *archive.Store, siteURL string, opts Option
 	}
 	site := index.Site()
 	claimed := site.URL
-	var moved bool
-	if site.URL, moved = siteurl.At(root, claimed); moved {
+	if siteurl.Rehome(&site, root) {
 		// The whole record speaks of the site where it was fetched.
-		site.Link, site.BaseBlogURL = site.URL, site.URL
+		site.BaseBlogURL = site.URL
 		site.BaseSiteURL, _ = siteurl.At(root, site.BaseSiteURL)
 	} else {
 		claimed = ""

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
@@ -57,20 +55,9 @@ func resolveURL(ctx context.Context, store *archive.Store, rawURL string, opts O
 		return src, err
 	}
 	crawled := crawlSource(store, rawURL, opts)
-	crawled.warnings = append(crawled.warnings, fmt.Sprintf("%s advertises its REST API at %s%s, but %v; crawling its pages instead",
-		rawURL, advertised, elsewhere(rawURL, advertised), err))
+	crawled.warnings = append(crawled.warnings, fmt.Sprintf("%s advertises its REST API at %s, but %v; crawling its pages instead",
+		rawURL, advertised, err))
 	return crawled, nil
-}
-
-// elsewhere says when an advertised API root is on another host than the
-// one the user named, which parc does not ask.
-func elsewhere(rawURL, root string) string {
-	u, err1 := url.Parse(rawURL)
-	r, err2 := url.Parse(root)
-	if err1 != nil || err2 != nil || strings.EqualFold(u.Host, r.Host) {
-		return ""
-	}
-	return " (another host, which parc does not ask)"
 }
 
 // restSource finds the site's REST API; the error wraps rest.ErrNoAPI when

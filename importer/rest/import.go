@@ -159,15 +159,20 @@ func (in *run) loadFrontier(ctx context.Context) error {
 // advertises when it is on that host, then /wp-json/, then ?rest_route=/
 // for sites without pretty permalinks. A root on another host is never
 // asked: requests (and credentials) stay with the site the user named.
-// The error wraps ErrNoAPI when none of them answers with an API index.
+// The error wraps ErrNoAPI when none of them answers with an API index,
+// and says what each answered, or that the advertised root was not asked.
 func findRoot(ctx context.Context, client *fetch.Client, siteURL, advertised string) (string, *Index, error) {
 	u, err := url.Parse(siteURL)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return "", nil, fmt.Errorf("rest %s: not an http(s) URL", siteURL)
 	}
-	var candidates []string
-	if a, err := url.Parse(advertised); err == nil && advertised != "" && strings.EqualFold(a.Host, u.Host) {
-		candidates = append(candidates, advertised)
+	var candidates, answers []string
+	if a, err := url.Parse(advertised); err == nil && advertised != "" {
+		if strings.EqualFold(a.Host, u.Host) {
+			candidates = append(candidates, advertised)
+		} else {
+			answers = append(answers, advertised+" is on another host: not asked")
+		}
 	}
 	if isAPIRoot(u) {
 		candidates = append(candidates, u.String())
@@ -175,7 +180,6 @@ func findRoot(ctx context.Context, client *fetch.Client, siteURL, advertised str
 		base := strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/")
 		candidates = append(candidates, base+"/wp-json/", base+"/?rest_route=/")
 	}
-	var answers []string
 	for _, candidate := range candidates {
 		resp, err := client.Get(ctx, candidate, nil)
 		if err == nil {

@@ -33,6 +33,10 @@ type Options struct {
 	// application password (User, Password) that unlocks drafts, private
 	// posts, held comments, pingbacks and raw content.
 	Fetch fetch.Options
+	// Client, when set, is a client built from Fetch that asked the site
+	// already: its politeness delay then spans those requests too. When
+	// nil, the import builds its own.
+	Client *fetch.Client
 	// Advertised is the API root the site's pages advertise, if any. It is
 	// tried first when it is on the host the user named; an API on another
 	// host (a blog that moved, a site behind a proxy) is never asked.
@@ -81,7 +85,10 @@ type Reader struct {
 // its API root) and readies a Reader. The error wraps ErrNoAPI when no API
 // answers on that host; it names the URL at fault.
 func Open(ctx context.Context, store *archive.Store, siteURL string, opts Options) (*Reader, error) {
-	client := fetch.New(opts.Fetch)
+	client := opts.Client
+	if client == nil {
+		client = fetch.New(opts.Fetch)
+	}
 	root, index, err := findRoot(ctx, client, siteURL, opts.Advertised)
 	if err != nil {
 		return nil, err

@@ -5,7 +5,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -32,22 +31,12 @@ func warcSource(store *archive.Store, label, format string, files []warc.File) s
 // waybackSource reads the captures a web archive holds of a site that is
 // gone. It is resumable: the captures fetched stay in the archive.
 func waybackSource(ctx context.Context, store *archive.Store, site string, opts Options) (source, error) {
-	var report func(string)
-	reader, err := wayback.Open(ctx, store, site, wayback.Options{Fetch: opts.Fetch, ArchiveURL: opts.Wayback.URL,
-		From: opts.Wayback.From, To: opts.Wayback.To, PageSize: opts.Wayback.PageSize, MaxFailures: opts.MaxFailures,
-		Report: func(status string) {
-			if report != nil {
-				report(status)
-			}
-		}})
-	if err != nil {
-		return source{}, err
-	}
-	return source{label: site, format: "wayback", authority: archive.AuthorityPage, size: -1, resumable: true,
-		open: func(_ context.Context, r func(string)) (Reader, error) {
-			report = r
-			return reader, nil
-		}}, nil
+	return preopened(source{label: site, format: "wayback", authority: archive.AuthorityPage, size: -1, resumable: true},
+		func(report func(string)) (Reader, error) {
+			return wayback.Open(ctx, store, site, wayback.Options{Fetch: opts.Fetch, ArchiveURL: opts.Wayback.URL,
+				From: opts.Wayback.From, To: opts.Wayback.To, PageSize: opts.Wayback.PageSize, MaxFailures: opts.MaxFailures,
+				Report: report})
+		})
 }
 
 // isZip reports whether the file at path is a zip archive.
@@ -73,50 +62,47 @@ func zipSource(store *archive.Store, path string, size int64) (source, error) {
 	if len(files) > 0 {
 		return warcSource(store, path, "wacz", files), nil
 	}
-	exports, err := zipExports(path)
+	fm, exports, err := zipExports(path)
 	if err != nil {
 		return source{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	if len(exports) == 0 {
 		return source{}, fmt.Errorf("import %s: the zip holds no WARC file or WordPress export", path)
 	}
-	fm, _ := detectNamed("wxr")
-	return source{label: path, format: "wxr", authority: fm.authority, size: size,
-		open: func(ctx context.Context, _ func(string)) (Reader, error) {
-			return &fileReader{ctx: ctx, format: fm, files: exports, hash: sha256.New(), open: zipEntryOpener(path)}, nil
-		}}, nil
+	return fileSource(path, fm, exports, size, zipEntryOpener(path)), nil
 }
 
 // zipEntrySep joins a zip's path and an entry's name into the name of the
 // entry, which messages show and openZipEntry opens.
 const zipEntrySep = "!"
 
-// zipExports names the entries of a zip that are WordPress exports.
-func zipExports(path string) ([]string, error) {
+// zipExports names the entries of a zip that are WordPress exports, and
+// gives their format.
+func zipExports(path string) (fm format, names []string, err error) {
 	z, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, err
+		return format{}, nil, err
 	}
 	defer z.Close()
-	var names []string
 	for _, entry := range z.File {
 		if entry.FileInfo().IsDir() {
 			continue
 		}
 		rc, err := entry.Open()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", entry.Name, err)
+			return format{}, nil, fmt.Errorf("%s: %w", entry.Name, err)
 		}
 		br, err := decompressed(bufio.NewReaderSize(rc, sniffSize))
 		if err == nil {
 			head, _ := br.Peek(sniffSize)
-			if fm, ok := detect(head); ok && fm.name == "wxr" {
+			if detected, ok := detect(head); ok && detected.name == "wxr" {
+				fm = detected
 				names = append(names, path+zipEntrySep+entry.Name)
 			}
 		}
 		rc.Close()
 	}
-	return names, nil
+	return fm, names, nil
 }
 
 // zipEntryOpener opens the entries of the zip at path that zipExports named.
@@ -148,14 +134,4 @@ type zipEntry struct {
 func (e zipEntry) Close() error {
 	e.ReadCloser.Close()
 	return e.zip.Close()
-}
-
-// detectNamed is the format of that name.
-func detectNamed(name string) (format, bool) {
-	for _, f := range formats() {
-		if f.name == name {
-			return f, true
-		}
-	}
-	return format{}, false
 }

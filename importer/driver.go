@@ -31,6 +31,27 @@ type source struct {
 	open func(ctx context.Context, report func(status string)) (Reader, error)
 }
 
+// preopened is src with a reader open opened already, when the source was
+// chosen (a site's API is looked for before the import begins, so that a
+// site without one can be read another way). The reader reports to the
+// progress line the driver gives src's open from then on.
+func preopened(src source, open func(report func(status string)) (Reader, error)) (source, error) {
+	var report func(string)
+	reader, err := open(func(status string) {
+		if report != nil {
+			report(status)
+		}
+	})
+	if err != nil {
+		return source{}, err
+	}
+	src.open = func(_ context.Context, r func(string)) (Reader, error) {
+		report = r
+		return reader, nil
+	}
+	return src, nil
+}
+
 // What a Reader may also do, which the driver asks for.
 type (
 	// A closer holds files or a producer to release, read whole or not.

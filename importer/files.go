@@ -78,7 +78,7 @@ func sourcesOf(ctx context.Context, store *archive.Store, path string) ([]source
 		if fm.name == "warc" {
 			return []source{warcSource(store, path, "warc", []warc.File{warc.PlainFile(path, info.Size())})}, nil
 		}
-		return []source{fileSource(path, fm, []string{path}, info.Size())}, nil
+		return []source{fileSource(path, fm, []string{path}, info.Size(), nil)}, nil
 	}
 	var sources []source
 	var pages []string
@@ -103,7 +103,7 @@ func sourcesOf(ctx context.Context, store *archive.Store, path string) ([]source
 		case fm.name == "warc":
 			captures = append(captures, warc.PlainFile(p, fileSize(p)))
 		default:
-			sources = append(sources, fileSource(p, fm, []string{p}, fileSize(p)))
+			sources = append(sources, fileSource(p, fm, []string{p}, fileSize(p), nil))
 		}
 		return nil
 	})
@@ -111,7 +111,7 @@ func sourcesOf(ctx context.Context, store *archive.Store, path string) ([]source
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	if len(pages) > 0 {
-		sources = append(sources, fileSource(path, pageFormat, pages, pagesSize))
+		sources = append(sources, fileSource(path, pageFormat, pages, pagesSize, nil))
 	}
 	if len(captures) > 0 {
 		sources = append(sources, warcSource(store, path, "warc", captures))
@@ -129,10 +129,12 @@ func fileSize(path string) int64 {
 	return 0
 }
 
-func fileSource(label string, fm format, files []string, size int64) source {
+// fileSource reads files of format fm as one source; open opens each of
+// them, nil opening the file at that path.
+func fileSource(label string, fm format, files []string, size int64, open func(name string) (io.ReadCloser, error)) source {
 	return source{label: label, format: fm.name, authority: fm.authority, size: size,
 		open: func(ctx context.Context, _ func(string)) (Reader, error) {
-			return &fileReader{ctx: ctx, format: fm, files: files, hash: sha256.New()}, nil
+			return &fileReader{ctx: ctx, format: fm, files: files, hash: sha256.New(), open: open}, nil
 		}}
 }
 

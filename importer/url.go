@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/fetch"
@@ -22,11 +20,14 @@ import (
 // host the user named; anything else, and a site whose API does not
 // answer there, is crawled.
 func resolveURL(ctx context.Context, store *archive.Store, rawURL string, opts Options) (source, error) {
+	// One client asks the site, whichever way it is read, so that its
+	// politeness delay spans every request, the first one included.
+	client := fetch.New(opts.Fetch)
 	switch opts.Mode {
 	case ModeREST:
-		return restSource(ctx, store, rawURL, "", opts)
+		return restSource(ctx, store, rawURL, "", client, opts)
 	case ModeCrawl:
-		return crawlSource(store, rawURL, opts), nil
+		return crawlSource(store, rawURL, client, opts), nil
 	}
 	unfinished, err := crawl.Unfinished(ctx, store, rawURL)
 	if err != nil {
@@ -34,82 +35,61 @@ func resolveURL(ctx context.Context, store *archive.Store, rawURL string, opts O
 	}
 	if unfinished {
 		// That page was crawled already: no need to ask it again.
-		return crawlSource(store, rawURL, opts), nil
+		return crawlSource(store, rawURL, client, opts), nil
 	}
 	// One request tells a feed, or a site advertising its API, from pages
 	// to crawl; when it fails, the crawler reports why.
-	resp, err := fetch.New(opts.Fetch).Get(ctx, rawURL, nil)
+	resp, err := client.Get(ctx, rawURL, nil)
 	if err != nil {
 		if ctx.Err() != nil {
 			return source{}, err
 		}
-		return crawlSource(store, rawURL, opts), nil
+		return crawlSource(store, rawURL, client, opts), nil
 	}
 	if feed.Sniff(resp.Body[:min(len(resp.Body), sniffSize)]) {
-		return feedSource(rawURL, opts), nil
+		return feedSource(rawURL, client, resp, opts), nil
 	}
 	advertised := rest.AdvertisedRoot(resp)
 	if advertised == "" {
-		return crawlSource(store, rawURL, opts), nil
+		return crawlSource(store, rawURL, client, opts), nil
 	}
-	src, err := restSource(ctx, store, rawURL, advertised, opts)
+	src, err := restSource(ctx, store, rawURL, advertised, client, opts)
 	if err == nil || !errors.Is(err, rest.ErrNoAPI) || ctx.Err() != nil {
 		return src, err
 	}
-	crawled := crawlSource(store, rawURL, opts)
-	crawled.warnings = append(crawled.warnings, fmt.Sprintf("%s advertises its REST API at %s%s, but %v; crawling its pages instead",
-		rawURL, advertised, elsewhere(rawURL, advertised), err))
+	crawled := crawlSource(store, rawURL, client, opts)
+	crawled.warnings = append(crawled.warnings, fmt.Sprintf("%s advertises its REST API at %s, but %v; crawling its pages instead",
+		rawURL, advertised, err))
 	return crawled, nil
-}
-
-// elsewhere says when an advertised API root is on another host than the
-// one the user named, which parc does not ask.
-func elsewhere(rawURL, root string) string {
-	u, err1 := url.Parse(rawURL)
-	r, err2 := url.Parse(root)
-	if err1 != nil || err2 != nil || strings.EqualFold(u.Host, r.Host) {
-		return ""
-	}
-	return " (another host, which parc does not ask)"
 }
 
 // restSource finds the site's REST API; the error wraps rest.ErrNoAPI when
 // none answers.
-func restSource(ctx context.Context, store *archive.Store, rawURL, advertised string, opts Options) (source, error) {
+func restSource(ctx context.Context, store *archive.Store, rawURL, advertised string, client *fetch.Client, opts Options) (source, error) {
 	// The API is found before the import begins, so that a site without
-	// one can be crawled instead; the reader then reports to the progress
-	// line the driver gives it.
-	var report func(string)
-	reader, err := rest.Open(ctx, store, rawURL, rest.Options{Fetch: opts.Fetch, Advertised: advertised,
-		Report: func(status string) {
-			if report != nil {
-				report(status)
-			}
-		}})
-	if err != nil {
-		if errors.Is(err, rest.ErrNoAPI) && opts.Mode == ModeREST {
-			err = fmt.Errorf("%w; import it with the crawler instead: parc import --crawl %s", err, rawURL)
-		}
-		return source{}, err
+	// one can be crawled instead.
+	src, err := preopened(source{label: rawURL, format: "rest", authority: archive.AuthorityAPI, size: -1, resumable: true},
+		func(report func(string)) (Reader, error) {
+			return rest.Open(ctx, store, rawURL, rest.Options{Fetch: opts.Fetch, Client: client, Advertised: advertised, Report: report})
+		})
+	if errors.Is(err, rest.ErrNoAPI) && opts.Mode == ModeREST {
+		err = fmt.Errorf("%w; import it with the crawler instead: parc import --crawl %s", err, rawURL)
 	}
-	return source{label: rawURL, format: "rest", authority: archive.AuthorityAPI, size: -1, resumable: true,
-		open: func(_ context.Context, r func(string)) (Reader, error) {
-			report = r
-			return reader, nil
-		}}, nil
+	return src, err
 }
 
-func crawlSource(store *archive.Store, rawURL string, opts Options) source {
+func crawlSource(store *archive.Store, rawURL string, client *fetch.Client, opts Options) source {
 	return source{label: rawURL, format: "crawl", authority: archive.AuthorityPage, size: -1, resumable: true,
 		open: func(ctx context.Context, report func(string)) (Reader, error) {
-			return crawl.Open(ctx, store, rawURL, crawl.Options{Fetch: opts.Fetch, MaxPages: opts.MaxPages, MaxFailures: opts.MaxFailures, Report: report, Record: opts.Record})
+			return crawl.Open(ctx, store, rawURL, crawl.Options{Fetch: opts.Fetch, Client: client, MaxPages: opts.MaxPages, MaxFailures: opts.MaxFailures, Report: report, Record: opts.Record})
 		}}
 }
 
-func feedSource(rawURL string, opts Options) source {
+// feedSource reads the feed at rawURL, whose first page first is.
+func feedSource(rawURL string, client *fetch.Client, first *fetch.Response, opts Options) source {
 	return source{label: rawURL, format: "feed", authority: archive.AuthorityFeed, size: -1,
 		open: func(ctx context.Context, report func(string)) (Reader, error) {
-			return feedfetch.Open(ctx, rawURL, feedfetch.Options{Fetch: opts.Fetch, FollowComments: opts.FollowComments, Report: report}), nil
+			return feedfetch.Open(ctx, rawURL, feedfetch.Options{Fetch: opts.Fetch, Client: client, First: first, FollowComments: opts.FollowComments, Report: report}), nil
 		}}
 }
 

@@ -41,6 +41,10 @@ const DefaultMaxFailures = 3
 // Options tune a crawl.
 type Options struct {
 	Fetch fetch.Options
+	// Client, when set, is a client built from Fetch that asked the site
+	// already: its politeness delay then spans those requests too. When
+	// nil, the crawl builds its own.
+	Client *fetch.Client
 	// MaxPages stops the crawl after this many requests (0: no limit).
 	// What was fetched is imported, and the next run continues.
 	MaxPages int
@@ -133,7 +137,10 @@ func Open(ctx context.Context, store *archive.Store, startURL string, opts Optio
 	}
 	c := &crawler{store: store, opts: opts, start: start, site: archive.NormalizeSiteURL(start.String()), started: time.Now()}
 	c.frontier, c.imports = store.Frontier(job(c.site)), store.Frontier(importJob(c.site))
-	c.client = fetch.New(opts.Fetch)
+	c.client = opts.Client
+	if c.client == nil {
+		c.client = fetch.New(opts.Fetch)
+	}
 	return &Reader{Reader: c.newStream(ctx, c.run), c: c}, nil
 }
 

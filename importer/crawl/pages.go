@@ -43,9 +43,7 @@ func (ps *Pages) Put(put func(archive.Record) error, pageURL string, body []byte
 		return false, nil
 	}
 	site := page.Site
-	var moved bool
-	if site.URL, moved = siteurl.At(pageURL, page.Site.URL); moved {
-		site.Link = site.URL
+	if siteurl.Rehome(&site, pageURL) {
 		if !ps.claims[page.Site.URL] {
 			ps.claims[page.Site.URL] = true
 			ps.warn(fmt.Sprintf("html %s: the page says its blog is at %s; it is filed under %s, where it was fetched", pageURL, page.Site.URL, site.URL))

@@ -27,6 +27,13 @@ const maxPages = 1000
 // Options tune a feed import.
 type Options struct {
 	Fetch fetch.Options
+	// Client, when set, is a client built from Fetch that asked the site
+	// already: its politeness delay then spans those requests too. When
+	// nil, the import builds its own.
+	Client *fetch.Client
+	// First, when set, is the feed's first page, fetched already: it is
+	// not asked again.
+	First *fetch.Response
 	// FollowComments fetches each post's comment feed (wfw:commentRss).
 	FollowComments bool
 	// Report, when set, is told after each feed page how far the import got.
@@ -37,7 +44,8 @@ type Options struct {
 type fetcher struct {
 	client *fetch.Client
 	opts   Options
-	feeds  []*feed.Feed // every page read, in order
+	first  *fetch.Response // the first page, until it is read
+	feeds  []*feed.Feed    // every page read, in order
 	items  int
 	out    *stream.Reader
 }
@@ -48,7 +56,10 @@ type fetcher struct {
 // was read before an error or an interruption is read all the same, and
 // the error names the URL.
 func Open(ctx context.Context, feedURL string, opts Options) *stream.Reader {
-	f := &fetcher{client: fetch.New(opts.Fetch), opts: opts}
+	f := &fetcher{client: opts.Client, opts: opts, first: opts.First}
+	if f.client == nil {
+		f.client = fetch.New(opts.Fetch)
+	}
 	f.out = stream.New(func(put func(archive.Record) error) error {
 		first, readErr := f.pages(ctx, feedURL, true)
 		if first == nil {
@@ -58,9 +69,7 @@ func Open(ctx context.Context, feedURL string, opts Options) *stream.Reader {
 			readErr = f.commentFeeds(ctx)
 		}
 		site := first.Site
-		var moved bool
-		if site.URL, moved = siteurl.At(feedURL, first.Site.URL); moved {
-			site.Link = site.URL
+		if siteurl.Rehome(&site, feedURL) {
 			f.out.Warn(fmt.Sprintf("feed %s: the feed says its blog is at %s; it is filed under %s, where it was fetched", feedURL, first.Site.URL, site.URL))
 		}
 		if err := putFeeds(put, site, f.feeds); err != nil {
@@ -148,7 +157,7 @@ func (f *fetcher) pages(ctx context.Context, feedURL string, first bool) (*feed.
 
 // page fetches and parses one feed document.
 func (f *fetcher) page(ctx context.Context, target string) (*feed.Feed, error) {
-	resp, err := f.client.Get(ctx, target, nil)
+	resp, err := f.get(ctx, target)
 	if err != nil {
 		return nil, err
 	}
@@ -168,6 +177,16 @@ func (f *fetcher) page(ctx context.Context, target string) (*feed.Feed, error) {
 		f.opts.Report(fmt.Sprintf("feed: %d pages, %d items", len(f.feeds), f.items))
 	}
 	return parsed, nil
+}
+
+// get fetches target, the feed's first page excepted when the caller
+// fetched it already (the first page is the first one read).
+func (f *fetcher) get(ctx context.Context, target string) (*fetch.Response, error) {
+	if resp := f.first; resp != nil {
+		f.first = nil
+		return resp, nil
+	}
+	return f.client.Get(ctx, target, nil)
 }
 
 // commentFeeds reads the comment feed of every post read so far.

@@ -383,6 +383,34 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestPostIDOverflow: an id too large for an int64 is no id, not the
+// largest int64, wherever the page prints it.
+func TestPostIDOverflow(t *testing.T) {
+	const huge = "99999999999999999999"
+	tests := []struct {
+		name, head, article string
+		want                int64
+	}{
+		{"class", "", `<article class="post post-` + huge + `">`, 0},
+		{"id, then class", "", `<article id="post-` + huge + `" class="post post-7">`, 7},
+		{"shortlink", `<link rel="shortlink" href="https://blog.example/?p=` + huge + `">`, `<article class="post post-5">`, 5},
+		{"small enough", "", `<article class="post post-42">`, 42},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head><meta name="generator" content="WordPress 6.4">` + tt.head + `</head><body class="single">` +
+				tt.article + `<h1 class="entry-title">T</h1><div class="entry-content"><p>Body</p></div></article></body></html>`
+			got, err := Parse(strings.NewReader(page), "https://blog.example/2024/01/01/t/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Post == nil || got.Post.ID != tt.want {
+				t.Fatalf("post %+v: want id %d", got.Post, tt.want)
+			}
+		})
+	}
+}
+
 func TestNotWordPress(t *testing.T) {
 	page := `<!DOCTYPE html><html lang="fr"><head><title>Un article</title></head><body><nav><a href="/">Accueil</a></nav><article><h1>Un article</h1>` +
 		strings.Repeat(`<p>Ceci est un long paragraphe de texte, assez long pour que l'extraction le retienne comme contenu principal de la page.</p>`, 8) +

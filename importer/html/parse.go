@@ -294,7 +294,7 @@ func (p *pageParser) shortlinkID() int64 {
 	if m == nil {
 		return 0
 	}
-	id, _ := strconv.ParseInt(m[1], 10, 64)
+	id, _ := postNumber(m[1])
 	return id
 }
 

@@ -23,6 +23,10 @@ var contentSelectors = []string{".entry-content", ".wp-block-post-content", ".po
 // anyContent matches any of contentSelectors.
 var anyContent = strings.Join(contentSelectors, ", ")
 
+// titleOrContent matches what the element around a post holds: its title
+// or its content.
+var titleOrContent = anyContent + ", .entry-title, .post-title, h1, h2"
+
 // outsideComments reports whether s is not part of the comments area:
 // a comment's own markup names dates, authors and content of its own.
 func outsideComments(_ int, s *goquery.Selection) bool {
@@ -56,7 +60,7 @@ func (p *pageParser) readPost(classes map[string]bool) {
 	post.Title = p.postTitle(container)
 	post.Link = p.permalink()
 	content := p.findContent(container)
-	header := postHeader{container: container, content: content}
+	header := postHeader{p: p, container: container, content: content}
 	ld := p.jsonLD()
 	p.readDates(post, header, ld)
 	p.readAuthor(post, header, ld)
@@ -100,16 +104,15 @@ func (p *pageParser) readPost(classes map[string]bool) {
 // post_class names post-N, else its article, else main (block themes wrap
 // no element around the post), else the body.
 func (p *pageParser) postContainer(id int64) *goquery.Selection {
-	var selectors []string
+	var matchers []goquery.Matcher
 	if id > 0 {
-		selectors = append(selectors, fmt.Sprintf("#post-%d, .post-%d", id, id))
+		// Not compiled: its cache is for the package's constant selectors.
+		matchers = append(matchers, cascadia.MustCompile(fmt.Sprintf("#post-%d, .post-%d", id, id)))
 	}
-	selectors = append(selectors, "article[id^=post-]", "main, #main, #content", "article.hentry, .hentry")
-	for i, sel := range selectors {
-		matcher := goquery.Matcher(cascadia.MustCompile(sel))
-		if id <= 0 || i > 0 {
-			matcher = compiled(sel)
-		}
+	for _, sel := range []string{"article[id^=post-]", "main, #main, #content", "article.hentry, .hentry"} {
+		matchers = append(matchers, compiled(sel))
+	}
+	for _, matcher := range matchers {
 		// The first match outside the comments, or rather the first
 		// that holds a title or content: WordPress.com themes also put
 		// the post-N class on a header image.
@@ -119,7 +122,7 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 				if first == nil {
 					first = s
 				}
-				if s.FindMatcher(compiled(anyContent+", .entry-title, .post-title, h1, h2")).Length() > 0 {
+				if s.FindMatcher(compiled(titleOrContent)).Length() > 0 {
 					found = s
 				}
 			}
@@ -137,10 +140,20 @@ func (p *pageParser) postContainer(id int64) *goquery.Selection {
 
 var idClass = regexp.MustCompile(`^(?:postid|page-id)-(\d+)$`)
 
+// postNumber is the post id digits spell; 0 and false when they overflow
+// an int64, which no real id does (ParseInt would give the largest int64).
+func postNumber(digits string) (int64, bool) {
+	id, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return id, true
+}
+
 func (p *pageParser) postID(classes map[string]bool) int64 {
 	for c := range classes {
 		if m := idClass.FindStringSubmatch(c); m != nil {
-			if id, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+			if id, ok := postNumber(m[1]); ok {
 				return id
 			}
 		}
@@ -156,16 +169,16 @@ func (p *pageParser) postID(classes map[string]bool) int64 {
 			return true
 		}
 		if m := postArticleID.FindStringSubmatch(attr(s, "id")); m != nil {
-			id, _ = strconv.ParseInt(m[1], 10, 64)
+			id, _ = postNumber(m[1])
 		}
 		for _, c := range strings.Fields(attr(s, "class")) {
 			if m := postArticleID.FindStringSubmatch(c); m != nil && id <= 0 {
-				id, _ = strconv.ParseInt(m[1], 10, 64)
+				id, _ = postNumber(m[1])
 			}
 		}
 		return id <= 0
 	})
-	return max(id, 0)
+	return id
 }
 
 func (p *pageParser) postTitle(container *goquery.Selection) string {
@@ -222,13 +235,18 @@ func stripCommentPage(u *url.URL) string {
 // (a latest-posts block's dates and bylines) or inside a comment speak of
 // something else.
 type postHeader struct {
+	p         *pageParser
 	container *goquery.Selection
 	content   *goquery.Selection // nil when the page shows none
 }
 
 // find is every element matching sel in the post's header, in page order.
 func (h postHeader) find(sel string) *goquery.Selection {
-	return h.container.FindMatcher(compiled(sel)).FilterFunction(func(i int, s *goquery.Selection) bool {
+	c := compile(sel)
+	if !h.p.mayMatch(c) {
+		return h.container.Slice(0, 0)
+	}
+	return h.container.FindMatcher(c.match).FilterFunction(func(i int, s *goquery.Selection) bool {
 		if h.content != nil && (h.content.Get(0) == s.Get(0) || h.content.Contains(s.Get(0))) {
 			return false
 		}
@@ -331,9 +349,16 @@ var authorPath = regexp.MustCompile(`/author/([^/?#]+)`)
 
 // authorBoxes are the boxes themes print about the post's author, after
 // or before the content; their link names the author's archive.
+// authorBoxLinks and bylineLinks are the links to an author archive in
+// those boxes and in a byline: authorLink takes no other, and leaving the
+// header's other links out of the search spares testing where each is.
 const (
 	authorBoxes    = ".author-bio, .author-info, .entry-author, .author-box, .post-author"
-	authorBoxLinks = ".author-bio a, .author-info a, .entry-author a, .author-box a, .post-author a"
+	authorBoxLinks = `.author-bio a[href*="/author/"], .author-info a[href*="/author/"], .entry-author a[href*="/author/"],
+.author-box a[href*="/author/"], .post-author a[href*="/author/"]`
+	bylineLinks = `.byline a[href*="/author/"], a[rel~=author][href*="/author/"], .posted-by a[href*="/author/"],
+.wp-block-post-author-name a[href*="/author/"], .wp-block-post-author a[href*="/author/"], .author a[href*="/author/"],
+.entry-meta a[href*="/author/"], .entry-footer a[href*="/author/"], .vcard a[href*="/author/"]`
 )
 
 // readAuthor takes the author from what the theme shows: a byline's
@@ -341,7 +366,7 @@ const (
 // (block themes, WordPress.com, hCard, meta, JSON-LD).
 func (p *pageParser) readAuthor(post *archive.Post, header postHeader, ld jsonLDArticle) {
 	var author archive.Author
-	if link := p.authorLink(header.find(".byline a, a[rel~=author], .posted-by a, .wp-block-post-author-name a, .wp-block-post-author a, .author a, .entry-meta a, .entry-footer a, .vcard a"), false); link != nil {
+	if link := p.authorLink(header.find(bylineLinks), false); link != nil {
 		author = archive.Author{Login: loginOf(link), DisplayName: text(link)}
 	} else if link := p.authorLink(header.find(authorBoxLinks), true); link != nil {
 		// The box's link says "View all of NAME's posts" in the blog's

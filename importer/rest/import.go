@@ -33,6 +33,10 @@ type Options struct {
 	// application password (User, Password) that unlocks drafts, private
 	// posts, held comments, pingbacks and raw content.
 	Fetch fetch.Options
+	// Client, when set, is a client built from Fetch that asked the site
+	// already: its politeness delay then spans those requests too. When
+	// nil, the import builds its own.
+	Client *fetch.Client
 	// Advertised is the API root the site's pages advertise, if any. It is
 	// tried first when it is on the host the user named; an API on another
 	// host (a blog that moved, a site behind a proxy) is never asked.
@@ -81,17 +85,19 @@ type Reader struct {
 // its API root) and readies a Reader. The error wraps ErrNoAPI when no API
 // answers on that host; it names the URL at fault.
 func Open(ctx context.Context, store *archive.Store, siteURL string, opts Options) (*Reader, error) {
-	client := fetch.New(opts.Fetch)
+	client := opts.Client
+	if client == nil {
+		client = fetch.New(opts.Fetch)
+	}
 	root, index, err := findRoot(ctx, client, siteURL, opts.Advertised)
 	if err != nil {
 		return nil, err
 	}
 	site := index.Site()
 	claimed := site.URL
-	var moved bool
-	if site.URL, moved = siteurl.At(root, claimed); moved {
+	if siteurl.Rehome(&site, root) {
 		// The whole record speaks of the site where it was fetched.
-		site.Link, site.BaseBlogURL = site.URL, site.URL
+		site.BaseBlogURL = site.URL
 		site.BaseSiteURL, _ = siteurl.At(root, site.BaseSiteURL)
 	} else {
 		claimed = ""
@@ -113,9 +119,6 @@ func Open(ctx context.Context, store *archive.Store, siteURL string, opts Option
 	in.out = stream.New(func(put func(archive.Record) error) error { return in.produce(ctx, put) })
 	return &Reader{Reader: in.out, run: in}, nil
 }
-
-// Root is the API root the reader reads.
-func (r *Reader) Root() string { return r.run.root }
 
 // produce fetches every listing, then writes what they hold.
 func (in *run) produce(ctx context.Context, put func(archive.Record) error) error {
@@ -163,15 +166,20 @@ func (in *run) loadFrontier(ctx context.Context) error {
 // advertises when it is on that host, then /wp-json/, then ?rest_route=/
 // for sites without pretty permalinks. A root on another host is never
 // asked: requests (and credentials) stay with the site the user named.
-// The error wraps ErrNoAPI when none of them answers with an API index.
+// The error wraps ErrNoAPI when none of them answers with an API index,
+// and says what each answered, or that the advertised root was not asked.
 func findRoot(ctx context.Context, client *fetch.Client, siteURL, advertised string) (string, *Index, error) {
 	u, err := url.Parse(siteURL)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return "", nil, fmt.Errorf("rest %s: not an http(s) URL", siteURL)
 	}
-	var candidates []string
-	if a, err := url.Parse(advertised); err == nil && advertised != "" && strings.EqualFold(a.Host, u.Host) {
-		candidates = append(candidates, advertised)
+	var candidates, answers []string
+	if a, err := url.Parse(advertised); err == nil && advertised != "" {
+		if strings.EqualFold(a.Host, u.Host) {
+			candidates = append(candidates, advertised)
+		} else {
+			answers = append(answers, advertised+" is on another host: not asked")
+		}
 	}
 	if isAPIRoot(u) {
 		candidates = append(candidates, u.String())
@@ -179,7 +187,6 @@ func findRoot(ctx context.Context, client *fetch.Client, siteURL, advertised str
 		base := strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/")
 		candidates = append(candidates, base+"/wp-json/", base+"/?rest_route=/")
 	}
-	var answers []string
 	for _, candidate := range candidates {
 		resp, err := client.Get(ctx, candidate, nil)
 		if err == nil {

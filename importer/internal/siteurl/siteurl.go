@@ -7,6 +7,8 @@ package siteurl
 import (
 	"net/url"
 	"strings"
+
+	"github.com/parc-archive/parc/archive"
 )
 
 // At returns the URL of the site that claimed, a home URL a source
@@ -26,6 +28,17 @@ func At(fetchedFrom, claimed string) (site string, moved bool) {
 		return claimed, false
 	}
 	return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: home.Path}).String(), true
+}
+
+// Rehome files site at the site its URL stands for when fetched from
+// fetchedFrom (At), and points its Link there too when that moved it;
+// it reports whether it did.
+func Rehome(site *archive.Site, fetchedFrom string) (moved bool) {
+	site.URL, moved = At(fetchedFrom, site.URL)
+	if moved {
+		site.Link = site.URL
+	}
+	return moved
 }
 
 // SameHost reports whether two hosts (with their ports) are one site's:

@@ -1,6 +1,10 @@
 package siteurl
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parc-archive/parc/archive"
+)
 
 func TestAt(t *testing.T) {
 	tests := []struct {
@@ -22,5 +26,19 @@ func TestAt(t *testing.T) {
 		if got != tt.want || moved != tt.moved {
 			t.Errorf("At(%q, %q) = %q, %v; want %q, %v", tt.from, tt.claimed, got, moved, tt.want, tt.moved)
 		}
+	}
+}
+
+// TestRehome: a site record fetched from another host than it claims is
+// filed, and linked, at that host; one on its own host is left as it is.
+func TestRehome(t *testing.T) {
+	moved := archive.Site{URL: "https://old.example.org/blog", Link: "https://old.example.org/blog", Title: "Old"}
+	if !Rehome(&moved, "https://new.example.net/feed/") || moved.URL != "https://new.example.net/blog" ||
+		moved.Link != moved.URL || moved.Title != "Old" {
+		t.Errorf("moved site: %+v", moved)
+	}
+	home := archive.Site{URL: "https://blog.example.org", Link: "https://blog.example.org/home"}
+	if Rehome(&home, "https://www.blog.example.org/feed/") || home.URL != "https://blog.example.org" || home.Link != "https://blog.example.org/home" {
+		t.Errorf("site on its own host: %+v", home)
 	}
 }

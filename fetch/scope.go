@@ -53,6 +53,11 @@ func originOf(u *url.URL) string {
 
 func bareHost(host string) string { return strings.TrimPrefix(strings.ToLower(host), "www.") }
 
+// SameHost reports whether two hosts (with their ports, if any) are one
+// site's: equal but for case and a leading "www.", the rule by which a
+// request stays with the site the user named.
+func SameHost(a, b string) bool { return bareHost(a) == bareHost(b) }
+
 // onSite reports whether a request may go to u: the site's host or its
 // www twin, or one of the further hosts, over http(s).
 func (s *scope) onSite(u *url.URL) bool {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/fetch"
 )
 
 // Prefix is where parc serve serves stored files by their SHA-256: those
@@ -25,7 +26,7 @@ func ServedPath(siteURL, rawURL, sha string) (servedPath string, onSite bool) {
 		return Prefix + sha + "/file", false
 	}
 	if site, err := url.Parse(siteURL); err == nil && u.RawQuery == "" &&
-		strings.TrimPrefix(strings.ToLower(u.Host), "www.") == strings.TrimPrefix(strings.ToLower(site.Host), "www.") &&
+		fetch.SameHost(u.Host, site.Host) &&
 		strings.HasPrefix(u.EscapedPath(), strings.TrimRight(site.EscapedPath(), "/")+"/") {
 		return u.EscapedPath(), true
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/parc-archive/parc/importer/internal/siteurl"
+	"github.com/parc-archive/parc/fetch"
 )
 
 // skippedPaths are same-site URLs that never lead to content: admin,
@@ -75,7 +75,7 @@ func (p *pageParser) sameSite(u *url.URL) bool {
 	if home == nil {
 		return false
 	}
-	if !siteurl.SameHost(u.Host, home.Host) && (p.base == nil || !siteurl.SameHost(u.Host, p.base.Host)) {
+	if !fetch.SameHost(u.Host, home.Host) && (p.base == nil || !fetch.SameHost(u.Host, p.base.Host)) {
 		return false
 	}
 	return strings.HasPrefix(u.Path+"/", strings.TrimSuffix(home.Path, "/")+"/")

@@ -6,9 +6,9 @@ package siteurl
 
 import (
 	"net/url"
-	"strings"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/fetch"
 )
 
 // At returns the URL of the site that claimed, a home URL a source
@@ -24,7 +24,7 @@ func At(fetchedFrom, claimed string) (site string, moved bool) {
 	if err != nil || home.Host == "" {
 		return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: "/"}).String(), claimed != ""
 	}
-	if SameHost(home.Host, from.Host) {
+	if fetch.SameHost(home.Host, from.Host) {
 		return claimed, false
 	}
 	return (&url.URL{Scheme: from.Scheme, Host: from.Host, Path: home.Path}).String(), true
@@ -41,15 +41,9 @@ func Rehome(site *archive.Site, fetchedFrom string) (moved bool) {
 	return moved
 }
 
-// SameHost reports whether two hosts (with their ports) are one site's:
-// equal but for case and a leading "www.".
-func SameHost(a, b string) bool {
-	return strings.EqualFold(strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www."))
-}
-
 // OnHost reports whether rawURL is an absolute http(s) URL on host or its
 // www twin.
 func OnHost(rawURL, host string) bool {
 	u, err := url.Parse(rawURL)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && SameHost(u.Host, host)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && fetch.SameHost(u.Host, host)
 }

@@ -23,8 +23,14 @@ type progress struct {
 }
 
 func newProgress(w io.Writer) *progress {
+	return &progress{w: w, on: isTerminal(w)}
+}
+
+// isTerminal reports whether w is a terminal that can redraw a line and
+// show bold: not a pipe or file, not TERM=dumb.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	return &progress{w: w, on: ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"} // a dumb terminal cannot redraw a line
+	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"
 }
 
 // update draws one source's progress: a bar over its bytes when its size

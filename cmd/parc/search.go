@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/search"
@@ -172,11 +172,7 @@ func printIndexNotes(w io.Writer, notes []string) {
 // styled reports whether output to w may use bold type: a terminal, unless
 // NO_COLOR is set (no-color.org) or TERM is dumb.
 func styled(w io.Writer) bool {
-	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
 
 // searchHitJSON is the stable --json shape of one hit.
@@ -309,16 +305,9 @@ func printGroupsText(w io.Writer, res *search.Results, req search.Request, termi
 	printFacetsText(w, res, req)
 }
 
-func titleOrNone(title string) string {
-	if title == "" {
-		return "(no title)"
-	}
-	return title
-}
-
 // printHitText prints one hit: a comment by its post's title.
 func printHitText(w io.Writer, h search.Hit, terminal bool) {
-	title := titleOrNone(h.Title)
+	title := cmp.Or(h.Title, "(no title)")
 	if h.Kind == search.KindComment {
 		fmt.Fprintf(w, "Comment by %s on %q\n", h.Author, title)
 	} else {

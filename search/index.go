@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/renameio/v2"
 	"github.com/parc-archive/parc/archive"
 )
 
@@ -131,23 +132,7 @@ func writePointer(dir string, p pointer) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, pointerFile+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("search: writing index pointer: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("search: writing index pointer: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("search: writing index pointer: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("search: writing index pointer: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, pointerFile)); err != nil {
+	if err := renameio.WriteFile(filepath.Join(dir, pointerFile), append(data, '\n'), 0o600, renameio.WithTempDir(dir)); err != nil {
 		return fmt.Errorf("search: writing index pointer: %w", err)
 	}
 	return syncDir(dir)

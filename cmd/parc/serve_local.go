@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/google/renameio/v2"
 	"github.com/parc-archive/parc/search"
 )
 
@@ -61,21 +62,10 @@ func announceLocalSearch(dir string, addr net.Addr) (token string, remove func()
 	if err != nil {
 		return "", nil, err
 	}
-	tmp, err := os.CreateTemp(dir, "."+localServerFile+".*.tmp") // created 0600
-	if err != nil {
-		return "", nil, fmt.Errorf("serve: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
 	path := filepath.Join(dir, localServerFile)
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return "", nil, fmt.Errorf("serve: %w", werr)
+	// 0600: only those who may read the archive may see the token.
+	if err := renameio.WriteFile(path, data, 0o600, renameio.WithTempDir(dir)); err != nil {
+		return "", nil, fmt.Errorf("serve: %w", err)
 	}
 	return token, func() { os.Remove(path) }, nil
 }

@@ -5,11 +5,11 @@ import (
 	"compress/gzip"
 	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/google/renameio/v2"
 	gowarc "github.com/nlnwa/gowarc/v3"
 
 	"github.com/parc-archive/parc/fetch"
@@ -23,14 +23,14 @@ type Writer struct {
 	// file (see WriteResponse), and orders them against Close.
 	mu        sync.Mutex
 	path      string
-	tmp       *os.File
+	tmp       *renameio.PendingFile
 	marshaler gowarc.Marshaler
 	err       error
 }
 
 // Create starts a WARC file at path, with a warcinfo record naming software.
 func Create(path, software string) (*Writer, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)))
 	if err != nil {
 		return nil, fmt.Errorf("warc %s: %w", path, err)
 	}
@@ -100,18 +100,12 @@ func (w *Writer) write(rb gowarc.WarcRecordBuilder) error {
 func (w *Writer) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	defer w.tmp.Cleanup() // after the replace there is nothing to clean up
 	err := w.err
 	if err == nil {
-		err = w.tmp.Sync()
-	}
-	if cerr := w.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(w.tmp.Name(), w.path)
+		err = w.tmp.CloseAtomicallyReplace()
 	}
 	if err != nil {
-		os.Remove(w.tmp.Name())
 		return fmt.Errorf("warc %s: %w", w.path, err)
 	}
 	return nil
@@ -119,6 +113,5 @@ func (w *Writer) Close() error {
 
 // Abort removes the unfinished file.
 func (w *Writer) Abort() {
-	w.tmp.Close()
-	os.Remove(w.tmp.Name())
+	w.tmp.Cleanup()
 }

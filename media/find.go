@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/render"
 )
 
 // Finder finds the files one site's posts use. Attachments are told to it
@@ -224,43 +225,33 @@ func (f *Finder) scanBlock(comment string, add func(string)) {
 	}
 }
 
-var (
-	shortcode     = regexp.MustCompile(`\[(gallery|playlist|audio|video|caption)\b([^\]]*)\]`)
-	shortcodeAttr = regexp.MustCompile(`([a-zA-Z0-9_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))|(\S+)`)
-)
-
-// mediaShortcodeAttrs are the attributes of [audio] and [video] that name
-// a file, as WordPress reads them.
-var mediaShortcodeAttrs = map[string]bool{
-	"src": true, "mp3": true, "m4a": true, "ogg": true, "wav": true, "wma": true, "flac": true,
-	"mp4": true, "m4v": true, "webm": true, "ogv": true, "wmv": true, "flv": true, "poster": true,
-}
-
 // scanShortcodes reads [gallery ids], [playlist ids], and the files of
-// [audio] and [video], given by attribute or positionally.
+// [audio] and [video], given by attribute (poster included) or
+// positionally, as WordPress parses shortcodes.
 func (f *Finder) scanShortcodes(text string, add func(string)) {
 	if !strings.Contains(text, "[") {
 		return
 	}
-	for _, m := range shortcode.FindAllStringSubmatch(text, -1) {
-		name, attrs := m[1], m[2]
-		for _, a := range shortcodeAttr.FindAllStringSubmatch(attrs, -1) {
-			key := strings.ToLower(a[1])
-			value := a[2] + a[3] + a[4]
-			switch {
-			case a[5] != "" && (name == "audio" || name == "video"):
-				add(a[5]) // [audio https://…/a.mp3]
-			case key == "ids" || key == "include":
-				for _, id := range strings.Split(value, ",") {
-					if n, err := strconv.ParseInt(strings.TrimSpace(id), 10, 64); err == nil {
-						add(f.attachments[n])
-					}
+	render.EachShortcode(text, []string{"gallery", "playlist", "audio", "video"}, func(sc render.Shortcode) {
+		for _, key := range []string{"ids", "include"} {
+			for _, id := range strings.Split(sc.Attrs[key], ",") {
+				if n, err := strconv.ParseInt(strings.TrimSpace(id), 10, 64); err == nil {
+					add(f.attachments[n])
 				}
-			case mediaShortcodeAttrs[key] && (name == "audio" || name == "video"):
-				add(value)
 			}
 		}
-	}
+		if sc.Name != "audio" && sc.Name != "video" {
+			return
+		}
+		for _, src := range sc.Args {
+			add(src) // [audio https://…/a.mp3]
+		}
+		for _, key := range append(append(render.AudioSources(), render.VideoSources()...), "poster") {
+			if v := sc.Attrs[key]; v != "" {
+				add(v)
+			}
+		}
+	})
 }
 
 // attachmentSizes reads the file names of an attachment's resized copies

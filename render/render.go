@@ -97,9 +97,9 @@ func (r Renderer) doShortcodes(text string, depth int) string {
 		case "embed":
 			return embedLink(sc)
 		case "audio":
-			return r.media("audio", sc, []string{"src", "mp3", "m4a", "ogg", "wav", "wma", "flac"})
+			return r.media("audio", sc, AudioSources())
 		default:
-			return r.media("video", sc, []string{"src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"})
+			return r.media("video", sc, VideoSources())
 		}
 	})
 }
@@ -515,3 +515,11 @@ var tables = sync.OnceValue(func() *renderTables {
 		oembedHosts:  hosts,
 	}
 })
+
+// AudioSources are the attributes of [audio] that name its file, in the
+// order wp_audio_shortcode tries them.
+func AudioSources() []string { return []string{"src", "mp3", "m4a", "ogg", "wav", "wma", "flac"} }
+
+// VideoSources are the attributes of [video] that name its file, in the
+// order wp_video_shortcode tries them.
+func VideoSources() []string { return []string{"src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"} }

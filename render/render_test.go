@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -160,5 +162,23 @@ func TestHTMLDeepNesting(t *testing.T) {
 	in := strings.Repeat("[caption width=\"1\" caption=\"c\"]", 50) + "<img src=\"a\">" + strings.Repeat("[/caption]", 50)
 	if got := HTML(in); !strings.Contains(got, "<img") {
 		t.Errorf("deeply nested caption lost its image: %q", got)
+	}
+}
+
+// TestEachShortcode reads shortcodes as do_shortcode finds them: an
+// escaped one is text, one inside another's content is read too.
+func TestEachShortcode(t *testing.T) {
+	text := `[[gallery ids="1"]] [caption id="c"]<img> [gallery ids="2,3" columns=2][/caption] [audio https://a.example/x.mp3 loop="on"]`
+	var got []string
+	EachShortcode(text, []string{"gallery", "audio", "caption"}, func(sc Shortcode) {
+		got = append(got, fmt.Sprintf("%s %v %v", sc.Name, sc.Attrs, sc.Args))
+	})
+	want := []string{
+		`caption map[id:c] []`,
+		`gallery map[columns:2 ids:2,3] []`,
+		`audio map[loop:on] [https://a.example/x.mp3]`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -173,6 +174,28 @@ func readAttrValue(text string, i int) (string, int) {
 		return text[i : i+size], i + size
 	}
 	return text[i:end], end
+}
+
+// Shortcode is a shortcode as WordPress parses it, for readers of
+// shortcodes outside this package.
+type Shortcode struct {
+	Name  string
+	Attrs map[string]string // named attributes, names lower-cased
+	Args  []string          // positional attributes
+}
+
+// EachShortcode calls fn for every shortcode of text named in names, as
+// do_shortcode finds them ([[name]] is an escape, not a shortcode), and
+// for those inside their content.
+func EachShortcode(text string, names []string, fn func(Shortcode)) {
+	known := func(name string) bool { return slices.Contains(names, name) }
+	replaceShortcodes(text, known, func(sc shortcode) string {
+		fn(Shortcode{Name: sc.name, Attrs: sc.attrs, Args: sc.args})
+		if sc.closed {
+			EachShortcode(sc.content, names, fn)
+		}
+		return ""
+	})
 }
 
 // replaceShortcodes calls render for every known shortcode in text and

@@ -173,6 +173,24 @@ func (p *Post) Listed() bool {
 // ListedSQL is Post.Listed as an SQL condition on the posts table aliased p.
 const ListedSQL = `((p.type IN ('post', 'page') AND p.status = 'publish') OR (p.type = 'attachment' AND p.status IN ('inherit', 'publish')))`
 
+// ShownTime is the moment a post or comment was made as the site's
+// clock showed it: the GMT time in the offset its local time implies
+// (rounded to the quarter hours time zones use), the local time alone
+// when GMT is unknown (its offset unknown), GMT alone when the local time
+// is; ok is false when neither is known.
+func ShownTime(local, gmt time.Time) (t time.Time, ok bool) {
+	switch {
+	case !local.IsZero() && !gmt.IsZero():
+		offset := local.Sub(gmt).Round(15 * time.Minute)
+		return gmt.In(time.FixedZone("", int(offset/time.Second))), true
+	case !local.IsZero():
+		return local, true
+	case !gmt.IsZero():
+		return gmt.UTC(), true
+	}
+	return time.Time{}, false
+}
+
 // TermNames are the names of the post's categories and tags, in the
 // order the post lists them.
 func (p *Post) TermNames() (categories, tags []string) {

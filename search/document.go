@@ -69,7 +69,7 @@ func searchable(p *archive.StoredPost) bool {
 // and GMT times. They are left empty, and so out of the document, when
 // the time is unknown.
 func (d *document) dateFields(local, gmt time.Time) {
-	t, ok := docTime(local, gmt)
+	t, ok := archive.ShownTime(local, gmt)
 	if !ok {
 		return
 	}
@@ -92,24 +92,6 @@ func yearTerm(year int) string { return fmt.Sprintf("%04d", year) }
 // dateSortLayout is RFC 3339 in UTC with a fixed width, so that the
 // strings sort as the times do.
 const dateSortLayout = "2006-01-02T15:04:05Z"
-
-// docTime is the time readers saw, with the site's offset when both the
-// local and the GMT time are known; false when neither is.
-func docTime(local, gmt time.Time) (time.Time, bool) {
-	var t time.Time
-	switch {
-	case !local.IsZero() && !gmt.IsZero():
-		offset := local.Sub(gmt).Round(15 * time.Minute)
-		t = gmt.In(time.FixedZone("", int(offset/time.Second)))
-	case !local.IsZero():
-		t = local // offset unknown
-	case !gmt.IsZero():
-		t = gmt.UTC()
-	default:
-		return time.Time{}, false
-	}
-	return t, true
-}
 
 // What the index takes of one piece of content: its first maxIndexedText
 // bytes of shown text, found by rendering at most maxRenderedContent bytes

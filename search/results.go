@@ -74,7 +74,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 			if hit.Author, err = names.Name(ctx, p.Site, p.AuthorLogin); err != nil {
 				return nil, err
 			}
-			hit.Date, _ = docTime(p.Date, p.DateGMT)
+			hit.Date, _ = archive.ShownTime(p.Date, p.DateGMT)
 			w.raw, w.rendered = p.ContentRaw, p.ContentRendered
 		} else {
 			i := slices.IndexFunc(p.Comments, func(c archive.Comment) bool { return c.ID == commentID })
@@ -83,7 +83,7 @@ func (ix *Index) results(ctx context.Context, res *bleve.SearchResult, posts map
 			}
 			c := &p.Comments[i]
 			hit.Kind, hit.CommentID, hit.Author = KindComment, c.ID, c.Author
-			hit.Date, _ = docTime(c.Date, c.DateGMT)
+			hit.Date, _ = archive.ShownTime(c.Date, c.DateGMT)
 			w.raw, w.rendered, w.shown = c.ContentRaw, c.ContentRendered, render.ShownCommentText
 		}
 		out.Hits = append(out.Hits, hit)

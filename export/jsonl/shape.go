@@ -152,8 +152,8 @@ func Dates(local, gmt time.Time) (*string, *string) {
 		if gmt.IsZero() {
 			s = local.Format("2006-01-02T15:04:05") // offset unknown
 		} else {
-			offset := int(local.Sub(gmt).Round(15*time.Minute) / time.Second)
-			s = gmt.In(time.FixedZone("", offset)).Format(time.RFC3339)
+			t, _ := archive.ShownTime(local, gmt)
+			s = t.Format(time.RFC3339)
 		}
 		d = &s
 	} else if g != nil {

@@ -275,18 +275,11 @@ func decoded(slug string) string {
 // localTime is the site's wall-clock time with its offset from UTC when
 // both are known, so that generators show what WordPress showed.
 func localTime(local, utc time.Time) time.Time {
-	switch {
-	case local.IsZero():
-		return utc
-	case utc.IsZero():
-		return local
+	if offset := local.Sub(utc); !local.IsZero() && !utc.IsZero() && (offset%time.Minute != 0 || offset > 14*time.Hour || offset < -14*time.Hour) {
+		return local // the two disagree beyond any time zone: the local clock is what readers saw
 	}
-	offset := local.Sub(utc)
-	if offset%time.Minute != 0 || offset > 14*time.Hour || offset < -14*time.Hour {
-		return local
-	}
-	zone := time.FixedZone("", int(offset/time.Second))
-	return time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), 0, zone)
+	t, _ := archive.ShownTime(local, utc)
+	return t
 }
 
 // comments threads a post's comments as readers saw them: without

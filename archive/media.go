@@ -261,11 +261,12 @@ func hashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// servable is the condition under which a stored file may be served: a
-// public post or page, or an attachment, uses it. A file only drafts,
-// private or protected posts use stays private.
-const servable = `m.status = 'stored' AND EXISTS (SELECT 1 FROM media_uses u JOIN posts p ON p.id = u.post_id
-	WHERE u.url = m.url AND (p.type = 'attachment' OR (p.status = 'publish' AND p.password = '')))`
+// servable is the condition under which a stored file may be served: an
+// item readers may see (Post.Public: a published post or page, a listed
+// attachment) uses it. A file only drafts, private, trashed or protected
+// items use stays private.
+const servable = `m.status = '` + MediaStored + `' AND EXISTS (SELECT 1 FROM media_uses u JOIN posts p ON p.id = u.post_id
+	WHERE u.url = m.url AND ` + PublicSQL + `)`
 
 // ServableMedia returns, of urls, those that name a stored file the site
 // may serve, by URL.

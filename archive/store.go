@@ -150,6 +150,16 @@ func (s *Store) migrate() error {
 	return nil
 }
 
+// SiteURLsFor are the site URLs, normalized, a site named by a user may
+// mean: the name itself, and with https or http in front when it has no
+// scheme ("blog.example.org", "127.0.0.1:8088").
+func SiteURLsFor(given string) []string {
+	if u, err := url.Parse(given); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return []string{NormalizeSiteURL(given)}
+	}
+	return []string{NormalizeSiteURL(given), NormalizeSiteURL("https://" + given), NormalizeSiteURL("http://" + given)}
+}
+
 // NormalizeSiteURL gives the form in which a site's URL identifies it:
 // lower-case scheme and host, no trailing slash, no query or fragment.
 func NormalizeSiteURL(raw string) string {

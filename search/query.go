@@ -253,13 +253,13 @@ func dateRange(day time.Time, from bool) query.Query {
 	return query.NewDisjunctionQuery(parts)
 }
 
-// siteQuery matches a site by its URL; without a scheme either one does.
+// siteQuery matches a site by its URL, as archive.SiteURLsFor reads it.
 func siteQuery(value string) query.Query {
-	if strings.Contains(value, "://") {
-		return term(fieldSite, archive.NormalizeSiteURL(value))
+	var pairs [][2]string
+	for _, u := range archive.SiteURLsFor(value) {
+		pairs = append(pairs, [2]string{fieldSite, u})
 	}
-	return anyTerm([2]string{fieldSite, archive.NormalizeSiteURL("https://" + value)},
-		[2]string{fieldSite, archive.NormalizeSiteURL("http://" + value)})
+	return anyTerm(pairs...)
 }
 
 // textQuery turns the query-string part into a query over the text

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -53,8 +52,8 @@ func resolveSite(ctx context.Context, store *archive.Store, given string) (strin
 	for _, s := range sites {
 		urls = append(urls, s.URL)
 	}
-	for _, candidate := range siteCandidates(given) {
-		if i := slices.Index(urls, archive.NormalizeSiteURL(candidate)); i >= 0 {
+	for _, candidate := range archive.SiteURLsFor(given) {
+		if i := slices.Index(urls, candidate); i >= 0 {
 			return urls[i], nil
 		}
 	}
@@ -62,13 +61,4 @@ func resolveSite(ctx context.Context, store *archive.Store, given string) (strin
 		return "", fmt.Errorf("--site %s: the archive holds no sites yet (parc import FILE)", given)
 	}
 	return "", fmt.Errorf("--site %s: no such site in the archive; its sites: %s", given, strings.Join(urls, ", "))
-}
-
-// siteCandidates are the URLs a --site value may mean: itself, and with
-// https or http in front when it has no scheme (127.0.0.1:8088).
-func siteCandidates(given string) []string {
-	if u, err := url.Parse(given); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		return []string{given}
-	}
-	return []string{given, "https://" + given, "http://" + given}
 }

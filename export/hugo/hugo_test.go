@@ -1,15 +1,12 @@
 package hugo_test
 
 import (
-	"context"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parc-archive/parc/export"
-	"github.com/parc-archive/parc/export/hugo"
 	"github.com/parc-archive/parc/export/sitegen"
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/exporttest"
@@ -18,18 +15,12 @@ import (
 // build exports the archive of a shared WXR file as a Hugo site and
 // builds it with the real hugo.
 func build(t *testing.T, rel string) (site, built string, truth *corpustruth.Export) {
-	hugoBin := exporttest.Tool(t, "hugo")
 	store, truth := exporttest.Import(t, rel)
-	site = filepath.Join(t.TempDir(), "site")
-	counts, err := hugo.Write(context.Background(), store, site, sitegen.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, built, counts := exporttest.Hugo.Export(t, store, sitegen.Options{})
 	if counts.Items == 0 || counts.Comments == 0 {
 		t.Fatalf("exported %+v", counts)
 	}
-	exporttest.Run(t, site, hugoBin, "--quiet")
-	return site, filepath.Join(site, "public"), truth
+	return site, built, truth
 }
 
 func TestCorpusBuildsWithHugo(t *testing.T) {
@@ -38,22 +29,13 @@ func TestCorpusBuildsWithHugo(t *testing.T) {
 	exporttest.NothingPrivate(t, built, truth)
 	exporttest.NothingPrivate(t, site, truth)
 	review := truth.ByID()[1814]
-	exporttest.Thread(t, built, pathOf(t, review.Link), review)
+	exporttest.Thread(t, built, exporttest.PathOf(t, review.Link), review)
 	ordinaryPostsAreMarkdown(t, site)
 }
 
 func TestThemeUnitTestBuildsWithHugo(t *testing.T) {
 	_, built, truth := build(t, exporttest.ThemeUnitTest)
-	exporttest.EveryPublicEntry(t, built, truth)
-	exporttest.NothingPrivate(t, built, truth)
-	thread := truth.ByID()[1148]
-	if depth := exporttest.Thread(t, built, pathOf(t, thread.Link), thread); depth != 10 {
-		t.Errorf("post 1148's thread is %d levels deep, want 10", depth)
-	}
-	// Term and author pages at WordPress's paths, RSS.
-	for _, p := range []string{"/category/markup/", "/tag/content-2/", "/author/themedemos/"} {
-		exporttest.Page(t, built, p)
-	}
+	exporttest.ThemeUnitTestSite(t, built, truth)
 	if _, err := os.Stat(filepath.Join(built, "index.xml")); err != nil {
 		t.Error("no RSS feed:", err)
 	}
@@ -79,27 +61,10 @@ func ordinaryPostsAreMarkdown(t *testing.T, site string) {
 	}
 }
 
-func pathOf(t *testing.T, link string) string {
-	t.Helper()
-	u, err := url.Parse(link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u.EscapedPath()
-}
-
 // sample exports the sample blog at /blog/ and builds it with the real
 // hugo (drafts left out, as a plain 'hugo' does).
 func sample(t *testing.T, private bool) (site, built string, counts export.Counts) {
-	hugoBin := exporttest.Tool(t, "hugo")
-	store := exporttest.SampleAtSubpath(t)
-	site = filepath.Join(t.TempDir(), "site")
-	counts, err := hugo.Write(context.Background(), store, site, sitegen.Options{Options: export.Options{Private: private}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	exporttest.Run(t, site, hugoBin, "--quiet")
-	return site, filepath.Join(site, "public"), counts
+	return exporttest.Hugo.Export(t, exporttest.SampleAtSubpath(t), sitegen.Options{Options: export.Options{Private: private}})
 }
 
 // TestBlogAtSubPath: a blog at /blog/ keeps its home page there, and

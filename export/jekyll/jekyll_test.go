@@ -1,16 +1,13 @@
 package jekyll_test
 
 import (
-	"context"
 	"encoding/xml"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parc-archive/parc/export"
-	"github.com/parc-archive/parc/export/jekyll"
 	"github.com/parc-archive/parc/export/sitegen"
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/exporttest"
@@ -19,18 +16,11 @@ import (
 // build exports the archive of a shared WXR file as a Jekyll site and
 // builds it with the real jekyll.
 func build(t *testing.T, rel string) (site, built string, truth *corpustruth.Export) {
-	jekyllBin := exporttest.Tool(t, "jekyll")
 	store, truth := exporttest.Import(t, rel)
-	site = filepath.Join(t.TempDir(), "site")
-	counts, err := jekyll.Write(context.Background(), store, site, sitegen.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, built, counts := exporttest.Jekyll.Export(t, store, sitegen.Options{})
 	if counts.Items == 0 || counts.Comments == 0 {
 		t.Fatalf("exported %+v", counts)
 	}
-	built = filepath.Join(t.TempDir(), "built")
-	exporttest.Run(t, site, jekyllBin, "build", "--quiet", "--destination", built)
 	return site, built, truth
 }
 
@@ -40,7 +30,7 @@ func TestCorpusBuildsWithJekyll(t *testing.T) {
 	exporttest.NothingPrivate(t, built, truth)
 	exporttest.NothingPrivate(t, site, truth)
 	review := truth.ByID()[1814]
-	exporttest.Thread(t, built, path(t, review.Link), review)
+	exporttest.Thread(t, built, exporttest.PathOf(t, review.Link), review)
 	posts, _ := filepath.Glob(filepath.Join(site, "_posts", "*.md"))
 	if len(posts) == 0 {
 		t.Fatal("no _posts")
@@ -57,39 +47,13 @@ func TestCorpusBuildsWithJekyll(t *testing.T) {
 
 func TestThemeUnitTestBuildsWithJekyll(t *testing.T) {
 	_, built, truth := build(t, exporttest.ThemeUnitTest)
-	exporttest.EveryPublicEntry(t, built, truth)
-	exporttest.NothingPrivate(t, built, truth)
-	thread := truth.ByID()[1148]
-	if depth := exporttest.Thread(t, built, path(t, thread.Link), thread); depth != 10 {
-		t.Errorf("post 1148's thread is %d levels deep, want 10", depth)
-	}
-	for _, p := range []string{"/category/markup/", "/tag/content-2/", "/author/themedemos/"} {
-		exporttest.Page(t, built, p)
-	}
-}
-
-func path(t *testing.T, link string) string {
-	t.Helper()
-	u, err := url.Parse(link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u.EscapedPath()
+	exporttest.ThemeUnitTestSite(t, built, truth)
 }
 
 // sample exports the sample blog at /blog/ and builds it with the real
 // jekyll (unpublished posts left out, as a plain 'jekyll build' does).
 func sample(t *testing.T, private bool) (site, built string, counts export.Counts) {
-	jekyllBin := exporttest.Tool(t, "jekyll")
-	store := exporttest.SampleAtSubpath(t)
-	site = filepath.Join(t.TempDir(), "site")
-	counts, err := jekyll.Write(context.Background(), store, site, sitegen.Options{Options: export.Options{Private: private}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	built = filepath.Join(t.TempDir(), "built")
-	exporttest.Run(t, site, jekyllBin, "build", "--quiet", "--destination", built)
-	return site, built, counts
+	return exporttest.Jekyll.Export(t, exporttest.SampleAtSubpath(t), sitegen.Options{Options: export.Options{Private: private}})
 }
 
 // TestBlogAtSubPath: a blog at /blog/ keeps its home page there and every

@@ -8,8 +8,6 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
-	"github.com/parc-archive/parc/export/hugo"
-	"github.com/parc-archive/parc/export/jekyll"
 	"github.com/parc-archive/parc/export/sitegen"
 	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/internal/exporttest"
@@ -21,31 +19,18 @@ import (
 // comment in the held comment's place, as the site does; never the held
 // comment.
 func TestShownAsOnTheSite(t *testing.T) {
-	for _, g := range []struct {
-		tool  string
-		write func(ctx context.Context, src sitegen.Source, dir string, opts sitegen.Options, progress func(export.Counts)) (export.Counts, error)
-		build []string // the tool's arguments, which build into _site
-	}{
-		{"hugo", hugo.Write, []string{"--quiet", "--destination", "_site"}},
-		{"jekyll", jekyll.Write, []string{"build", "--quiet"}},
-	} {
-		t.Run(g.tool, func(t *testing.T) {
-			bin := exporttest.Tool(t, g.tool)
+	for _, g := range []exporttest.Generator{exporttest.Hugo, exporttest.Jekyll} {
+		t.Run(g.Tool, func(t *testing.T) {
 			store, err := archive.Open(t.TempDir())
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer store.Close()
-			ctx := context.Background()
-			if _, err := importer.Import(ctx, store, []string{filepath.Join("..", "testdata", "held-reply.xml")}, importer.Options{}); err != nil {
+			if _, err := importer.Import(context.Background(), store, []string{filepath.Join("..", "testdata", "held-reply.xml")}, importer.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			site := filepath.Join(t.TempDir(), "site")
-			if _, err := g.write(ctx, store, site, sitegen.Options{Options: export.Options{Private: true}}, nil); err != nil {
-				t.Fatal(err)
-			}
-			exporttest.Run(t, site, bin, g.build...)
-			page := exporttest.Page(t, filepath.Join(site, "_site"), "/2024/05/02/keepers-log/")
+			_, built, _ := g.Export(t, store, sitegen.Options{Options: export.Options{Private: true}})
+			page := exporttest.Page(t, built, "/2024/05/02/keepers-log/")
 			if title := page.Find("h1.entry-title").Text(); title != "The “Keeper’s” log" {
 				t.Errorf("the post's title shows as %q", title)
 			}

@@ -12,29 +12,14 @@ import (
 	"github.com/parc-archive/parc/internal/exporttest"
 )
 
-// build exports the archive of a shared WXR file as a Hugo site and
-// builds it with the real hugo.
-func build(t *testing.T, rel string) (site, built string, truth *corpustruth.Export) {
-	store, truth := exporttest.Import(t, rel)
-	site, built, counts := exporttest.Hugo.Export(t, store, sitegen.Options{})
-	if counts.Items == 0 || counts.Comments == 0 {
-		t.Fatalf("exported %+v", counts)
-	}
-	return site, built, truth
-}
-
 func TestCorpusBuildsWithHugo(t *testing.T) {
-	site, built, truth := build(t, corpustruth.CorpusExport)
-	exporttest.EveryPublicEntry(t, built, truth)
-	exporttest.NothingPrivate(t, built, truth)
-	exporttest.NothingPrivate(t, site, truth)
-	review := truth.ByID()[1814]
-	exporttest.Thread(t, built, exporttest.PathOf(t, review.Link), review)
+	site, built, truth := exporttest.Hugo.ExportShared(t, corpustruth.CorpusExport)
+	exporttest.CorpusSite(t, site, built, truth)
 	ordinaryPostsAreMarkdown(t, site)
 }
 
 func TestThemeUnitTestBuildsWithHugo(t *testing.T) {
-	_, built, truth := build(t, exporttest.ThemeUnitTest)
+	_, built, truth := exporttest.Hugo.ExportShared(t, exporttest.ThemeUnitTest)
 	exporttest.ThemeUnitTestSite(t, built, truth)
 	if _, err := os.Stat(filepath.Join(built, "index.xml")); err != nil {
 		t.Error("no RSS feed:", err)

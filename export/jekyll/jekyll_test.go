@@ -13,24 +13,9 @@ import (
 	"github.com/parc-archive/parc/internal/exporttest"
 )
 
-// build exports the archive of a shared WXR file as a Jekyll site and
-// builds it with the real jekyll.
-func build(t *testing.T, rel string) (site, built string, truth *corpustruth.Export) {
-	store, truth := exporttest.Import(t, rel)
-	site, built, counts := exporttest.Jekyll.Export(t, store, sitegen.Options{})
-	if counts.Items == 0 || counts.Comments == 0 {
-		t.Fatalf("exported %+v", counts)
-	}
-	return site, built, truth
-}
-
 func TestCorpusBuildsWithJekyll(t *testing.T) {
-	site, built, truth := build(t, corpustruth.CorpusExport)
-	exporttest.EveryPublicEntry(t, built, truth)
-	exporttest.NothingPrivate(t, built, truth)
-	exporttest.NothingPrivate(t, site, truth)
-	review := truth.ByID()[1814]
-	exporttest.Thread(t, built, exporttest.PathOf(t, review.Link), review)
+	site, built, truth := exporttest.Jekyll.ExportShared(t, corpustruth.CorpusExport)
+	exporttest.CorpusSite(t, site, built, truth)
 	posts, _ := filepath.Glob(filepath.Join(site, "_posts", "*.md"))
 	if len(posts) == 0 {
 		t.Fatal("no _posts")
@@ -46,7 +31,7 @@ func TestCorpusBuildsWithJekyll(t *testing.T) {
 }
 
 func TestThemeUnitTestBuildsWithJekyll(t *testing.T) {
-	_, built, truth := build(t, exporttest.ThemeUnitTest)
+	_, built, truth := exporttest.Jekyll.ExportShared(t, exporttest.ThemeUnitTest)
 	exporttest.ThemeUnitTestSite(t, built, truth)
 }
 

@@ -45,6 +45,31 @@ func (g Generator) Export(t *testing.T, store *archive.Store, opts sitegen.Optio
 	return site, built, counts
 }
 
+// ExportShared imports a WXR file of the shared folder into a new archive
+// and exports and builds it as Export does, failing the test when the
+// export holds no post or no comment.
+func (g Generator) ExportShared(t *testing.T, rel string) (site, built string, truth *corpustruth.Export) {
+	t.Helper()
+	store, truth := Import(t, rel)
+	site, built, counts := g.Export(t, store, sitegen.Options{})
+	if counts.Items == 0 || counts.Comments == 0 {
+		t.Fatalf("exported %+v", counts)
+	}
+	return site, built, truth
+}
+
+// CorpusSite checks an export of the corpus site and its build: every
+// public post and page, nothing private in either, and the review post
+// 1814's thread.
+func CorpusSite(t *testing.T, site, built string, truth *corpustruth.Export) {
+	t.Helper()
+	EveryPublicEntry(t, built, truth)
+	NothingPrivate(t, built, truth)
+	NothingPrivate(t, site, truth)
+	review := truth.ByID()[1814]
+	Thread(t, built, PathOf(t, review.Link), review)
+}
+
 // ThemeUnitTestSite checks a built export of the Theme Unit Test: every
 // public post and page, nothing private, post 1148's ten-level thread, and
 // term and author pages at WordPress's paths.

@@ -303,24 +303,8 @@ func TestKilledRESTImportResumes(t *testing.T) {
 	}
 	bin := buildParc(t)
 	cs := wpcorpus.NewServer(t, "rest")
-	var mu sync.Mutex
-	served := 0
-	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
-		select {
-		case <-time.After(150 * time.Millisecond):
-		case <-r.Context().Done():
-			return true
-		}
-		mu.Lock()
-		served++
-		mu.Unlock()
-		return false
-	}
-	servedSoFar := func() int {
-		mu.Lock()
-		defer mu.Unlock()
-		return served
-	}
+	slow, servedSoFar := slowAnswers(150 * time.Millisecond)
+	cs.Override = func(_ http.ResponseWriter, r *http.Request) bool { return slow(r) }
 	counts := func() map[string]int {
 		n := map[string]int{}
 		for _, uri := range cs.Requested() {
@@ -383,4 +367,29 @@ func TestKilledRESTImportResumes(t *testing.T) {
 		t.Errorf("the rerun fetched again %v; want at most the one request in flight", again)
 	}
 	sameThreads(t, threads(t, dir), want)
+}
+
+// slowAnswers makes a test server answer slowly: slow waits delay before
+// each answer (true when the client gave up meanwhile, and the request is
+// answered no further), served counts the answers that waited it out.
+func slowAnswers(delay time.Duration) (slow func(*http.Request) bool, served func() int) {
+	var mu sync.Mutex
+	n := 0
+	slow = func(r *http.Request) bool {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return true
+		}
+		mu.Lock()
+		n++
+		mu.Unlock()
+		return false
+	}
+	served = func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return n
+	}
+	return slow, served
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"net/http"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,24 +20,8 @@ func TestKilledWaybackImportResumes(t *testing.T) {
 	}
 	bin := buildParc(t)
 	ws := waybacktest.New(t)
-	var mu sync.Mutex
-	served := 0
-	ws.OnReplay = func(w http.ResponseWriter, r *http.Request, _ int) bool {
-		select {
-		case <-time.After(30 * time.Millisecond):
-		case <-r.Context().Done():
-			return true
-		}
-		mu.Lock()
-		served++
-		mu.Unlock()
-		return false
-	}
-	servedSoFar := func() int {
-		mu.Lock()
-		defer mu.Unlock()
-		return served
-	}
+	slow, servedSoFar := slowAnswers(30 * time.Millisecond)
+	ws.OnReplay = func(_ http.ResponseWriter, r *http.Request, _ int) bool { return slow(r) }
 	importArgs := []string{"import", "--wayback", "--wayback-url", ws.URL, "--delay", "0", "127.0.0.1:8088"}
 
 	dir := t.TempDir()

@@ -22,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
@@ -186,6 +187,13 @@ func (f Failures) orNil() error {
 		return nil
 	}
 	return f
+}
+
+// Local reports whether Import reads every one of args from local files
+// or folders, at the speed of the disk, rather than from a site or a web
+// archive fetched politely over hours.
+func Local(args []string, opts Options) bool {
+	return opts.Mode != ModeWayback && !slices.ContainsFunc(args, isURL)
 }
 
 // isURL tells an http(s) URL from a path.

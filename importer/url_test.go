@@ -78,3 +78,22 @@ func TestURLAskedPolitely(t *testing.T) {
 		})
 	}
 }
+
+// TestLocal: only an import of files and folders is read at the speed of
+// the disk; a URL or a web archive's captures are fetched politely.
+func TestLocal(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		mode Mode
+		want bool
+	}{
+		{[]string{"export.xml", "saved-pages/"}, ModeAuto, true},
+		{[]string{"export.xml", "https://blog.example.org/"}, ModeAuto, false},
+		{[]string{"HTTP://blog.example.org/feed/"}, ModeAuto, false},
+		{[]string{"blog.example.org"}, ModeWayback, false},
+	} {
+		if got := Local(c.args, Options{Mode: c.mode}); got != c.want {
+			t.Errorf("Local(%q, mode %v) = %v, want %v", c.args, c.mode, got, c.want)
+		}
+	}
+}

@@ -216,6 +216,9 @@ type Index struct {
 	store HitSource // the store last synced from, to read hits from
 	taken int64
 	mark  int64
+	// unmerged counts the documents indexed since the index's segments
+	// were last merged: what decides whether a Sync merges them.
+	unmerged int
 	// readOnly is an index opened by OpenReadOnly: searched, never synced.
 	readOnly bool
 }
@@ -304,7 +307,7 @@ func (ix *Index) adopt(idx *shardSet, ptr pointer) error {
 	if err := os.WriteFile(filepath.Join(ix.dir, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	ix.idx, ix.ptr, ix.taken, ix.mark = idx, ptr, taken, mark
+	ix.idx, ix.ptr, ix.taken, ix.mark, ix.unmerged = idx, ptr, taken, mark, 0
 	return nil
 }
 

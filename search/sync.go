@@ -142,13 +142,35 @@ func storePosition(ctx context.Context, store Source) (taken, mark int64, err er
 // how many documents it indexed. When nothing changed it costs one query,
 // so a server may call it on a ticker. It also switches to an index that
 // Rebuild swapped in meanwhile. Interrupted at any point, the next Sync
-// does the same work again.
+// does the same work again. When most of the index is new since its
+// segments were last merged (a first import, say), Sync merges them as
+// Rebuild does.
 func (ix *Index) Sync(ctx context.Context, store Source) (Synced, error) {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	synced, err := ix.catchUp(ctx, store)
+	if err != nil {
+		return synced, err
+	}
+	return synced, ix.mergeIfMostlyNew(ctx)
+}
+
+// CatchUp is Sync without the merge: an import calls it round after round
+// while it writes, so that the index is built beside the store rather
+// than after it, and calls Sync once at its end, which merges what the
+// rounds indexed.
+func (ix *Index) CatchUp(ctx context.Context, store Source) (Synced, error) {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	return ix.catchUp(ctx, store)
+}
+
+// catchUp indexes what changed since the index's position. Called with
+// ix.syncing held.
+func (ix *Index) catchUp(ctx context.Context, store Source) (Synced, error) {
 	if ix.readOnly {
 		return Synced{}, ErrReadOnly
 	}
-	ix.syncing.Lock()
-	defer ix.syncing.Unlock()
 	if err := ix.followPointer(); err != nil {
 		return Synced{}, err
 	}
@@ -201,21 +223,35 @@ func (ix *Index) Sync(ctx context.Context, store Source) (Synced, error) {
 	}
 	ix.mu.Lock()
 	ix.taken, ix.mark = taken, mark
+	ix.unmerged += w.synced.Indexed
 	ix.mu.Unlock()
-	if n := w.synced.Indexed; n >= mergeAfter {
-		// When most of the index is new (a first import, say), merge it
-		// as Rebuild does.
-		if total, err := idx.all.DocCount(); err == nil && uint64(n)*2 >= total {
-			if err := idx.merge(ctx); err != nil {
-				return w.synced, err
-			}
-		}
-	}
 	return w.synced, nil
 }
 
-// mergeAfter is how many documents a Sync must index, and at least half
-// the index, before it merges the index's segments.
+// mergeIfMostlyNew merges the index's segments when at least mergeAfter
+// documents, and at least half the index, were indexed since the last
+// merge. Called with ix.syncing held.
+func (ix *Index) mergeIfMostlyNew(ctx context.Context) error {
+	ix.mu.RLock()
+	idx, n := ix.idx, ix.unmerged
+	ix.mu.RUnlock()
+	if n < mergeAfter || idx == nil {
+		return nil
+	}
+	if total, err := idx.all.DocCount(); err != nil || uint64(n)*2 < total {
+		return nil
+	}
+	if err := idx.merge(ctx); err != nil {
+		return err
+	}
+	ix.mu.Lock()
+	ix.unmerged = 0
+	ix.mu.Unlock()
+	return nil
+}
+
+// mergeAfter is how many documents Syncs must have indexed since the last
+// merge, and at least half the index, before one merges its segments.
 const mergeAfter = 10000
 
 // followPointer switches to the index the pointer file names when a

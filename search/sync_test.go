@@ -305,3 +305,58 @@ func TestOpenReadOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestCatchUpWhileImporting: rounds of CatchUp while an import writes,
+// then one Sync, leave the index equal to the archive, and that Sync
+// merges the segments the rounds wrote, as a Sync indexing all of them
+// would have.
+func TestCatchUpWhileImporting(t *testing.T) {
+	const shards, posts, comments = 2, 3000, 3
+	store, dir := newArchive(t)
+	ix, err := Open(dir, Options{Shards: shards})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	imported, roundsDone := make(chan struct{}), make(chan error, 1)
+	duringImport := 0
+	go func() {
+		for {
+			select {
+			case <-imported:
+				roundsDone <- nil
+				return
+			default:
+			}
+			synced, err := ix.CatchUp(ctx, store)
+			if err != nil {
+				roundsDone <- err
+				return
+			}
+			duringImport += synced.Indexed
+		}
+	}()
+	writeGenerated(t, store, posts, comments)
+	close(imported)
+	if err := <-roundsDone; err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("rounds indexed %d documents while the import wrote", duringImport)
+	if _, err := ix.Sync(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	if n := total(t, ix, "type:post"); n != posts {
+		t.Errorf("the index finds %d posts, want %d", n, posts)
+	}
+	for i, n := range segments(ix.idx) {
+		if n != 1 {
+			t.Errorf("%s%d has %d segments after the import's Sync, want one", shardPrefix, i, n)
+		}
+	}
+	ix.Close()
+	problems, _, err := Check(ctx, store, dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("after the rounds and a Sync the index disagrees with the archive: %v %v", err, problems)
+	}
+}

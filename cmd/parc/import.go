@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -89,6 +90,7 @@ func importInto(c *cli.Context, store *archive.Store, opts importer.Options, lan
 	}
 	progress := newProgress(c.App.ErrWriter)
 	opts.Progress = progress.update
+	indexing := startIndexing(c, store, lang, importer.Local(c.Args().Slice(), opts))
 	results, err := importer.Import(c.Context, store, c.Args().Slice(), opts)
 	if record != nil {
 		// What was fetched is written even when the import failed.
@@ -98,7 +100,7 @@ func importInto(c *cli.Context, store *archive.Store, opts importer.Options, lan
 	}
 	progress.finish()
 	progress.spin("indexing for search")
-	ierr := indexImported(c, store, lang)
+	ierr := indexing.finish(c, store)
 	progress.finish()
 	if err == nil {
 		err = ierr
@@ -162,26 +164,121 @@ func printImport(c *cli.Context, r importer.Result) {
 	}
 }
 
-// indexImported brings the search index up to date with what the import
-// wrote. When another process (parc serve) holds the index, that process
-// indexes it instead.
+// indexImported brings the search index up to date with what a command
+// wrote to the archive.
 func indexImported(c *cli.Context, store *archive.Store, lang string) error {
-	ix, err := search.Open(store.Dir(), search.Options{Lang: lang})
-	if errors.Is(err, search.ErrLocked) {
+	return startIndexing(c, store, lang, false).finish(c, store)
+}
+
+// catchUpPause is how long indexing alongside an import waits when the
+// import has written nothing new since its last round.
+const catchUpPause = 250 * time.Millisecond
+
+// importIndexing brings the search index up to date with an import. For
+// an import of files it indexes while the import writes: round after
+// round, each taking in what the import stored since the last, so that
+// the index is built beside the archive rather than after it, and the
+// import is searchable soon after its last record is stored. The index
+// is held all that time, so an import of a site — polite fetching that
+// may take hours, during which parc search and parc serve use the index
+// — is indexed once it has fetched everything.
+type importIndexing struct {
+	lang     string
+	opened   bool
+	ix       *search.Index // nil when another process holds the index, or it could not be opened
+	openErr  error
+	imported chan struct{} // closed when the import has written all it will
+	done     chan struct{} // closed when the rounds have stopped
+	notes    []string
+}
+
+// startIndexing starts indexing alongside the import when alongside is
+// set, and otherwise only prepares to index at its end.
+func startIndexing(c *cli.Context, store *archive.Store, lang string, alongside bool) *importIndexing {
+	x := &importIndexing{lang: lang, imported: make(chan struct{}), done: make(chan struct{})}
+	if !alongside || !x.open(c, store) {
+		close(x.done)
+		return x
+	}
+	go x.rounds(c.Context, store)
+	return x
+}
+
+// open opens the archive's search index and reports whether it may be
+// synced. When another process (parc serve) holds it, open says so:
+// that process indexes the import instead.
+func (x *importIndexing) open(c *cli.Context, store *archive.Store) bool {
+	x.opened = true
+	x.ix, x.openErr = search.Open(store.Dir(), search.Options{Lang: x.lang})
+	if errors.Is(x.openErr, search.ErrLocked) {
 		holder := "another parc"
 		var held interface{ PID() int }
-		if errors.As(err, &held) && held.PID() != 0 {
+		if errors.As(x.openErr, &held) && held.PID() != 0 {
 			holder = fmt.Sprintf("process %d", held.PID())
 		}
 		fmt.Fprintf(c.App.ErrWriter, "Note: the search index is in use by %s (a running parc serve), which will index this import.\n", holder)
+		x.openErr = nil
+	}
+	return x.ix != nil
+}
+
+// rounds catches the index up with the import until the import has
+// written all it will, the context ends or a round fails (the final Sync
+// tries again, and reports a failure).
+func (x *importIndexing) rounds(ctx context.Context, store *archive.Store) {
+	defer close(x.done)
+	for {
+		select {
+		case <-x.imported:
+			return
+		default:
+		}
+		synced, err := x.ix.CatchUp(ctx, store)
+		x.notes = append(x.notes, synced.Notes...)
+		if err != nil {
+			return
+		}
+		if synced.Indexed == 0 {
+			select {
+			case <-x.imported:
+				return
+			case <-ctx.Done():
+				return
+			case <-time.After(catchUpPause):
+			}
+		}
+	}
+}
+
+// finish lets the round under way end, indexes what the import wrote
+// since (all of it when no round ran), merges the index and closes it,
+// and prints the notes of what the index took only in part or could not
+// take.
+func (x *importIndexing) finish(c *cli.Context, store *archive.Store) error {
+	close(x.imported)
+	<-x.done
+	if !x.opened {
+		x.open(c, store)
+	}
+	if x.openErr != nil {
+		return fmt.Errorf("imported, but the search index could not be opened (parc reindex rebuilds it): %w", x.openErr)
+	}
+	if x.ix == nil {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("imported, but the search index could not be opened (parc reindex rebuilds it): %w", err)
+	defer x.ix.Close()
+	synced, err := x.ix.Sync(c.Context, store)
+	// A post stored again during the import is indexed again, with the
+	// same note.
+	var notes []string
+	said := map[string]bool{}
+	for _, n := range append(x.notes, synced.Notes...) {
+		if !said[n] {
+			said[n] = true
+			notes = append(notes, n)
+		}
 	}
-	defer ix.Close()
-	synced, err := ix.Sync(c.Context, store)
-	printIndexNotes(c.App.ErrWriter, synced.Notes)
+	printIndexNotes(c.App.ErrWriter, notes)
 	if err != nil && c.Context.Err() != nil {
 		return fmt.Errorf("imported; indexing for search was interrupted, and the next import, search or parc serve catches it up: %w", c.Context.Err())
 	}

@@ -125,7 +125,9 @@ func runSearch(c *cli.Context, store *archive.Store, req search.Request) (*searc
 	}
 	ix, err := search.Open(store.Dir(), search.Options{})
 	if errors.Is(err, search.ErrLocked) {
-		return nil, fmt.Errorf("%w, which does not answer searches: stop it, or search its site", err)
+		// The holder is a parc serve that did not answer, or an import of
+		// files indexing as it stores.
+		return nil, fmt.Errorf("%w, which does not answer searches: search again once its import ends, or search the site it serves", err)
 	}
 	if err != nil {
 		return nil, err

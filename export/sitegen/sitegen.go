@@ -15,8 +15,10 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parc-archive/parc/archive"
@@ -195,68 +197,139 @@ type Comment struct {
 
 // Walk calls fn with each post and page of s a public export holds, or
 // every one with opts.Private, oldest first as the archive stores them.
-// The entry is fn's only until it returns.
+// The entry is fn's only until it returns. Entries are built on every
+// core — rendering, sanitizing and converting bodies and threads is most
+// of an export's own work — and given to fn one at a time, in order.
 func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entry) error) error {
-	conv := NewConverter()
-	sanitizer := render.NewSanitizer()
-	names := archive.NewAuthorNames(src)
-	err := src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	type job struct {
+		post  *archive.StoredPost
+		entry *Entry
+		err   error
+		built chan struct{}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	toBuild, inOrder := make(chan *job), make(chan *job, 2*workers)
+	var building sync.WaitGroup
+	for range workers {
+		b := s.newEntryBuilder(src, private)
+		building.Go(func() {
+			for j := range toBuild {
+				j.entry, j.err = b.entry(ctx, j.post)
+				close(j.built)
+			}
+		})
+	}
+	given := make(chan error, 1)
+	go func() {
+		var err error
+		for j := range inOrder {
+			<-j.built
+			if err == nil {
+				if err = j.err; err == nil {
+					err = fn(j.entry)
+				}
+				if err != nil {
+					cancel(err)
+				}
+			}
 		}
+		given <- err
+	}()
+	err := src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
 		if p.Type != "post" && p.Type != "page" {
 			return nil
 		}
-		link, served := s.Links.Entry(p.Key)
-		if !private {
-			if !served || !export.Exported(&p.Post) {
-				return nil
-			}
-			export.Withhold(&p.Post)
+		if _, served := s.Links.Entry(p.Key); !private && (!served || !export.Exported(&p.Post)) {
+			return nil
 		}
-		e := &Entry{
-			Key: p.Key, ID: p.ID, Type: p.Type, Title: render.ShownTitle(p.Title),
-			Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
-			Path: link.Path, Aliases: link.Aliases,
-			Summary: render.ShownExcerpt(p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered),
-			Draft:   !p.Listed() || private && p.Password != "",
-		}
-		var err error
-		if e.Author, err = names.Name(ctx, s.URL, p.AuthorLogin); err != nil {
-			return err
-		}
-		e.AuthorPath, _ = s.Links.Author(p.AuthorLogin)
-		if !served {
-			e.Path = draftPath(p)
-		}
-		for _, t := range p.Terms {
-			path, _ := s.Links.Term(t.Taxonomy, t.Slug)
-			term := Term{Name: render.ShownTitle(t.Name), Slug: decoded(t.Slug), Path: path}
-			switch t.Taxonomy {
-			case "category":
-				e.Categories = append(e.Categories, term)
-			case "post_tag":
-				e.Tags = append(e.Tags, term)
+		j := &job{post: p, built: make(chan struct{})}
+		for _, queue := range []chan *job{toBuild, inOrder} {
+			select {
+			case queue <- j:
+			case <-ctx.Done():
+				return context.Cause(ctx)
 			}
 		}
-		if p.Password != "" && !private {
-			e.Markdown = "This content is password-protected."
-		} else {
-			html := sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
-			if html, e.Media, err = s.localMedia(ctx, src, html); err != nil {
-				return fmt.Errorf("post %d: %w", p.ID, err)
-			}
-			if e.Markdown, err = conv.Markdown(html); err != nil {
-				return fmt.Errorf("post %d: %w", p.ID, err)
-			}
-		}
-		e.Comments, e.CommentCount, e.Shown = comments(p.Comments, sanitizer, private)
-		return fn(e)
+		return nil
 	})
+	close(toBuild)
+	close(inOrder)
+	building.Wait()
+	if givenErr := <-given; givenErr != nil {
+		err = givenErr // the cause of the cancel the walk may have returned
+	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// entryBuilder builds the entries of one of Walk's goroutines, with
+// converters of its own.
+type entryBuilder struct {
+	site      *Site
+	src       Source
+	private   bool
+	conv      *Converter
+	sanitizer *render.Sanitizer
+	names     *archive.AuthorNames
+}
+
+func (s *Site) newEntryBuilder(src Source, private bool) *entryBuilder {
+	return &entryBuilder{site: s, src: src, private: private,
+		conv: NewConverter(), sanitizer: render.NewSanitizer(), names: archive.NewAuthorNames(src)}
+}
+
+// entry builds the entry of p, which Walk's filter let through.
+func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost) (*Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, context.Cause(ctx)
+	}
+	s := b.site
+	link, served := s.Links.Entry(p.Key)
+	if !b.private {
+		export.Withhold(&p.Post)
+	}
+	e := &Entry{
+		Key: p.Key, ID: p.ID, Type: p.Type, Title: render.ShownTitle(p.Title),
+		Slug: decoded(p.Slug), Date: localTime(p.Date, p.DateGMT), Lastmod: localTime(p.Modified, p.ModifiedGMT),
+		Path: link.Path, Aliases: link.Aliases,
+		Summary: render.ShownExcerpt(p.ContentRaw, p.ContentRendered, p.ExcerptRaw, p.ExcerptRendered),
+		Draft:   !p.Listed() || b.private && p.Password != "",
+	}
+	var err error
+	if e.Author, err = b.names.Name(ctx, s.URL, p.AuthorLogin); err != nil {
+		return nil, err
+	}
+	e.AuthorPath, _ = s.Links.Author(p.AuthorLogin)
+	if !served {
+		e.Path = draftPath(p)
+	}
+	for _, t := range p.Terms {
+		path, _ := s.Links.Term(t.Taxonomy, t.Slug)
+		term := Term{Name: render.ShownTitle(t.Name), Slug: decoded(t.Slug), Path: path}
+		switch t.Taxonomy {
+		case "category":
+			e.Categories = append(e.Categories, term)
+		case "post_tag":
+			e.Tags = append(e.Tags, term)
+		}
+	}
+	if p.Password != "" && !b.private {
+		e.Markdown = "This content is password-protected."
+	} else {
+		html := b.sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
+		if html, e.Media, err = s.localMedia(ctx, b.src, html); err != nil {
+			return nil, fmt.Errorf("post %d: %w", p.ID, err)
+		}
+		if e.Markdown, err = b.conv.Markdown(html); err != nil {
+			return nil, fmt.Errorf("post %d: %w", p.ID, err)
+		}
+	}
+	e.Comments, e.CommentCount, e.Shown = comments(p.Comments, b.sanitizer, b.private)
+	return e, nil
 }
 
 // draftPath is where an unpublished post goes in a --private export:

@@ -1,13 +1,14 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // germanBlog writes the export of a German blog: one post with the
@@ -92,21 +93,6 @@ func TestOneCommentIsSingular(t *testing.T) {
 	}
 }
 
-// sampleIn writes the repository's sample blog as a blog in another
-// language: its export names lang as the blog's language.
-func sampleIn(t *testing.T, lang string) string {
-	t.Helper()
-	data, err := os.ReadFile(sampleBlog(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "sample-"+lang+".xml")
-	if err := os.WriteFile(path, bytes.Replace(data, []byte("<language>en-GB</language>"), []byte("<language>"+lang+"</language>"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // TestFramesSpeakTheBlogsLanguage: the feeds' titles, the error pages,
 // the password notices and the search page of a German or Japanese blog
 // are in its language, an English blog's as they always were.
@@ -173,7 +159,7 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 	english := []string{"Comments on:", "Comments for", "Category:", "password protected", "Not found", "Perhaps searching", "home page", "Bad request", "not available"}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			_, ts := startSite(t, Config{Store: importArchive(t, sampleIn(t, tt.lang))})
+			_, ts := startSite(t, Config{Store: importArchive(t, sharedtest.SampleBlogIn(t, tt.lang))})
 			for request, wants := range tt.says {
 				method, path, posted := strings.Cut(request, " ")
 				if !posted {

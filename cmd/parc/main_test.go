@@ -38,16 +38,8 @@ func importedSample(t *testing.T) string {
 // language: its export names lang as the blog's language.
 func importedSampleIn(t *testing.T, lang string) string {
 	t.Helper()
-	data, err := os.ReadFile(sampleBlog(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	export := filepath.Join(t.TempDir(), "sample-"+lang+".xml")
-	if err := os.WriteFile(export, bytes.Replace(data, []byte("<language>en-GB</language>"), []byte("<language>"+lang+"</language>"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	if _, stderr, code := parc(t, dir, "import", export); code != 0 {
+	if _, stderr, code := parc(t, dir, "import", sharedtest.SampleBlogIn(t, lang)); code != 0 {
 		t.Fatalf("import failed (%d): %s", code, stderr)
 	}
 	return dir

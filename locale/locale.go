@@ -93,6 +93,10 @@ func (l *Locale) Date(t time.Time) string { return l.dates.format(l.dates.date, 
 // language does ("3:04 pm", "15:04").
 func (l *Locale) Time(t time.Time) string { return l.dates.format(l.dates.time, t) }
 
+// DateTime writes a moment as WordPress's comments show it, its day and
+// its time of day ("March 9, 2012 at 3:04 pm", "9. März 2012 um 15:04").
+func (l *Locale) DateTime(t time.Time) string { return l.Say(DateAtTime, l.Date(t), l.Time(t)) }
+
 // Month writes a month and its year, as monthly archives are named
 // ("January 2006", "Januar 2006").
 func (l *Locale) Month(t time.Time) string { return l.dates.format(l.dates.month, t) }

@@ -1,6 +1,9 @@
 package locale
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -65,6 +68,98 @@ func TestMonthNamed(t *testing.T) {
 	for _, word := range []string{"", "at", "um", "2019", "Mara"} {
 		if m, ok := MonthNamed(word); ok {
 			t.Errorf("MonthNamed(%q) = %v, want none", word, m)
+		}
+	}
+}
+
+// TestPagesSpeakEveryLanguage: the words of the feeds, the error pages,
+// the password notices and the search page are in every language parc
+// has, not English in a German blog's page.
+func TestPagesSpeakEveryLanguage(t *testing.T) {
+	keys := []string{
+		FeedOf, CommentsFeedOf, FeedOfListing, PostComments, SiteComments, FeedCommentBy, FeedCommentOn,
+		CategoryArchive, TagArchive, AuthorArchive,
+		NotFound, NoSuchPage, NoSuchFile, BadRequest, TryAgain, Unreadable, MethodNotAllowed, ReadOnlyMethods,
+		AddressTooLong, NoLongAddress, BadAddress, NoSuchAddress, TrySearching, GoHome,
+		PasswordProtected, ProtectedCard, ProtectedPost,
+		SearchResultsFor, SearchUnavailable, CommentBy, Refine, FacetYear, FacetAuthor, FacetCategory, FacetTag,
+		QueryNotUnderstood, SearchTimedOut, QueryTooLong, PageOutOfRange, SearchBusy,
+	}
+	for _, l := range languages[1:] {
+		for _, key := range keys {
+			if _, ok := l.messages[key]; !ok {
+				t.Errorf("%v has no words for %q", l.tag, key)
+			}
+		}
+	}
+	c := NewCatalog()
+	for _, tt := range []struct{ lang, key, want string }{
+		{"en-GB", PostComments + "|Hi", "Comments on: Hi"},
+		{"de-DE", PostComments + "|Hi", "Kommentare zu: Hi"},
+		{"fr-FR", PostComments + "|Hi", "Commentaires sur : Hi"},
+		{"de-DE", FeedCommentOn + "|Hi|Ann", "Kommentar zu Hi von Ann"},
+		{"ja", FeedCommentOn + "|Hi|Ann", "Ann より Hi へのコメント"},
+		{"zh-CN", FeedCommentOn + "|Hi|Ann", "Ann对《Hi》的评论"},
+		{"de-DE", NotFound, "Nicht gefunden"},
+		{"fr-FR", PasswordProtected, "Ce contenu est protégé par un mot de passe."},
+		{"ja", SearchResultsFor + "|灯台", "“灯台” の検索結果"},
+		{"fi-FI", SearchResultsFor + "|majakka", "Search results for “majakka”"},
+	} {
+		key, args, _ := strings.Cut(tt.key, "|")
+		var values []any
+		for _, a := range strings.Split(args, "|") {
+			if a != "" {
+				values = append(values, a)
+			}
+		}
+		if got := c.For(tt.lang).Say(key, values...); got != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.lang, key, got, tt.want)
+		}
+	}
+}
+
+// TestTranslationsTakeTheirArguments: every language's words for a key
+// show each of the values the English words do, and no formatting error,
+// so a translation cannot drop a post's title or a count.
+func TestTranslationsTakeTheirArguments(t *testing.T) {
+	verb := regexp.MustCompile(`%(?:\[\d\])?[sd]`)
+	c := NewCatalog()
+	for _, l := range languages {
+		for key := range l.messages {
+			var args []any
+			var shown []string
+			for i, v := range verb.FindAllString(key, -1) {
+				if strings.HasSuffix(v, "d") {
+					args = append(args, 40+i)
+					shown = append(shown, strconv.Itoa(40+i))
+				} else {
+					args = append(args, "⟨"+strconv.Itoa(i)+"⟩")
+					shown = append(shown, "⟨"+strconv.Itoa(i)+"⟩")
+				}
+			}
+			got := c.For(l.tag.String()).Say(key, args...)
+			if strings.Contains(got, "%!") {
+				t.Errorf("%v %q: %q", l.tag, key, got)
+			}
+			for _, s := range shown {
+				if !strings.Contains(got, s) {
+					t.Errorf("%v %q: %q lacks %s", l.tag, key, got, s)
+				}
+			}
+		}
+	}
+}
+
+// TestDateTime: a moment as a comment's date shows it, and parc show
+// prints it.
+func TestDateTime(t *testing.T) {
+	c := NewCatalog()
+	moment := time.Date(2012, 3, 9, 15, 4, 0, 0, time.UTC)
+	for lang, want := range map[string]string{
+		"en": "March 9, 2012 at 3:04 pm", "de": "9. März 2012 um 15:04", "fr": "9 mars 2012 à 15h04", "ja": "2012年3月9日 15:04",
+	} {
+		if got := c.For(lang).DateTime(moment); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
 }

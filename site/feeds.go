@@ -3,17 +3,16 @@ package site
 import (
 	"context"
 	"encoding/xml"
+	"html"
 	"net/http"
 	"time"
 
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
 // feedItems is how many entries a feed carries, WordPress's default.
 const feedItems = 10
-
-// protectedNotice stands in for the content of password-protected posts.
-const protectedNotice = "<p>This content is password protected.</p>"
 
 // feedItem is one entry of an RSS or Atom feed.
 type feedItem struct {
@@ -31,6 +30,9 @@ type feedMeta struct {
 // postsFeed is the feed of a listing: the site, a term or an author.
 func (s *Server) postsFeed(ctx context.Context, req *request, title, base string, posts []*entry, kind string) *response {
 	sd := req.site
+	// A notice in the site's language stands in for the content of a
+	// password-protected post.
+	protectedNotice := "<p>" + html.EscapeString(sd.locale.Say(locale.PasswordProtected)) + "</p>"
 	var items []feedItem
 	for _, e := range posts[:min(len(posts), feedItems)] {
 		item := feedItem{title: e.title, link: req.absolute(e.path), guid: e.GUID, date: e.DateGMT, updated: e.ModifiedGMT}
@@ -75,14 +77,14 @@ func (s *Server) postCommentsFeed(ctx context.Context, req *request, e *entry, k
 		}
 		v := s.commentView(c, 1)
 		items = append(items, feedItem{
-			title: "By: " + v.Author, link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
+			title: req.site.locale.Say(locale.FeedCommentBy, v.Author), link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
 			author: v.Author, date: c.DateGMT, content: string(v.Content),
 		})
 		if items[len(items)-1].date.IsZero() {
 			items[len(items)-1].date = c.Date
 		}
 	}
-	meta := feedMeta{title: "Comments on: " + e.title, link: req.absolute(e.path), self: req.absolute(req.URL.EscapedPath()), lang: req.site.Language, updated: req.snap.modified}
+	meta := feedMeta{title: req.site.locale.Say(locale.PostComments, e.title), link: req.absolute(e.path), self: req.absolute(req.URL.EscapedPath()), lang: req.site.Language, updated: req.snap.modified}
 	return s.feed(req, meta, items, kind)
 }
 
@@ -109,11 +111,11 @@ func (s *Server) siteCommentsFeed(ctx context.Context, req *request, kind string
 			date = c.Date
 		}
 		items = append(items, feedItem{
-			title: "Comment on " + e.title + " by " + v.Author, link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
+			title: sd.locale.Say(locale.FeedCommentOn, e.title, v.Author), link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
 			author: v.Author, date: date, content: string(v.Content),
 		})
 	}
-	meta := feedMeta{title: "Comments for " + plainTitle(sd.Title), link: req.absolute(sd.mount + "/"), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
+	meta := feedMeta{title: sd.locale.Say(locale.SiteComments, plainTitle(sd.Title)), link: req.absolute(sd.mount + "/"), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
 	return s.feed(req, meta, items, kind)
 }
 

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // Request limits: no archive URL comes near them, and they bound the work
@@ -41,11 +43,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		switch {
 		case r.Method != http.MethodGet && r.Method != http.MethodHead:
 			h.Set("Allow", "GET, HEAD")
-			s.errorPage(w, r, http.StatusMethodNotAllowed, "Method not allowed", "This archive is read-only: it answers GET and HEAD only.")
+			s.errorPage(w, r, http.StatusMethodNotAllowed, locale.MethodNotAllowed, locale.ReadOnlyMethods)
 		case len(r.URL.EscapedPath()) > maxPathLength || len(r.URL.RawQuery) > maxQueryLength:
-			s.errorPage(w, r, http.StatusRequestURITooLong, "Address too long", "No page of this archive has an address that long.")
+			s.errorPage(w, r, http.StatusRequestURITooLong, locale.AddressTooLong, locale.NoLongAddress)
 		case !validPath(r.URL.Path) || !validQuery(r.URL.RawQuery):
-			s.errorPage(w, r, http.StatusBadRequest, "Bad address", "That address cannot name a page of this archive.")
+			s.errorPage(w, r, http.StatusBadRequest, locale.BadAddress, locale.NoSuchAddress)
 		default:
 			next.ServeHTTP(w, r)
 		}

@@ -2,10 +2,13 @@ package site
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // germanBlog writes the export of a German blog: one post with the
@@ -87,5 +90,96 @@ func TestOneCommentIsSingular(t *testing.T) {
 	_, ts := startSite(t, Config{Store: importArchive(t, germanBlog(t, 1))})
 	if body := get(t, ts.URL+"/2023/03/18/der-stille-leuchtturm/").body; !strings.Contains(body, "Eine Antwort auf „Der stille Leuchtturm“") {
 		t.Errorf("one comment is not counted in the singular")
+	}
+}
+
+// TestFramesSpeakTheBlogsLanguage: the feeds' titles, the error pages,
+// the password notices and the search page of a German or Japanese blog
+// are in its language, an English blog's as they always were.
+func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
+	const (
+		review    = "/2023/03/18/the-quiet-lighthouse-review/"
+		protected = "/2023/04/01/letters-to-the-keeper/"
+		reviews   = "/category/films/reviews/"
+	)
+	tooLong := "/search/?q=" + strings.Repeat("x", 300)
+	tests := []struct {
+		lang string
+		says map[string][]string // what the answer to a request (a path, or POST /) says
+	}{
+		{"en-GB", map[string][]string{
+			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Comments Feed"`, "This content is password protected; the archive does not show it."},
+			"/feed/":                 {"This content is password protected."},
+			review + "feed/":         {"<title>Comments on: The Quiet Lighthouse (2023) Review</title>", "<title>By: Jonah</title>"},
+			"/comments/feed/":        {"<title>Comments for Lighthouse Notes</title>", "<title>Comment on The Quiet Lighthouse (2023) Review by Jonah</title>"},
+			reviews:                  {"<h1>Category: Reviews</h1>", "Feed of Category: Reviews", `title="Lighthouse Notes » Category: Reviews Feed"`},
+			reviews + "feed/":        {"<title>Lighthouse Notes » Category: Reviews</title>"},
+			"/author/mara/":          {"<h1>Author: Mara Quill</h1>"},
+			protected:                {"Protected: Letters to the Keeper", "This content is password protected. The archive keeps it private and does not show it."},
+			"/no/such/page/":         {"<h1>Not found</h1>", "This archive has no page at that address. It may never have existed, or it was not public.", "Perhaps searching will help:", "Go to the home page"},
+			"/_parc/static/none.css": {"<h1>Not found</h1>", "There is no such file."},
+			"POST /":                 {"<h1>Method not allowed</h1>", "This archive is read-only: it answers GET and HEAD only."},
+			"/search/":               {"<h1>Search</h1>", "Search is not available here: it needs the archive served by parc serve."},
+			tooLong:                  {"<h1>Bad request</h1>", "That search is too long: keep it under 256 characters."},
+			"/search/?q=x&page=abc":  {"<h1>Bad request</h1>", "That page number is out of range."},
+		}},
+		{"de-DE", map[string][]string{
+			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Kommentar-Feed"`, "Dieser Inhalt ist passwortgeschützt; das Archiv zeigt ihn nicht."},
+			"/feed/":                 {"Dieser Inhalt ist passwortgeschützt."},
+			review + "feed/":         {"<title>Kommentare zu: The Quiet Lighthouse (2023) Review</title>", "<title>Von: Jonah</title>"},
+			"/comments/feed/":        {"<title>Kommentare für Lighthouse Notes</title>", "<title>Kommentar zu The Quiet Lighthouse (2023) Review von Jonah</title>"},
+			reviews:                  {"<h1>Kategorie: Reviews</h1>", "Feed von Kategorie: Reviews", `title="Lighthouse Notes » Kategorie: Reviews Feed"`},
+			reviews + "feed/":        {"<title>Lighthouse Notes » Kategorie: Reviews</title>"},
+			"/author/mara/":          {"<h1>Autor: Mara Quill</h1>"},
+			protected:                {"Geschützt: Letters to the Keeper", "Dieser Inhalt ist passwortgeschützt. Das Archiv hält ihn privat und zeigt ihn nicht."},
+			"/no/such/page/":         {"<h1>Nicht gefunden</h1>", "Dieses Archiv hat keine Seite unter dieser Adresse.", "Vielleicht hilft eine Suche:", "Zur Startseite"},
+			"/_parc/static/none.css": {"<h1>Nicht gefunden</h1>", "Diese Datei gibt es nicht."},
+			"POST /":                 {"<h1>Methode nicht erlaubt</h1>", "Dieses Archiv kann nur gelesen werden: Es beantwortet nur GET und HEAD."},
+			"/search/":               {"<h1>Suchen</h1>", "Die Suche ist hier nicht verfügbar: Dafür muss das Archiv mit parc serve bereitgestellt werden."},
+			tooLong:                  {"<h1>Ungültige Anfrage</h1>", "Diese Suche ist zu lang: Sie muss kürzer als 256 Zeichen sein."},
+			"/search/?q=x&page=abc":  {"<h1>Ungültige Anfrage</h1>", "Diese Seitenzahl liegt außerhalb des Bereichs."},
+		}},
+		{"ja", map[string][]string{
+			"/":                      {`title="Lighthouse Notes » フィード"`, `title="Lighthouse Notes » コメントフィード"`, "このコンテンツはパスワードで保護されています。アーカイブには表示されません。"},
+			"/feed/":                 {"このコンテンツはパスワードで保護されています。"},
+			review + "feed/":         {"<title>The Quiet Lighthouse (2023) Review へのコメント</title>", "<title>Jonah より</title>"},
+			"/comments/feed/":        {"<title>Lighthouse Notes へのコメント</title>", "<title>Jonah より The Quiet Lighthouse (2023) Review へのコメント</title>"},
+			reviews:                  {"<h1>カテゴリー: Reviews</h1>", "カテゴリー: Reviews のフィード", `title="Lighthouse Notes » カテゴリー: Reviews フィード"`},
+			reviews + "feed/":        {"<title>Lighthouse Notes » カテゴリー: Reviews</title>"},
+			"/author/mara/":          {"<h1>作成者: Mara Quill</h1>"},
+			protected:                {"保護中: Letters to the Keeper", "このコンテンツはパスワードで保護されています。アーカイブは非公開のまま保管し、表示しません。"},
+			"/no/such/page/":         {"<h1>見つかりませんでした</h1>", "このアーカイブにはそのアドレスのページはありません。", "検索してみてください:", "ホームページへ移動"},
+			"/_parc/static/none.css": {"<h1>見つかりませんでした</h1>", "そのようなファイルはありません。"},
+			"POST /":                 {"<h1>許可されていないメソッド</h1>", "このアーカイブは読み取り専用です"},
+			"/search/":               {"<h1>検索</h1>", "ここでは検索を利用できません: アーカイブを parc serve で公開する必要があります。"},
+			tooLong:                  {"<h1>不正なリクエスト</h1>", "検索語が長すぎます: 256 文字未満にしてください。"},
+			"/search/?q=x&page=abc":  {"<h1>不正なリクエスト</h1>", "そのページ番号は範囲外です。"},
+		}},
+	}
+	english := []string{"Comments on:", "Comments for", "Category:", "password protected", "Not found", "Perhaps searching", "home page", "Bad request", "not available"}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			_, ts := startSite(t, Config{Store: importArchive(t, sharedtest.SampleBlogIn(t, tt.lang))})
+			for request, wants := range tt.says {
+				method, path, posted := strings.Cut(request, " ")
+				if !posted {
+					method, path = http.MethodGet, request
+				}
+				body := fetch(t, http.DefaultClient, method, ts.URL+path, nil).body
+				for _, want := range wants {
+					if !strings.Contains(body, want) {
+						t.Errorf("%s does not say %q:\n%s", request, want, body)
+					}
+				}
+				if strings.HasPrefix(tt.lang, "en") {
+					continue
+				}
+				for _, word := range english {
+					if strings.Contains(body, word) {
+						t.Errorf("%s of a %s blog says %q", request, tt.lang, word)
+					}
+				}
+			}
+		})
 	}
 }

@@ -112,7 +112,7 @@ func (s *Server) listPage(ctx context.Context, req *request, l listing, page int
 	pv := s.page(req, title)
 	pv.Canonical = req.absolute(pagedPath(l.base, page))
 	if v.Feed != "" {
-		pv.Feeds = append(pv.Feeds, feedLink{Title: pv.Site.Title + " » " + l.heading + " Feed", Type: "application/rss+xml", URL: v.Feed})
+		pv.Feeds = append(pv.Feeds, feedLink{Title: pv.locale.Say(locale.FeedOf, pv.Site.Title, "» "+l.heading), Type: "application/rss+xml", URL: v.Feed})
 	}
 	pv.Main = v
 	return s.html(req, "list", pv, http.StatusOK)

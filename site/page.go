@@ -1,6 +1,10 @@
 package site
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/parc-archive/parc/locale"
+)
 
 // page is the frame of every HTML page of a site.
 func (s *Server) page(req *request, title string) *pageView {
@@ -24,8 +28,8 @@ func (s *Server) page(req *request, title string) *pageView {
 		pv.Site.Sites = sitesPath
 	}
 	pv.Feeds = []feedLink{
-		{Title: pv.Site.Title + " » Feed", Type: "application/rss+xml", URL: sd.mount + "/feed/"},
-		{Title: pv.Site.Title + " » Comments Feed", Type: "application/rss+xml", URL: sd.mount + "/comments/feed/"},
+		{Title: pv.locale.Say(locale.FeedOf, pv.Site.Title, "»"), Type: "application/rss+xml", URL: sd.mount + "/feed/"},
+		{Title: pv.locale.Say(locale.CommentsFeedOf, pv.Site.Title, "»"), Type: "application/rss+xml", URL: sd.mount + "/comments/feed/"},
 	}
 	return pv
 }
@@ -44,27 +48,20 @@ func (s *Server) html(req *request, view string, pv *pageView, status int) *resp
 }
 
 func (s *Server) notFound(req *request) *response {
-	pv := s.page(req, "Not found")
-	pv.NoIndex = true
-	pv.Main = errorView{Heading: "Not found", Message: "This archive has no page at that address. It may never have existed, or it was not public."}
-	return s.html(req, "error", pv, http.StatusNotFound)
+	return s.errorHTML(req, http.StatusNotFound, locale.NotFound, locale.NoSuchPage)
 }
 
-func (s *Server) badRequest(req *request, message string) *response {
-	pv := s.page(req, "Bad request")
-	pv.NoIndex = true
-	pv.Main = errorView{Heading: "Bad request", Message: message}
-	return s.html(req, "error", pv, http.StatusBadRequest)
+// badRequest says why a request cannot be answered: message is one of
+// locale's keys, written with args in the site's language.
+func (s *Server) badRequest(req *request, message string, args ...any) *response {
+	return s.errorHTML(req, http.StatusBadRequest, locale.BadRequest, message, args...)
 }
 
 // unavailable answers when the archive could not be read (an import
 // holding it busy for too long, say): try again, nothing cached.
 func (s *Server) unavailable(req *request, err error) *response {
 	s.logger.Warn("site: reading the archive failed", "path", req.URL.Path, "err", err)
-	pv := s.page(req, "Try again")
-	pv.NoIndex = true
-	pv.Main = errorView{Heading: "Try again in a moment", Message: "The archive could not be read just now."}
-	return s.html(req, "error", pv, http.StatusServiceUnavailable)
+	return s.errorHTML(req, http.StatusServiceUnavailable, locale.TryAgain, locale.Unreadable)
 }
 
 // errorPage writes an error page from outside routing (the guard).
@@ -73,9 +70,15 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, h
 	if req.snap != nil {
 		req.site, _ = req.snap.site(r.URL.EscapedPath())
 	}
-	pv := s.page(req, heading)
+	s.errorHTML(req, status, heading, message).write(w, r)
+}
+
+// errorHTML is an error page in the site's language, never indexed:
+// heading, its title, and message are locale's keys.
+func (s *Server) errorHTML(req *request, status int, heading, message string, args ...any) *response {
+	pv := s.page(req, "")
+	pv.Title = pv.locale.Say(heading)
 	pv.NoIndex = true
-	pv.Main = errorView{Heading: heading, Message: message}
-	resp := s.html(req, "error", pv, status)
-	resp.write(w, r)
+	pv.Main = errorView{Heading: pv.Title, Message: pv.locale.Say(message, args...)}
+	return s.html(req, "error", pv, status)
 }

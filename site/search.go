@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // Searcher answers search queries over the archive; package search's
@@ -145,13 +147,13 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 	params := req.URL.Query()
 	q := strings.TrimSpace(params.Get("q"))
 	if utf8.RuneCountInString(q) > maxQueryRunes {
-		return s.badRequest(req, "That search is too long: keep it under 256 characters.")
+		return s.badRequest(req, locale.QueryTooLong, maxQueryRunes)
 	}
 	page := 1
 	if p := params.Get("page"); p != "" {
 		n, ok := parsePage(p)
 		if !ok {
-			return s.badRequest(req, "That page number is out of range.")
+			return s.badRequest(req, locale.PageOutOfRange)
 		}
 		page = n
 	}
@@ -163,17 +165,17 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 	case q != "":
 		expensive := s.searcher.Expensive(q)
 		if !s.searchSlots.take(expensive) {
-			return busy()
+			return busy(sd.locale)
 		}
 		results, err := s.searcher.Search(ctx, SearchRequest{Query: q, Site: sd.URL, Limit: postsPerPage, Offset: (page - 1) * postsPerPage, Facets: true, Timeout: s.searchTimeout, PerPost: commentsPerHit})
 		s.searchSlots.give(expensive)
 		var badQuery *BadQueryError
 		switch {
 		case errors.As(err, &badQuery):
-			v.Error = "That search could not be understood: " + badQuery.Reason
+			v.Error = sd.locale.Say(locale.QueryNotUnderstood, badQuery.Reason)
 			status = http.StatusBadRequest
 		case errors.Is(err, ErrSearchTimeout):
-			v.Error = "That search took too long and was stopped: more words or fewer wildcards narrow it."
+			v.Error = sd.locale.Say(locale.SearchTimedOut)
 			status = http.StatusServiceUnavailable
 		case err != nil:
 			return s.unavailable(req, err)
@@ -181,9 +183,9 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 			s.fillSearchView(req, &v, results)
 		}
 	}
-	pv := s.page(req, "Search")
+	pv := s.page(req, sd.locale.Say(locale.Search))
 	if q != "" {
-		pv.Title = "Search results for “" + q + "”"
+		pv.Title = sd.locale.Say(locale.SearchResultsFor, q)
 	}
 	pv.NoIndex = true
 	pv.Query = q
@@ -192,11 +194,12 @@ func (s *Server) searchRoute(ctx context.Context, req *request, segments []strin
 }
 
 // busy answers a search over the bound of searches at once: a few bytes
-// of text, since a flood gets this answer thousands of times a second and
-// rendering a page for each took the pages' share of the cores.
-func busy() *response {
+// of text in the site's language, since a flood gets this answer
+// thousands of times a second and rendering a page for each took the
+// pages' share of the cores.
+func busy(l *locale.Locale) *response {
 	resp := newResponse(http.StatusServiceUnavailable, "text/plain; charset=utf-8",
-		[]byte("The archive is answering as many searches as it can just now: try again in a moment.\n"), time.Time{})
+		[]byte(l.Say(locale.SearchBusy)+"\n"), time.Time{})
 	resp.retryAfter = searchRetryAfter
 	return resp
 }
@@ -233,12 +236,13 @@ func (s *Server) fillSearchView(req *request, v *searchView, results *SearchResu
 		hit.MoreComments = h.MoreComments
 		v.Hits = append(v.Hits, hit)
 	}
-	for _, field := range []string{"year", "author", "category", "tag"} {
+	for _, facet := range facetNames {
+		field := facet.field
 		counts := results.Facets[field]
 		if len(counts) == 0 {
 			continue
 		}
-		f := facetView{Name: strings.ToUpper(field[:1]) + field[1:]}
+		f := facetView{Name: sd.locale.Say(facet.name)}
 		for value, n := range counts {
 			term := value
 			if strings.ContainsAny(term, " \t\"") {
@@ -257,6 +261,13 @@ func (s *Server) fillSearchView(req *request, v *searchView, results *SearchResu
 		}
 		v.Facets = append(v.Facets, f)
 	}
+}
+
+// facetNames are the facets the search page shows, in its order: the
+// field a search narrows with (year:2023) and the heading it is shown
+// under, one of locale's keys.
+var facetNames = []struct{ field, name string }{
+	{"year", locale.FacetYear}, {"author", locale.FacetAuthor}, {"category", locale.FacetCategory}, {"tag", locale.FacetTag},
 }
 
 // markOnly lets through a snippet's <mark> and </mark> and escapes any

@@ -7,6 +7,8 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // request is one request with the snapshot and site it is answered from.
@@ -23,7 +25,7 @@ func (req *request) absolute(path string) string { return req.base + path }
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, assetPrefix) {
 		if !s.assets.serve(w, r) {
-			s.errorPage(w, r, http.StatusNotFound, "Not found", "There is no such file.")
+			s.errorPage(w, r, http.StatusNotFound, locale.NotFound, locale.NoSuchFile)
 		}
 		return
 	}

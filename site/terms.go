@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"strings"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // termRoute answers category, tag and author archives with their
@@ -24,8 +26,8 @@ func (s *Server) termRoute(ctx context.Context, req *request, rel string, segmen
 		if t == nil {
 			return nil
 		}
-		label := map[string]string{"category": "Category: ", "post_tag": "Tag: "}[taxonomy]
-		l = listing{heading: label + t.title, description: plainTitle(t.Description), base: t.path}
+		heading := map[string]string{"category": locale.CategoryArchive, "post_tag": locale.TagArchive}[taxonomy]
+		l = listing{heading: sd.locale.Say(heading, t.title), description: plainTitle(t.Description), base: t.path}
 		if t.Description == "" {
 			l.description = ""
 		}
@@ -47,7 +49,7 @@ func (s *Server) termRoute(ctx context.Context, req *request, rel string, segmen
 		if a == nil || len(segs) != 1 {
 			return nil
 		}
-		l = listing{heading: "Author: " + a.Name, base: a.path}
+		l = listing{heading: sd.locale.Say(locale.AuthorArchive, a.Name), base: a.path}
 		for _, e := range sd.posts {
 			if e.AuthorLogin == a.Login {
 				l.posts = append(l.posts, e)

@@ -55,12 +55,13 @@ func parseViews(theme fs.FS, assets *assets, catalog *locale.Catalog) (*views, e
 
 // localeFuncs are the template functions that write words and dates in
 // the site's language: say (one of locale's strings, with its plural
-// form), longDate and clock.
+// form), longDate, clock and dateTime.
 func localeFuncs(l *locale.Locale) template.FuncMap {
 	return template.FuncMap{
 		"say":      l.Say,
 		"longDate": l.Date,
 		"clock":    l.Time,
+		"dateTime": l.DateTime,
 	}
 }
 

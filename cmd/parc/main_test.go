@@ -34,6 +34,17 @@ func importedSample(t *testing.T) string {
 	return dir
 }
 
+// importedSampleIn imports the sample blog as a blog in another
+// language: its export names lang as the blog's language.
+func importedSampleIn(t *testing.T, lang string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, stderr, code := parc(t, dir, "import", sharedtest.SampleBlogIn(t, lang)); code != 0 {
+		t.Fatalf("import failed (%d): %s", code, stderr)
+	}
+	return dir
+}
+
 func TestExitStatuses(t *testing.T) {
 	dir := importedSample(t)
 	empty := filepath.Join(t.TempDir(), "empty.xml")
@@ -173,6 +184,40 @@ func TestShowHidesPrivateThingsUnlessAsked(t *testing.T) {
 	protected, _, _ := parc(t, dir, "show", "14")
 	if strings.Contains(protected, "secretletterword") || !strings.Contains(protected, "password-protected") {
 		t.Errorf("password-protected post shown without --private:\n%s", protected)
+	}
+}
+
+// TestShowDatesInTheBlogsLanguage: parc show writes a post's and its
+// comments' dates as the served site does, in the blog's language; an
+// English blog's as the timestamps show always printed; and --json, a
+// stable contract, is the same whatever the language.
+func TestShowDatesInTheBlogsLanguage(t *testing.T) {
+	tests := []struct {
+		lang, post, comment string
+	}{
+		{"en-GB", "post 10 · publish · 2023-03-18T13:15:00-07:00 · by Mara Quill", "─ Jonah · 2023-03-18T15:02:00-07:00 · #21"},
+		{"de-DE", "post 10 · publish · 18. März 2023 um 13:15 · by Mara Quill", "─ Jonah · 18. März 2023 um 15:02 · #21"},
+		{"fr-FR", "post 10 · publish · 18 mars 2023 à 13h15 · by Mara Quill", "─ Jonah · 18 mars 2023 à 15h02 · #21"},
+		{"ja", "post 10 · publish · 2023年3月18日 13:15 · by Mara Quill", "─ Jonah · 2023年3月18日 15:02 · #21"},
+	}
+	var englishJSON string
+	for _, tt := range tests {
+		dir := importedSampleIn(t, tt.lang)
+		out, stderr, code := parc(t, dir, "show", "10")
+		if code != 0 {
+			t.Fatalf("%s: show 10: exit %d: %s", tt.lang, code, stderr)
+		}
+		for _, want := range []string{tt.post, tt.comment} {
+			if !strings.Contains(out, "\n"+want+"\n") {
+				t.Errorf("%s: show 10 lacks the line %q:\n%s", tt.lang, want, out)
+			}
+		}
+		js, _, _ := parc(t, dir, "show", "--json", "10")
+		if englishJSON == "" {
+			englishJSON = js
+		} else if js != englishJSON {
+			t.Errorf("%s: show --json differs from the English blog's:\n%s\n%s", tt.lang, js, englishJSON)
+		}
 	}
 }
 

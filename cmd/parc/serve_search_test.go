@@ -187,3 +187,51 @@ func TestSearchFlood(t *testing.T) {
 		t.Errorf("a search past its deadline: %d %.500s", a.status, a.body)
 	}
 }
+
+// TestSearchPageSpeaksTheBlogsLanguage serves the sample blog, searched
+// through its real index, as an English, a German and a Japanese blog:
+// the results' heading, the facets, a comment's hit and a query the
+// index refuses are in the blog's language; the reason the index gives
+// for refusing is parc search's own.
+func TestSearchPageSpeaksTheBlogsLanguage(t *testing.T) {
+	tests := []struct {
+		lang string
+		says map[string][]string // the search page for a query: what it says
+	}{
+		{"en-GB", map[string][]string{
+			"letters":  {"<h1>Search results for “letters”</h1>", `aria-label="Refine"`, "<h2>Year</h2>", "<h2>Author</h2>", "<h2>Category</h2>", "<h2>Tag</h2>", ">Comment by Ellis</a>"},
+			"year:abc": {"<p class=\"notice\">That search could not be understood: year:abc: a year is four digits"},
+		}},
+		{"de-DE", map[string][]string{
+			"letters":  {"<h1>Such-Ergebnisse für “letters”</h1>", `aria-label="Eingrenzen"`, "<h2>Jahr</h2>", "<h2>Autor</h2>", "<h2>Kategorie</h2>", "<h2>Schlagwort</h2>", ">Kommentar von Ellis</a>"},
+			"year:abc": {"<p class=\"notice\">Diese Suche konnte nicht verstanden werden: year:abc: a year is four digits"},
+		}},
+		{"ja", map[string][]string{
+			"letters":  {"<h1>“letters” の検索結果</h1>", `aria-label="絞り込み"`, "<h2>年</h2>", "<h2>作成者</h2>", "<h2>カテゴリー</h2>", "<h2>タグ</h2>", ">Ellis のコメント</a>"},
+			"year:abc": {"<p class=\"notice\">その検索を理解できませんでした: year:abc: a year is four digits"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			store, err := archive.Open(importedSampleIn(t, tt.lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { store.Close() }) // after serve's own cleanup has stopped it
+			base := startServe(t, store, serveOptions{addr: "127.0.0.1:0"})
+			for q, wants := range tt.says {
+				resp, err := http.Get(base + "/search/?q=" + url.QueryEscape(q))
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				for _, want := range wants {
+					if !strings.Contains(string(body), want) {
+						t.Errorf("the search page for %q does not say %q:\n%s", q, want, body)
+					}
+				}
+			}
+		})
+	}
+}

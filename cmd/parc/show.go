@@ -2,16 +2,20 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/language"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
 	"github.com/parc-archive/parc/export/jsonl"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -63,13 +67,47 @@ trash are left out, and commenters' emails and IPs are not printed.`,
 			if c.Bool("json") {
 				return json.NewEncoder(c.App.Writer).Encode(jsonl.PostOf(post, private, author))
 			}
-			printPost(c.App.Writer, post, private, author)
+			dates, err := siteLocale(c.Context, store, post.Site)
+			if err != nil {
+				return err
+			}
+			printPost(c.App.Writer, post, private, author, dates)
 			if len(keys) > 1 {
 				fmt.Fprintf(c.App.ErrWriter, "parc: %d items answer to %q; showing the first (narrow with --site or use the URL)\n", len(keys), ref)
 			}
 			return nil
 		},
 	}
+}
+
+// siteLocale is the language the site of siteURL is served in, which
+// show writes the dates in: the site package's rule, the catalog's
+// locale for the language the blog's sources named.
+func siteLocale(ctx context.Context, store export.SiteLister, siteURL string) (*locale.Locale, error) {
+	sites, err := export.Sites(ctx, store, siteURL)
+	if err != nil {
+		return nil, err
+	}
+	return locale.NewCatalog().For(sites[0].Language), nil
+}
+
+// shownDate is when a post or comment was made: as the site shows it in
+// the blog's language ("18. März 2023 um 13:15" on a German blog), and
+// on an English blog, or one in a language parc has no words for, the
+// timestamp with its offset that show has always printed; "" when
+// unknown.
+func shownDate(dates *locale.Locale, local, gmt time.Time) string {
+	if dates.Tag() == language.English {
+		if date, _ := jsonl.Dates(local, gmt); date != nil {
+			return *date
+		}
+		return ""
+	}
+	t, ok := archive.ShownTime(local, gmt)
+	if !ok {
+		return ""
+	}
+	return dates.DateTime(t)
 }
 
 // wrapParagraphs writes paragraphs with a blank line between them.
@@ -82,13 +120,12 @@ func wrapParagraphs(w io.Writer, paragraphs []string, indent string) {
 	}
 }
 
-func printPost(w io.Writer, p *archive.StoredPost, private bool, author string) {
+func printPost(w io.Writer, p *archive.StoredPost, private bool, author string, dates *locale.Locale) {
 	title := cmp.Or(render.ShownTitle(p.Title), "(no title)")
 	fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("=", min(len([]rune(title)), 78)))
-	date, _ := jsonl.Dates(p.Date, p.DateGMT)
 	fmt.Fprintf(w, "%s %d · %s", p.Type, p.ID, p.Status)
-	if date != nil {
-		fmt.Fprintf(w, " · %s", *date)
+	if date := shownDate(dates, p.Date, p.DateGMT); date != "" {
+		fmt.Fprintf(w, " · %s", date)
 	}
 	if author != "" {
 		fmt.Fprintf(w, " · by %s", author)
@@ -123,20 +160,19 @@ func printPost(w io.Writer, p *archive.StoredPost, private bool, author string) 
 	roots, problems := archive.Thread(p.Comments)
 	fmt.Fprintf(w, "\n%s\n", plural(len(p.Comments), "comment", "comments"))
 	for _, n := range roots {
-		printComment(w, n, 0, private)
+		printComment(w, n, 0, private, dates)
 	}
 	for _, pr := range problems {
 		fmt.Fprintf(w, "note: %s\n", pr)
 	}
 }
 
-func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
+func printComment(w io.Writer, n *archive.Node, depth int, private bool, dates *locale.Locale) {
 	c := n.Comment
 	indent := strings.Repeat("    ", depth)
-	date, _ := jsonl.Dates(c.Date, c.DateGMT)
 	fmt.Fprintf(w, "\n%s─ %s", indent, cmp.Or(c.Author, "(anonymous)"))
-	if date != nil {
-		fmt.Fprintf(w, " · %s", *date)
+	if date := shownDate(dates, c.Date, c.DateGMT); date != "" {
+		fmt.Fprintf(w, " · %s", date)
 	}
 	if c.Kind() != "comment" {
 		fmt.Fprintf(w, " · %s", c.Kind())
@@ -150,7 +186,7 @@ func printComment(w io.Writer, n *archive.Node, depth int, private bool) {
 	}
 	wrapParagraphs(w, render.Paragraphs(render.ShownComment(c.ContentRaw, c.ContentRendered)), indent+"  ")
 	for _, r := range n.Replies {
-		printComment(w, r, depth+1, private)
+		printComment(w, r, depth+1, private, dates)
 	}
 }
 

@@ -1,10 +1,12 @@
 // Package sharedtest finds the real-world fixtures that tests read from
 // ../shared beside the repository. Those files are never copied into the
 // repository, so a test skips with a message when the folder is absent —
-// unless PARC_REQUIRE_SHARED=1 (as in CI), where it fails instead.
+// unless PARC_REQUIRE_SHARED=1 (as in CI), where it fails instead. It
+// also finds the repository's own root and sample blog.
 package sharedtest
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,6 +45,27 @@ func RepoRoot(t testing.TB) string {
 		t.Fatalf("sharedtest: %v", err)
 	}
 	return root
+}
+
+// SampleBlogIn writes the repository's sample export
+// (testdata/sample-blog.xml, an en-GB blog) as the export of a blog in
+// lang, which its channel names as the blog's language, and returns its
+// path: the same posts and comments, shown in another language.
+func SampleBlogIn(t testing.TB, lang string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(RepoRoot(t), "testdata", "sample-blog.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const english = "<language>en-GB</language>"
+	if !bytes.Contains(data, []byte(english)) {
+		t.Fatalf("sharedtest: the sample blog no longer names its language as %s", english)
+	}
+	path := filepath.Join(t.TempDir(), "sample-"+lang+".xml")
+	if err := os.WriteFile(path, bytes.Replace(data, []byte(english), []byte("<language>"+lang+"</language>"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func missing(t testing.TB, path string, err error) {

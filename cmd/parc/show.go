@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/text/language"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
@@ -91,18 +90,11 @@ func siteLocale(ctx context.Context, store export.SiteLister, siteURL string) (*
 	return locale.NewCatalog().For(sites[0].Language), nil
 }
 
-// shownDate is when a post or comment was made: as the site shows it in
-// the blog's language ("18. März 2023 um 13:15" on a German blog), and
-// on an English blog, or one in a language parc has no words for, the
-// timestamp with its offset that show has always printed; "" when
-// unknown.
+// shownDate is when a post or comment was made, as the site shows it in
+// the blog's language ("March 18, 2023 at 1:15 pm", "18. März 2023 um
+// 13:15"; English for a language parc has no words for); "" when
+// unknown. --json gives the timestamps.
 func shownDate(dates *locale.Locale, local, gmt time.Time) string {
-	if dates.Tag() == language.English {
-		if date, _ := jsonl.Dates(local, gmt); date != nil {
-			return *date
-		}
-		return ""
-	}
 	t, ok := archive.ShownTime(local, gmt)
 	if !ok {
 		return ""

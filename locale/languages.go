@@ -178,6 +178,8 @@ var languages = []lang{
 		NoTitle:       msg("(kein Titel)"),
 		InThisSection: msg("In diesem Bereich"),
 		NothingHere:   msg("Hier gibt es nichts."),
+		Posts:         counted("=1", "1 Beitrag", plural.Other, "%d Beiträge"),
+		Pages:         counted("=1", "1 Seite", plural.Other, "%d Seiten"),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
@@ -254,6 +256,10 @@ var languages = []lang{
 		NextPost:      msg("Article suivant : %s"),
 		PreviousPost:  msg("Article précédent : %s"),
 		NoTitle:       msg("(pas de titre)"),
+		Posts:         counted("=1", "1 article", plural.Other, "%d articles"),
+		Pages:         counted("=1", "1 page", plural.Other, "%d pages"),
+		MoreComments:  counted("=1", "et 1 autre commentaire correspondant", plural.Other, "et %d autres commentaires correspondants"),
+		InThisSection: msg("Dans cette section"),
 		NothingHere:   msg("Rien ici."),
 
 		// The feeds, the error pages, the password notices and the search page.
@@ -330,6 +336,12 @@ var languages = []lang{
 		NextPost:      msg("Siguiente: %s"),
 		PreviousPost:  msg("Anterior: %s"),
 		NoTitle:       msg("(sin título)"),
+		Posts:         counted("=1", "1 entrada", plural.Other, "%d entradas"),
+		Pages:         counted("=1", "1 página", plural.Other, "%d páginas"),
+		Results:       counted("=1", "1 resultado", plural.Other, "%d resultados"),
+		MoreComments:  counted("=1", "y 1 comentario coincidente más", plural.Other, "y %d comentarios coincidentes más"),
+		InThisSection: msg("En esta sección"),
+		NothingHere:   msg("Aquí no hay nada."),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
@@ -404,6 +416,13 @@ var languages = []lang{
 		NextPost:      msg("Successivo: %s"),
 		PreviousPost:  msg("Precedente: %s"),
 		NoTitle:       msg("(nessun titolo)"),
+		Posts:         counted("=1", "1 articolo", plural.Other, "%d articoli"),
+		Pages:         counted("=1", "1 pagina", plural.Other, "%d pagine"),
+		Results:       counted("=1", "1 risultato", plural.Other, "%d risultati"),
+		MoreComments:  counted("=1", "e 1 altro commento corrispondente", plural.Other, "e altri %d commenti corrispondenti"),
+		Pings:         msg("Pingback e trackback"),
+		InThisSection: msg("In questa sezione"),
+		NothingHere:   msg("Qui non c’è niente."),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
@@ -478,6 +497,13 @@ var languages = []lang{
 		NextPost:      msg("Próximo: %s"),
 		PreviousPost:  msg("Anterior: %s"),
 		NoTitle:       msg("(sem título)"),
+		Posts:         counted("=1", "1 post", plural.Other, "%d posts"),
+		Pages:         counted("=1", "1 página", plural.Other, "%d páginas"),
+		Results:       counted("=1", "1 resultado", plural.Other, "%d resultados"),
+		MoreComments:  counted("=1", "e mais 1 comentário correspondente", plural.Other, "e mais %d comentários correspondentes"),
+		Pings:         msg("Pingbacks e trackbacks"),
+		InThisSection: msg("Nesta seção"),
+		NothingHere:   msg("Nada aqui."),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("Feed de %s %s"),
@@ -552,6 +578,13 @@ var languages = []lang{
 		NextPost:      msg("Volgende: %s"),
 		PreviousPost:  msg("Vorige: %s"),
 		NoTitle:       msg("(geen titel)"),
+		Posts:         counted("=1", "1 bericht", plural.Other, "%d berichten"),
+		Pages:         counted("=1", "1 pagina", plural.Other, "%d pagina's"),
+		Results:       counted("=1", "1 resultaat", plural.Other, "%d resultaten"),
+		MoreComments:  counted("=1", "en nog 1 overeenkomende reactie", plural.Other, "en nog %d overeenkomende reacties"),
+		Pings:         msg("Pingbacks en trackbacks"),
+		InThisSection: msg("In deze sectie"),
+		NothingHere:   msg("Hier is niets."),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
@@ -628,6 +661,17 @@ var languages = []lang{
 		NextPost:      msg("Следующая запись: %s"),
 		PreviousPost:  msg("Предыдущая запись: %s"),
 		NoTitle:       msg("(без заголовка)"),
+		Posts: counted(plural.One, "%d запись", plural.Few, "%d записи",
+			plural.Many, "%d записей", plural.Other, "%d записи"),
+		Pages: counted(plural.One, "%d страница", plural.Few, "%d страницы",
+			plural.Many, "%d страниц", plural.Other, "%d страницы"),
+		Results: counted(plural.One, "%d результат", plural.Few, "%d результата",
+			plural.Many, "%d результатов", plural.Other, "%d результата"),
+		MoreComments: counted(plural.One, "и ещё %d подходящий комментарий", plural.Few, "и ещё %d подходящих комментария",
+			plural.Many, "и ещё %d подходящих комментариев", plural.Other, "и ещё %d подходящего комментария"),
+		Pings:         msg("Уведомления и обратные ссылки"),
+		InThisSection: msg("В этом разделе"),
+		NothingHere:   msg("Здесь ничего нет."),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Лента"),
@@ -703,6 +747,13 @@ var languages = []lang{
 		NextPost:      msg("次の投稿: %s"),
 		PreviousPost:  msg("前の投稿: %s"),
 		NoTitle:       msg("(タイトルなし)"),
+		Posts:         msg("%d件の投稿"),
+		Pages:         msg("%d件の固定ページ"),
+		Results:       msg("%d件の結果"),
+		MoreComments:  msg("ほかに一致するコメント%d件"),
+		Pings:         msg("ピンバックとトラックバック"),
+		InThisSection: msg("このセクション内"),
+		NothingHere:   msg("ここには何もありません。"),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s フィード"),
@@ -774,6 +825,13 @@ var languages = []lang{
 		NextPost:      msg("下一篇：%s"),
 		PreviousPost:  msg("上一篇：%s"),
 		NoTitle:       msg("（无标题）"),
+		Posts:         msg("%d篇文章"),
+		Pages:         msg("%d个页面"),
+		Results:       msg("%d个结果"),
+		MoreComments:  msg("以及另外%d条匹配的评论"),
+		Pings:         msg("Pingback和Trackback"),
+		InThisSection: msg("本节内容"),
+		NothingHere:   msg("这里什么都没有。"),
 
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),

@@ -1,11 +1,16 @@
 package locale
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/feature/plural"
 )
 
 func TestLocale(t *testing.T) {
@@ -47,8 +52,8 @@ func TestLocale(t *testing.T) {
 			t.Errorf("ru %d comments: %q, want %q", n, got, want)
 		}
 	}
-	// A string a language lacks falls back to English.
-	if got := c.For("it").Say(Pings); got != "Pingbacks and trackbacks" {
+	// A string the catalog lacks (a theme's own, say) is shown as written.
+	if got := c.For("it").Say("%d lighthouses", 3); got != "3 lighthouses" {
 		t.Errorf("fallback: %q", got)
 	}
 	if got := c.For("zh").WeekdayInitial(time.Monday); got != "一" {
@@ -72,18 +77,13 @@ func TestMonthNamed(t *testing.T) {
 	}
 }
 
-// TestPagesSpeakEveryLanguage: the words of the feeds, the error pages,
-// the password notices and the search page are in every language parc
-// has, not English in a German blog's page.
+// TestPagesSpeakEveryLanguage: every string of parc's, each constant of
+// languages.go, has words in every language parc has, so no page of a
+// German blog falls back to English for one of them.
 func TestPagesSpeakEveryLanguage(t *testing.T) {
-	keys := []string{
-		FeedOf, CommentsFeedOf, FeedOfListing, PostComments, SiteComments, FeedCommentBy, FeedCommentOn,
-		CategoryArchive, TagArchive, AuthorArchive,
-		NotFound, NoSuchPage, NoSuchFile, BadRequest, TryAgain, Unreadable, MethodNotAllowed, ReadOnlyMethods,
-		AddressTooLong, NoLongAddress, BadAddress, NoSuchAddress, TrySearching, GoHome,
-		PasswordProtected, ProtectedCard, ProtectedPost,
-		SearchResultsFor, SearchUnavailable, CommentBy, Refine, FacetYear, FacetAuthor, FacetCategory, FacetTag,
-		QueryNotUnderstood, SearchTimedOut, QueryTooLong, PageOutOfRange, SearchBusy,
+	keys := catalogKeys(t)
+	if len(keys) < 50 {
+		t.Fatalf("found %d keys in languages.go; the test no longer reads them", len(keys))
 	}
 	for _, l := range languages[1:] {
 		for _, key := range keys {
@@ -160,6 +160,67 @@ func TestDateTime(t *testing.T) {
 	} {
 		if got := c.For(lang).DateTime(moment); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// catalogKeys are the values of the string constants of languages.go:
+// the catalog's keys, every one, as the source declares them.
+func catalogKeys(t *testing.T) []string {
+	t.Helper()
+	file, err := parser.ParseFile(token.NewFileSet(), "languages.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, decl := range file.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gen.Specs {
+			for _, value := range spec.(*ast.ValueSpec).Values {
+				lit, ok := value.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					t.Fatalf("a constant of languages.go is not a string literal: %#v", value)
+				}
+				key, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				keys = append(keys, key)
+			}
+		}
+	}
+	return keys
+}
+
+// TestCountsTakeTheirPluralForms: every count parc writes ("%d posts",
+// the keys English gives plural forms) takes each language's own forms:
+// one post and five posts read differently wherever the language's
+// plural rules tell 1 from 5 (and 2 from 5, as Russian's do), so no
+// language says "1 Beiträge".
+func TestCountsTakeTheirPluralForms(t *testing.T) {
+	c := NewCatalog()
+	digits := regexp.MustCompile(`\d+`)
+	for _, l := range languages {
+		for key := range languages[0].messages {
+			args := []any{0, "Hi"}[:strings.Count(key, "%")]
+			written := map[plural.Form]string{}
+			for _, n := range []int{1, 2, 5} {
+				args[0] = n
+				form := plural.Cardinal.MatchPlural(l.tag, n, 0, 0, 0, 0)
+				got := digits.ReplaceAllString(c.For(l.tag.String()).Say(key, args...), "N")
+				if other, seen := written[form]; seen && other != got {
+					t.Errorf("%v %q: %q and %q for one plural form", l.tag, key, other, got)
+				}
+				for otherForm, other := range written {
+					if otherForm != form && other == got {
+						t.Errorf("%v %q: %q for two plural forms", l.tag, key, got)
+					}
+				}
+				written[form] = got
+			}
 		}
 	}
 }

@@ -103,6 +103,23 @@ const (
 	SearchBusy         = "The archive is answering as many searches as it can just now: try again in a moment."
 )
 
+// The keys of the frame around every page: its footer, what its
+// navigation is called for screen readers, a post split into pages, a
+// category's subcategories, and the number in a paged list's title.
+const (
+	ReadOnlyArchive = "%s is a read-only archive" // the site's title
+	RSSFeed         = "RSS feed"
+	AllSites        = "All archived sites"
+	SitePages       = "Pages" // the navigation to the site's pages
+	PostsNav        = "Posts" // the previous and next posts
+	MorePages       = "More pages"
+	PostPages       = "Pages:"
+	PostPagesNav    = "Pages of this post"
+	ChildPages      = "Pages below this one"
+	Subcategories   = "Also:"
+	PageNumber      = "Page %d" // after a paged list's heading
+)
+
 // lang is one language's words and dates.
 type lang struct {
 	tag      language.Tag
@@ -222,6 +239,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Diese Suche ist zu lang: Sie muss kürzer als %d Zeichen sein."),
 		PageOutOfRange:     msg("Diese Seitenzahl liegt außerhalb des Bereichs."),
 		SearchBusy:         msg("Das Archiv beantwortet gerade so viele Suchen, wie es kann: Versuche es gleich noch einmal."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s ist ein Archiv, das nur gelesen werden kann"),
+		RSSFeed:         msg("RSS-Feed"),
+		AllSites:        msg("Alle archivierten Websites"),
+		SitePages:       msg("Seiten"),
+		PostsNav:        msg("Beiträge"),
+		MorePages:       msg("Weitere Seiten"),
+		PostPages:       msg("Seiten:"),
+		PostPagesNav:    msg("Seiten dieses Beitrags"),
+		ChildPages:      msg("Unterseiten"),
+		Subcategories:   msg("Siehe auch:"),
+		PageNumber:      msg("Seite %d"),
 	}, dates{date: `j. F Y`, time: `G:i`, month: `F Y`,
 		months:      [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 		monthsShort: [12]string{"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"},
@@ -303,6 +333,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Cette recherche est trop longue : elle doit faire moins de %d caractères."),
 		PageOutOfRange:     msg("Ce numéro de page est hors limites."),
 		SearchBusy:         msg("L’archive répond en ce moment à autant de recherches qu’elle le peut : réessayez dans un instant."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s est une archive en lecture seule"),
+		RSSFeed:         msg("Flux RSS"),
+		AllSites:        msg("Tous les sites archivés"),
+		SitePages:       msg("Pages"),
+		PostsNav:        msg("Articles"),
+		MorePages:       msg("Autres pages"),
+		PostPages:       msg("Pages :"),
+		PostPagesNav:    msg("Pages de cet article"),
+		ChildPages:      msg("Sous-pages"),
+		Subcategories:   msg("Voir aussi :"),
+		PageNumber:      msg("Page %d"),
 	}, dates{date: `j F Y`, time: `G\hi`, month: `F Y`,
 		months:      [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		monthsShort: [12]string{"Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Août", "Sep", "Oct", "Nov", "Déc"},
@@ -384,6 +427,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Esa búsqueda es demasiado larga: debe tener menos de %d caracteres."),
 		PageOutOfRange:     msg("Ese número de página está fuera de rango."),
 		SearchBusy:         msg("El archivo está respondiendo ahora a todas las búsquedas que puede: inténtalo de nuevo en un momento."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s es un archivo de solo lectura"),
+		RSSFeed:         msg("Feed RSS"),
+		AllSites:        msg("Todos los sitios archivados"),
+		SitePages:       msg("Páginas"),
+		PostsNav:        msg("Entradas"),
+		MorePages:       msg("Más páginas"),
+		PostPages:       msg("Páginas:"),
+		PostPagesNav:    msg("Páginas de esta entrada"),
+		ChildPages:      msg("Subpáginas"),
+		Subcategories:   msg("Ver también:"),
+		PageNumber:      msg("Página %d"),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		monthsShort: [12]string{"Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"},
@@ -465,6 +521,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Questa ricerca è troppo lunga: deve avere meno di %d caratteri."),
 		PageOutOfRange:     msg("Questo numero di pagina è fuori intervallo."),
 		SearchBusy:         msg("L’archivio sta rispondendo a tutte le ricerche che può in questo momento: riprova tra un momento."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s è un archivio di sola lettura"),
+		RSSFeed:         msg("Feed RSS"),
+		AllSites:        msg("Tutti i siti archiviati"),
+		SitePages:       msg("Pagine"),
+		PostsNav:        msg("Articoli"),
+		MorePages:       msg("Altre pagine"),
+		PostPages:       msg("Pagine:"),
+		PostPagesNav:    msg("Pagine di questo articolo"),
+		ChildPages:      msg("Sottopagine"),
+		Subcategories:   msg("Vedi anche:"),
+		PageNumber:      msg("Pagina %d"),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 		monthsShort: [12]string{"Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"},
@@ -546,6 +615,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Essa pesquisa é longa demais: ela deve ter menos de %d caracteres."),
 		PageOutOfRange:     msg("Esse número de página está fora do intervalo."),
 		SearchBusy:         msg("O arquivo está respondendo a quantas pesquisas consegue agora: tente novamente em instantes."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s é um arquivo somente para leitura"),
+		RSSFeed:         msg("Feed RSS"),
+		AllSites:        msg("Todos os sites arquivados"),
+		SitePages:       msg("Páginas"),
+		PostsNav:        msg("Posts"),
+		MorePages:       msg("Mais páginas"),
+		PostPages:       msg("Páginas:"),
+		PostPagesNav:    msg("Páginas deste post"),
+		ChildPages:      msg("Subpáginas"),
+		Subcategories:   msg("Veja também:"),
+		PageNumber:      msg("Página %d"),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		monthsShort: [12]string{"jan", "fev", "mar", "abr", "maio", "jun", "jul", "ago", "set", "out", "nov", "dez"},
@@ -627,6 +709,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Die zoekopdracht is te lang: houd haar onder de %d tekens."),
 		PageOutOfRange:     msg("Dat paginanummer valt buiten het bereik."),
 		SearchBusy:         msg("Het archief beantwoordt nu zoveel zoekopdrachten als het kan: probeer het zo opnieuw."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s is een alleen-lezen archief"),
+		RSSFeed:         msg("RSS-feed"),
+		AllSites:        msg("Alle gearchiveerde sites"),
+		SitePages:       msg("Pagina's"),
+		PostsNav:        msg("Berichten"),
+		MorePages:       msg("Meer pagina's"),
+		PostPages:       msg("Pagina's:"),
+		PostPagesNav:    msg("Pagina's van dit bericht"),
+		ChildPages:      msg("Subpagina's"),
+		Subcategories:   msg("Zie ook:"),
+		PageNumber:      msg("Pagina %d"),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 		monthsShort: [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
@@ -714,6 +809,19 @@ var languages = []lang{
 		QueryTooLong:       msg("Слишком длинный запрос: он должен быть короче %d символов."),
 		PageOutOfRange:     msg("Номер страницы вне допустимого диапазона."),
 		SearchBusy:         msg("Архив сейчас обрабатывает столько запросов, сколько может: попробуйте ещё раз через минуту."),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s — архив только для чтения"),
+		RSSFeed:         msg("RSS-лента"),
+		AllSites:        msg("Все архивированные сайты"),
+		SitePages:       msg("Страницы"),
+		PostsNav:        msg("Записи"),
+		MorePages:       msg("Другие страницы"),
+		PostPages:       msg("Страниц:"),
+		PostPagesNav:    msg("Страницы этой записи"),
+		ChildPages:      msg("Дочерние страницы"),
+		Subcategories:   msg("См. также:"),
+		PageNumber:      msg("Страница %d"),
 	}, dates{date: `d.m.Y`, time: `H:i`, month: `f Y`,
 		months:      [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
 		monthsAlone: [12]string{"Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"},
@@ -796,6 +904,19 @@ var languages = []lang{
 		QueryTooLong:       msg("検索語が長すぎます: %d 文字未満にしてください。"),
 		PageOutOfRange:     msg("そのページ番号は範囲外です。"),
 		SearchBusy:         msg("アーカイブは現在、処理できる限りの検索に応答しています: しばらくしてからもう一度お試しください。"),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s は読み取り専用のアーカイブです"),
+		RSSFeed:         msg("RSS フィード"),
+		AllSites:        msg("アーカイブ済みのすべてのサイト"),
+		SitePages:       msg("固定ページ"),
+		PostsNav:        msg("投稿"),
+		MorePages:       msg("その他のページ"),
+		PostPages:       msg("ページ:"),
+		PostPagesNav:    msg("この投稿のページ"),
+		ChildPages:      msg("子ページ"),
+		Subcategories:   msg("関連:"),
+		PageNumber:      msg("%d ページ"),
 	}, cjkDates},
 
 	{language.Chinese, map[string][]catalog.Message{
@@ -874,6 +995,19 @@ var languages = []lang{
 		QueryTooLong:       msg("搜索内容过长：请少于 %d 个字符。"),
 		PageOutOfRange:     msg("页码超出范围。"),
 		SearchBusy:         msg("存档正在尽力处理搜索请求：请稍后重试。"),
+
+		// The frame: footer, navigation, a post's pages, subcategories, a list's page number.
+		ReadOnlyArchive: msg("%s 是只读的存档"),
+		RSSFeed:         msg("RSS Feed"),
+		AllSites:        msg("所有存档站点"),
+		SitePages:       msg("页面"),
+		PostsNav:        msg("文章"),
+		MorePages:       msg("更多页面"),
+		PostPages:       msg("页面："),
+		PostPagesNav:    msg("本文的分页"),
+		ChildPages:      msg("子页面"),
+		Subcategories:   msg("另见："),
+		PageNumber:      msg("第%d页"),
 	}, dates{date: cjkDates.date, time: cjkDates.time, month: cjkDates.month, months: cjkDates.months, monthsShort: cjkDates.monthsShort,
 		weekdays:        [7]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"},
 		weekdayInitials: [7]string{"日", "一", "二", "三", "四", "五", "六"}}},

@@ -108,7 +108,9 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 		says map[string][]string // what the answer to a request (a path, or POST /) says
 	}{
 		{"en-GB", map[string][]string{
-			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Comments Feed"`, "This content is password protected; the archive does not show it."},
+			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Comments Feed"`, "This content is password protected; the archive does not show it.", "Lighthouse Notes is a read-only archive · <a href=\"/feed/\">RSS feed</a>", `<nav aria-label="Pages">`},
+			"/category/films/":       {"<p class=\"children-terms\">Also: <a"},
+			review:                   {`<nav class="post-nav" aria-label="Posts">`},
 			"/feed/":                 {"This content is password protected."},
 			review + "feed/":         {"<title>Comments on: The Quiet Lighthouse (2023) Review</title>", "<title>By: Jonah</title>"},
 			"/comments/feed/":        {"<title>Comments for Lighthouse Notes</title>", "<title>Comment on The Quiet Lighthouse (2023) Review by Jonah</title>"},
@@ -124,7 +126,9 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 			"/search/?q=x&page=abc":  {"<h1>Bad request</h1>", "That page number is out of range."},
 		}},
 		{"de-DE", map[string][]string{
-			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Kommentar-Feed"`, "Dieser Inhalt ist passwortgeschützt; das Archiv zeigt ihn nicht."},
+			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Kommentar-Feed"`, "Dieser Inhalt ist passwortgeschützt; das Archiv zeigt ihn nicht.", "Lighthouse Notes ist ein Archiv, das nur gelesen werden kann · <a href=\"/feed/\">RSS-Feed</a>", `<nav aria-label="Seiten">`},
+			"/category/films/":       {"<p class=\"children-terms\">Siehe auch: <a"},
+			review:                   {`<nav class="post-nav" aria-label="Beiträge">`},
 			"/feed/":                 {"Dieser Inhalt ist passwortgeschützt."},
 			review + "feed/":         {"<title>Kommentare zu: The Quiet Lighthouse (2023) Review</title>", "<title>Von: Jonah</title>"},
 			"/comments/feed/":        {"<title>Kommentare für Lighthouse Notes</title>", "<title>Kommentar zu The Quiet Lighthouse (2023) Review von Jonah</title>"},
@@ -140,7 +144,9 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 			"/search/?q=x&page=abc":  {"<h1>Ungültige Anfrage</h1>", "Diese Seitenzahl liegt außerhalb des Bereichs."},
 		}},
 		{"ja", map[string][]string{
-			"/":                      {`title="Lighthouse Notes » フィード"`, `title="Lighthouse Notes » コメントフィード"`, "このコンテンツはパスワードで保護されています。アーカイブには表示されません。"},
+			"/":                      {`title="Lighthouse Notes » フィード"`, `title="Lighthouse Notes » コメントフィード"`, "このコンテンツはパスワードで保護されています。アーカイブには表示されません。", "Lighthouse Notes は読み取り専用のアーカイブです · <a href=\"/feed/\">RSS フィード</a>", `<nav aria-label="固定ページ">`},
+			"/category/films/":       {"<p class=\"children-terms\">関連: <a"},
+			review:                   {`<nav class="post-nav" aria-label="投稿">`},
 			"/feed/":                 {"このコンテンツはパスワードで保護されています。"},
 			review + "feed/":         {"<title>The Quiet Lighthouse (2023) Review へのコメント</title>", "<title>Jonah より</title>"},
 			"/comments/feed/":        {"<title>Lighthouse Notes へのコメント</title>", "<title>Jonah より The Quiet Lighthouse (2023) Review へのコメント</title>"},
@@ -156,7 +162,7 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 			"/search/?q=x&page=abc":  {"<h1>不正なリクエスト</h1>", "そのページ番号は範囲外です。"},
 		}},
 	}
-	english := []string{"Comments on:", "Comments for", "Category:", "password protected", "Not found", "Perhaps searching", "home page", "Bad request", "not available"}
+	english := []string{"Comments on:", "Comments for", "Category:", "password protected", "Not found", "Perhaps searching", "home page", "Bad request", "not available", "read-only", "Also:", `aria-label="Posts"`}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
 			_, ts := startSite(t, Config{Store: importArchive(t, sharedtest.SampleBlogIn(t, tt.lang))})

@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"fmt"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -107,7 +106,13 @@ func (s *Server) listPage(ctx context.Context, req *request, l listing, page int
 	}
 	title := l.heading
 	if page > 1 {
-		title = fmt.Sprintf("%s Page %d", prefixed(title), page)
+		// WordPress's title of a later page: the heading, then "Page N".
+		number := req.site.locale.Say(locale.PageNumber, page)
+		if title == "" {
+			title = number
+		} else {
+			title += " – " + number
+		}
 	}
 	pv := s.page(req, title)
 	pv.Canonical = req.absolute(pagedPath(l.base, page))
@@ -116,13 +121,6 @@ func (s *Server) listPage(ctx context.Context, req *request, l listing, page int
 	}
 	pv.Main = v
 	return s.html(req, "list", pv, http.StatusOK)
-}
-
-func prefixed(title string) string {
-	if title == "" {
-		return ""
-	}
-	return title + " –"
 }
 
 // card is a post as a listing shows it: the part before <!--more-->.

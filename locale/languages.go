@@ -120,6 +120,16 @@ const (
 	PageNumber      = "Page %d" // after a paged list's heading
 )
 
+// The keys of the pages of an archive of several sites that belong to
+// none of them: the list of the sites, and the choice an old link that
+// several of them had leads to.
+const (
+	ArchivedSites  = "Archived sites"
+	SeveralPages   = "Several pages had this address"
+	WhichOne       = "Which one?"
+	SeveralMatches = "That old address names a page on more than one of the archived sites."
+)
+
 // lang is one language's words and dates.
 type lang struct {
 	tag      language.Tag
@@ -252,6 +262,12 @@ var languages = []lang{
 		ChildPages:      msg("Unterseiten"),
 		Subcategories:   msg("Siehe auch:"),
 		PageNumber:      msg("Seite %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Archivierte Websites"),
+		SeveralPages:   msg("Mehrere Seiten hatten diese Adresse"),
+		WhichOne:       msg("Welche davon?"),
+		SeveralMatches: msg("Diese alte Adresse bezeichnet eine Seite auf mehr als einer der archivierten Websites."),
 	}, dates{date: `j. F Y`, time: `G:i`, month: `F Y`,
 		months:      [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 		monthsShort: [12]string{"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"},
@@ -346,6 +362,12 @@ var languages = []lang{
 		ChildPages:      msg("Sous-pages"),
 		Subcategories:   msg("Voir aussi :"),
 		PageNumber:      msg("Page %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Sites archivés"),
+		SeveralPages:   msg("Plusieurs pages avaient cette adresse"),
+		WhichOne:       msg("Laquelle ?"),
+		SeveralMatches: msg("Cette ancienne adresse désigne une page sur plusieurs des sites archivés."),
 	}, dates{date: `j F Y`, time: `G\hi`, month: `F Y`,
 		months:      [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		monthsShort: [12]string{"Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Août", "Sep", "Oct", "Nov", "Déc"},
@@ -440,6 +462,12 @@ var languages = []lang{
 		ChildPages:      msg("Subpáginas"),
 		Subcategories:   msg("Ver también:"),
 		PageNumber:      msg("Página %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Sitios archivados"),
+		SeveralPages:   msg("Varias páginas tenían esta dirección"),
+		WhichOne:       msg("¿Cuál?"),
+		SeveralMatches: msg("Esa dirección antigua corresponde a una página en más de uno de los sitios archivados."),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		monthsShort: [12]string{"Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"},
@@ -534,6 +562,12 @@ var languages = []lang{
 		ChildPages:      msg("Sottopagine"),
 		Subcategories:   msg("Vedi anche:"),
 		PageNumber:      msg("Pagina %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Siti archiviati"),
+		SeveralPages:   msg("Più pagine avevano questo indirizzo"),
+		WhichOne:       msg("Quale?"),
+		SeveralMatches: msg("Questo vecchio indirizzo indica una pagina su più di uno dei siti archiviati."),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 		monthsShort: [12]string{"Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"},
@@ -628,6 +662,12 @@ var languages = []lang{
 		ChildPages:      msg("Subpáginas"),
 		Subcategories:   msg("Veja também:"),
 		PageNumber:      msg("Página %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Sites arquivados"),
+		SeveralPages:   msg("Várias páginas tinham este endereço"),
+		WhichOne:       msg("Qual?"),
+		SeveralMatches: msg("Esse endereço antigo indica uma página em mais de um dos sites arquivados."),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		monthsShort: [12]string{"jan", "fev", "mar", "abr", "maio", "jun", "jul", "ago", "set", "out", "nov", "dez"},
@@ -722,6 +762,12 @@ var languages = []lang{
 		ChildPages:      msg("Subpagina's"),
 		Subcategories:   msg("Zie ook:"),
 		PageNumber:      msg("Pagina %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Gearchiveerde sites"),
+		SeveralPages:   msg("Meerdere pagina's hadden dit adres"),
+		WhichOne:       msg("Welke?"),
+		SeveralMatches: msg("Dat oude adres wijst naar een pagina op meer dan een van de gearchiveerde sites."),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 		monthsShort: [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
@@ -822,6 +868,12 @@ var languages = []lang{
 		ChildPages:      msg("Дочерние страницы"),
 		Subcategories:   msg("См. также:"),
 		PageNumber:      msg("Страница %d"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("Архивированные сайты"),
+		SeveralPages:   msg("Этот адрес был у нескольких страниц"),
+		WhichOne:       msg("Какую именно?"),
+		SeveralMatches: msg("Этот старый адрес указывает на страницу сразу на нескольких архивированных сайтах."),
 	}, dates{date: `d.m.Y`, time: `H:i`, month: `f Y`,
 		months:      [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
 		monthsAlone: [12]string{"Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"},
@@ -917,6 +969,12 @@ var languages = []lang{
 		ChildPages:      msg("子ページ"),
 		Subcategories:   msg("関連:"),
 		PageNumber:      msg("%d ページ"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("アーカイブ済みのサイト"),
+		SeveralPages:   msg("このアドレスのページが複数あります"),
+		WhichOne:       msg("どれですか?"),
+		SeveralMatches: msg("その古いアドレスは、複数のアーカイブ済みサイトのページを指しています。"),
 	}, cjkDates},
 
 	{language.Chinese, map[string][]catalog.Message{
@@ -1008,6 +1066,12 @@ var languages = []lang{
 		ChildPages:      msg("子页面"),
 		Subcategories:   msg("另见："),
 		PageNumber:      msg("第%d页"),
+
+		// The pages of several sites: their list, and an old link several had.
+		ArchivedSites:  msg("已存档的站点"),
+		SeveralPages:   msg("多个页面曾使用此地址"),
+		WhichOne:       msg("哪一个？"),
+		SeveralMatches: msg("该旧地址对应多个存档站点上的页面。"),
 	}, dates{date: cjkDates.date, time: cjkDates.time, month: cjkDates.month, months: cjkDates.months, monthsShort: cjkDates.monthsShort,
 		weekdays:        [7]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"},
 		weekdayInitials: [7]string{"日", "一", "二", "三", "四", "五", "六"}}},

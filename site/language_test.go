@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,6 +186,53 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 						t.Errorf("%s of a %s blog says %q", request, tt.lang, word)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestPagesOfSeveralSitesSpeakTheirLanguage: the list of the sites of an
+// archive, and the choice an old link several of them had leads to,
+// belong to no site; they are in the language all the sites are in, and
+// in English when the sites' languages differ.
+func TestPagesOfSeveralSitesSpeakTheirLanguage(t *testing.T) {
+	archiveOf := func(t *testing.T, alphaLang, betaLang string) *httptest.Server {
+		dir := t.TempDir()
+		// Alpha, imported first, is served at its own path /blog, so the
+		// root is no site's and answers old links for both.
+		alpha := writeWXRIn(t, alphaLang, dir, "alpha.xml", "https://alpha.example/blog", "Alpha",
+			wxrPost{id: 7, title: "Sieben", slug: "sieben", date: "2021-01-01 10:00:00", body: "Sieben."})
+		beta := writeWXRIn(t, betaLang, dir, "beta.xml", "https://beta.example", "Beta",
+			wxrPost{id: 7, title: "Auch sieben", slug: "auch-sieben", date: "2022-03-04 10:00:00", body: "Auch sieben."},
+			wxrPost{id: 8, title: "Acht", slug: "acht", date: "2022-03-05 10:00:00", body: "Acht."})
+		_, ts := startSite(t, Config{Store: importArchive(t, alpha, beta)})
+		return ts
+	}
+	tests := []struct {
+		alpha, beta string
+		sites       []string // what the list of sites says
+		choice      []string // what the root's /?p=7 says
+	}{
+		{"de-DE", "de-AT",
+			[]string{`<html lang="de">`, "<title>Archivierte Websites</title>", "<h1>Archivierte Websites</h1>", "1 Beitrag, 0 Seiten", "2 Beiträge, 0 Seiten"},
+			[]string{`<html lang="de">`, "<title>Mehrere Seiten hatten diese Adresse – Archivierte Websites</title>", "<h1>Welche davon?</h1>", "Diese alte Adresse bezeichnet eine Seite auf mehr als einer der archivierten Websites."}},
+		{"ja", "ja",
+			[]string{`<html lang="ja">`, "<h1>アーカイブ済みのサイト</h1>", "1件の投稿", "2件の投稿"},
+			[]string{"<h1>どれですか?</h1>"}},
+		{"de-DE", "en-GB",
+			[]string{`<html lang="en">`, "<title>Archived sites</title>", "<h1>Archived sites</h1>", "1 post, 0 pages, 0 comments", "2 posts, 0 pages, 0 comments"},
+			[]string{"<title>Several pages had this address – Archived sites</title>", "<h1>Which one?</h1>", "That old address names a page on more than one of the archived sites."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.alpha+"+"+tt.beta, func(t *testing.T) {
+			ts := archiveOf(t, tt.alpha, tt.beta)
+			sites := get(t, ts.URL+"/_parc/sites/")
+			if missing := contains(sites.body, tt.sites...); sites.status != http.StatusOK || len(missing) > 0 {
+				t.Errorf("the list of sites: %d, lacks %q:\n%s", sites.status, missing, sites.body)
+			}
+			choice := get(t, ts.URL+"/?p=7")
+			if missing := contains(choice.body, tt.choice...); choice.status != http.StatusMultipleChoices || len(missing) > 0 {
+				t.Errorf("/?p=7: %d, lacks %q:\n%s", choice.status, missing, choice.body)
 			}
 		})
 	}

@@ -33,15 +33,21 @@ type wxrComment struct {
 // writeWXR writes a small WordPress export of one site into dir.
 func writeWXR(t *testing.T, dir, name, siteURL, title string, posts ...wxrPost) string {
 	t.Helper()
+	return writeWXRIn(t, "en", dir, name, siteURL, title, posts...)
+}
+
+// writeWXRIn writes the export of a site in the language lang.
+func writeWXRIn(t *testing.T, lang, dir, name, siteURL, title string, posts ...wxrPost) string {
+	t.Helper()
 	var b strings.Builder
 	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
 	xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
-	<title>%s</title><link>%s</link><description></description><language>en</language>
+	<title>%s</title><link>%s</link><description></description><language>%s</language>
 	<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>%[2]s</wp:base_site_url><wp:base_blog_url>%[2]s</wp:base_blog_url>
 	<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[ed]]></wp:author_login><wp:author_display_name><![CDATA[Ed]]></wp:author_display_name></wp:author>
-`, title, siteURL)
+`, title, siteURL, lang)
 	for _, p := range posts {
 		typ, status := p.typ, p.status
 		if typ == "" {

@@ -11,8 +11,11 @@ func (s *Server) page(req *request, title string) *pageView {
 	pv := &pageView{Title: title}
 	sd := req.site
 	if sd == nil {
-		pv.Site = siteView{Title: "Archived sites", Lang: "en", Home: "/"}
-		pv.locale = s.catalog.For(pv.Site.Lang)
+		pv.locale = s.catalog.For("")
+		if req.snap != nil {
+			pv.locale = req.snap.locale
+		}
+		pv.Site = siteView{Title: pv.locale.Say(locale.ArchivedSites), Lang: pv.locale.Tag().String(), Home: "/"}
 		return pv
 	}
 	lang := sd.Language

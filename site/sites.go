@@ -3,6 +3,8 @@ package site
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // sitesPage is the front page of an archive of several sites.
@@ -79,7 +81,8 @@ func (s *Server) rootLegacyQuery(req *request) *response {
 	case len(matches) == 1:
 		return redirect(matches[0].URL)
 	case len(matches) > 1:
-		pv := s.page(req, "Several pages had this address")
+		pv := s.page(req, "")
+		pv.Title = pv.locale.Say(locale.SeveralPages)
 		pv.NoIndex = true
 		pv.Main = matches
 		return s.html(req, "matches", pv, http.StatusMultipleChoices)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +25,10 @@ type snapshot struct {
 	sites      []*siteData
 	single     bool      // one site, served at its own path rather than under a prefix
 	root       *siteData // the site served at its own path; nil when none is
+	// locale is the language of the pages that belong to no site (the
+	// list of several sites, an error at their root): the one all the
+	// sites are in, English when they differ.
+	locale *locale.Locale
 }
 
 // siteData is one site's entries, terms and authors, indexed every way an
@@ -126,6 +131,13 @@ func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		snap.sites = append(snap.sites, sd)
 		if atRoot {
 			snap.root = sd
+		}
+	}
+	snap.locale = catalog.For("")
+	if len(snap.sites) > 0 {
+		shared := snap.sites[0].locale
+		if !slices.ContainsFunc(snap.sites, func(sd *siteData) bool { return sd.locale != shared }) {
+			snap.locale = shared
 		}
 	}
 	return snap, nil

@@ -120,6 +120,10 @@ const (
 	PageNumber      = "Page %d" // after a paged list's heading
 )
 
+// Anonymous is the name of a commenter who left none, as WordPress
+// shows them.
+const Anonymous = "Anonymous"
+
 // The keys of the pages of an archive of several sites that belong to
 // none of them: the list of the sites, and the choice an old link that
 // several of them had leads to.
@@ -239,6 +243,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Such-Ergebnisse für “%s”"),
 		SearchUnavailable:  msg("Die Suche ist hier nicht verfügbar: Dafür muss das Archiv mit %s bereitgestellt werden."),
 		CommentBy:          msg("Kommentar von %s"),
+		Anonymous:          msg("Anonymous"),
 		Refine:             msg("Eingrenzen"),
 		FacetYear:          msg("Jahr"),
 		FacetAuthor:        msg("Autor"),
@@ -339,6 +344,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Résultats de recherche pour « %s »"),
 		SearchUnavailable:  msg("La recherche n’est pas disponible ici : elle nécessite que l’archive soit servie par %s."),
 		CommentBy:          msg("Commentaire de %s"),
+		Anonymous:          msg("Anonyme"),
 		Refine:             msg("Affiner"),
 		FacetYear:          msg("Année"),
 		FacetAuthor:        msg("Auteur"),
@@ -439,6 +445,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Resultados de búsqueda para “%s”"),
 		SearchUnavailable:  msg("La búsqueda no está disponible aquí: necesita que el archivo se sirva con %s."),
 		CommentBy:          msg("Comentario de %s"),
+		Anonymous:          msg("Anónimo"),
 		Refine:             msg("Refinar"),
 		FacetYear:          msg("Año"),
 		FacetAuthor:        msg("Autor"),
@@ -539,6 +546,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Risultati della ricerca per “%s”"),
 		SearchUnavailable:  msg("La ricerca non è disponibile qui: richiede che l’archivio sia servito da %s."),
 		CommentBy:          msg("Commento di %s"),
+		Anonymous:          msg("Anonimo"),
 		Refine:             msg("Affina"),
 		FacetYear:          msg("Anno"),
 		FacetAuthor:        msg("Autore"),
@@ -639,6 +647,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Pesquisar resultados para “%s”"),
 		SearchUnavailable:  msg("A pesquisa não está disponível aqui: ela precisa do arquivo servido por %s."),
 		CommentBy:          msg("Comentário de %s"),
+		Anonymous:          msg("Anônimo"),
 		Refine:             msg("Refinar"),
 		FacetYear:          msg("Ano"),
 		FacetAuthor:        msg("Autor"),
@@ -739,6 +748,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Zoekresultaten voor “%s”"),
 		SearchUnavailable:  msg("Zoeken is hier niet beschikbaar: het archief moet daarvoor door %s worden geserveerd."),
 		CommentBy:          msg("Reactie van %s"),
+		Anonymous:          msg("Anoniem"),
 		Refine:             msg("Verfijnen"),
 		FacetYear:          msg("Jaar"),
 		FacetAuthor:        msg("Auteur"),
@@ -845,6 +855,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("Результаты поиска «%s»"),
 		SearchUnavailable:  msg("Поиск здесь недоступен: для него архив должен обслуживаться командой %s."),
 		CommentBy:          msg("Комментарий от %s"),
+		Anonymous:          msg("Аноним"),
 		Refine:             msg("Уточнить"),
 		FacetYear:          msg("Год"),
 		FacetAuthor:        msg("Автор"),
@@ -946,6 +957,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("“%s” の検索結果"),
 		SearchUnavailable:  msg("ここでは検索を利用できません: アーカイブを %s で公開する必要があります。"),
 		CommentBy:          msg("%s のコメント"),
+		Anonymous:          msg("匿名"),
 		Refine:             msg("絞り込み"),
 		FacetYear:          msg("年"),
 		FacetAuthor:        msg("作成者"),
@@ -1043,6 +1055,7 @@ var languages = []lang{
 		SearchResultsFor:   msg("搜索“%s”的结果"),
 		SearchUnavailable:  msg("此处无法搜索：需要用 %s 提供存档。"),
 		CommentBy:          msg("%s的评论"),
+		Anonymous:          msg("匿名"),
 		Refine:             msg("筛选"),
 		FacetYear:          msg("年"),
 		FacetAuthor:        msg("作者"),

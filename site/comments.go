@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -16,7 +17,7 @@ const maxThreadDepth = 10
 // discussion builds a post's comment section from its approved comments
 // only: anything else is dropped before threading, so a reply to a
 // removed comment shows at the top level rather than being lost.
-func (s *Server) discussion(e *entry, comments []archive.Comment) *discussionView {
+func (s *Server) discussion(sd *siteData, e *entry, comments []archive.Comment) *discussionView {
 	var public, pings []archive.Comment
 	for _, c := range comments {
 		if !c.Public() {
@@ -32,27 +33,27 @@ func (s *Server) discussion(e *entry, comments []archive.Comment) *discussionVie
 	d := &discussionView{PostTitle: e.title, Count: len(public) + len(pings), Feed: withSlash(e.path) + "feed/"}
 	authors := make(map[int64]string, len(public))
 	for _, c := range public {
-		authors[c.ID] = commentAuthor(&c)
+		authors[c.ID], _ = sd.commentAuthor(&c)
 	}
 	roots, _ := archive.Thread(public)
-	d.Threads = s.commentViews(roots, 1, authors)
+	d.Threads = s.commentViews(sd, roots, 1, authors)
 	pingRoots, _ := archive.Thread(pings)
 	for _, n := range pingRoots {
-		d.Pings = append(d.Pings, s.commentView(n.Comment, 1))
+		d.Pings = append(d.Pings, s.commentView(sd, n.Comment, 1))
 	}
 	return d
 }
 
-func (s *Server) commentViews(nodes []*archive.Node, depth int, authors map[int64]string) []*commentView {
+func (s *Server) commentViews(sd *siteData, nodes []*archive.Node, depth int, authors map[int64]string) []*commentView {
 	var out []*commentView
 	for _, n := range nodes {
-		v := s.commentView(n.Comment, depth)
+		v := s.commentView(sd, n.Comment, depth)
 		out = append(out, v)
 		if depth < maxThreadDepth {
-			v.Replies = s.commentViews(n.Replies, depth+1, authors)
+			v.Replies = s.commentViews(sd, n.Replies, depth+1, authors)
 			continue
 		}
-		for _, reply := range s.commentViews(n.Replies, depth, authors) {
+		for _, reply := range s.commentViews(sd, n.Replies, depth, authors) {
 			if reply.InReplyTo == 0 {
 				reply.InReplyTo = n.Comment.ID
 				reply.InReplyToAuthor = authors[n.Comment.ID]
@@ -65,27 +66,28 @@ func (s *Server) commentViews(nodes []*archive.Node, depth int, authors map[int6
 
 // commentView shows what a reader of the blog saw: name, link, date and
 // text. Email, IP and meta never leave the archive.
-func (s *Server) commentView(c *archive.Comment, depth int) *commentView {
+func (s *Server) commentView(sd *siteData, c *archive.Comment, depth int) *commentView {
 	v := &commentView{
 		ID: c.ID, Depth: depth, Date: c.Date,
 		Content: template.HTML(s.sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered))),
 	}
-	v.Author, v.AuthorURL = CommentAuthor(c)
+	v.Author, v.AuthorURL = sd.commentAuthor(c)
 	return v
 }
 
-// CommentAuthor is a commenter as the blog shows them, here and in the
-// exports to static generators: the name as text, and the link only when
-// it is an http(s) URL ("" otherwise).
-func CommentAuthor(c *archive.Comment) (name, link string) {
+// CommentAuthor is a commenter as the blog shows them, for the exports to
+// static generators: as the site shows them (commentAuthor).
+func (l *Links) CommentAuthor(c *archive.Comment) (name, link string) {
+	return l.sd.commentAuthor(c)
+}
+
+// commentAuthor is a commenter as the blog shows them: the name as text,
+// "Anonymous" in the blog's language when it has none that shows (empty,
+// spaces or markup alone), as WordPress; and the link only when it is an
+// http(s) URL ("" otherwise).
+func (sd *siteData) commentAuthor(c *archive.Comment) (name, link string) {
 	if safeHTTPURL(c.AuthorURL) {
 		link = c.AuthorURL
 	}
-	return commentAuthor(c), link
-}
-
-// commentAuthor is the name a comment is shown under: "Anonymous" when
-// it has none that shows (empty, spaces or markup alone), as WordPress.
-func commentAuthor(c *archive.Comment) string {
-	return cmp.Or(render.ShownTitle(c.Author), "Anonymous")
+	return cmp.Or(render.ShownTitle(c.Author), sd.locale.Say(locale.Anonymous)), link
 }

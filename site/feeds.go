@@ -75,7 +75,7 @@ func (s *Server) postCommentsFeed(ctx context.Context, req *request, e *entry, k
 		if !c.Public() {
 			continue
 		}
-		v := s.commentView(c, 1)
+		v := s.commentView(req.site, c, 1)
 		items = append(items, feedItem{
 			title: req.site.locale.Say(locale.FeedCommentBy, v.Author), link: req.absolute(e.path) + "#comment-" + itoa(int(c.ID)),
 			author: v.Author, date: c.DateGMT, content: string(v.Content),
@@ -105,7 +105,7 @@ func (s *Server) siteCommentsFeed(ctx context.Context, req *request, kind string
 		if e == nil || e.Protected || !c.Public() {
 			continue
 		}
-		v := s.commentView(&c.Comment, 1)
+		v := s.commentView(sd, &c.Comment, 1)
 		date := c.DateGMT
 		if date.IsZero() {
 			date = c.Date

@@ -237,3 +237,32 @@ func TestPagesOfSeveralSitesSpeakTheirLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestNamelessCommenterIsAnonymousInTheBlogsLanguage: a comment left
+// without a name is signed as WordPress signs it in the blog's language,
+// on the post, in its comments feed and in the latest comments block.
+func TestNamelessCommenterIsAnonymousInTheBlogsLanguage(t *testing.T) {
+	for _, tt := range []struct{ lang, anonymous, block string }{
+		{"en-US", "Anonymous", `Anonymous on <a href="/2023/05/01/hello/#comment-1">`},
+		{"fr-FR", "Anonyme", `Anonyme dans <a href="/2023/05/01/hello/#comment-1">`},
+		{"ja", "匿名", `Hello</a> に 匿名 より`},
+	} {
+		lang, anonymous := tt.lang, tt.anonymous
+		t.Run(lang, func(t *testing.T) {
+			export := writeWXRIn(t, lang, t.TempDir(), "blog.xml", "https://quiet.example", "Quiet",
+				wxrPost{id: 1, title: "Hello", slug: "hello", date: "2023-05-01 10:00:00", body: "Hello.",
+					comments: []wxrComment{{id: 1, approved: "1", author: " ", date: "2023-05-02 09:00:00", body: "A nameless remark."}}},
+				wxrPost{id: 2, typ: "page", title: "Latest", slug: "latest", date: "2023-05-03 10:00:00", body: `<!-- wp:latest-comments {"displayExcerpt":false} /-->`})
+			_, ts := startSite(t, Config{Store: importArchive(t, export)})
+			for path, want := range map[string]string{
+				"/2023/05/01/hello/":      `<span class="comment-author">` + anonymous + `</span>`,
+				"/2023/05/01/hello/feed/": "<dc:creator>" + anonymous + "</dc:creator>",
+				"/latest/":                tt.block,
+			} {
+				if body := get(t, ts.URL+path).body; !strings.Contains(body, want) {
+					t.Errorf("%s does not sign the comment %q:\n%s", path, want, body)
+				}
+			}
+		})
+	}
+}

@@ -106,7 +106,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 			v.AttachmentURL = e.AttachmentURL
 			v.IsImage = isImage(e.AttachmentURL)
 		}
-		v.Discussion = s.discussion(e, sp.Comments)
+		v.Discussion = s.discussion(sd, e, sp.Comments)
 	} else if page > 1 {
 		return s.notFound(req)
 	}

@@ -461,14 +461,12 @@ func (sd *siteData) addRecentComments(ctx context.Context, store Archive) error 
 		if e == nil || e.Protected || !c.Public() {
 			continue
 		}
+		name, link := sd.commentAuthor(&c.Comment)
 		summary := render.CommentSummary{
-			Author: render.Link{Text: commentAuthor(&c.Comment)},
+			Author: render.Link{Text: name, URL: link},
 			Post:   render.Link{Text: e.title, URL: e.path + "#comment-" + strconv.FormatInt(c.ID, 10)},
 			Date:   c.Date,
 			Text:   render.ShownCommentText(c.ContentRaw, c.ContentRendered),
-		}
-		if safeHTTPURL(c.AuthorURL) {
-			summary.Author.URL = c.AuthorURL
 		}
 		sd.recentComments = append(sd.recentComments, summary)
 	}

@@ -328,7 +328,7 @@ func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost) (*Entry
 			return nil, fmt.Errorf("post %d: %w", p.ID, err)
 		}
 	}
-	e.Comments, e.CommentCount, e.Shown = comments(p.Comments, b.sanitizer, b.private)
+	e.Comments, e.CommentCount, e.Shown = comments(p.Comments, s.Links, b.sanitizer, b.private)
 	return e, nil
 }
 
@@ -357,8 +357,9 @@ func localTime(local, utc time.Time) time.Time {
 
 // comments threads a post's comments as readers saw them: without
 // private, only approved ones (Withhold has dropped the rest), and never
-// with emails, IPs or meta. It counts them all, and the approved ones.
-func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) (thread []*Comment, count, shown int) {
+// with emails, IPs or meta; a commenter as the site shows them (links).
+// It counts them all, and the approved ones.
+func comments(all []archive.Comment, links *site.Links, sanitizer *render.Sanitizer, private bool) (thread []*Comment, count, shown int) {
 	roots, _ := archive.Thread(all)
 	var convert func(nodes []*archive.Node) []*Comment
 	convert = func(nodes []*archive.Node) []*Comment {
@@ -375,7 +376,7 @@ func comments(all []archive.Comment, sanitizer *render.Sanitizer, private bool) 
 				Content: sanitizer.SanitizeComment(render.ShownComment(c.ContentRaw, c.ContentRendered)),
 				Replies: convert(n.Replies),
 			}
-			v.Author, v.AuthorURL = site.CommentAuthor(c)
+			v.Author, v.AuthorURL = links.CommentAuthor(c)
 			if private {
 				v.Status = c.Status()
 			}

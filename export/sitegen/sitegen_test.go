@@ -43,3 +43,35 @@ func TestShownAsOnTheSite(t *testing.T) {
 		})
 	}
 }
+
+// TestNamelessCommenterIsAnonymous: a comment left without a name is
+// exported signed as the blog showed it, in the blog's language
+// ("Anonyme" on a French blog), as the site signs it.
+func TestNamelessCommenterIsAnonymous(t *testing.T) {
+	ctx := context.Background()
+	store, err := archive.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := importer.Import(ctx, store, []string{filepath.Join("..", "testdata", "nameless-comment.xml")}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sitegen.Open(ctx, store, sitegen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var authors []string
+	err = s.Walk(ctx, store, false, func(e *sitegen.Entry) error {
+		for _, c := range e.Comments {
+			authors = append(authors, c.Author)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(authors) != 1 || authors[0] != "Anonyme" {
+		t.Errorf("the nameless comment is signed %q, want [Anonyme]", authors)
+	}
+}

@@ -24,7 +24,7 @@ type blockData struct {
 var _ render.SiteData = blockData{}
 
 func (b blockData) SiteTitle() render.Link {
-	return render.Link{Text: plainTitle(b.sd.Title), URL: b.sd.mount + "/"}
+	return render.Link{Text: b.sd.plainTitle(b.sd.Title), URL: b.sd.mount + "/"}
 }
 
 func (b blockData) Tagline() string { return render.ShownTitle(b.sd.Description) }

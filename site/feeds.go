@@ -56,7 +56,7 @@ func (s *Server) postsFeed(ctx context.Context, req *request, title, base string
 		}
 		items = append(items, item)
 	}
-	meta := feedMeta{title: plainTitle(title), description: sd.Description, link: req.absolute(base), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
+	meta := feedMeta{title: sd.plainTitle(title), description: sd.Description, link: req.absolute(base), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
 	return s.feed(req, meta, items, kind)
 }
 
@@ -115,7 +115,7 @@ func (s *Server) siteCommentsFeed(ctx context.Context, req *request, kind string
 			author: v.Author, date: date, content: string(v.Content),
 		})
 	}
-	meta := feedMeta{title: sd.locale.Say(locale.SiteComments, plainTitle(sd.Title)), link: req.absolute(sd.mount + "/"), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
+	meta := feedMeta{title: sd.locale.Say(locale.SiteComments, sd.plainTitle(sd.Title)), link: req.absolute(sd.mount + "/"), self: req.absolute(req.URL.EscapedPath()), lang: sd.Language, updated: req.snap.modified}
 	return s.feed(req, meta, items, kind)
 }
 

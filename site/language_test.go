@@ -266,3 +266,25 @@ func TestNamelessCommenterIsAnonymousInTheBlogsLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestUntitledPostInTheBlogsLanguage: a post without a title is called
+// "(no title)" in the blog's language, on its page, on the home page
+// and in the feed.
+func TestUntitledPostInTheBlogsLanguage(t *testing.T) {
+	for lang, untitled := range map[string]string{"en": "(no title)", "de-DE": "(kein Titel)", "ja": "(タイトルなし)"} {
+		t.Run(lang, func(t *testing.T) {
+			export := writeWXRIn(t, lang, t.TempDir(), "blog.xml", "https://quiet.example", "Quiet",
+				wxrPost{id: 1, title: "<b></b>", slug: "ohne", date: "2023-05-01 10:00:00", body: "Ohne Titel."})
+			_, ts := startSite(t, Config{Store: importArchive(t, export)})
+			for path, want := range map[string]string{
+				"/2023/05/01/ohne/": "<title>" + untitled + " – Quiet</title>",
+				"/":                 `<a href="/2023/05/01/ohne/">` + untitled + "</a>",
+				"/feed/":            "<title>" + untitled + "</title>",
+			} {
+				if body := get(t, ts.URL+path).body; !strings.Contains(body, want) {
+					t.Errorf("%s does not say %q:\n%s", path, want, body)
+				}
+			}
+		})
+	}
+}

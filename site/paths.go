@@ -1,11 +1,13 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -50,13 +52,10 @@ func samePath(requestEscaped, canonicalEscaped string) bool {
 	return a == b
 }
 
-// plainTitle is a title as text, as render.ShownTitle shows it.
-func plainTitle(title string) string {
-	t := render.ShownTitle(title)
-	if t == "" {
-		return "(no title)"
-	}
-	return t
+// plainTitle is a title as text, as render.ShownTitle shows it, and
+// "(no title)" in the site's language when none of it shows.
+func (sd *siteData) plainTitle(title string) string {
+	return cmp.Or(render.ShownTitle(title), sd.locale.Say(locale.NoTitle))
 }
 
 // maxPage caps page numbers: no archive has this many pages of ten, and

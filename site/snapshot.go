@@ -167,7 +167,7 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 	if !atRoot {
 		sd.mount = "/" + url.PathEscape(cmp.Or(sd.host, site.URL)) + sd.origPath
 	}
-	sd.name = plainTitle(cmp.Or(site.Title, sd.host, site.URL))
+	sd.name = sd.plainTitle(cmp.Or(site.Title, sd.host, site.URL))
 	rows, err := store.SiteEntries(ctx, site.URL)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
@@ -183,7 +183,7 @@ func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, 
 		if r.Type == "attachment" && r.Parent != 0 && !parents[r.Parent] {
 			continue
 		}
-		e := &entry{SiteEntry: r, title: plainTitle(r.Title)}
+		e := &entry{SiteEntry: r, title: sd.plainTitle(r.Title)}
 		sd.addEntry(e)
 	}
 	sd.addAliases()
@@ -346,7 +346,7 @@ func (sd *siteData) addTerms(ctx context.Context, store Archive) error {
 	for _, tax := range []string{"category", "post_tag"} {
 		for _, t := range sd.terms[tax] {
 			t.path = sd.mount + sd.termPath(t)
-			t.title = plainTitle(t.Name)
+			t.title = sd.plainTitle(t.Name)
 		}
 		for _, t := range sd.terms[tax] {
 			sort.Slice(t.children, func(i, j int) bool { return t.children[i].Name < t.children[j].Name })

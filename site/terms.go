@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parc-archive/parc/locale"
+	"github.com/parc-archive/parc/render"
 )
 
 // termRoute answers category, tag and author archives with their
@@ -27,10 +28,7 @@ func (s *Server) termRoute(ctx context.Context, req *request, rel string, segmen
 			return nil
 		}
 		heading := map[string]string{"category": locale.CategoryArchive, "post_tag": locale.TagArchive}[taxonomy]
-		l = listing{heading: sd.locale.Say(heading, t.title), description: plainTitle(t.Description), base: t.path}
-		if t.Description == "" {
-			l.description = ""
-		}
+		l = listing{heading: sd.locale.Say(heading, t.title), description: render.ShownTitle(t.Description), base: t.path}
 		within := map[string]bool{}
 		t.walk(func(d *term) { within[d.Slug] = true })
 		for _, c := range t.children {

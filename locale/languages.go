@@ -46,8 +46,9 @@ const (
 
 // The keys of the feeds' titles and of the archives they are titled by.
 const (
-	FeedOf          = "%s %s Feed"          // the site's title and "»", or "» " and a listing's heading
-	CommentsFeedOf  = "%s %s Comments Feed" // the site's title and "»"
+	FeedOf          = "%s %s Feed"             // the site's title and "»", or "» " and a listing's heading
+	CommentsFeedOf  = "%s %s Comments Feed"    // the site's title and "»"
+	PostFeedOf      = "%s %s %s Comments Feed" // a post's comments: the site's title, "»" and the post's title
 	FeedOfListing   = "Feed of %s"
 	PostComments    = "Comments on: %s"
 	SiteComments    = "Comments for %s"
@@ -74,6 +75,8 @@ const (
 	NoSuchAddress    = "That address cannot name a page of this archive."
 	TrySearching     = "Perhaps searching will help:"
 	GoHome           = "Go to the home page"
+	NotShown         = "This page could not be shown." // a template failed
+	WentWrong        = "Something went wrong on our side."
 )
 
 // The keys of what stands in for a password-protected post's content:
@@ -117,7 +120,8 @@ const (
 	PostPagesNav    = "Pages of this post"
 	ChildPages      = "Pages below this one"
 	Subcategories   = "Also:"
-	PageNumber      = "Page %d" // after a paged list's heading
+	PageNumber      = "Page %d"                  // after a paged list's heading
+	MonthsNav       = "Previous and next months" // the calendar's links to other months
 )
 
 // Anonymous is the name of a commenter who left none, as WordPress
@@ -215,6 +219,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
 		CommentsFeedOf:     msg("%s %s Kommentar-Feed"),
+		PostFeedOf:         msg("%s %s %s Kommentar-Feed"),
 		FeedOfListing:      msg("Feed von %s"),
 		PostComments:       msg("Kommentare zu: %s"),
 		SiteComments:       msg("Kommentare für %s"),
@@ -237,6 +242,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Diese Adresse kann keine Seite dieses Archivs bezeichnen."),
 		TrySearching:       msg("Vielleicht hilft eine Suche:"),
 		GoHome:             msg("Zur Startseite"),
+		NotShown:           msg("Diese Seite konnte nicht angezeigt werden."),
+		WentWrong:          msg("Bei uns ist etwas schiefgegangen."),
 		PasswordProtected:  msg("Dieser Inhalt ist passwortgeschützt."),
 		ProtectedCard:      msg("Dieser Inhalt ist passwortgeschützt; das Archiv zeigt ihn nicht."),
 		ProtectedPost:      msg("Dieser Inhalt ist passwortgeschützt. Das Archiv hält ihn privat und zeigt ihn nicht."),
@@ -267,6 +274,7 @@ var languages = []lang{
 		ChildPages:      msg("Unterseiten"),
 		Subcategories:   msg("Siehe auch:"),
 		PageNumber:      msg("Seite %d"),
+		MonthsNav:       msg("Vorherige und nächste Monate"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Archivierte Websites"),
@@ -316,6 +324,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Flux"),
 		CommentsFeedOf:     msg("%s %s Flux des commentaires"),
+		PostFeedOf:         msg("%s %s %s Flux des commentaires"),
 		FeedOfListing:      msg("Flux de %s"),
 		PostComments:       msg("Commentaires sur : %s"),
 		SiteComments:       msg("Commentaires pour %s"),
@@ -338,6 +347,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Cette adresse ne peut désigner aucune page de cette archive."),
 		TrySearching:       msg("Une recherche vous aidera peut-être :"),
 		GoHome:             msg("Aller à la page d’accueil"),
+		NotShown:           msg("Cette page n’a pas pu être affichée."),
+		WentWrong:          msg("Un problème est survenu de notre côté."),
 		PasswordProtected:  msg("Ce contenu est protégé par un mot de passe."),
 		ProtectedCard:      msg("Ce contenu est protégé par un mot de passe ; l’archive ne l’affiche pas."),
 		ProtectedPost:      msg("Ce contenu est protégé par un mot de passe. L’archive le garde privé et ne l’affiche pas."),
@@ -368,6 +379,7 @@ var languages = []lang{
 		ChildPages:      msg("Sous-pages"),
 		Subcategories:   msg("Voir aussi :"),
 		PageNumber:      msg("Page %d"),
+		MonthsNav:       msg("Mois précédents et suivants"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Sites archivés"),
@@ -417,6 +429,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
 		CommentsFeedOf:     msg("%s %s RSS de los comentarios"),
+		PostFeedOf:         msg("%s %s %s RSS de los comentarios"),
 		FeedOfListing:      msg("Feed de %s"),
 		PostComments:       msg("Comentarios en: %s"),
 		SiteComments:       msg("Comentarios para %s"),
@@ -439,6 +452,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Esa dirección no puede corresponder a ninguna página de este archivo."),
 		TrySearching:       msg("Quizá una búsqueda te ayude:"),
 		GoHome:             msg("Ir a la página de inicio"),
+		NotShown:           msg("No se ha podido mostrar esta página."),
+		WentWrong:          msg("Algo ha fallado por nuestra parte."),
 		PasswordProtected:  msg("Este contenido está protegido por contraseña."),
 		ProtectedCard:      msg("Este contenido está protegido por contraseña; el archivo no lo muestra."),
 		ProtectedPost:      msg("Este contenido está protegido por contraseña. El archivo lo mantiene privado y no lo muestra."),
@@ -469,6 +484,7 @@ var languages = []lang{
 		ChildPages:      msg("Subpáginas"),
 		Subcategories:   msg("Ver también:"),
 		PageNumber:      msg("Página %d"),
+		MonthsNav:       msg("Meses anteriores y siguientes"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Sitios archivados"),
@@ -518,6 +534,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
 		CommentsFeedOf:     msg("%s %s Feed dei commenti"),
+		PostFeedOf:         msg("%s %s %s Feed dei commenti"),
 		FeedOfListing:      msg("Feed di %s"),
 		PostComments:       msg("Commenti a: %s"),
 		SiteComments:       msg("Commenti per %s"),
@@ -540,6 +557,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Questo indirizzo non può indicare una pagina di questo archivio."),
 		TrySearching:       msg("Forse una ricerca può aiutare:"),
 		GoHome:             msg("Vai alla home page"),
+		NotShown:           msg("Non è stato possibile mostrare questa pagina."),
+		WentWrong:          msg("Qualcosa è andato storto da parte nostra."),
 		PasswordProtected:  msg("Questo contenuto è protetto da password."),
 		ProtectedCard:      msg("Questo contenuto è protetto da password; l’archivio non lo mostra."),
 		ProtectedPost:      msg("Questo contenuto è protetto da password. L’archivio lo mantiene privato e non lo mostra."),
@@ -570,6 +589,7 @@ var languages = []lang{
 		ChildPages:      msg("Sottopagine"),
 		Subcategories:   msg("Vedi anche:"),
 		PageNumber:      msg("Pagina %d"),
+		MonthsNav:       msg("Mesi precedenti e successivi"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Siti archiviati"),
@@ -619,6 +639,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("Feed de %s %s"),
 		CommentsFeedOf:     msg("%s %s Feed de comentários"),
+		PostFeedOf:         msg("%s %s %s Feed de comentários"),
 		FeedOfListing:      msg("Feed de %s"),
 		PostComments:       msg("Comentários sobre: %s"),
 		SiteComments:       msg("Comentários sobre %s"),
@@ -641,6 +662,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Esse endereço não pode indicar uma página deste arquivo."),
 		TrySearching:       msg("Talvez uma pesquisa ajude:"),
 		GoHome:             msg("Ir para a página inicial"),
+		NotShown:           msg("Não foi possível mostrar esta página."),
+		WentWrong:          msg("Algo deu errado do nosso lado."),
 		PasswordProtected:  msg("Este conteúdo está protegido por senha."),
 		ProtectedCard:      msg("Este conteúdo está protegido por senha; o arquivo não o mostra."),
 		ProtectedPost:      msg("Este conteúdo está protegido por senha. O arquivo o mantém privado e não o mostra."),
@@ -671,6 +694,7 @@ var languages = []lang{
 		ChildPages:      msg("Subpáginas"),
 		Subcategories:   msg("Veja também:"),
 		PageNumber:      msg("Página %d"),
+		MonthsNav:       msg("Meses anteriores e seguintes"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Sites arquivados"),
@@ -720,6 +744,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
 		CommentsFeedOf:     msg("%s %s reacties feed"),
+		PostFeedOf:         msg("%s %s %s Reacties feed"),
 		FeedOfListing:      msg("Feed van %s"),
 		PostComments:       msg("Reacties op: %s"),
 		SiteComments:       msg("Reacties voor %s"),
@@ -742,6 +767,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Dat adres kan geen pagina van dit archief aanduiden."),
 		TrySearching:       msg("Misschien helpt zoeken:"),
 		GoHome:             msg("Ga naar de homepage"),
+		NotShown:           msg("Deze pagina kon niet worden getoond."),
+		WentWrong:          msg("Er ging bij ons iets mis."),
 		PasswordProtected:  msg("Deze inhoud is beveiligd met een wachtwoord."),
 		ProtectedCard:      msg("Deze inhoud is beveiligd met een wachtwoord; het archief toont deze niet."),
 		ProtectedPost:      msg("Deze inhoud is beveiligd met een wachtwoord. Het archief houdt deze privé en toont deze niet."),
@@ -772,6 +799,7 @@ var languages = []lang{
 		ChildPages:      msg("Subpagina's"),
 		Subcategories:   msg("Zie ook:"),
 		PageNumber:      msg("Pagina %d"),
+		MonthsNav:       msg("Vorige en volgende maanden"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Gearchiveerde sites"),
@@ -827,6 +855,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Лента"),
 		CommentsFeedOf:     msg("%s %s Лента комментариев"),
+		PostFeedOf:         msg("%[1]s %[2]s Лента комментариев к «%[3]s»"),
 		FeedOfListing:      msg("Лента: %s"),
 		PostComments:       msg("Комментарии: %s"),
 		SiteComments:       msg("Комментарии на сайте %s"),
@@ -849,6 +878,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("Этот адрес не может указывать на страницу этого архива."),
 		TrySearching:       msg("Возможно, поможет поиск:"),
 		GoHome:             msg("Перейти на главную страницу"),
+		NotShown:           msg("Не удалось показать эту страницу."),
+		WentWrong:          msg("На нашей стороне что-то пошло не так."),
 		PasswordProtected:  msg("Это содержимое защищено паролем."),
 		ProtectedCard:      msg("Это содержимое защищено паролем; архив его не показывает."),
 		ProtectedPost:      msg("Это содержимое защищено паролем. Архив хранит его закрытым и не показывает."),
@@ -879,6 +910,7 @@ var languages = []lang{
 		ChildPages:      msg("Дочерние страницы"),
 		Subcategories:   msg("См. также:"),
 		PageNumber:      msg("Страница %d"),
+		MonthsNav:       msg("Предыдущий и следующий месяцы"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("Архивированные сайты"),
@@ -929,6 +961,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s フィード"),
 		CommentsFeedOf:     msg("%s %s コメントフィード"),
+		PostFeedOf:         msg("%s %s %s のコメントのフィード"),
 		FeedOfListing:      msg("%s のフィード"),
 		PostComments:       msg("%s へのコメント"),
 		SiteComments:       msg("%s へのコメント"),
@@ -951,6 +984,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("そのアドレスはこのアーカイブのページを指すことができません。"),
 		TrySearching:       msg("検索してみてください:"),
 		GoHome:             msg("ホームページへ移動"),
+		NotShown:           msg("このページを表示できませんでした。"),
+		WentWrong:          msg("こちら側で問題が発生しました。"),
 		PasswordProtected:  msg("このコンテンツはパスワードで保護されています。"),
 		ProtectedCard:      msg("このコンテンツはパスワードで保護されています。アーカイブには表示されません。"),
 		ProtectedPost:      msg("このコンテンツはパスワードで保護されています。アーカイブは非公開のまま保管し、表示しません。"),
@@ -981,6 +1016,7 @@ var languages = []lang{
 		ChildPages:      msg("子ページ"),
 		Subcategories:   msg("関連:"),
 		PageNumber:      msg("%d ページ"),
+		MonthsNav:       msg("前後の月"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("アーカイブ済みのサイト"),
@@ -1027,6 +1063,7 @@ var languages = []lang{
 		// The feeds, the error pages, the password notices and the search page.
 		FeedOf:             msg("%s %s Feed"),
 		CommentsFeedOf:     msg("%s %s 评论Feed"),
+		PostFeedOf:         msg("%s %s %s评论Feed"),
 		FeedOfListing:      msg("%s的Feed"),
 		PostComments:       msg("《%s》的评论"),
 		SiteComments:       msg("“%s”的评论"),
@@ -1049,6 +1086,8 @@ var languages = []lang{
 		NoSuchAddress:      msg("该地址不可能指向此存档的页面。"),
 		TrySearching:       msg("也许搜索会有帮助："),
 		GoHome:             msg("前往首页"),
+		NotShown:           msg("无法显示此页面。"),
+		WentWrong:          msg("我们这边出了点问题。"),
 		PasswordProtected:  msg("这是一篇受密码保护的文章。"),
 		ProtectedCard:      msg("这是一篇受密码保护的文章，存档不显示其内容。"),
 		ProtectedPost:      msg("这是一篇受密码保护的文章。存档将其保密，不予显示。"),
@@ -1079,6 +1118,7 @@ var languages = []lang{
 		ChildPages:      msg("子页面"),
 		Subcategories:   msg("另见："),
 		PageNumber:      msg("第%d页"),
+		MonthsNav:       msg("上个月和下个月"),
 
 		// The pages of several sites: their list, and an old link several had.
 		ArchivedSites:  msg("已存档的站点"),

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parc-archive/parc/locale"
 )
 
 // Calendar is what the calendar block needs of a month: the URL of the
@@ -60,7 +62,7 @@ func calendar(site SiteData) string {
 	if rest := 6 - (pad+days-1)%7; rest > 0 {
 		b.WriteString(`<td class="pad" colspan="` + strconv.Itoa(rest) + `">&nbsp;</td>`)
 	}
-	b.WriteString(`</tr></tbody></table><nav aria-label="Previous and next months" class="wp-calendar-nav">`)
+	b.WriteString(`</tr></tbody></table><nav aria-label="` + html.EscapeString(l.Say(locale.MonthsNav)) + `" class="wp-calendar-nav">`)
 	b.WriteString(`<span class="wp-calendar-nav-prev">`)
 	if data.PreviousURL != "" {
 		b.WriteString(anchor(Link{Text: "« " + l.MonthAbbrev(data.PreviousMonth), URL: data.PreviousURL}))

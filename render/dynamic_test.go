@@ -135,7 +135,8 @@ func TestDynamicBlocks(t *testing.T) {
 	german := Renderer{Site: fixedSite{lang: "de-DE"}, Post: 2}
 	got := german.HTML(`<!-- wp:post-date /--><!-- wp:latest-comments {"displayExcerpt":false} /--><!-- wp:calendar /--><!-- wp:post-navigation-link {"type":"previous"} /-->`)
 	for _, want := range []string{`>18. März 2023</time>`, `</a> bei <a href="/2/#comment-1">`, `<caption>November 2026</caption>`,
-		`<th scope="col" title="Montag">M</th>`, `aria-label="3. November 2026"`, `>« Mär</a>`, `Vorheriger Beitrag: <a href="/1/">Older</a>`} {
+		`<th scope="col" title="Montag">M</th>`, `aria-label="3. November 2026"`, `>« Mär</a>`, `Vorheriger Beitrag: <a href="/1/">Older</a>`,
+		`<nav aria-label="Vorherige und nächste Monate" class="wp-calendar-nav">`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("German blocks lack %q:\n%s", want, got)
 		}

@@ -37,7 +37,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.logger.Error("site: recovered from a panic", "path", r.URL.Path, "panic", fmt.Sprint(v))
-				s.plainError(w, http.StatusInternalServerError, "Something went wrong on our side.")
+				s.plainError(w, http.StatusInternalServerError, s.localeOf(s.unrouted(r)).Say(locale.WentWrong))
 			}
 		}()
 		switch {

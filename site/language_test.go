@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
@@ -111,7 +114,7 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 		{"en-GB", map[string][]string{
 			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Comments Feed"`, "This content is password protected; the archive does not show it.", "Lighthouse Notes is a read-only archive · <a href=\"/feed/\">RSS feed</a>", `<nav aria-label="Pages">`},
 			"/category/films/":       {"<p class=\"children-terms\">Also: <a"},
-			review:                   {`<nav class="post-nav" aria-label="Posts">`},
+			review:                   {`<nav class="post-nav" aria-label="Posts">`, `title="Lighthouse Notes » The Quiet Lighthouse (2023) Review Comments Feed"`},
 			"/feed/":                 {"This content is password protected."},
 			review + "feed/":         {"<title>Comments on: The Quiet Lighthouse (2023) Review</title>", "<title>By: Jonah</title>"},
 			"/comments/feed/":        {"<title>Comments for Lighthouse Notes</title>", "<title>Comment on The Quiet Lighthouse (2023) Review by Jonah</title>"},
@@ -129,7 +132,7 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 		{"de-DE", map[string][]string{
 			"/":                      {`title="Lighthouse Notes » Feed"`, `title="Lighthouse Notes » Kommentar-Feed"`, "Dieser Inhalt ist passwortgeschützt; das Archiv zeigt ihn nicht.", "Lighthouse Notes ist ein Archiv, das nur gelesen werden kann · <a href=\"/feed/\">RSS-Feed</a>", `<nav aria-label="Seiten">`},
 			"/category/films/":       {"<p class=\"children-terms\">Siehe auch: <a"},
-			review:                   {`<nav class="post-nav" aria-label="Beiträge">`},
+			review:                   {`<nav class="post-nav" aria-label="Beiträge">`, `title="Lighthouse Notes » The Quiet Lighthouse (2023) Review Kommentar-Feed"`},
 			"/feed/":                 {"Dieser Inhalt ist passwortgeschützt."},
 			review + "feed/":         {"<title>Kommentare zu: The Quiet Lighthouse (2023) Review</title>", "<title>Von: Jonah</title>"},
 			"/comments/feed/":        {"<title>Kommentare für Lighthouse Notes</title>", "<title>Kommentar zu The Quiet Lighthouse (2023) Review von Jonah</title>"},
@@ -147,7 +150,7 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 		{"ja", map[string][]string{
 			"/":                      {`title="Lighthouse Notes » フィード"`, `title="Lighthouse Notes » コメントフィード"`, "このコンテンツはパスワードで保護されています。アーカイブには表示されません。", "Lighthouse Notes は読み取り専用のアーカイブです · <a href=\"/feed/\">RSS フィード</a>", `<nav aria-label="固定ページ">`},
 			"/category/films/":       {"<p class=\"children-terms\">関連: <a"},
-			review:                   {`<nav class="post-nav" aria-label="投稿">`},
+			review:                   {`<nav class="post-nav" aria-label="投稿">`, `title="Lighthouse Notes » The Quiet Lighthouse (2023) Review のコメントのフィード"`},
 			"/feed/":                 {"このコンテンツはパスワードで保護されています。"},
 			review + "feed/":         {"<title>The Quiet Lighthouse (2023) Review へのコメント</title>", "<title>Jonah より</title>"},
 			"/comments/feed/":        {"<title>Lighthouse Notes へのコメント</title>", "<title>Jonah より The Quiet Lighthouse (2023) Review へのコメント</title>"},
@@ -163,7 +166,7 @@ func TestFramesSpeakTheBlogsLanguage(t *testing.T) {
 			"/search/?q=x&page=abc":  {"<h1>不正なリクエスト</h1>", "そのページ番号は範囲外です。"},
 		}},
 	}
-	english := []string{"Comments on:", "Comments for", "Category:", "password protected", "Not found", "Perhaps searching", "home page", "Bad request", "not available", "read-only", "Also:", `aria-label="Posts"`}
+	english := []string{"Comments on:", "Comments for", "Category:", "password protected", "Not found", "Perhaps searching", "home page", "Bad request", "not available", "read-only", "Also:", `aria-label="Posts"`, "Comments Feed"}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
 			_, ts := startSite(t, Config{Store: importArchive(t, sharedtest.SampleBlogIn(t, tt.lang))})
@@ -286,5 +289,28 @@ func TestUntitledPostInTheBlogsLanguage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// panickingStore is the archive with a bug: reading a post panics.
+type panickingStore struct{ *archive.Store }
+
+func (panickingStore) Post(context.Context, int64) (*archive.StoredPost, error) {
+	panic("a bug reading a post")
+}
+
+// TestFailuresSpeakTheBlogsLanguage: the short answers of a page that
+// could not be drawn (a theme's template failing) or of a bug (a panic)
+// are in the blog's language too, and show no trace of the failure.
+func TestFailuresSpeakTheBlogsLanguage(t *testing.T) {
+	store := importArchive(t, sharedtest.SampleBlogIn(t, "de-DE"))
+	failing := fstest.MapFS{"templates/list.html": {Data: []byte(`{{define "main"}}{{.Main.NoSuchField}}{{end}}`)}}
+	_, themed := startSite(t, Config{Store: store, Theme: failing})
+	if got := get(t, themed.URL+"/"); got.status != http.StatusInternalServerError || got.body != "Diese Seite konnte nicht angezeigt werden.\n" {
+		t.Errorf("a failing template: %d %q", got.status, got.body)
+	}
+	_, buggy := startSite(t, Config{Store: panickingStore{store}})
+	if got := get(t, buggy.URL+"/2023/03/18/the-quiet-lighthouse-review/"); got.status != http.StatusInternalServerError || got.body != "Bei uns ist etwas schiefgegangen.\n" {
+		t.Errorf("a panic: %d %q", got.status, got.body)
 	}
 }

@@ -8,13 +8,9 @@ import (
 
 // page is the frame of every HTML page of a site.
 func (s *Server) page(req *request, title string) *pageView {
-	pv := &pageView{Title: title}
+	pv := &pageView{Title: title, locale: s.localeOf(req)}
 	sd := req.site
 	if sd == nil {
-		pv.locale = s.catalog.For("")
-		if req.snap != nil {
-			pv.locale = req.snap.locale
-		}
 		pv.Site = siteView{Title: pv.locale.Say(locale.ArchivedSites), Lang: pv.locale.Tag().String(), Home: "/"}
 		return pv
 	}
@@ -22,7 +18,6 @@ func (s *Server) page(req *request, title string) *pageView {
 	if lang == "" {
 		lang = "en"
 	}
-	pv.locale = sd.locale
 	pv.Site = siteView{
 		Title: sd.name, Tagline: sd.Description, Lang: lang,
 		Home: sd.mount + "/", Search: sd.mount + "/search/", Feed: sd.mount + "/feed/", Nav: sd.nav,
@@ -42,7 +37,7 @@ func (s *Server) html(req *request, view string, pv *pageView, status int) *resp
 	body, err := s.views.render(view, pv)
 	if err != nil {
 		s.logger.Error("site: template failed", "view", view, "path", req.URL.Path, "err", err)
-		return &response{status: http.StatusInternalServerError, contentType: "text/plain; charset=utf-8", body: []byte("This page could not be shown.\n")}
+		return &response{status: http.StatusInternalServerError, contentType: "text/plain; charset=utf-8", body: []byte(pv.locale.Say(locale.NotShown) + "\n")}
 	}
 	body = s.localMedia(req.Context(), req, body, false)
 	resp := newResponse(status, "text/html; charset=utf-8", body, req.snap.modified)
@@ -69,11 +64,29 @@ func (s *Server) unavailable(req *request, err error) *response {
 
 // errorPage writes an error page from outside routing (the guard).
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, heading, message string) {
+	s.errorHTML(s.unrouted(r), status, heading, message).write(w, r)
+}
+
+// unrouted is a request answered outside routing (the guard's refusals,
+// a recovered panic): the served snapshot, and the site its path is on.
+func (s *Server) unrouted(r *http.Request) *request {
 	req := &request{Request: r, snap: s.snapshot.Load()}
 	if req.snap != nil {
 		req.site, _ = req.snap.site(r.URL.EscapedPath())
 	}
-	s.errorHTML(req, status, heading, message).write(w, r)
+	return req
+}
+
+// localeOf is the language a request is answered in: its site's, else
+// the one the archive's sites share, else English.
+func (s *Server) localeOf(req *request) *locale.Locale {
+	switch {
+	case req.site != nil:
+		return req.site.locale
+	case req.snap != nil:
+		return req.snap.locale
+	}
+	return s.catalog.For("")
 }
 
 // errorHTML is an error page in the site's language, never indexed:

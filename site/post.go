@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/parc-archive/parc/archive"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -129,7 +130,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 	pv := s.page(req, e.title)
 	pv.Canonical = req.absolute(e.path)
 	if !v.Protected {
-		pv.Feeds = append(pv.Feeds, feedLink{Title: pv.Site.Title + " » " + e.title + " Comments Feed", Type: "application/rss+xml", URL: withSlash(e.path) + "feed/"})
+		pv.Feeds = append(pv.Feeds, feedLink{Title: pv.locale.Say(locale.PostFeedOf, pv.Site.Title, "»", e.title), Type: "application/rss+xml", URL: withSlash(e.path) + "feed/"})
 	}
 	pv.Main = v
 	return s.html(req, "post", pv, http.StatusOK)

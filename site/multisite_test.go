@@ -18,7 +18,7 @@ import (
 
 // wxrPost is one item of a hand-written export.
 type wxrPost struct {
-	id                      int
+	id, parent              int
 	typ, status, password   string
 	title, slug, date, body string
 	comments                []wxrComment
@@ -66,10 +66,10 @@ func writeWXRIn(t *testing.T, lang, dir, name, siteURL, title string, posts ...w
 		<content:encoded><![CDATA[%s]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
 		<wp:post_id>%[4]d</wp:post_id><wp:post_date><![CDATA[%s]]></wp:post_date><wp:post_date_gmt><![CDATA[%[6]s]]></wp:post_date_gmt>
 		<wp:comment_status><![CDATA[open]]></wp:comment_status><wp:ping_status><![CDATA[open]]></wp:ping_status>
-		<wp:post_name><![CDATA[%s]]></wp:post_name><wp:status><![CDATA[%s]]></wp:status><wp:post_parent>0</wp:post_parent>
+		<wp:post_name><![CDATA[%s]]></wp:post_name><wp:status><![CDATA[%s]]></wp:status><wp:post_parent>%d</wp:post_parent>
 		<wp:menu_order>0</wp:menu_order><wp:post_type><![CDATA[%s]]></wp:post_type><wp:post_password><![CDATA[%s]]></wp:post_password>
 		<wp:is_sticky>0</wp:is_sticky>
-`, p.title, link, siteURL, p.id, p.body, p.date, p.slug, status, typ, p.password)
+`, p.title, link, siteURL, p.id, p.body, p.date, p.slug, status, p.parent, typ, p.password)
 		for _, c := range p.comments {
 			fmt.Fprintf(&b, `		<wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_author><![CDATA[%s]]></wp:comment_author>
 			<wp:comment_author_email><![CDATA[]]></wp:comment_author_email><wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP><![CDATA[]]></wp:comment_author_IP>

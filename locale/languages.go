@@ -154,6 +154,13 @@ func counted(cases ...any) []catalog.Message {
 	return []catalog.Message{plural.Selectf(1, "%d", cases...)}
 }
 
+// russianCount is a Russian count's forms, for one thing (1, 21), a few
+// (2–4, 22) and many (5–20): a fraction, which no count of parc's is,
+// would take the few form.
+func russianCount(one, few, many string) []catalog.Message {
+	return counted(plural.One, one, plural.Few, few, plural.Many, many, plural.Other, few)
+}
+
 var (
 	englishMonths = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 	englishDays   = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
@@ -812,13 +819,11 @@ var languages = []lang{
 		weekdays:    [7]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}}},
 
 	{language.Russian, map[string][]catalog.Message{
-		YearArchive:  msg("Год: %s"),
-		MonthArchive: msg("Месяц: %s"),
-		DayArchive:   msg("День: %s"),
-		Responses: counted(plural.One, "%[1]d ответ на «%[2]s»", plural.Few, "%[1]d ответа на «%[2]s»",
-			plural.Many, "%[1]d ответов на «%[2]s»", plural.Other, "%[1]d ответа на «%[2]s»"),
-		Comments: counted(plural.One, "%d комментарий", plural.Few, "%d комментария",
-			plural.Many, "%d комментариев", plural.Other, "%d комментария"),
+		YearArchive:   msg("Год: %s"),
+		MonthArchive:  msg("Месяц: %s"),
+		DayArchive:    msg("День: %s"),
+		Responses:     russianCount("%[1]d ответ на «%[2]s»", "%[1]d ответа на «%[2]s»", "%[1]d ответов на «%[2]s»"),
+		Comments:      russianCount("%d комментарий", "%d комментария", "%d комментариев"),
 		NoComments:    msg("Комментариев нет"),
 		DateAtTime:    msg("%s в %s"),
 		ReadOnly:      msg("Комментарии закрыты: это архив только для чтения."),
@@ -840,14 +845,10 @@ var languages = []lang{
 		NextPost:      msg("Следующая запись: %s"),
 		PreviousPost:  msg("Предыдущая запись: %s"),
 		NoTitle:       msg("(без названия)"),
-		Posts: counted(plural.One, "%d запись", plural.Few, "%d записи",
-			plural.Many, "%d записей", plural.Other, "%d записи"),
-		Pages: counted(plural.One, "%d страница", plural.Few, "%d страницы",
-			plural.Many, "%d страниц", plural.Other, "%d страницы"),
-		Results: counted(plural.One, "%d результат", plural.Few, "%d результата",
-			plural.Many, "%d результатов", plural.Other, "%d результата"),
-		MoreComments: counted(plural.One, "и ещё %d подходящий комментарий", plural.Few, "и ещё %d подходящих комментария",
-			plural.Many, "и ещё %d подходящих комментариев", plural.Other, "и ещё %d подходящего комментария"),
+		Posts:         russianCount("%d запись", "%d записи", "%d записей"),
+		Pages:         russianCount("%d страница", "%d страницы", "%d страниц"),
+		Results:       russianCount("%d результат", "%d результата", "%d результатов"),
+		MoreComments:  russianCount("и ещё %d подходящий комментарий", "и ещё %d подходящих комментария", "и ещё %d подходящих комментариев"),
 		Pings:         msg("Уведомления и обратные ссылки"),
 		InThisSection: msg("В этом разделе"),
 		NothingHere:   msg("Здесь ничего нет."),

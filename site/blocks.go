@@ -179,12 +179,15 @@ func termLinks(used []usedTerm) []render.Link {
 	return links
 }
 
-// byName sorts links by their text as WordPress's database collation
-// does: letter case aside.
+// byName sorts links by their text (compareNames).
 func byName(links []render.Link) {
-	slices.SortStableFunc(links, func(x, y render.Link) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(x.Text), strings.ToLower(y.Text)), cmp.Compare(x.Text, y.Text))
-	})
+	slices.SortStableFunc(links, func(x, y render.Link) int { return compareNames(x.Text, y.Text) })
+}
+
+// compareNames orders names as WordPress's database collation does:
+// letter case aside ("a Blog page" before "Front Page").
+func compareNames(x, y string) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(x), strings.ToLower(y)), cmp.Compare(x, y))
 }
 
 // maxPageDepth is how deep a page list follows child pages: deeper ones

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -74,5 +75,26 @@ func TestBlockLists(t *testing.T) {
 			c.PreviousMonth != tc.previousMonth || c.NextMonth != tc.nextMonth {
 			t.Errorf("calendar of %s 2023: got %+v", tc.month, c)
 		}
+	}
+}
+
+// TestPagesOrder checks the order of a page list: menu order first, then
+// the titles as WordPress's database collation orders them, letter case
+// aside ("a Blog page" before "Front Page").
+func TestPagesOrder(t *testing.T) {
+	pages := []*entry{
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "Front Page"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 1}, title: "About"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "a Blog page"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "Zebra"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "zebra"},
+	}
+	sortPages(pages)
+	var got []string
+	for _, p := range pages {
+		got = append(got, p.title)
+	}
+	if want := []string{"a Blog page", "Front Page", "Zebra", "zebra", "About"}; !slices.Equal(got, want) {
+		t.Errorf("pages in the order %q, want %q", got, want)
 	}
 }

@@ -45,6 +45,9 @@ type SiteData interface {
 	// Excerpt is the plain text of the post's excerpt (ShownExcerpt), ""
 	// for a protected post.
 	Excerpt(id int64) string
+	// FeaturedImage is the image attachment the post has as its featured
+	// image, which readers may see; false when none.
+	FeaturedImage(id int64) (Attachment, bool)
 	// Today is the day the calendar block shows the month of.
 	Today() time.Time
 	Calendar(year int, month time.Month) Calendar
@@ -98,7 +101,6 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		}
 		return fallback
 	}
-	flag := func(key string) bool { v, _ := a[key].(bool); return v }
 	switch name {
 	case "latest-posts":
 		q := PostQuery{N: number("postsToShow", 5), Category: categoryID(a["categories"])}
@@ -106,11 +108,11 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		if order, _ := a["order"].(string); order == "asc" {
 			q.Ascending = true
 		}
-		return latestPosts(site, site.LatestPosts(q), flag("displayPostDate")), true
+		return latestPosts(site, site.LatestPosts(q), flag(a, "displayPostDate")), true
 	case "archives":
-		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
+		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag(a, "showPostCounts")), true
 	case "categories":
-		return linkList("wp-block-categories-list wp-block-categories", site.Categories(), flag("showPostCounts")), true
+		return linkList("wp-block-categories-list wp-block-categories", site.Categories(), flag(a, "showPostCounts")), true
 	case "page-list":
 		return linkList("wp-block-page-list", site.Pages(), false), true
 	case "tag-cloud":
@@ -144,7 +146,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 			return `<ul class="wp-block-rss"><li><a href="` + html.EscapeString(url) + `">` + html.EscapeString(url) + `</a></li></ul>`, true
 		}
 		return "", true
-	case "post-title", "post-date", "post-author", "post-terms", "post-excerpt", "read-more":
+	case "post-title", "post-date", "post-author", "post-terms", "post-excerpt", "read-more", "post-featured-image":
 		p, ok := site.Post(post)
 		if !ok {
 			return "", true
@@ -163,7 +165,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 	case "calendar":
 		return calendar(site), true
 	case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
-		"post-featured-image", "loginout", "avatar":
+		"loginout", "avatar":
 		return "", true
 	}
 	return "", false
@@ -187,6 +189,12 @@ func categoryID(v any) int64 {
 		}
 	}
 	return 0
+}
+
+// flag reads a flag that is off unless the attributes turn it on.
+func flag(a map[string]any, key string) bool {
+	v, _ := a[key].(bool)
+	return v
 }
 
 // defaultTrue reads a flag that is on unless the attributes turn it off.
@@ -249,7 +257,7 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 	switch name {
 	case "post-title":
 		title := html.EscapeString(p.Text)
-		if link, _ := a["isLink"].(bool); link {
+		if flag(a, "isLink") {
 			title = anchor(p.Link)
 		}
 		return `<h2 class="wp-block-post-title">` + title + `</h2>`
@@ -278,9 +286,30 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 			return ""
 		}
 		return `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">` + html.EscapeString(excerpt) + `</p></div>`
+	case "post-featured-image":
+		return featuredImage(site, p, flag(a, "isLink"))
 	default: // read-more
 		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">` + html.EscapeString(site.Locale().Say(locale.ReadMore)) + `</a>`
 	}
+}
+
+// featuredImage is the post's featured image as WordPress's block shows
+// it: the image with its alternative text or, linked to the post, with
+// the post's title for one, since it then names where the link leads.
+func featuredImage(site SiteData, p PostSummary, linked bool) string {
+	image, ok := site.FeaturedImage(p.ID)
+	if !ok || !safeURL(image.URL) {
+		return ""
+	}
+	alt := image.Alt
+	if linked {
+		alt = p.Text
+	}
+	img := `<img src="` + html.EscapeString(image.URL) + `" class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="` + html.EscapeString(alt) + `">`
+	if linked && safeURL(p.URL) {
+		img = `<a href="` + html.EscapeString(p.URL) + `">` + img + `</a>`
+	}
+	return `<figure class="wp-block-post-featured-image">` + img + `</figure>`
 }
 
 // queryLoop renders a post template, the inner blocks of a query loop,

@@ -62,6 +62,15 @@ func (fixedSite) Excerpt(id int64) string {
 	}
 	return ""
 }
+func (fixedSite) FeaturedImage(id int64) (Attachment, bool) {
+	switch id {
+	case 2:
+		return Attachment{ID: 9, URL: "https://cdn.example/wind.jpg", Title: "DSC0001", Alt: "Wind farm & sea"}, true
+	case 1:
+		return Attachment{ID: 8, URL: "javascript:alert(1)", Alt: "hostile"}, true
+	}
+	return Attachment{}, false
+}
 func (fixedSite) Today() time.Time { return time.Date(2026, 11, 5, 12, 0, 0, 0, time.UTC) }
 func (fixedSite) Calendar(year int, month time.Month) Calendar {
 	if year != 2026 || month != 11 {
@@ -126,6 +135,19 @@ func TestDynamicBlocks(t *testing.T) {
 				`<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/2/">Newer</a></h2></li></ul></div>`},
 		{`<!-- wp:post-excerpt /-->`, `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">Newer&#39;s words […]</p></div>`},
 		{`<!-- wp:post-template --><!-- wp:post-title /-->`, `<h2 class="wp-block-post-title">Newer</h2>`},
+		// The featured image shows with its alternative text, or linked
+		// to the post with the post's title for one; in a query loop each
+		// post shows its own, and one without, or with a file that is no
+		// web address, shows none.
+		{`<!-- wp:post-featured-image /-->`, `<figure class="wp-block-post-featured-image"><img src="https://cdn.example/wind.jpg" ` +
+			`class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="Wind farm &amp; sea"></figure>`},
+		{`<!-- wp:post-featured-image {"isLink":true} /-->`, `<figure class="wp-block-post-featured-image"><a href="/2/"><img src="https://cdn.example/wind.jpg" ` +
+			`class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="Newer"></a></figure>`},
+		{`<!-- wp:query {"query":{"perPage":2}} --><!-- wp:post-template --><!-- wp:post-featured-image /--><!-- wp:post-title /--><!-- /wp:post-template --><!-- /wp:query -->`,
+			`<ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title">Sticky</h2></li>` +
+				`<li class="wp-block-post"><figure class="wp-block-post-featured-image"><img src="https://cdn.example/wind.jpg" ` +
+				`class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="Wind farm &amp; sea"></figure><h2 class="wp-block-post-title">Newer</h2></li>` +
+				`<li class="wp-block-post"><h2 class="wp-block-post-title">Older</h2></li></ul>`},
 	} {
 		if got := strings.TrimSpace(post.HTML(tt.in)); got != tt.want {
 			t.Errorf("HTML(%q) of post 2\n got %q\nwant %q", tt.in, got, tt.want)

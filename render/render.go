@@ -18,6 +18,7 @@ type Attachment struct {
 	Page      string // the attachment's own page, where galleries link by default
 	Title     string
 	Caption   string // HTML, as WordPress stores an attachment's excerpt
+	Alt       string // its image's alternative text
 	MenuOrder int64
 }
 

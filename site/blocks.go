@@ -292,6 +292,23 @@ func (b blockData) Excerpt(id int64) string {
 	return render.ShownExcerpt(c.Raw, c.Rendered, c.ExcerptRaw, c.ExcerptRendered)
 }
 
+// FeaturedImage is the post's featured image when it is an image
+// attachment the site serves; a protected post shows none, as it shows
+// nothing of its content. Its file's URL is the original one, which the
+// page's media links (localMedia) turn into the stored copy where the
+// archive may serve it.
+func (b blockData) FeaturedImage(id int64) (render.Attachment, bool) {
+	e := b.sd.byID[id]
+	if e == nil || e.Protected || e.FeaturedImage == 0 {
+		return render.Attachment{}, false
+	}
+	a, ok := b.sd.attachment(e.FeaturedImage)
+	if !ok || !isImage(a.URL) {
+		return render.Attachment{}, false
+	}
+	return a, true
+}
+
 func (b blockData) Locale() *locale.Locale { return b.sd.locale }
 
 // Today is the day WordPress would show the calendar of: the day the page

@@ -163,7 +163,7 @@ func (sd *siteData) attachment(id int64) (render.Attachment, bool) {
 	if e == nil || e.Type != "attachment" || !safeHTTPURL(e.AttachmentURL) {
 		return render.Attachment{}, false
 	}
-	return render.Attachment{ID: e.ID, URL: e.AttachmentURL, Page: e.path, Title: e.title, Caption: e.Caption, MenuOrder: e.MenuOrder}, true
+	return render.Attachment{ID: e.ID, URL: e.AttachmentURL, Page: e.path, Title: e.title, Caption: e.Caption, Alt: e.AltText, MenuOrder: e.MenuOrder}, true
 }
 
 // attached lists the public attachments of post parent in menu order.

@@ -32,6 +32,8 @@ const (
 	ReadMore      = "Read more"
 	NextPost      = "Next: %s"
 	PreviousPost  = "Previous: %s"
+	NextPage      = "Next Page"
+	PreviousPage  = "Previous Page"
 	NoTitle       = "(no title)"
 	InThisSection = "In this section"
 	NothingHere   = "Nothing here."
@@ -116,6 +118,8 @@ var languages = []lang{
 		ReadMore:      msg("Weiterlesen"),
 		NextPost:      msg("Nächster Beitrag: %s"),
 		PreviousPost:  msg("Vorheriger Beitrag: %s"),
+		NextPage:      msg("Nächste Seite"),
+		PreviousPage:  msg("Vorherige Seite"),
 		NoTitle:       msg("(kein Titel)"),
 		InThisSection: msg("In diesem Bereich"),
 		NothingHere:   msg("Hier gibt es nichts."),
@@ -152,6 +156,8 @@ var languages = []lang{
 		ReadMore:      msg("Lire la suite"),
 		NextPost:      msg("Article suivant : %s"),
 		PreviousPost:  msg("Article précédent : %s"),
+		NextPage:      msg("Page suivante"),
+		PreviousPage:  msg("Page précédente"),
 		NoTitle:       msg("(pas de titre)"),
 		NothingHere:   msg("Rien ici."),
 	}, dates{date: `j F Y`, time: `G\hi`, month: `F Y`,
@@ -186,6 +192,8 @@ var languages = []lang{
 		ReadMore:      msg("Leer más"),
 		NextPost:      msg("Siguiente: %s"),
 		PreviousPost:  msg("Anterior: %s"),
+		NextPage:      msg("Página siguiente"),
+		PreviousPage:  msg("Página anterior"),
 		NoTitle:       msg("(sin título)"),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
@@ -218,6 +226,8 @@ var languages = []lang{
 		ReadMore:      msg("Leggi tutto"),
 		NextPost:      msg("Successivo: %s"),
 		PreviousPost:  msg("Precedente: %s"),
+		NextPage:      msg("Pagina successiva"),
+		PreviousPage:  msg("Pagina precedente"),
 		NoTitle:       msg("(nessun titolo)"),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
@@ -250,6 +260,8 @@ var languages = []lang{
 		ReadMore:      msg("Leia mais"),
 		NextPost:      msg("Próximo: %s"),
 		PreviousPost:  msg("Anterior: %s"),
+		NextPage:      msg("Próxima página"),
+		PreviousPage:  msg("Página anterior"),
 		NoTitle:       msg("(sem título)"),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
@@ -282,6 +294,8 @@ var languages = []lang{
 		ReadMore:      msg("Lees meer"),
 		NextPost:      msg("Volgende: %s"),
 		PreviousPost:  msg("Vorige: %s"),
+		NextPage:      msg("Volgende pagina"),
+		PreviousPage:  msg("Vorige pagina"),
 		NoTitle:       msg("(geen titel)"),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
@@ -316,6 +330,8 @@ var languages = []lang{
 		ReadMore:      msg("Читать далее"),
 		NextPost:      msg("Следующая запись: %s"),
 		PreviousPost:  msg("Предыдущая запись: %s"),
+		NextPage:      msg("Следующая страница"),
+		PreviousPage:  msg("Предыдущая страница"),
 		NoTitle:       msg("(без заголовка)"),
 	}, dates{date: `d.m.Y`, time: `H:i`, month: `f Y`,
 		months:      [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
@@ -349,6 +365,8 @@ var languages = []lang{
 		ReadMore:      msg("続きを読む"),
 		NextPost:      msg("次の投稿: %s"),
 		PreviousPost:  msg("前の投稿: %s"),
+		NextPage:      msg("次のページ"),
+		PreviousPage:  msg("前のページ"),
 		NoTitle:       msg("(タイトルなし)"),
 	}, cjkDates},
 
@@ -378,6 +396,8 @@ var languages = []lang{
 		ReadMore:      msg("阅读更多"),
 		NextPost:      msg("下一篇：%s"),
 		PreviousPost:  msg("上一篇：%s"),
+		NextPage:      msg("下一页"),
+		PreviousPage:  msg("上一页"),
 		NoTitle:       msg("（无标题）"),
 	}, dates{date: cjkDates.date, time: cjkDates.time, month: cjkDates.month, months: cjkDates.months, monthsShort: cjkDates.monthsShort,
 		weekdays:        [7]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"},

@@ -34,9 +34,11 @@ type SiteData interface {
 	Pages() []Link // in menu order, then by title
 	LatestComments(n int) []CommentSummary
 	SearchForm() (action, param string) // the search page and its query parameter
-	// Query lists the posts a query loop of n posts per page shows on its
-	// first page: sticky posts, then the n newest others.
-	Query(n int) []PostSummary
+	// Query lists the posts a query loop of perPage posts a page shows on
+	// the page: on the first the sticky posts, then the perPage newest
+	// others, on each later one the next perPage others; pages is how many
+	// pages the loop has.
+	Query(perPage, page int) (posts []PostSummary, pages int)
 	// Post is what the post blocks (title, date, author, terms) show of
 	// the post with the ID; Adjacent are the posts before and after it
 	// in date order, with empty URLs where there are none.
@@ -164,8 +166,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + site.Locale().Say(format, anchor(link)) + `</div>`, true
 	case "calendar":
 		return calendar(site), true
-	case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
-		"loginout", "avatar":
+	case "loginout", "avatar":
 		return "", true
 	}
 	return "", false
@@ -312,45 +313,6 @@ func featuredImage(site SiteData, p PostSummary, linked bool) string {
 	return `<figure class="wp-block-post-featured-image">` + img + `</figure>`
 }
 
-// queryLoop renders a post template, the inner blocks of a query loop,
-// once for each post the query shows, as WordPress's core/post-template
-// does.
-func queryLoop(site SiteData, template string, perPage int, budget *int) string {
-	var b strings.Builder
-	b.WriteString(`<ul class="wp-block-post-template">`)
-	for _, p := range site.Query(perPage) {
-		if *budget <= 0 {
-			break
-		}
-		*budget--
-		b.WriteString(`<li class="wp-block-post">`)
-		b.WriteString(renderDynamicBlocks(site, p.ID, template, budget))
-		b.WriteString(`</li>`)
-	}
-	b.WriteString(`</ul>`)
-	return b.String()
-}
-
-// maxLoopPosts is how many posts all the query loops of one post show
-// together at most; WordPress's own pages rarely show more than a few
-// dozen.
-const maxLoopPosts = 500
-
-// queryPerPage is the number of posts per page a query block's attributes
-// ask for; WordPress's default is the blog's, 10 unless changed.
-func queryPerPage(attrs string) int {
-	var a struct {
-		Query struct {
-			PerPage int `json:"perPage"`
-		} `json:"query"`
-	}
-	_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the default
-	if a.Query.PerPage < 1 || a.Query.PerPage > 100 {
-		return 10
-	}
-	return a.Query.PerPage
-}
-
 func anchor(l Link) string {
 	text := html.EscapeString(l.Text)
 	if !safeURL(l.URL) {
@@ -388,59 +350,4 @@ func writeLinkList(b *strings.Builder, attrs string, links []Link, counts bool) 
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")
-}
-
-// renderDynamicBlocks replaces each self-closing block delimiter of a
-// dynamic block (<!-- wp:archives {"showPostCounts":true} /-->) with its
-// HTML, the blocks that show a post showing the post with the ID, and
-// each post template with the posts of its query loop; other delimiters
-// stay for stripBlockComments.
-//
-// budget is how many more posts query loops may show: a post made of
-// thousands of query loops renders in bounded time and size.
-func renderDynamicBlocks(site SiteData, post int64, s string, budget *int) string {
-	perPage := 10
-	sp := splicer{src: s}
-	for pos := 0; ; {
-		k := strings.Index(s[pos:], "<!-- wp:")
-		if k < 0 {
-			break
-		}
-		start := pos + k
-		pos = start + 8
-		end := strings.Index(s[start:], "-->")
-		if end < 0 {
-			break
-		}
-		end += start
-		body := strings.TrimSpace(s[start+8 : end])
-		if !strings.HasSuffix(body, "/") {
-			name, attrs, _ := strings.Cut(body, " ")
-			switch strings.TrimPrefix(name, "core/") {
-			case "query":
-				perPage = queryPerPage(strings.TrimSpace(attrs))
-			case "post-template":
-				closing := strings.Index(s[end:], "<!-- /wp:post-template -->")
-				if closing < 0 {
-					continue
-				}
-				closing += end
-				sp.cut(start, closing+len("<!-- /wp:post-template -->"))
-				sp.b.WriteString(queryLoop(site, s[end+3:closing], perPage, budget))
-				pos = closing + len("<!-- /wp:post-template -->")
-			}
-			continue
-		}
-		body = strings.TrimSpace(strings.TrimSuffix(body, "/"))
-		name, attrs, _ := strings.Cut(body, " ")
-		name = strings.TrimPrefix(name, "core/")
-		out, ok := dynamicBlock(site, post, name, strings.TrimSpace(attrs))
-		if !ok {
-			continue
-		}
-		sp.cut(start, end+3)
-		sp.b.WriteString(out)
-		pos = end + 3
-	}
-	return sp.String()
 }

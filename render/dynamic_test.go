@@ -41,7 +41,17 @@ var fixedPosts = []PostSummary{
 	{Link: Link{Text: "Older", URL: "/1/"}, ID: 1, Date: time.Date(2023, 1, 16, 7, 8, 31, 0, time.UTC)},
 }
 
-func (fixedSite) Query(n int) []PostSummary { return fixedPosts[:min(n+1, 3)] }
+// Query pages through the two posts that are not sticky, the sticky one
+// first on the first page.
+func (fixedSite) Query(perPage, page int) ([]PostSummary, int) {
+	others := fixedPosts[1:]
+	from := min((page-1)*perPage, len(others))
+	posts := others[from:min(from+perPage, len(others))]
+	if page == 1 {
+		posts = append([]PostSummary{fixedPosts[0]}, posts...)
+	}
+	return posts, (len(others) + perPage - 1) / perPage
+}
 func (fixedSite) Post(id int64) (PostSummary, bool) {
 	for _, p := range fixedPosts {
 		if p.ID == id {

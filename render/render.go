@@ -38,6 +38,10 @@ type Renderer struct {
 	// Site renders the dynamic blocks (latest posts, archives...) from
 	// the archive; when nil they render as nothing.
 	Site SiteData
+	// LoopPages is the page each query loop of the post shows, by the
+	// loop's page key (query-0-page), as the address of the post's page
+	// asks; the first page when absent.
+	LoopPages map[string]int
 }
 
 // HTML renders raw content with a zero Renderer.
@@ -56,8 +60,8 @@ func (r Renderer) HTML(raw string) string {
 	blocks := hasBlocks(text)
 	if blocks {
 		if r.Site != nil {
-			budget := maxLoopPosts
-			text = renderDynamicBlocks(r.Site, r.Post, text, &budget)
+			run := blockRun{site: r.Site, pages: r.LoopPages, budget: maxLoopPosts}
+			text = run.render(r.Post, text)
 		}
 		text = stripBlockComments(text)
 	}

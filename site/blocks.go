@@ -231,26 +231,25 @@ func (b blockData) LatestComments(n int) []render.CommentSummary {
 	return b.sd.recentComments[:min(n, len(b.sd.recentComments))]
 }
 
-// Query lists the sticky posts, then the n newest others, as a query
-// loop's first page does.
-func (b blockData) Query(n int) []render.PostSummary {
-	var out []render.PostSummary
+// Query lists the posts of a query loop's page: on the first the sticky
+// posts, then the perPage newest others, on each later page the next
+// perPage others, so that paging through the loop shows every post once.
+func (b blockData) Query(perPage, page int) (posts []render.PostSummary, pages int) {
+	var others []*entry
 	for _, e := range b.sd.posts {
 		if e.Sticky {
-			out = append(out, b.summary(e))
+			if page == 1 {
+				posts = append(posts, b.summary(e))
+			}
+			continue
 		}
+		others = append(others, e)
 	}
-	others := 0
-	for _, e := range b.sd.posts {
-		if others == n {
-			break
-		}
-		if !e.Sticky {
-			out = append(out, b.summary(e))
-			others++
-		}
+	from := min((page-1)*perPage, len(others))
+	for _, e := range others[from:min(from+perPage, len(others))] {
+		posts = append(posts, b.summary(e))
 	}
-	return out
+	return posts, (len(others) + perPage - 1) / perPage
 }
 
 func (b blockData) Post(id int64) (render.PostSummary, bool) {

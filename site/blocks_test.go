@@ -38,7 +38,10 @@ func TestBlockLists(t *testing.T) {
 		{"by title, A to Z", func() []string {
 			return titles(b.LatestPosts(render.PostQuery{N: 2, OrderBy: "title", Ascending: true}))
 		}, []string{letters, review}},
-		{"sticky, then the newest others", func() []string { return titles(b.Query(1)) }, []string{review, letters}},
+		{"sticky, then the newest others", func() []string { posts, _ := b.Query(1, 1); return titles(posts) }, []string{review, letters}},
+		{"the next others", func() []string { posts, _ := b.Query(1, 2); return titles(posts) }, []string{walking}},
+		{"past the last page", func() []string { posts, _ := b.Query(1, 3); return titles(posts) }, nil},
+		{"loop pages", func() []string { _, pages := b.Query(1, 1); return []string{itoa(pages)} }, []string{"2"}},
 		{"months", func() []string {
 			var out []string
 			for _, l := range b.Months() {

@@ -5,7 +5,9 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,7 +90,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 	}
 	v.Categories, v.Tags = sd.termViews(e.Terms)
 	if !v.Protected {
-		pages := s.contentPages(ctx, sd, sp)
+		pages := s.contentPages(ctx, sd, sp, loopPages(req.URL.Query()))
 		if page > len(pages) {
 			return s.notFound(req)
 		}
@@ -136,11 +138,36 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 }
 
 // contentPages is a post's content as render.ShownPages has it, split at
-// <!--nextpage-->, each page sanitized.
-func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost) []string {
-	pages := s.renderer(ctx, sd, sp.ID).ShownPages(sp.ContentRaw, sp.ContentRendered)
+// <!--nextpage-->, each page sanitized; its query loops show the pages
+// loops asks for.
+func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost, loops map[string]int) []string {
+	r := s.renderer(ctx, sd, sp.ID)
+	r.LoopPages = loops
+	pages := r.ShownPages(sp.ContentRaw, sp.ContentRendered)
 	for i, page := range pages {
 		pages[i] = s.sanitizer.SanitizePost(page)
+	}
+	return pages
+}
+
+// loopPagePattern is the name of the parameter of a query loop's page in
+// the links of WordPress's query pagination blocks, which parc's keep.
+var loopPagePattern = regexp.MustCompile(`^query-(?:[0-9]{1,9}-)?page$`)
+
+// loopPages reads the pages of a post's query loops from the query of
+// its address: page numbers from 2 on, by parameter.
+func loopPages(query url.Values) map[string]int {
+	var pages map[string]int
+	for key, values := range query {
+		if !loopPagePattern.MatchString(key) || len(values) == 0 {
+			continue
+		}
+		if n, err := strconv.Atoi(values[0]); err == nil && n > 1 {
+			if pages == nil {
+				pages = map[string]int{}
+			}
+			pages[key] = n
+		}
 	}
 	return pages
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/sharedtest"
 	"github.com/parc-archive/parc/media"
+	"github.com/parc-archive/parc/render"
 )
 
 // themeBlocks is a small blog whose posts use WordPress's theme blocks:
@@ -181,5 +183,78 @@ func TestCorpusFeaturedImages(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no post of the corpus has a featured image block and a featured image")
+	}
+}
+
+// contentOf is the content element of a page of parc's site.
+func contentOf(t *testing.T, page fetched) *html.Node {
+	t.Helper()
+	if page.status != 200 {
+		t.Fatalf("%s answers %d", page.url, page.status)
+	}
+	doc, err := html.Parse(strings.NewReader(page.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := findElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Div && hasClass(n, "content") })
+	if content == nil {
+		t.Fatalf("%s has no content", page.url)
+	}
+	return content
+}
+
+// TestQueryPaginationBlock follows the links of a query loop's pagination
+// on parc's site as a reader would: from the post's own page to the next
+// page of the loop, to its last by number, and back.
+func TestQueryPaginationBlock(t *testing.T) {
+	_, ts := startSite(t, Config{Store: importArchive(t, themeBlocks(t))})
+	// loopPage reads what a page of the loop shows: its posts' titles and
+	// the pagination's links by their text.
+	loopPage := func(address string) (titles []string, links map[string]string) {
+		t.Helper()
+		page := get(t, address)
+		content := contentOf(t, page)
+		links = map[string]string{}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			switch {
+			case n.DataAtom == atom.H2 && hasClass(n, "wp-block-post-title"):
+				titles = append(titles, render.Text(innerHTML(n)))
+			case n.DataAtom == atom.A && (hasClass(n, "page-numbers") || hasClass(n, "wp-block-query-pagination-next") || hasClass(n, "wp-block-query-pagination-previous")):
+				base, err := url.Parse(page.url)
+				if err != nil {
+					t.Fatal(err)
+				}
+				to, err := base.Parse(attr(n, "href"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				links[render.Text(innerHTML(n))] = to.String()
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(content)
+		return titles, links
+	}
+	titles, links := loopPage(ts.URL + blockParty)
+	if want := []string{"Block Party"}; !slices.Equal(titles, want) || links["Previous Page"] != "" || links["4"] == "" {
+		t.Fatalf("first page of the loop shows %q with links %v; want %q, no previous page, a link to page 4", titles, links, want)
+	}
+	titles, links = loopPage(links["Next Page"])
+	if want := []string{"Sealed Letters"}; !slices.Equal(titles, want) {
+		t.Errorf("the loop's next page shows %q, want %q", titles, want)
+	}
+	titles, links = loopPage(links["4"])
+	if want := []string{"Older Walk"}; !slices.Equal(titles, want) || links["Next Page"] != "" {
+		t.Errorf("the loop's last page shows %q with links %v, want %q and no next page", titles, links, want)
+	}
+	titles, links = loopPage(links["Previous Page"])
+	if want := []string{"Harbour Minutes"}; !slices.Equal(titles, want) {
+		t.Errorf("the page before the last shows %q, want %q", titles, want)
+	}
+	if first := links["1"]; !strings.HasSuffix(first, blockParty) {
+		t.Errorf("page 1 of the loop links %q, want the post's own address", first)
 	}
 }

@@ -33,6 +33,11 @@ const (
 	NextPost      = "Next: %s"
 	PreviousPost  = "Previous: %s"
 	NextPage      = "Next Page"
+	ResponseCount = "%d responses"
+	ResponsesTo   = "Responses to “%[2]s”" // by the count, which it does not show
+	Response      = "Response"
+	ResponsesWord = "Responses"
+	AvatarOf      = "%s Avatar"
 	PreviousPage  = "Previous Page"
 	NoTitle       = "(no title)"
 	InThisSection = "In this section"
@@ -81,12 +86,14 @@ func short(names [12]string, n int) [12]string {
 // WordPress has the same string.
 var languages = []lang{
 	{language.English, map[string][]catalog.Message{
-		Responses:    counted("=1", "One response to “%[2]s”", plural.Other, "%[1]d responses to “%[2]s”"),
-		Comments:     counted("=1", "1 comment", plural.Other, "%d comments"),
-		Results:      counted("=1", "1 result", plural.Other, "%d results"),
-		Posts:        counted("=1", "1 post", plural.Other, "%d posts"),
-		Pages:        counted("=1", "1 page", plural.Other, "%d pages"),
-		MoreComments: counted("=1", "and 1 more matching comment", plural.Other, "and %d more matching comments"),
+		Responses:     counted("=1", "One response to “%[2]s”", plural.Other, "%[1]d responses to “%[2]s”"),
+		ResponseCount: counted("=1", "One response", plural.Other, "%d responses"),
+		ResponsesTo:   counted("=1", "Response to “%[2]s”", plural.Other, "Responses to “%[2]s”"),
+		Comments:      counted("=1", "1 comment", plural.Other, "%d comments"),
+		Results:       counted("=1", "1 result", plural.Other, "%d results"),
+		Posts:         counted("=1", "1 post", plural.Other, "%d posts"),
+		Pages:         counted("=1", "1 page", plural.Other, "%d pages"),
+		MoreComments:  counted("=1", "and 1 more matching comment", plural.Other, "and %d more matching comments"),
 	}, dates{date: `F j, Y`, time: `g:i a`, month: `F Y`, months: englishMonths, monthsShort: short(englishMonths, 3), weekdays: englishDays}},
 
 	{language.German, map[string][]catalog.Message{
@@ -120,6 +127,11 @@ var languages = []lang{
 		PreviousPost:  msg("Vorheriger Beitrag: %s"),
 		NextPage:      msg("Nächste Seite"),
 		PreviousPage:  msg("Vorherige Seite"),
+		ResponseCount: counted("=1", "Eine Antwort", plural.Other, "%d Antworten"),
+		ResponsesTo:   counted("=1", "Antwort auf „%[2]s“", plural.Other, "Antworten auf „%[2]s“"),
+		Response:      msg("Antwort"),
+		ResponsesWord: msg("Antworten"),
+		AvatarOf:      msg("Avatar von %s"),
 		NoTitle:       msg("(kein Titel)"),
 		InThisSection: msg("In diesem Bereich"),
 		NothingHere:   msg("Hier gibt es nichts."),
@@ -158,6 +170,11 @@ var languages = []lang{
 		PreviousPost:  msg("Article précédent : %s"),
 		NextPage:      msg("Page suivante"),
 		PreviousPage:  msg("Page précédente"),
+		ResponseCount: counted("=1", "Une réponse", plural.Other, "%d réponses"),
+		ResponsesTo:   counted("=1", "Réponse à « %[2]s »", plural.Other, "Réponses à « %[2]s »"),
+		Response:      msg("Réponse"),
+		ResponsesWord: msg("Réponses"),
+		AvatarOf:      msg("Avatar de %s"),
 		NoTitle:       msg("(pas de titre)"),
 		NothingHere:   msg("Rien ici."),
 	}, dates{date: `j F Y`, time: `G\hi`, month: `F Y`,
@@ -194,6 +211,11 @@ var languages = []lang{
 		PreviousPost:  msg("Anterior: %s"),
 		NextPage:      msg("Página siguiente"),
 		PreviousPage:  msg("Página anterior"),
+		ResponseCount: counted("=1", "Una respuesta", plural.Other, "%d respuestas"),
+		ResponsesTo:   counted("=1", "Respuesta a «%[2]s»", plural.Other, "Respuestas a «%[2]s»"),
+		Response:      msg("Respuesta"),
+		ResponsesWord: msg("Respuestas"),
+		AvatarOf:      msg("Avatar de %s"),
 		NoTitle:       msg("(sin título)"),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
@@ -228,6 +250,11 @@ var languages = []lang{
 		PreviousPost:  msg("Precedente: %s"),
 		NextPage:      msg("Pagina successiva"),
 		PreviousPage:  msg("Pagina precedente"),
+		ResponseCount: counted("=1", "Una risposta", plural.Other, "%d risposte"),
+		ResponsesTo:   counted("=1", "Risposta a “%[2]s”", plural.Other, "Risposte a “%[2]s”"),
+		Response:      msg("Risposta"),
+		ResponsesWord: msg("Risposte"),
+		AvatarOf:      msg("Avatar di %s"),
 		NoTitle:       msg("(nessun titolo)"),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
@@ -262,6 +289,11 @@ var languages = []lang{
 		PreviousPost:  msg("Anterior: %s"),
 		NextPage:      msg("Próxima página"),
 		PreviousPage:  msg("Página anterior"),
+		ResponseCount: counted("=1", "Uma resposta", plural.Other, "%d respostas"),
+		ResponsesTo:   counted("=1", "Resposta para “%[2]s”", plural.Other, "Respostas para “%[2]s”"),
+		Response:      msg("Resposta"),
+		ResponsesWord: msg("Respostas"),
+		AvatarOf:      msg("Avatar de %s"),
 		NoTitle:       msg("(sem título)"),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
@@ -296,6 +328,11 @@ var languages = []lang{
 		PreviousPost:  msg("Vorige: %s"),
 		NextPage:      msg("Volgende pagina"),
 		PreviousPage:  msg("Vorige pagina"),
+		ResponseCount: counted("=1", "Eén reactie", plural.Other, "%d reacties"),
+		ResponsesTo:   counted("=1", "Reactie op “%[2]s”", plural.Other, "Reacties op “%[2]s”"),
+		Response:      msg("Reactie"),
+		ResponsesWord: msg("Reacties"),
+		AvatarOf:      msg("Avatar van %s"),
 		NoTitle:       msg("(geen titel)"),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
@@ -332,6 +369,11 @@ var languages = []lang{
 		PreviousPost:  msg("Предыдущая запись: %s"),
 		NextPage:      msg("Следующая страница"),
 		PreviousPage:  msg("Предыдущая страница"),
+		ResponseCount: counted(plural.One, "%d ответ", plural.Few, "%d ответа", plural.Other, "%d ответов"),
+		ResponsesTo:   counted(plural.One, "Ответ на «%[2]s»", plural.Other, "Ответы на «%[2]s»"),
+		Response:      msg("Ответ"),
+		ResponsesWord: msg("Ответы"),
+		AvatarOf:      msg("Аватар %s"),
 		NoTitle:       msg("(без заголовка)"),
 	}, dates{date: `d.m.Y`, time: `H:i`, month: `f Y`,
 		months:      [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
@@ -367,6 +409,11 @@ var languages = []lang{
 		PreviousPost:  msg("前の投稿: %s"),
 		NextPage:      msg("次のページ"),
 		PreviousPage:  msg("前のページ"),
+		ResponseCount: msg("%d件のフィードバック"),
+		ResponsesTo:   msg("“%[2]s” へのフィードバック"),
+		Response:      msg("フィードバック"),
+		ResponsesWord: msg("フィードバック"),
+		AvatarOf:      msg("%sのアバター"),
 		NoTitle:       msg("(タイトルなし)"),
 	}, cjkDates},
 
@@ -398,6 +445,11 @@ var languages = []lang{
 		PreviousPost:  msg("上一篇：%s"),
 		NextPage:      msg("下一页"),
 		PreviousPage:  msg("上一页"),
+		ResponseCount: msg("%d条评论"),
+		ResponsesTo:   msg("《%[2]s》的评论"),
+		Response:      msg("评论"),
+		ResponsesWord: msg("评论"),
+		AvatarOf:      msg("%s的头像"),
 		NoTitle:       msg("（无标题）"),
 	}, dates{date: cjkDates.date, time: cjkDates.time, month: cjkDates.month, months: cjkDates.months, monthsShort: cjkDates.monthsShort,
 		weekdays:        [7]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"},

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"html"
 	"strconv"
 	"strings"
@@ -50,6 +49,11 @@ type SiteData interface {
 	// FeaturedImage is the image attachment the post has as its featured
 	// image, which readers may see; false when none.
 	FeaturedImage(id int64) (Attachment, bool)
+	// Comments are the post's approved comments, threaded, oldest first;
+	// false when readers may not see them (a password-protected post).
+	Comments(id int64) ([]Comment, bool)
+	// Avatar is the address of the picture avatars show.
+	Avatar() string
 	// Today is the day the calendar block shows the month of.
 	Today() time.Time
 	Calendar(year int, month time.Month) Calendar
@@ -93,10 +97,7 @@ type PostSummary struct {
 // from the archive, for the post with the ID where the block shows a
 // post, or reports false for blocks that are not dynamic.
 func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) {
-	var a map[string]any
-	if attrs != "" {
-		_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the defaults
-	}
+	a := blockAttributes(attrs)
 	number := func(key string, fallback int) int {
 		if v, ok := a[key].(float64); ok && v >= 1 && v <= 100 {
 			return int(v)
@@ -166,7 +167,12 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + site.Locale().Say(format, anchor(link)) + `</div>`, true
 	case "calendar":
 		return calendar(site), true
-	case "loginout", "avatar":
+	case "avatar":
+		p, _ := site.Post(post)
+		return avatar(site, p.Author, "", a), true
+	case "comments-title":
+		return commentsTitle(site, post, a), true
+	case "loginout":
 		return "", true
 	}
 	return "", false

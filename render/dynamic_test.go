@@ -81,6 +81,20 @@ func (fixedSite) FeaturedImage(id int64) (Attachment, bool) {
 	}
 	return Attachment{}, false
 }
+
+// Comments: post 2 has a thread of two, post 3 none, and post 1 is
+// protected.
+func (fixedSite) Comments(id int64) ([]Comment, bool) {
+	switch id {
+	case 2:
+		return []Comment{{ID: 5, Author: Link{Text: "Ann", URL: "https://ann.example/"}, Date: time.Date(2023, 3, 21, 9, 0, 0, 0, time.UTC),
+			Content: "<p>First [gallery] &amp; more</p>", Replies: []Comment{{ID: 6, Author: Link{Text: "Mara"}, Content: "<p>Thanks</p>"}}}}, true
+	case 1:
+		return nil, false
+	}
+	return nil, true
+}
+func (fixedSite) Avatar() string   { return "/static/avatar.svg" }
 func (fixedSite) Today() time.Time { return time.Date(2026, 11, 5, 12, 0, 0, 0, time.UTC) }
 func (fixedSite) Calendar(year int, month time.Month) Calendar {
 	if year != 2026 || month != 11 {

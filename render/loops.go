@@ -12,13 +12,14 @@ import (
 )
 
 // blockRun is one rendering of a post's dynamic blocks: the archive's
-// data, the page each query loop shows, and how many more posts the
-// loops may show together. The budget bounds a post made of thousands of
-// loops in time and size.
+// data, the page each query loop shows, and how many more posts and
+// comments the loops may show together. The budgets bound a post made
+// of thousands of loops in time and size.
 type blockRun struct {
-	site   SiteData
-	pages  map[string]int
-	budget int
+	site          SiteData
+	pages         map[string]int
+	budget        int
+	commentBudget int
 }
 
 // maxLoopPosts is how many posts all the query loops of one post show
@@ -161,10 +162,15 @@ func pageNumbers(current, pages int, link func(page int) string) string {
 
 // render replaces each self-closing block delimiter of a dynamic block
 // (<!-- wp:archives {"showPostCounts":true} /-->) with its HTML, the
-// blocks that show a post showing the post with the ID, and each post
-// template with the posts of its query loop; other delimiters stay for
+// blocks that show a post showing the post with the ID, each post
+// template with the posts of its query loop and each comment template
+// with the post's comments; other delimiters stay for
 // stripBlockComments.
-func (r *blockRun) render(post int64, s string) string {
+func (r *blockRun) render(post int64, s string) string { return r.renderIn(post, nil, s) }
+
+// renderIn renders the blocks of s for the post, and inside a comment
+// template for its comment c (nil elsewhere).
+func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
 	var loop *queryLoop
 	sp := splicer{src: s}
 	for pos := 0; ; {
@@ -185,18 +191,24 @@ func (r *blockRun) render(post int64, s string) string {
 			switch strings.TrimPrefix(name, "core/") {
 			case "query":
 				loop = r.newQueryLoop(strings.TrimSpace(attrs))
-			case "post-template":
-				closing := strings.Index(s[end:], "<!-- /wp:post-template -->")
+			case "post-template", "comment-template":
+				name = strings.TrimPrefix(name, "core/")
+				closer := "<!-- /wp:" + name + " -->"
+				closing := strings.Index(s[end:], closer)
 				if closing < 0 {
 					continue
 				}
 				closing += end
-				if loop == nil {
-					loop = r.newQueryLoop("")
+				sp.cut(start, closing+len(closer))
+				if name == "comment-template" {
+					sp.b.WriteString(r.commentTemplate(post, s[end+3:closing]))
+				} else {
+					if loop == nil {
+						loop = r.newQueryLoop("")
+					}
+					sp.b.WriteString(r.postTemplate(loop, s[end+3:closing]))
 				}
-				sp.cut(start, closing+len("<!-- /wp:post-template -->"))
-				sp.b.WriteString(r.postTemplate(loop, s[end+3:closing]))
-				pos = closing + len("<!-- /wp:post-template -->")
+				pos = closing + len(closer)
 			}
 			continue
 		}
@@ -204,16 +216,21 @@ func (r *blockRun) render(post int64, s string) string {
 		name, attrs, _ := strings.Cut(body, " ")
 		name = strings.TrimPrefix(name, "core/")
 		var out string
+		ok := true
 		switch {
 		case slices.Contains([]string{"query-pagination-previous", "query-pagination-numbers", "query-pagination-next"}, name):
 			if loop != nil {
 				out = r.pagination(loop, post, name)
 			}
-		default:
-			var ok bool
-			if out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs)); !ok {
-				continue
+		case c != nil:
+			if out, ok = commentBlock(r.site, c, name, blockAttributes(strings.TrimSpace(attrs))); !ok {
+				out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs))
 			}
+		default:
+			out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs))
+		}
+		if !ok {
+			continue
 		}
 		sp.cut(start, end+3)
 		sp.b.WriteString(out)

@@ -15,10 +15,14 @@ import (
 
 // blockData gives render's dynamic blocks (latest posts, archives,
 // categories...) the site's snapshot, in the order WordPress lists them,
-// and the content of the posts they show excerpts of.
+// the content of the posts they show excerpts of, the comments of the
+// posts they show comments of (by archive key), and the address of the
+// picture avatars show.
 type blockData struct {
-	sd      *siteData
-	content func(key int64) (archive.PostContent, error)
+	sd       *siteData
+	content  func(key int64) (archive.PostContent, error)
+	comments func(key int64) ([]render.Comment, error)
+	avatar   string
 }
 
 var _ render.SiteData = blockData{}
@@ -307,6 +311,22 @@ func (b blockData) FeaturedImage(id int64) (render.Attachment, bool) {
 	}
 	return a, true
 }
+
+// Comments are the approved comments of a post readers may see in full;
+// none of a protected post, as its page shows none.
+func (b blockData) Comments(id int64) ([]render.Comment, bool) {
+	e := b.sd.byID[id]
+	if e == nil || e.Protected || b.comments == nil {
+		return nil, false
+	}
+	comments, err := b.comments(e.Key)
+	if err != nil {
+		return nil, false
+	}
+	return comments, true
+}
+
+func (b blockData) Avatar() string { return b.avatar }
 
 func (b blockData) Locale() *locale.Locale { return b.sd.locale }
 

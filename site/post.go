@@ -172,16 +172,25 @@ func loopPages(query url.Values) map[string]int {
 	return pages
 }
 
-func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
-	return sd.renderer(ctx, s.store, id)
-}
-
 // renderer renders the raw content of the site's post id, resolving
 // [gallery], [playlist], [audio] and [video] to its public attachments
-// and dynamic blocks from the snapshot and, for excerpts, the store.
-func (sd *siteData) renderer(ctx context.Context, store Archive, id int64) render.Renderer {
-	content := func(key int64) (archive.PostContent, error) { return store.Content(ctx, key) }
-	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: blockData{sd: sd, content: content}}
+// and dynamic blocks from the snapshot and, for excerpts and comments,
+// the store.
+func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
+	avatar, _ := s.assets.url(avatarAsset) // a theme that drops the picture shows no avatars
+	b := blockData{
+		sd:      sd,
+		content: func(key int64) (archive.PostContent, error) { return s.store.Content(ctx, key) },
+		comments: func(key int64) ([]render.Comment, error) {
+			sp, err := s.store.Post(ctx, key)
+			if err != nil {
+				return nil, err
+			}
+			return s.blockComments(sp.Comments), nil
+		},
+		avatar: avatar,
+	}
+	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: b}
 }
 
 // attachment resolves [gallery] and [playlist] IDs to public attachments.

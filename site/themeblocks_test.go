@@ -258,3 +258,64 @@ func TestQueryPaginationBlock(t *testing.T) {
 		t.Errorf("page 1 of the loop links %q, want the post's own address", first)
 	}
 }
+
+// TestCommentsBlock reads the comments block of the theme blocks blog as
+// a reader sees it: the approved comments threaded, the reply under the
+// comment it answers, each with its author (linked as a commenter's link
+// is) and words made safe as comments are, and the count in the title;
+// avatars the site's own picture. Held comments, spam, emails, addresses
+// and a protected post's comments show nowhere.
+func TestCommentsBlock(t *testing.T) {
+	_, ts := startSite(t, Config{Store: importArchive(t, themeBlocks(t))})
+	page := get(t, ts.URL+blockParty)
+	content := contentOf(t, page)
+	title := findElement(content, func(n *html.Node) bool { return hasClass(n, "wp-block-comments-title") })
+	if title == nil || render.Text(innerHTML(title)) != "2 responses to “Block Party”" {
+		t.Errorf("comments title: %v", title)
+	}
+	byID := func(n *html.Node, id string) *html.Node {
+		return findElement(n, func(c *html.Node) bool { return c.DataAtom == atom.Li && attr(c, "id") == id })
+	}
+	first := byID(content, "comment-31")
+	if first == nil {
+		t.Fatalf("no comment-31 in the comments block:\n%s", innerHTML(content))
+	}
+	reply := byID(first, "comment-32")
+	if reply == nil || !hasClass(reply, "depth-2") {
+		t.Errorf("comment-32 is not shown as a reply inside comment-31")
+	}
+	author := findElement(first, func(n *html.Node) bool { return hasClass(n, "wp-block-comment-author-name") })
+	if link := findElement(author, func(n *html.Node) bool { return n.DataAtom == atom.A }); link == nil ||
+		attr(link, "href") != "https://jonah.example.net/" || attr(link, "rel") != "external nofollow ugc" {
+		t.Errorf("comment-31's author: %s", innerHTML(author))
+	}
+	words := findElement(first, func(n *html.Node) bool { return hasClass(n, "wp-block-comment-content") })
+	shown := innerHTML(words)
+	for _, want := range []string{"wonderful", `<a href="https://jonah.example.net/notes" rel="nofollow ugc">my notes</a>`, `[gallery ids=&#34;40&#34;]`} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("comment-31's words lack %s: %s", want, shown)
+		}
+	}
+	// A comment's words keep no markup a comment may not have, and run
+	// no shortcode.
+	for _, unwanted := range []string{"glow", "gallery-item"} {
+		if strings.Contains(shown, unwanted) {
+			t.Errorf("comment-31's words show %q: %s", unwanted, shown)
+		}
+	}
+	for _, secret := range []string{"heldonlyword", "Held Back", "spamword", "Cheap Pills", "jonah@mail.example.net", "203.0.113.7", "198.51.100.2", "sealedcommentword"} {
+		if strings.Contains(page.body, secret) {
+			t.Errorf("the page shows %q", secret)
+		}
+	}
+	avatar := findElement(first, func(n *html.Node) bool { return n.DataAtom == atom.Img && hasClass(n, "avatar") })
+	if avatar == nil || attr(avatar, "alt") != "Jonah Avatar" {
+		t.Fatalf("comment-31 has no avatar named for Jonah")
+	}
+	if picture := get(t, ts.URL+attr(avatar, "src")); picture.status != 200 || picture.header.Get("Content-Type") != "image/svg+xml" {
+		t.Errorf("the avatar %s answers %d %s", attr(avatar, "src"), picture.status, picture.header.Get("Content-Type"))
+	}
+	if sealed := get(t, ts.URL+"/2023/05/01/sealed-letters/"); strings.Contains(sealed.body, "sealedcommentword") {
+		t.Error("the protected post's page shows its comment")
+	}
+}

@@ -167,3 +167,25 @@ func blockAttributes(attrs string) map[string]any {
 	}
 	return a
 }
+
+// commentForm keeps the words and structure of WordPress's comment form
+// for a form that takes nothing: its heading, a notice that comments are
+// closed, and the form's notes and field labels, without the fields (a
+// served post keeps no form controls) and shown as closed.
+func commentForm(l *locale.Locale) string {
+	p := func(class, text string) string {
+		return `<p class="` + class + `">` + html.EscapeString(text) + `</p>`
+	}
+	required := func(label string) string { return l.Say(label) + " *" }
+	return `<div id="respond" class="comment-respond wp-block-post-comments-form">` +
+		`<h3 id="reply-title" class="comment-reply-title">` + html.EscapeString(l.Say(locale.LeaveReply)) + `</h3>` +
+		p("comments-closed", l.Say(locale.ReadOnly)) +
+		`<div class="comment-form comment-form-closed">` +
+		p("comment-notes", l.Say(locale.EmailUnshown)+" "+l.Say(locale.RequiredFields, "*")) +
+		p("comment-form-comment", required(locale.FieldComment)) +
+		p("comment-form-author", required(locale.FieldName)) +
+		p("comment-form-email", required(locale.FieldEmail)) +
+		p("comment-form-url", l.Say(locale.FieldWebsite)) +
+		p("comment-form-cookies-consent", l.Say(locale.SaveCommenter)) +
+		`</div></div>`
+}

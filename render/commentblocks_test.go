@@ -40,7 +40,21 @@ func TestCommentBlocks(t *testing.T) {
 		{"linked, in German", 2, "de-DE", `<!-- wp:avatar {"isLink":true,"size":24} /-->`,
 			`<div class="wp-block-avatar"><a href="/author/ann/"><img alt="Avatar von Ann Author" src="/static/avatar.svg" class="avatar avatar-24 photo wp-block-avatar__image" width="24" height="24"></a></div>`},
 		{"no comments", 3, "", `<!-- wp:comments-title /-->` + template, ``},
-		{"protected", 1, "", `<!-- wp:comments-title /-->` + template, ``},
+		{"protected", 1, "", `<!-- wp:comments-title /-->` + template + `<!-- wp:post-comments-form /-->`, ``},
+		// The form keeps WordPress's words for a form that takes nothing,
+		// and says so; no one logs in.
+		{"comment form", 3, "", `<!-- wp:post-comments-form /--><!-- wp:loginout /-->`,
+			`<div id="respond" class="comment-respond wp-block-post-comments-form"><h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>` +
+				`<p class="comments-closed">Comments are closed: this is a read-only archive.</p><div class="comment-form comment-form-closed">` +
+				`<p class="comment-notes">Your email address will not be published. Required fields are marked *</p><p class="comment-form-comment">Comment *</p>` +
+				`<p class="comment-form-author">Name *</p><p class="comment-form-email">Email *</p><p class="comment-form-url">Website</p>` +
+				`<p class="comment-form-cookies-consent">Save my name, email, and website in this browser for the next time I comment.</p></div></div>`},
+		{"French comment form", 2, "fr-FR", `<!-- wp:post-comments-form /-->`,
+			`<div id="respond" class="comment-respond wp-block-post-comments-form"><h3 id="reply-title" class="comment-reply-title">Laisser un commentaire</h3>` +
+				`<p class="comments-closed">Les commentaires sont fermés : ceci est une archive en lecture seule.</p><div class="comment-form comment-form-closed">` +
+				`<p class="comment-notes">Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *</p><p class="comment-form-comment">Commentaire *</p>` +
+				`<p class="comment-form-author">Nom *</p><p class="comment-form-email">E-mail *</p><p class="comment-form-url">Site web</p>` +
+				`<p class="comment-form-cookies-consent">Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.</p></div></div>`},
 	} {
 		r := Renderer{Site: fixedSite{lang: tc.lang}, Post: tc.post}
 		if got := strings.TrimSpace(r.HTML(tc.in)); got != tc.want {

@@ -156,15 +156,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		}
 		return postBlock(site, p, name, a), true
 	case "post-navigation-link":
-		previous, next := site.Adjacent(post)
-		link, format, class := next, locale.NextPost, "next"
-		if t, _ := a["type"].(string); t == "previous" {
-			link, format, class = previous, locale.PreviousPost, "previous"
-		}
-		if link.URL == "" {
-			return "", true
-		}
-		return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + site.Locale().Say(format, anchor(link)) + `</div>`, true
+		return postNavigationLink(site, post, a), true
 	case "calendar":
 		return calendar(site), true
 	case "avatar":
@@ -172,10 +164,44 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		return avatar(site, p.Author, "", a), true
 	case "comments-title":
 		return commentsTitle(site, post, a), true
+	case "post-comments-form":
+		if _, ok := site.Comments(post); !ok {
+			return "", true
+		}
+		return commentForm(site.Locale()), true
 	case "loginout":
+		// There is no one to log in on a read-only archive.
 		return "", true
 	}
 	return "", false
+}
+
+// postNavigationLink links the next post or, as the type attribute asks,
+// the previous one, as WordPress's block does: named "Next" or
+// "Previous" unless a label names it, or by its title with showTitle,
+// the label then before the link.
+func postNavigationLink(site SiteData, post int64, a map[string]any) string {
+	previous, next := site.Adjacent(post)
+	link, word, class := next, locale.NextPost, "next"
+	if t, _ := a["type"].(string); t == "previous" {
+		link, word, class = previous, locale.PreviousPost, "previous"
+	}
+	if link.URL == "" || !safeURL(link.URL) {
+		return ""
+	}
+	label, _ := a["label"].(string)
+	text, before := site.Locale().Say(word), ""
+	if label != "" {
+		text = label
+	}
+	if flag(a, "showTitle") {
+		text = link.Text
+		if label != "" {
+			before = `<span class="post-navigation-link__label">` + html.EscapeString(label) + `</span> `
+		}
+	}
+	return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + before +
+		`<a href="` + html.EscapeString(link.URL) + `">` + html.EscapeString(text) + `</a></div>`
 }
 
 // categoryID reads the category a latest posts block is limited to,

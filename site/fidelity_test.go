@@ -24,10 +24,15 @@ import (
 // of every post must show.
 const wordFloor = 0.95
 
-// belowFloor are the posts known to miss the floor, with the reason; the
-// test fails when one of them meets it, so that the list only shrinks.
-var belowFloor = map[int64]string{
-	51: "the comments block, comment form, query pagination, avatars and login link are not rendered",
+// belowFloor are the rows known to miss the floor, by post and source,
+// with the reason; the test fails when one of them meets it, so that the
+// list only shrinks.
+var belowFloor = map[string]string{
+	// WordPress's own rendering of post 51 (rest) meets the floor; its
+	// twentytwentyone page adds the theme's words to the post's.
+	"51 page": "twentytwentyone ends each excerpt of the query loops and the excerpt block with \"… Continue reading <title>\" " +
+		"(its excerpt_more filter, not the post's words); the hidden \"Cancel reply\" links and the reply and login links " +
+		"offer what a read-only archive cannot",
 }
 
 // TestContentMatchesWordPress serves the corpus export and compares the
@@ -102,7 +107,7 @@ func TestContentMatchesWordPress(t *testing.T) {
 	fmt.Fprintf(&b, "%d compared: average %.1f%%, minimum %.1f%%, %d under %.0f%%\n", len(rows), 100*average, 100*rows[0].share, below, 100*wordFloor)
 	t.Log("\n" + b.String())
 	for _, r := range rows {
-		reason, known := belowFloor[r.id]
+		reason, known := belowFloor[fmt.Sprintf("%d %s", r.id, r.source)]
 		switch {
 		case r.share < wordFloor && !known:
 			t.Errorf("post %d (%s): parc shows %.1f%% of WordPress's words in order (floor %.0f%%)", r.id, r.source, 100*r.share, 100*wordFloor)

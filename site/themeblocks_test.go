@@ -315,6 +315,23 @@ func TestCommentsBlock(t *testing.T) {
 	if picture := get(t, ts.URL+attr(avatar, "src")); picture.status != 200 || picture.header.Get("Content-Type") != "image/svg+xml" {
 		t.Errorf("the avatar %s answers %d %s", attr(avatar, "src"), picture.status, picture.header.Get("Content-Type"))
 	}
+	// The comment form keeps its words, says that comments are closed,
+	// and has no fields to fill in; no one logs in.
+	form := findElement(content, func(n *html.Node) bool { return attr(n, "id") == "respond" })
+	if form == nil {
+		t.Fatal("no comment form in the comments block")
+	}
+	text := render.Text(innerHTML(form))
+	for _, want := range []string{"Leave a Reply", "Comments are closed: this is a read-only archive.", "Name *", "Website"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the comment form lacks %q: %s", want, text)
+		}
+	}
+	for _, unwanted := range []string{"<input", "<textarea", "<form", "wp-login.php", "Log in"} {
+		if strings.Contains(innerHTML(content), unwanted) {
+			t.Errorf("the post's content shows %q", unwanted)
+		}
+	}
 	if sealed := get(t, ts.URL+"/2023/05/01/sealed-letters/"); strings.Contains(sealed.body, "sealedcommentword") {
 		t.Error("the protected post's page shows its comment")
 	}

@@ -32,11 +32,14 @@ const maxLoopPage = 100000
 
 // queryLoop is a query block being rendered: its page key (the URL
 // parameter of its page, as WordPress names it), posts per page, the page
-// shown and how many pages it has, known once its posts are listed.
+// shown, and how many pages it has and posts it shows, known once its
+// posts are listed.
 type queryLoop struct {
 	key            string
 	perPage, page  int
 	pages, maxPage int
+	listed         bool
+	shown          int
 }
 
 // newQueryLoop reads a query block's attributes: its queryId, which
@@ -68,7 +71,7 @@ func (r *blockRun) newQueryLoop(attrs string) *queryLoop {
 // pages it has: all the blog's, or as many as the block allows.
 func (q *queryLoop) posts(site SiteData) []PostSummary {
 	posts, pages := site.Query(q.perPage, q.page)
-	q.pages = pages
+	q.pages, q.shown, q.listed = pages, len(posts), true
 	if q.maxPage > 0 && q.maxPage < pages {
 		q.pages = q.maxPage
 	}
@@ -99,7 +102,7 @@ func (r *blockRun) postTemplate(q *queryLoop, template string) string {
 // post's other loops show. post is the post the loop is on, whose own
 // address is the link when no loop shows a page past its first.
 func (r *blockRun) pagination(q *queryLoop, post int64, name string) string {
-	if q.pages == 0 {
+	if !q.listed {
 		q.posts(r.site)
 	}
 	link := func(page int) string {
@@ -191,6 +194,21 @@ func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
 			switch strings.TrimPrefix(name, "core/") {
 			case "query":
 				loop = r.newQueryLoop(strings.TrimSpace(attrs))
+			case "query-no-results":
+				// What a loop shows when it has no posts: nothing
+				// otherwise.
+				closer := "<!-- /wp:query-no-results -->"
+				closing := strings.Index(s[end:], closer)
+				if loop == nil || closing < 0 {
+					continue
+				}
+				if !loop.listed {
+					loop.posts(r.site)
+				}
+				if loop.shown > 0 {
+					sp.cut(start, end+closing+len(closer))
+					pos = end + closing + len(closer)
+				}
 			case "post-template", "comment-template":
 				name = strings.TrimPrefix(name, "core/")
 				closer := "<!-- /wp:" + name + " -->"

@@ -7,10 +7,12 @@ import (
 
 // TestQueryPagination renders a query loop with its pagination on the
 // pages a reader's links ask for: the loop's posts of that page, and
-// links to the others that keep the pages the post's other loops show.
+// links to the others that keep the pages the post's other loops show;
+// the loop's words for no results only on a page without posts.
 func TestQueryPagination(t *testing.T) {
 	const loop = `<!-- wp:query {"queryId":0,"query":{"perPage":1}} --><!-- wp:post-template --><!-- wp:post-title /--><!-- /wp:post-template -->` +
-		`<!-- wp:query-pagination --><!-- wp:query-pagination-previous /--><!-- wp:query-pagination-numbers /--><!-- wp:query-pagination-next /--><!-- /wp:query-pagination --><!-- /wp:query -->`
+		`<!-- wp:query-pagination --><!-- wp:query-pagination-previous /--><!-- wp:query-pagination-numbers /--><!-- wp:query-pagination-next /--><!-- /wp:query-pagination -->` +
+		`<!-- wp:query-no-results --><!-- wp:paragraph --><p>Nothing here.</p><!-- /wp:paragraph --><!-- /wp:query-no-results --><!-- /wp:query -->`
 	for _, tc := range []struct {
 		name  string
 		pages map[string]int
@@ -30,7 +32,8 @@ func TestQueryPagination(t *testing.T) {
 				`<div class="wp-block-query-pagination-numbers"><a class="page-numbers" href="/2/">1</a>` + "\n" + `<span aria-current="page" class="page-numbers current">2</span></div>`},
 		{"past the last page", map[string]int{"query-0-page": 9},
 			`<ul class="wp-block-post-template"></ul><a href="?query-0-page=8" class="wp-block-query-pagination-previous">Previous Page</a>` +
-				`<div class="wp-block-query-pagination-numbers"><a class="page-numbers" href="/2/">1</a>` + "\n" + `<a class="page-numbers" href="?query-0-page=2">2</a></div>`},
+				`<div class="wp-block-query-pagination-numbers"><a class="page-numbers" href="/2/">1</a>` + "\n" + `<a class="page-numbers" href="?query-0-page=2">2</a></div>` +
+				`<p>Nothing here.</p>`},
 	} {
 		r := Renderer{Site: fixedSite{}, Post: 2, LoopPages: tc.pages}
 		if got := strings.TrimSpace(r.HTML(loop)); got != tc.want {

@@ -22,6 +22,28 @@ type Comment struct {
 	Replies []Comment
 }
 
+// commentsOnce is SiteData reading each post's comments once for one
+// rendering: the title, the template and the form of a comments block all
+// ask for them.
+type commentsOnce struct {
+	SiteData
+	read map[int64]commentsRead
+}
+
+type commentsRead struct {
+	comments []Comment
+	ok       bool
+}
+
+func (c *commentsOnce) Comments(id int64) ([]Comment, bool) {
+	r, done := c.read[id]
+	if !done {
+		r.comments, r.ok = c.SiteData.Comments(id)
+		c.read[id] = r
+	}
+	return r.comments, r.ok
+}
+
 // maxLoopComments is how many comments all the comment templates of one
 // post show together at most: every comment of a busy post, but not a
 // template repeated thousands of times over them.

@@ -68,3 +68,26 @@ func TestCommentBlocks(t *testing.T) {
 		t.Errorf("%d comment templates show %d comments, want %d", maxLoopComments, n, maxLoopComments)
 	}
 }
+
+// countingSite counts how often the archive is asked for comments.
+type countingSite struct {
+	fixedSite
+	asked *int
+}
+
+func (s countingSite) Comments(id int64) ([]Comment, bool) {
+	*s.asked++
+	return s.fixedSite.Comments(id)
+}
+
+// TestCommentsReadOnce checks that a comments block's title, template and
+// form read the post's comments from the archive once.
+func TestCommentsReadOnce(t *testing.T) {
+	asked := 0
+	r := Renderer{Site: countingSite{asked: &asked}, Post: 2}
+	r.HTML(`<!-- wp:comments --><!-- wp:comments-title /--><!-- wp:comment-template --><!-- wp:comment-content /--><!-- /wp:comment-template -->` +
+		`<!-- wp:post-comments-form /--><!-- /wp:comments --><!-- wp:post-comments-form /-->`)
+	if asked != 1 {
+		t.Errorf("the post's comments were read %d times, want once", asked)
+	}
+}

@@ -60,7 +60,8 @@ func (r Renderer) HTML(raw string) string {
 	blocks := hasBlocks(text)
 	if blocks {
 		if r.Site != nil {
-			run := blockRun{site: r.Site, pages: r.LoopPages, budget: maxLoopPosts, commentBudget: maxLoopComments}
+			site := &commentsOnce{SiteData: r.Site, read: map[int64]commentsRead{}}
+			run := blockRun{site: site, pages: r.LoopPages, budget: maxLoopPosts, commentBudget: maxLoopComments}
 			text = run.render(r.Post, text)
 		}
 		text = stripBlockComments(text)

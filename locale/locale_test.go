@@ -120,21 +120,32 @@ func TestPagesSpeakEveryLanguage(t *testing.T) {
 
 // TestTranslationsTakeTheirArguments: every language's words for a key
 // show each of the values the English words do, and no formatting error,
-// so a translation cannot drop a post's title or a count.
+// so a translation cannot drop a post's title or a count. A value the
+// English words do not show (the count that picks "Responses to “%[2]s”"
+// over "Response to …") is a number.
 func TestTranslationsTakeTheirArguments(t *testing.T) {
-	verb := regexp.MustCompile(`%(?:\[\d\])?[sd]`)
+	verb := regexp.MustCompile(`%(?:\[(\d)\])?([sd])`)
 	c := NewCatalog()
 	for _, l := range languages {
 		for key := range l.messages {
 			var args []any
 			var shown []string
-			for i, v := range verb.FindAllString(key, -1) {
-				if strings.HasSuffix(v, "d") {
-					args = append(args, 40+i)
-					shown = append(shown, strconv.Itoa(40+i))
+			next := 0
+			for _, m := range verb.FindAllStringSubmatch(key, -1) {
+				at := next
+				if m[1] != "" {
+					at, _ = strconv.Atoi(m[1])
+					at--
+				}
+				next = at + 1
+				for len(args) <= at {
+					args = append(args, 40+len(args))
+				}
+				if m[2] == "d" {
+					shown = append(shown, strconv.Itoa(40+at))
 				} else {
-					args = append(args, "⟨"+strconv.Itoa(i)+"⟩")
-					shown = append(shown, "⟨"+strconv.Itoa(i)+"⟩")
+					args[at] = "⟨" + strconv.Itoa(at) + "⟩"
+					shown = append(shown, "⟨"+strconv.Itoa(at)+"⟩")
 				}
 			}
 			got := c.For(l.tag.String()).Say(key, args...)

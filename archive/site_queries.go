@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -30,7 +31,13 @@ type SiteEntry struct {
 	AttachmentURL string
 	// Caption is an attachment's caption (its excerpt, raw as stored, or
 	// as a source rendered it), which galleries show; empty for others.
-	Caption       string
+	Caption string
+	// AltText is an attachment's alternative text (its
+	// _wp_attachment_image_alt), which its image shows; empty for others.
+	AltText string
+	// FeaturedImage is the WordPress ID of the attachment a post has as
+	// its featured image (its _thumbnail_id); 0 when none.
+	FeaturedImage int64
 	CommentStatus string
 	Terms         []TermRef
 	CommentCount  int // approved comments, pings included
@@ -43,7 +50,9 @@ type SiteEntry struct {
 func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, s.url, `+postIDSQL+`, p.type, p.parent, p.menu_order, p.title, p.slug, p.guid, p.link,
 		p.date, p.date_gmt, p.modified, p.modified_gmt, p.author_login, p.password != '', p.sticky, p.attachment_url,
-		CASE WHEN p.type = 'attachment' THEN coalesce(nullif(p.excerpt_raw, ''), p.excerpt_rendered) ELSE '' END, p.comment_status,
+		CASE WHEN p.type = 'attachment' THEN coalesce(nullif(p.excerpt_raw, ''), p.excerpt_rendered) ELSE '' END,
+		CASE WHEN p.type = 'attachment' THEN `+firstMetaSQL("_wp_attachment_image_alt")+` ELSE '' END,
+		`+firstMetaSQL("_thumbnail_id")+`, p.comment_status,
 		(SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.approved = '1')
 		FROM posts p JOIN sites s ON s.id = p.site_id
 		WHERE s.url = ? AND `+ListedSQL+`
@@ -55,13 +64,14 @@ func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, erro
 	byKey := map[int64]int{}
 	for rows.Next() {
 		var e SiteEntry
-		var date, dateGMT, modified, modifiedGMT string
+		var date, dateGMT, modified, modifiedGMT, featured string
 		if err := rows.Scan(&e.Key, &e.Site, &e.ID, &e.Type, &e.Parent, &e.MenuOrder, &e.Title, &e.Slug, &e.GUID, &e.Link,
-			&date, &dateGMT, &modified, &modifiedGMT, &e.AuthorLogin, &e.Protected, &e.Sticky, &e.AttachmentURL, &e.Caption, &e.CommentStatus,
-			&e.CommentCount); err != nil {
+			&date, &dateGMT, &modified, &modifiedGMT, &e.AuthorLogin, &e.Protected, &e.Sticky, &e.AttachmentURL, &e.Caption, &e.AltText,
+			&featured, &e.CommentStatus, &e.CommentCount); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("archive: listing entries of %s: %w", site, err)
 		}
+		e.FeaturedImage, _ = strconv.ParseInt(strings.TrimSpace(featured), 10, 64) // a value that is no ID names no image
 		e.Date, e.DateGMT, e.Modified, e.ModifiedGMT = parseTime(date), parseTime(dateGMT), parseTime(modified), parseTime(modifiedGMT)
 		byKey[e.Key] = len(out)
 		out = append(out, e)
@@ -87,6 +97,13 @@ func (s *Store) SiteEntries(ctx context.Context, site string) ([]SiteEntry, erro
 		}
 	}
 	return out, terms.Err()
+}
+
+// firstMetaSQL is the value of the first meta pair of the post p with
+// the key, or an empty string, as WordPress's get_post_meta reads one
+// value. The key is one of parc's constants, never input.
+func firstMetaSQL(key string) string {
+	return `coalesce((SELECT m.value FROM post_meta m WHERE m.post_id = p.id AND m.key = '` + key + `' ORDER BY m.seq LIMIT 1), '')`
 }
 
 // SiteTerms lists a site's categories, tags and other terms with their

@@ -30,18 +30,35 @@ const (
 	Protected     = "Protected: %s"
 	CommentOnPost = "%s on %s"
 	ReadMore      = "Read more"
-	NextPost      = "Next: %s"
-	PreviousPost  = "Previous: %s"
-	NoTitle       = "(no title)"
-	InThisSection = "In this section"
-	NothingHere   = "Nothing here."
-	Results       = "%d results"
-	YearArchive   = "Year: %s"
-	MonthArchive  = "Month: %s"
-	DayArchive    = "Day: %s"
-	Posts         = "%d posts"
-	Pages         = "%d pages"
-	MoreComments  = "and %d more matching comments"
+	NextPost      = "Next"     // the next post, as its link names it
+	PreviousPost  = "Previous" // the previous post
+	NextPage      = "Next Page"
+	ResponseCount = "%d responses"
+	ResponsesTo   = "Responses to “%[2]s”" // by the count, which it does not show
+	Response      = "Response"
+	ResponsesWord = "Responses"
+	AvatarOf      = "%s Avatar"
+	// The comment form's words, which the comments block keeps for a
+	// form that takes nothing.
+	LeaveReply     = "Leave a Reply"
+	EmailUnshown   = "Your email address will not be published."
+	RequiredFields = "Required fields are marked %s"
+	FieldComment   = "Comment"
+	FieldName      = "Name"
+	FieldEmail     = "Email"
+	FieldWebsite   = "Website"
+	SaveCommenter  = "Save my name, email, and website in this browser for the next time I comment."
+	PreviousPage   = "Previous Page"
+	NoTitle        = "(no title)"
+	InThisSection  = "In this section"
+	NothingHere    = "Nothing here."
+	Results        = "%d results"
+	YearArchive    = "Year: %s"
+	MonthArchive   = "Month: %s"
+	DayArchive     = "Day: %s"
+	Posts          = "%d posts"
+	Pages          = "%d pages"
+	MoreComments   = "and %d more matching comments"
 )
 
 // The keys of the feeds' titles and of the archives they are titled by.
@@ -186,6 +203,10 @@ var languages = []lang{
 		Posts:        counted("=1", "1 post", plural.Other, "%d posts"),
 		Pages:        counted("=1", "1 page", plural.Other, "%d pages"),
 		MoreComments: counted("=1", "and 1 more matching comment", plural.Other, "and %d more matching comments"),
+
+		// The comments block, its comment form and the query loop's pagination.
+		ResponseCount: counted("=1", "One response", plural.Other, "%d responses"),
+		ResponsesTo:   counted("=1", "Response to “%[2]s”", plural.Other, "Responses to “%[2]s”"),
 	}, dates{date: `F j, Y`, time: `g:i a`, month: `F Y`, months: englishMonths, monthsShort: short(englishMonths, 3), weekdays: englishDays}},
 
 	{language.German, map[string][]catalog.Message{
@@ -215,8 +236,8 @@ var languages = []lang{
 		Protected:     msg("Geschützt: %s"),
 		CommentOnPost: msg("%s bei %s"),
 		ReadMore:      msg("Weiterlesen"),
-		NextPost:      msg("Nächster Beitrag: %s"),
-		PreviousPost:  msg("Vorheriger Beitrag: %s"),
+		NextPost:      msg("Nächster Beitrag"),
+		PreviousPost:  msg("Vorheriger Beitrag"),
 		NoTitle:       msg("(kein Titel)"),
 		InThisSection: msg("In diesem Bereich"),
 		NothingHere:   msg("Hier gibt es nichts."),
@@ -288,6 +309,23 @@ var languages = []lang{
 		SeveralPages:   msg("Mehrere Seiten hatten diese Adresse"),
 		WhichOne:       msg("Welche davon?"),
 		SeveralMatches: msg("Diese alte Adresse bezeichnet eine Seite auf mehr als einer der archivierten Websites."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Nächste Seite"),
+		PreviousPage:   msg("Vorherige Seite"),
+		ResponseCount:  counted("=1", "Eine Antwort", plural.Other, "%d Antworten"),
+		ResponsesTo:    counted("=1", "Antwort auf „%[2]s“", plural.Other, "Antworten auf „%[2]s“"),
+		Response:       msg("Antwort"),
+		ResponsesWord:  msg("Antworten"),
+		AvatarOf:       msg("Avatar von %s"),
+		LeaveReply:     msg("Schreibe einen Kommentar"),
+		EmailUnshown:   msg("Deine E-Mail-Adresse wird nicht veröffentlicht."),
+		RequiredFields: msg("Erforderliche Felder sind mit %s markiert"),
+		FieldComment:   msg("Kommentar"),
+		FieldName:      msg("Name"),
+		FieldEmail:     msg("E-Mail"),
+		FieldWebsite:   msg("Website"),
+		SaveCommenter:  msg("Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern."),
 	}, dates{date: `j. F Y`, time: `G:i`, month: `F Y`,
 		months:      [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 		monthsShort: [12]string{"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"},
@@ -319,8 +357,8 @@ var languages = []lang{
 		Protected:     msg("Protégé : %s"),
 		CommentOnPost: msg("%s dans %s"),
 		ReadMore:      msg("Lire la suite"),
-		NextPost:      msg("Article suivant : %s"),
-		PreviousPost:  msg("Article précédent : %s"),
+		NextPost:      msg("Article suivant"),
+		PreviousPost:  msg("Article précédent"),
 		NoTitle:       msg("(pas de titre)"),
 		Posts:         counted("=1", "1 article", plural.Other, "%d articles"),
 		Pages:         counted("=1", "1 page", plural.Other, "%d pages"),
@@ -393,6 +431,23 @@ var languages = []lang{
 		SeveralPages:   msg("Plusieurs pages avaient cette adresse"),
 		WhichOne:       msg("Laquelle ?"),
 		SeveralMatches: msg("Cette ancienne adresse désigne une page sur plusieurs des sites archivés."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Page suivante"),
+		PreviousPage:   msg("Page précédente"),
+		ResponseCount:  counted("=1", "Une réponse", plural.Other, "%d réponses"),
+		ResponsesTo:    counted("=1", "Réponse à « %[2]s »", plural.Other, "Réponses à « %[2]s »"),
+		Response:       msg("Réponse"),
+		ResponsesWord:  msg("Réponses"),
+		AvatarOf:       msg("Avatar de %s"),
+		LeaveReply:     msg("Laisser un commentaire"),
+		EmailUnshown:   msg("Votre adresse e-mail ne sera pas publiée."),
+		RequiredFields: msg("Les champs obligatoires sont indiqués avec %s"),
+		FieldComment:   msg("Commentaire"),
+		FieldName:      msg("Nom"),
+		FieldEmail:     msg("E-mail"),
+		FieldWebsite:   msg("Site web"),
+		SaveCommenter:  msg("Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire."),
 	}, dates{date: `j F Y`, time: `G\hi`, month: `F Y`,
 		months:      [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		monthsShort: [12]string{"Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Août", "Sep", "Oct", "Nov", "Déc"},
@@ -423,8 +478,8 @@ var languages = []lang{
 		Protected:     msg("Protegido: %s"),
 		CommentOnPost: msg("%s en %s"),
 		ReadMore:      msg("Leer más"),
-		NextPost:      msg("Siguiente: %s"),
-		PreviousPost:  msg("Anterior: %s"),
+		NextPost:      msg("Siguiente"),
+		PreviousPost:  msg("Anterior"),
 		NoTitle:       msg("(sin título)"),
 		Posts:         counted("=1", "1 entrada", plural.Other, "%d entradas"),
 		Pages:         counted("=1", "1 página", plural.Other, "%d páginas"),
@@ -498,6 +553,23 @@ var languages = []lang{
 		SeveralPages:   msg("Varias páginas tenían esta dirección"),
 		WhichOne:       msg("¿Cuál?"),
 		SeveralMatches: msg("Esa dirección antigua corresponde a una página en más de uno de los sitios archivados."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Página siguiente"),
+		PreviousPage:   msg("Página anterior"),
+		ResponseCount:  counted("=1", "Una respuesta", plural.Other, "%d respuestas"),
+		ResponsesTo:    counted("=1", "Respuesta a «%[2]s»", plural.Other, "Respuestas a «%[2]s»"),
+		Response:       msg("Respuesta"),
+		ResponsesWord:  msg("Respuestas"),
+		AvatarOf:       msg("Avatar de %s"),
+		LeaveReply:     msg("Deja una respuesta"),
+		EmailUnshown:   msg("Tu dirección de correo electrónico no será publicada."),
+		RequiredFields: msg("Los campos obligatorios están marcados con %s"),
+		FieldComment:   msg("Comentario"),
+		FieldName:      msg("Nombre"),
+		FieldEmail:     msg("Correo electrónico"),
+		FieldWebsite:   msg("Web"),
+		SaveCommenter:  msg("Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente."),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		monthsShort: [12]string{"Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"},
@@ -527,8 +599,8 @@ var languages = []lang{
 		Protected:     msg("Protetto: %s"),
 		CommentOnPost: msg("%s su %s"),
 		ReadMore:      msg("Leggi tutto"),
-		NextPost:      msg("Successivo: %s"),
-		PreviousPost:  msg("Precedente: %s"),
+		NextPost:      msg("Successivo"),
+		PreviousPost:  msg("Precedente"),
 		NoTitle:       msg("(senza titolo)"),
 		Posts:         counted("=1", "1 articolo", plural.Other, "%d articoli"),
 		Pages:         counted("=1", "1 pagina", plural.Other, "%d pagine"),
@@ -603,6 +675,23 @@ var languages = []lang{
 		SeveralPages:   msg("Più pagine avevano questo indirizzo"),
 		WhichOne:       msg("Quale?"),
 		SeveralMatches: msg("Questo vecchio indirizzo indica una pagina su più di uno dei siti archiviati."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Pagina successiva"),
+		PreviousPage:   msg("Pagina precedente"),
+		ResponseCount:  counted("=1", "Una risposta", plural.Other, "%d risposte"),
+		ResponsesTo:    counted("=1", "Risposta a “%[2]s”", plural.Other, "Risposte a “%[2]s”"),
+		Response:       msg("Risposta"),
+		ResponsesWord:  msg("Risposte"),
+		AvatarOf:       msg("Avatar di %s"),
+		LeaveReply:     msg("Lascia un commento"),
+		EmailUnshown:   msg("Il tuo indirizzo email non sarà pubblicato."),
+		RequiredFields: msg("I campi obbligatori sono contrassegnati %s"),
+		FieldComment:   msg("Commento"),
+		FieldName:      msg("Nome"),
+		FieldEmail:     msg("Email"),
+		FieldWebsite:   msg("Sito web"),
+		SaveCommenter:  msg("Salva il mio nome, email e sito web in questo browser per la prossima volta che commento."),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 		monthsShort: [12]string{"Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"},
@@ -632,8 +721,8 @@ var languages = []lang{
 		Protected:     msg("Protegido: %s"),
 		CommentOnPost: msg("%s em %s"),
 		ReadMore:      msg("Leia mais"),
-		NextPost:      msg("Próximo: %s"),
-		PreviousPost:  msg("Anterior: %s"),
+		NextPost:      msg("Próximo"),
+		PreviousPost:  msg("Anterior"),
 		NoTitle:       msg("(sem título)"),
 		Posts:         counted("=1", "1 post", plural.Other, "%d posts"),
 		Pages:         counted("=1", "1 página", plural.Other, "%d páginas"),
@@ -708,6 +797,23 @@ var languages = []lang{
 		SeveralPages:   msg("Várias páginas tinham este endereço"),
 		WhichOne:       msg("Qual?"),
 		SeveralMatches: msg("Esse endereço antigo indica uma página em mais de um dos sites arquivados."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Próxima página"),
+		PreviousPage:   msg("Página anterior"),
+		ResponseCount:  counted("=1", "Uma resposta", plural.Other, "%d respostas"),
+		ResponsesTo:    counted("=1", "Resposta para “%[2]s”", plural.Other, "Respostas para “%[2]s”"),
+		Response:       msg("Resposta"),
+		ResponsesWord:  msg("Respostas"),
+		AvatarOf:       msg("Avatar de %s"),
+		LeaveReply:     msg("Deixe um comentário"),
+		EmailUnshown:   msg("O seu endereço de email não será publicado."),
+		RequiredFields: msg("Campos obrigatórios são marcados com %s"),
+		FieldComment:   msg("Comentário"),
+		FieldName:      msg("Nome"),
+		FieldEmail:     msg("E-mail"),
+		FieldWebsite:   msg("Site"),
+		SaveCommenter:  msg("Salvar meus dados neste navegador para a próxima vez que eu comentar."),
 	}, dates{date: `j \d\e F \d\e Y`, time: `H:i`, month: `F \d\e Y`,
 		months:      [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		monthsShort: [12]string{"jan", "fev", "mar", "abr", "maio", "jun", "jul", "ago", "set", "out", "nov", "dez"},
@@ -737,8 +843,8 @@ var languages = []lang{
 		Protected:     msg("Beveiligd: %s"),
 		CommentOnPost: msg("%s op %s"),
 		ReadMore:      msg("Lees meer"),
-		NextPost:      msg("Volgende: %s"),
-		PreviousPost:  msg("Vorige: %s"),
+		NextPost:      msg("Volgende"),
+		PreviousPost:  msg("Vorige"),
 		NoTitle:       msg("(geen titel)"),
 		Posts:         counted("=1", "1 bericht", plural.Other, "%d berichten"),
 		Pages:         counted("=1", "1 pagina", plural.Other, "%d pagina's"),
@@ -813,6 +919,23 @@ var languages = []lang{
 		SeveralPages:   msg("Meerdere pagina's hadden dit adres"),
 		WhichOne:       msg("Welke?"),
 		SeveralMatches: msg("Dat oude adres wijst naar een pagina op meer dan een van de gearchiveerde sites."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Volgende pagina"),
+		PreviousPage:   msg("Vorige pagina"),
+		ResponseCount:  counted("=1", "Eén reactie", plural.Other, "%d reacties"),
+		ResponsesTo:    counted("=1", "Reactie op “%[2]s”", plural.Other, "Reacties op “%[2]s”"),
+		Response:       msg("Reactie"),
+		ResponsesWord:  msg("Reacties"),
+		AvatarOf:       msg("Avatar van %s"),
+		LeaveReply:     msg("Geef een reactie"),
+		EmailUnshown:   msg("Je e-mailadres zal niet getoond worden."),
+		RequiredFields: msg("Vereiste velden zijn gemarkeerd met %s"),
+		FieldComment:   msg("Reactie"),
+		FieldName:      msg("Naam"),
+		FieldEmail:     msg("E-mail"),
+		FieldWebsite:   msg("Site"),
+		SaveCommenter:  msg("Mijn naam, e-mail en site opslaan in deze browser voor de volgende keer wanneer ik een reactie plaats."),
 	}, dates{date: `j F Y`, time: `H:i`, month: `F Y`,
 		months:      [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 		monthsShort: [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
@@ -842,8 +965,8 @@ var languages = []lang{
 		Protected:     msg("Защищено: %s"),
 		CommentOnPost: msg("%s к записи %s"),
 		ReadMore:      msg("Читать далее"),
-		NextPost:      msg("Следующая запись: %s"),
-		PreviousPost:  msg("Предыдущая запись: %s"),
+		NextPost:      msg("Следующая запись"),
+		PreviousPost:  msg("Предыдущая запись"),
 		NoTitle:       msg("(без названия)"),
 		Posts:         russianCount("%d запись", "%d записи", "%d записей"),
 		Pages:         russianCount("%d страница", "%d страницы", "%d страниц"),
@@ -918,6 +1041,23 @@ var languages = []lang{
 		SeveralPages:   msg("Этот адрес был у нескольких страниц"),
 		WhichOne:       msg("Какую именно?"),
 		SeveralMatches: msg("Этот старый адрес указывает на страницу сразу на нескольких архивированных сайтах."),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("Следующая страница"),
+		PreviousPage:   msg("Предыдущая страница"),
+		ResponseCount:  counted(plural.One, "%d ответ", plural.Few, "%d ответа", plural.Other, "%d ответов"),
+		ResponsesTo:    counted(plural.One, "Ответ на «%[2]s»", plural.Other, "Ответы на «%[2]s»"),
+		Response:       msg("Ответ"),
+		ResponsesWord:  msg("Ответы"),
+		AvatarOf:       msg("Аватар %s"),
+		LeaveReply:     msg("Добавить комментарий"),
+		EmailUnshown:   msg("Ваш адрес email не будет опубликован."),
+		RequiredFields: msg("Обязательные поля помечены %s"),
+		FieldComment:   msg("Комментарий"),
+		FieldName:      msg("Имя"),
+		FieldEmail:     msg("Email"),
+		FieldWebsite:   msg("Сайт"),
+		SaveCommenter:  msg("Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев."),
 	}, dates{date: `d.m.Y`, time: `H:i`, month: `f Y`,
 		months:      [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
 		monthsAlone: [12]string{"Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"},
@@ -948,8 +1088,8 @@ var languages = []lang{
 		Protected:     msg("保護中: %s"),
 		CommentOnPost: msg("%[2]s に %[1]s より"),
 		ReadMore:      msg("続きを読む"),
-		NextPost:      msg("次の投稿: %s"),
-		PreviousPost:  msg("前の投稿: %s"),
+		NextPost:      msg("次の投稿"),
+		PreviousPost:  msg("前の投稿"),
 		NoTitle:       msg("(タイトルなし)"),
 		Posts:         msg("%d件の投稿"),
 		Pages:         msg("%d件の固定ページ"),
@@ -1024,6 +1164,23 @@ var languages = []lang{
 		SeveralPages:   msg("このアドレスのページが複数あります"),
 		WhichOne:       msg("どれですか?"),
 		SeveralMatches: msg("その古いアドレスは、複数のアーカイブ済みサイトのページを指しています。"),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("次のページ"),
+		PreviousPage:   msg("前のページ"),
+		ResponseCount:  msg("%d件のフィードバック"),
+		ResponsesTo:    msg("“%[2]s” へのフィードバック"),
+		Response:       msg("フィードバック"),
+		ResponsesWord:  msg("フィードバック"),
+		AvatarOf:       msg("%sのアバター"),
+		LeaveReply:     msg("コメントを残す"),
+		EmailUnshown:   msg("メールアドレスが公開されることはありません。"),
+		RequiredFields: msg("%s が付いている欄は必須項目です"),
+		FieldComment:   msg("コメント"),
+		FieldName:      msg("名前"),
+		FieldEmail:     msg("メール"),
+		FieldWebsite:   msg("サイト"),
+		SaveCommenter:  msg("次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する。"),
 	}, cjkDates},
 
 	{language.Chinese, map[string][]catalog.Message{
@@ -1050,8 +1207,8 @@ var languages = []lang{
 		Protected:     msg("密码保护：%s"),
 		CommentOnPost: msg("%s发表在《%s》"),
 		ReadMore:      msg("阅读更多"),
-		NextPost:      msg("下一篇：%s"),
-		PreviousPost:  msg("上一篇：%s"),
+		NextPost:      msg("下一篇"),
+		PreviousPost:  msg("上一篇"),
 		NoTitle:       msg("(无标题)"),
 		Posts:         msg("%d篇文章"),
 		Pages:         msg("%d个页面"),
@@ -1126,6 +1283,23 @@ var languages = []lang{
 		SeveralPages:   msg("多个页面曾使用此地址"),
 		WhichOne:       msg("哪一个？"),
 		SeveralMatches: msg("该旧地址对应多个存档站点上的页面。"),
+
+		// The comments block, its comment form and the query loop's pagination.
+		NextPage:       msg("下一页"),
+		PreviousPage:   msg("上一页"),
+		ResponseCount:  msg("%d条评论"),
+		ResponsesTo:    msg("《%[2]s》的评论"),
+		Response:       msg("评论"),
+		ResponsesWord:  msg("评论"),
+		AvatarOf:       msg("%s的头像"),
+		LeaveReply:     msg("发表回复"),
+		EmailUnshown:   msg("您的电子邮箱地址不会被公开。"),
+		RequiredFields: msg("必填项已用%s标注"),
+		FieldComment:   msg("评论"),
+		FieldName:      msg("显示名称"),
+		FieldEmail:     msg("电子邮件"),
+		FieldWebsite:   msg("网站"),
+		SaveCommenter:  msg("在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。"),
 	}, dates{date: cjkDates.date, time: cjkDates.time, month: cjkDates.month, months: cjkDates.months, monthsShort: cjkDates.monthsShort,
 		weekdays:        [7]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"},
 		weekdayInitials: [7]string{"日", "一", "二", "三", "四", "五", "六"}}},

@@ -23,8 +23,10 @@
 //
 // Not reproduced: capital_P_dangit,
 // wp_filter_content_tags (srcset, lazy loading), prepend_attachment,
-// oEmbed HTML, plugin and theme filters, and the dynamic blocks that need
-// what parc does not have or serve: RSS items, forms, avatars, login.
+// oEmbed HTML, plugin and theme filters, and what the dynamic blocks
+// would need that parc does not have or serve: RSS items, a login, the
+// comment form's fields (the form keeps its words, shown closed) and
+// people's own avatar pictures (avatars show the site's one).
 // The <!--more-->, <!--noteaser--> and <!--nextpage--> markers are dropped
 // by HTML; Teaser, Single and Pages apply them as WordPress's views do.
 //

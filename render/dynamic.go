@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"html"
 	"strconv"
 	"strings"
@@ -34,9 +33,11 @@ type SiteData interface {
 	Pages() []Link // in menu order, then by title
 	LatestComments(n int) []CommentSummary
 	SearchForm() (action, param string) // the search page and its query parameter
-	// Query lists the posts a query loop of n posts per page shows on its
-	// first page: sticky posts, then the n newest others.
-	Query(n int) []PostSummary
+	// Query lists the posts a query loop of perPage posts a page shows on
+	// the page: on the first the sticky posts, then the perPage newest
+	// others, on each later one the next perPage others; pages is how many
+	// pages the loop has.
+	Query(perPage, page int) (posts []PostSummary, pages int)
 	// Post is what the post blocks (title, date, author, terms) show of
 	// the post with the ID; Adjacent are the posts before and after it
 	// in date order, with empty URLs where there are none.
@@ -45,6 +46,14 @@ type SiteData interface {
 	// Excerpt is the plain text of the post's excerpt (ShownExcerpt), ""
 	// for a protected post.
 	Excerpt(id int64) string
+	// FeaturedImage is the image attachment the post has as its featured
+	// image, which readers may see; false when none.
+	FeaturedImage(id int64) (Attachment, bool)
+	// Comments are the post's approved comments, threaded, oldest first;
+	// false when readers may not see them (a password-protected post).
+	Comments(id int64) ([]Comment, bool)
+	// Avatar is the address of the picture avatars show.
+	Avatar() string
 	// Today is the day the calendar block shows the month of.
 	Today() time.Time
 	Calendar(year int, month time.Month) Calendar
@@ -88,17 +97,13 @@ type PostSummary struct {
 // from the archive, for the post with the ID where the block shows a
 // post, or reports false for blocks that are not dynamic.
 func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) {
-	var a map[string]any
-	if attrs != "" {
-		_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the defaults
-	}
+	a := blockAttributes(attrs)
 	number := func(key string, fallback int) int {
 		if v, ok := a[key].(float64); ok && v >= 1 && v <= 100 {
 			return int(v)
 		}
 		return fallback
 	}
-	flag := func(key string) bool { v, _ := a[key].(bool); return v }
 	switch name {
 	case "latest-posts":
 		q := PostQuery{N: number("postsToShow", 5), Category: categoryID(a["categories"])}
@@ -106,11 +111,11 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 		if order, _ := a["order"].(string); order == "asc" {
 			q.Ascending = true
 		}
-		return latestPosts(site, site.LatestPosts(q), flag("displayPostDate")), true
+		return latestPosts(site, site.LatestPosts(q), flag(a, "displayPostDate")), true
 	case "archives":
-		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag("showPostCounts")), true
+		return linkList("wp-block-archives-list wp-block-archives", site.Months(), flag(a, "showPostCounts")), true
 	case "categories":
-		return linkList("wp-block-categories-list wp-block-categories", site.Categories(), flag("showPostCounts")), true
+		return linkList("wp-block-categories-list wp-block-categories", site.Categories(), flag(a, "showPostCounts")), true
 	case "page-list":
 		return linkList("wp-block-page-list", site.Pages(), false), true
 	case "tag-cloud":
@@ -144,29 +149,59 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 			return `<ul class="wp-block-rss"><li><a href="` + html.EscapeString(url) + `">` + html.EscapeString(url) + `</a></li></ul>`, true
 		}
 		return "", true
-	case "post-title", "post-date", "post-author", "post-terms", "post-excerpt", "read-more":
+	case "post-title", "post-date", "post-author", "post-terms", "post-excerpt", "read-more", "post-featured-image":
 		p, ok := site.Post(post)
 		if !ok {
 			return "", true
 		}
 		return postBlock(site, p, name, a), true
 	case "post-navigation-link":
-		previous, next := site.Adjacent(post)
-		link, format, class := next, locale.NextPost, "next"
-		if t, _ := a["type"].(string); t == "previous" {
-			link, format, class = previous, locale.PreviousPost, "previous"
-		}
-		if link.URL == "" {
-			return "", true
-		}
-		return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + site.Locale().Say(format, anchor(link)) + `</div>`, true
+		return postNavigationLink(site, post, a), true
 	case "calendar":
 		return calendar(site), true
-	case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next",
-		"post-featured-image", "loginout", "avatar":
+	case "avatar":
+		p, _ := site.Post(post)
+		return avatar(site, p.Author, "", a), true
+	case "comments-title":
+		return commentsTitle(site, post, a), true
+	case "post-comments-form":
+		if _, ok := site.Comments(post); !ok {
+			return "", true
+		}
+		return commentForm(site.Locale()), true
+	case "loginout":
+		// There is no one to log in on a read-only archive.
 		return "", true
 	}
 	return "", false
+}
+
+// postNavigationLink links the next post or, as the type attribute asks,
+// the previous one, as WordPress's block does: named "Next" or
+// "Previous" unless a label names it, or by its title with showTitle,
+// the label then before the link.
+func postNavigationLink(site SiteData, post int64, a map[string]any) string {
+	previous, next := site.Adjacent(post)
+	link, word, class := next, locale.NextPost, "next"
+	if t, _ := a["type"].(string); t == "previous" {
+		link, word, class = previous, locale.PreviousPost, "previous"
+	}
+	if link.URL == "" || !safeURL(link.URL) {
+		return ""
+	}
+	label, _ := a["label"].(string)
+	text, before := site.Locale().Say(word), ""
+	if label != "" {
+		text = label
+	}
+	if flag(a, "showTitle") {
+		text = link.Text
+		if label != "" {
+			before = `<span class="post-navigation-link__label">` + html.EscapeString(label) + `</span> `
+		}
+	}
+	return `<div class="post-navigation-link-` + class + ` wp-block-post-navigation-link">` + before +
+		`<a href="` + html.EscapeString(link.URL) + `">` + html.EscapeString(text) + `</a></div>`
 }
 
 // categoryID reads the category a latest posts block is limited to,
@@ -187,6 +222,12 @@ func categoryID(v any) int64 {
 		}
 	}
 	return 0
+}
+
+// flag reads a flag that is off unless the attributes turn it on.
+func flag(a map[string]any, key string) bool {
+	v, _ := a[key].(bool)
+	return v
 }
 
 // defaultTrue reads a flag that is on unless the attributes turn it off.
@@ -249,7 +290,7 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 	switch name {
 	case "post-title":
 		title := html.EscapeString(p.Text)
-		if link, _ := a["isLink"].(bool); link {
+		if flag(a, "isLink") {
 			title = anchor(p.Link)
 		}
 		return `<h2 class="wp-block-post-title">` + title + `</h2>`
@@ -278,48 +319,30 @@ func postBlock(site SiteData, p PostSummary, name string, a map[string]any) stri
 			return ""
 		}
 		return `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">` + html.EscapeString(excerpt) + `</p></div>`
+	case "post-featured-image":
+		return featuredImage(site, p, flag(a, "isLink"))
 	default: // read-more
 		return `<a class="wp-block-read-more" href="` + html.EscapeString(p.URL) + `">` + html.EscapeString(site.Locale().Say(locale.ReadMore)) + `</a>`
 	}
 }
 
-// queryLoop renders a post template, the inner blocks of a query loop,
-// once for each post the query shows, as WordPress's core/post-template
-// does.
-func queryLoop(site SiteData, template string, perPage int, budget *int) string {
-	var b strings.Builder
-	b.WriteString(`<ul class="wp-block-post-template">`)
-	for _, p := range site.Query(perPage) {
-		if *budget <= 0 {
-			break
-		}
-		*budget--
-		b.WriteString(`<li class="wp-block-post">`)
-		b.WriteString(renderDynamicBlocks(site, p.ID, template, budget))
-		b.WriteString(`</li>`)
+// featuredImage is the post's featured image as WordPress's block shows
+// it: the image with its alternative text or, linked to the post, with
+// the post's title for one, since it then names where the link leads.
+func featuredImage(site SiteData, p PostSummary, linked bool) string {
+	image, ok := site.FeaturedImage(p.ID)
+	if !ok || !safeURL(image.URL) {
+		return ""
 	}
-	b.WriteString(`</ul>`)
-	return b.String()
-}
-
-// maxLoopPosts is how many posts all the query loops of one post show
-// together at most; WordPress's own pages rarely show more than a few
-// dozen.
-const maxLoopPosts = 500
-
-// queryPerPage is the number of posts per page a query block's attributes
-// ask for; WordPress's default is the blog's, 10 unless changed.
-func queryPerPage(attrs string) int {
-	var a struct {
-		Query struct {
-			PerPage int `json:"perPage"`
-		} `json:"query"`
+	alt := image.Alt
+	if linked {
+		alt = p.Text
 	}
-	_ = json.Unmarshal([]byte(attrs), &a) // unreadable attributes leave the default
-	if a.Query.PerPage < 1 || a.Query.PerPage > 100 {
-		return 10
+	img := `<img src="` + html.EscapeString(image.URL) + `" class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="` + html.EscapeString(alt) + `">`
+	if linked && safeURL(p.URL) {
+		img = `<a href="` + html.EscapeString(p.URL) + `">` + img + `</a>`
 	}
-	return a.Query.PerPage
+	return `<figure class="wp-block-post-featured-image">` + img + `</figure>`
 }
 
 func anchor(l Link) string {
@@ -359,59 +382,4 @@ func writeLinkList(b *strings.Builder, attrs string, links []Link, counts bool) 
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")
-}
-
-// renderDynamicBlocks replaces each self-closing block delimiter of a
-// dynamic block (<!-- wp:archives {"showPostCounts":true} /-->) with its
-// HTML, the blocks that show a post showing the post with the ID, and
-// each post template with the posts of its query loop; other delimiters
-// stay for stripBlockComments.
-//
-// budget is how many more posts query loops may show: a post made of
-// thousands of query loops renders in bounded time and size.
-func renderDynamicBlocks(site SiteData, post int64, s string, budget *int) string {
-	perPage := 10
-	sp := splicer{src: s}
-	for pos := 0; ; {
-		k := strings.Index(s[pos:], "<!-- wp:")
-		if k < 0 {
-			break
-		}
-		start := pos + k
-		pos = start + 8
-		end := strings.Index(s[start:], "-->")
-		if end < 0 {
-			break
-		}
-		end += start
-		body := strings.TrimSpace(s[start+8 : end])
-		if !strings.HasSuffix(body, "/") {
-			name, attrs, _ := strings.Cut(body, " ")
-			switch strings.TrimPrefix(name, "core/") {
-			case "query":
-				perPage = queryPerPage(strings.TrimSpace(attrs))
-			case "post-template":
-				closing := strings.Index(s[end:], "<!-- /wp:post-template -->")
-				if closing < 0 {
-					continue
-				}
-				closing += end
-				sp.cut(start, closing+len("<!-- /wp:post-template -->"))
-				sp.b.WriteString(queryLoop(site, s[end+3:closing], perPage, budget))
-				pos = closing + len("<!-- /wp:post-template -->")
-			}
-			continue
-		}
-		body = strings.TrimSpace(strings.TrimSuffix(body, "/"))
-		name, attrs, _ := strings.Cut(body, " ")
-		name = strings.TrimPrefix(name, "core/")
-		out, ok := dynamicBlock(site, post, name, strings.TrimSpace(attrs))
-		if !ok {
-			continue
-		}
-		sp.cut(start, end+3)
-		sp.b.WriteString(out)
-		pos = end + 3
-	}
-	return sp.String()
 }

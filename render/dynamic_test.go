@@ -41,7 +41,17 @@ var fixedPosts = []PostSummary{
 	{Link: Link{Text: "Older", URL: "/1/"}, ID: 1, Date: time.Date(2023, 1, 16, 7, 8, 31, 0, time.UTC)},
 }
 
-func (fixedSite) Query(n int) []PostSummary { return fixedPosts[:min(n+1, 3)] }
+// Query pages through the two posts that are not sticky, the sticky one
+// first on the first page.
+func (fixedSite) Query(perPage, page int) ([]PostSummary, int) {
+	others := fixedPosts[1:]
+	from := min((page-1)*perPage, len(others))
+	posts := others[from:min(from+perPage, len(others))]
+	if page == 1 {
+		posts = append([]PostSummary{fixedPosts[0]}, posts...)
+	}
+	return posts, (len(others) + perPage - 1) / perPage
+}
 func (fixedSite) Post(id int64) (PostSummary, bool) {
 	for _, p := range fixedPosts {
 		if p.ID == id {
@@ -62,6 +72,29 @@ func (fixedSite) Excerpt(id int64) string {
 	}
 	return ""
 }
+func (fixedSite) FeaturedImage(id int64) (Attachment, bool) {
+	switch id {
+	case 2:
+		return Attachment{ID: 9, URL: "https://cdn.example/wind.jpg", Title: "DSC0001", Alt: "Wind farm & sea"}, true
+	case 1:
+		return Attachment{ID: 8, URL: "javascript:alert(1)", Alt: "hostile"}, true
+	}
+	return Attachment{}, false
+}
+
+// Comments: post 2 has a thread of two, post 3 none, and post 1 is
+// protected.
+func (fixedSite) Comments(id int64) ([]Comment, bool) {
+	switch id {
+	case 2:
+		return []Comment{{ID: 5, Author: Link{Text: "Ann", URL: "https://ann.example/"}, Date: time.Date(2023, 3, 21, 9, 0, 0, 0, time.UTC),
+			Content: "<p>First [gallery] &amp; more</p>", Replies: []Comment{{ID: 6, Author: Link{Text: "Mara"}, Content: "<p>Thanks</p>"}}}}, true
+	case 1:
+		return nil, false
+	}
+	return nil, true
+}
+func (fixedSite) Avatar() string   { return "/static/avatar.svg" }
 func (fixedSite) Today() time.Time { return time.Date(2026, 11, 5, 12, 0, 0, 0, time.UTC) }
 func (fixedSite) Calendar(year int, month time.Month) Calendar {
 	if year != 2026 || month != 11 {
@@ -120,12 +153,30 @@ func TestDynamicBlocks(t *testing.T) {
 			`<h2 class="wp-block-post-title">Newer</h2><div class="wp-block-post-date"><time datetime="2023-03-18T20:14:09Z">March 18, 2023</time></div>` +
 				`<div class="wp-block-post-author"><p class="wp-block-post-author__name">Ann Author</p></div><div class="wp-block-post-terms"><a href="/category/films/">Films</a></div>`},
 		{`<!-- wp:post-terms {"term":"post_tag"} /--><!-- wp:post-navigation-link /--><!-- wp:post-navigation-link {"type":"previous"} /-->`,
-			`<div class="post-navigation-link-previous wp-block-post-navigation-link">Previous: <a href="/1/">Older</a></div>`},
+			`<div class="post-navigation-link-previous wp-block-post-navigation-link"><a href="/1/">Previous</a></div>`},
+		{`<!-- wp:post-navigation-link {"type":"previous","label":"Back"} /--><!-- wp:post-navigation-link {"type":"previous","showTitle":true} /-->` +
+			`<!-- wp:post-navigation-link {"type":"previous","showTitle":true,"label":"Before:"} /-->`,
+			`<div class="post-navigation-link-previous wp-block-post-navigation-link"><a href="/1/">Back</a></div>` +
+				`<div class="post-navigation-link-previous wp-block-post-navigation-link"><a href="/1/">Older</a></div>` +
+				`<div class="post-navigation-link-previous wp-block-post-navigation-link"><span class="post-navigation-link__label">Before:</span> <a href="/1/">Older</a></div>`},
 		{`<!-- wp:query {"query":{"perPage":1}} --><div class="wp-block-query"><!-- wp:post-template --><!-- wp:post-title {"isLink":true} /--><!-- /wp:post-template --></div><!-- /wp:query -->`,
 			`<div class="wp-block-query"><ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/3/">Sticky</a></h2></li>` +
 				`<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/2/">Newer</a></h2></li></ul></div>`},
 		{`<!-- wp:post-excerpt /-->`, `<div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">Newer&#39;s words […]</p></div>`},
 		{`<!-- wp:post-template --><!-- wp:post-title /-->`, `<h2 class="wp-block-post-title">Newer</h2>`},
+		// The featured image shows with its alternative text, or linked
+		// to the post with the post's title for one; in a query loop each
+		// post shows its own, and one without, or with a file that is no
+		// web address, shows none.
+		{`<!-- wp:post-featured-image /-->`, `<figure class="wp-block-post-featured-image"><img src="https://cdn.example/wind.jpg" ` +
+			`class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="Wind farm &amp; sea"></figure>`},
+		{`<!-- wp:post-featured-image {"isLink":true} /-->`, `<figure class="wp-block-post-featured-image"><a href="/2/"><img src="https://cdn.example/wind.jpg" ` +
+			`class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="Newer"></a></figure>`},
+		{`<!-- wp:query {"query":{"perPage":2}} --><!-- wp:post-template --><!-- wp:post-featured-image /--><!-- wp:post-title /--><!-- /wp:post-template --><!-- /wp:query -->`,
+			`<ul class="wp-block-post-template"><li class="wp-block-post"><h2 class="wp-block-post-title">Sticky</h2></li>` +
+				`<li class="wp-block-post"><figure class="wp-block-post-featured-image"><img src="https://cdn.example/wind.jpg" ` +
+				`class="attachment-post-thumbnail size-post-thumbnail wp-post-image" alt="Wind farm &amp; sea"></figure><h2 class="wp-block-post-title">Newer</h2></li>` +
+				`<li class="wp-block-post"><h2 class="wp-block-post-title">Older</h2></li></ul>`},
 	} {
 		if got := strings.TrimSpace(post.HTML(tt.in)); got != tt.want {
 			t.Errorf("HTML(%q) of post 2\n got %q\nwant %q", tt.in, got, tt.want)
@@ -135,7 +186,7 @@ func TestDynamicBlocks(t *testing.T) {
 	german := Renderer{Site: fixedSite{lang: "de-DE"}, Post: 2}
 	got := german.HTML(`<!-- wp:post-date /--><!-- wp:latest-comments {"displayExcerpt":false} /--><!-- wp:calendar /--><!-- wp:post-navigation-link {"type":"previous"} /-->`)
 	for _, want := range []string{`>18. März 2023</time>`, `</a> bei <a href="/2/#comment-1">`, `<caption>November 2026</caption>`,
-		`<th scope="col" title="Montag">M</th>`, `aria-label="3. November 2026"`, `>« Mär</a>`, `Vorheriger Beitrag: <a href="/1/">Older</a>`,
+		`<th scope="col" title="Montag">M</th>`, `aria-label="3. November 2026"`, `>« Mär</a>`, `<a href="/1/">Vorheriger Beitrag</a>`,
 		`<nav aria-label="Vorherige und nächste Monate" class="wp-calendar-nav">`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("German blocks lack %q:\n%s", want, got)

@@ -18,6 +18,7 @@ type Attachment struct {
 	Page      string // the attachment's own page, where galleries link by default
 	Title     string
 	Caption   string // HTML, as WordPress stores an attachment's excerpt
+	Alt       string // its image's alternative text
 	MenuOrder int64
 }
 
@@ -37,6 +38,10 @@ type Renderer struct {
 	// Site renders the dynamic blocks (latest posts, archives...) from
 	// the archive; when nil they render as nothing.
 	Site SiteData
+	// LoopPages is the page each query loop of the post shows, by the
+	// loop's page key (query-0-page), as the address of the post's page
+	// asks; the first page when absent.
+	LoopPages map[string]int
 }
 
 // HTML renders raw content with a zero Renderer.
@@ -55,8 +60,9 @@ func (r Renderer) HTML(raw string) string {
 	blocks := hasBlocks(text)
 	if blocks {
 		if r.Site != nil {
-			budget := maxLoopPosts
-			text = renderDynamicBlocks(r.Site, r.Post, text, &budget)
+			site := &commentsOnce{SiteData: r.Site, read: map[int64]commentsRead{}}
+			run := blockRun{site: site, pages: r.LoopPages, budget: maxLoopPosts, commentBudget: maxLoopComments}
+			text = run.render(r.Post, text)
 		}
 		text = stripBlockComments(text)
 	}

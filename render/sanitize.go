@@ -20,7 +20,8 @@ type Sanitizer struct {
 // scripts, event handlers, style attributes, forms, objects or meta
 // elements. Posts keep images, tables, figures, class attributes (for
 // WordPress's alignment classes), <audio> and <video> with their sources,
-// and iframes only from YouTube and Vimeo players. Comments keep what a
+// iframes only from YouTube and Vimeo players, and the rel="nofollow ugc"
+// of the commenters' links their comments blocks show. Comments keep what a
 // comment written by someone allowed unfiltered HTML showed: text
 // formatting, headings, quotes, lists and definition lists, tables, rules,
 // code and images, but no classes, media players or iframes; their links
@@ -49,8 +50,10 @@ func newPostPolicy() *bluemonday.Policy {
 	)).OnElements("iframe")
 	p.AllowAttrs("allowfullscreen").Matching(regexp.MustCompile(`^(|allowfullscreen|true)$`)).OnElements("iframe")
 	p.AllowAttrs("title").Matching(bluemonday.Paragraph).OnElements("iframe")
-	// The blog's own links are its author's, not user-generated content.
+	// The blog's own links are its author's, not user-generated content;
+	// the commenters' links the comments block shows keep their mark.
 	p.RequireNoFollowOnLinks(false)
+	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^(?:external )?nofollow ugc$`)).OnElements("a")
 	return p
 }
 

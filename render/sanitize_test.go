@@ -91,6 +91,14 @@ func TestSanitizeKeeps(t *testing.T) {
 			`<figure><img src="/a.png"><figcaption>c</figcaption></figure>`},
 		{"audio", `<audio controls preload="none"><source src="https://e.org/a.mp3"></audio>`,
 			`<audio controls="" preload="none"><source src="https://e.org/a.mp3"></audio>`, ``},
+		// A commenter's link in a post's comments block stays marked as
+		// theirs; other link relations are not kept.
+		{"commenter's link", `<a rel="external nofollow ugc" href="https://e.org/">e</a>`,
+			`<a rel="external nofollow ugc" href="https://e.org/">e</a>`,
+			`<a href="https://e.org/" rel="nofollow ugc">e</a>`},
+		{"other link relations", `<a rel="noopener me" href="https://e.org/">e</a>`,
+			`<a href="https://e.org/">e</a>`,
+			`<a href="https://e.org/" rel="nofollow ugc">e</a>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,6 +16,10 @@ import (
 // of any WordPress permalink.
 const assetPrefix = "/_parc/static/"
 
+// avatarAsset is the picture the avatar block shows for everyone, as
+// WordPress shows its default for people without a picture of their own.
+const avatarAsset = "avatar.svg"
+
 // assets are the theme's static files, each served at a URL holding a
 // hash of its content so that it can be cached for a year.
 type assets struct {

@@ -15,10 +15,14 @@ import (
 
 // blockData gives render's dynamic blocks (latest posts, archives,
 // categories...) the site's snapshot, in the order WordPress lists them,
-// and the content of the posts they show excerpts of.
+// the content of the posts they show excerpts of, the comments of the
+// posts they show comments of (by archive key), and the address of the
+// picture avatars show.
 type blockData struct {
-	sd      *siteData
-	content func(key int64) (archive.PostContent, error)
+	sd       *siteData
+	content  func(key int64) (archive.PostContent, error)
+	comments func(key int64) ([]render.Comment, error)
+	avatar   string
 }
 
 var _ render.SiteData = blockData{}
@@ -179,12 +183,15 @@ func termLinks(used []usedTerm) []render.Link {
 	return links
 }
 
-// byName sorts links by their text as WordPress's database collation
-// does: letter case aside.
+// byName sorts links by their text (compareNames).
 func byName(links []render.Link) {
-	slices.SortStableFunc(links, func(x, y render.Link) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(x.Text), strings.ToLower(y.Text)), cmp.Compare(x.Text, y.Text))
-	})
+	slices.SortStableFunc(links, func(x, y render.Link) int { return compareNames(x.Text, y.Text) })
+}
+
+// compareNames orders names as WordPress's database collation does:
+// letter case aside ("a Blog page" before "Front Page").
+func compareNames(x, y string) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(x), strings.ToLower(y)), cmp.Compare(x, y))
 }
 
 // maxPageDepth is how deep a page list follows child pages: deeper ones
@@ -228,26 +235,25 @@ func (b blockData) LatestComments(n int) []render.CommentSummary {
 	return b.sd.recentComments[:min(n, len(b.sd.recentComments))]
 }
 
-// Query lists the sticky posts, then the n newest others, as a query
-// loop's first page does.
-func (b blockData) Query(n int) []render.PostSummary {
-	var out []render.PostSummary
+// Query lists the posts of a query loop's page: on the first the sticky
+// posts, then the perPage newest others, on each later page the next
+// perPage others, so that paging through the loop shows every post once.
+func (b blockData) Query(perPage, page int) (posts []render.PostSummary, pages int) {
+	var others []*entry
 	for _, e := range b.sd.posts {
 		if e.Sticky {
-			out = append(out, b.summary(e))
+			if page == 1 {
+				posts = append(posts, b.summary(e))
+			}
+			continue
 		}
+		others = append(others, e)
 	}
-	others := 0
-	for _, e := range b.sd.posts {
-		if others == n {
-			break
-		}
-		if !e.Sticky {
-			out = append(out, b.summary(e))
-			others++
-		}
+	from := min((page-1)*perPage, len(others))
+	for _, e := range others[from:min(from+perPage, len(others))] {
+		posts = append(posts, b.summary(e))
 	}
-	return out
+	return posts, (len(others) + perPage - 1) / perPage
 }
 
 func (b blockData) Post(id int64) (render.PostSummary, bool) {
@@ -288,6 +294,39 @@ func (b blockData) Excerpt(id int64) string {
 	}
 	return render.ShownExcerpt(c.Raw, c.Rendered, c.ExcerptRaw, c.ExcerptRendered)
 }
+
+// FeaturedImage is the post's featured image when it is an image
+// attachment the site serves; a protected post shows none, as it shows
+// nothing of its content. Its file's URL is the original one, which the
+// page's media links (localMedia) turn into the stored copy where the
+// archive may serve it.
+func (b blockData) FeaturedImage(id int64) (render.Attachment, bool) {
+	e := b.sd.byID[id]
+	if e == nil || e.Protected || e.FeaturedImage == 0 {
+		return render.Attachment{}, false
+	}
+	a, ok := b.sd.attachment(e.FeaturedImage)
+	if !ok || !isImage(a.URL) {
+		return render.Attachment{}, false
+	}
+	return a, true
+}
+
+// Comments are the approved comments of a post readers may see in full;
+// none of a protected post, as its page shows none.
+func (b blockData) Comments(id int64) ([]render.Comment, bool) {
+	e := b.sd.byID[id]
+	if e == nil || e.Protected || b.comments == nil {
+		return nil, false
+	}
+	comments, err := b.comments(e.Key)
+	if err != nil {
+		return nil, false
+	}
+	return comments, true
+}
+
+func (b blockData) Avatar() string { return b.avatar }
 
 func (b blockData) Locale() *locale.Locale { return b.sd.locale }
 

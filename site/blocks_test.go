@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -37,7 +38,10 @@ func TestBlockLists(t *testing.T) {
 		{"by title, A to Z", func() []string {
 			return titles(b.LatestPosts(render.PostQuery{N: 2, OrderBy: "title", Ascending: true}))
 		}, []string{letters, review}},
-		{"sticky, then the newest others", func() []string { return titles(b.Query(1)) }, []string{review, letters}},
+		{"sticky, then the newest others", func() []string { posts, _ := b.Query(1, 1); return titles(posts) }, []string{review, letters}},
+		{"the next others", func() []string { posts, _ := b.Query(1, 2); return titles(posts) }, []string{walking}},
+		{"past the last page", func() []string { posts, _ := b.Query(1, 3); return titles(posts) }, nil},
+		{"loop pages", func() []string { _, pages := b.Query(1, 1); return []string{itoa(pages)} }, []string{"2"}},
 		{"months", func() []string {
 			var out []string
 			for _, l := range b.Months() {
@@ -74,5 +78,26 @@ func TestBlockLists(t *testing.T) {
 			c.PreviousMonth != tc.previousMonth || c.NextMonth != tc.nextMonth {
 			t.Errorf("calendar of %s 2023: got %+v", tc.month, c)
 		}
+	}
+}
+
+// TestPagesOrder checks the order of a page list: menu order first, then
+// the titles as WordPress's database collation orders them, letter case
+// aside ("a Blog page" before "Front Page").
+func TestPagesOrder(t *testing.T) {
+	pages := []*entry{
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "Front Page"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 1}, title: "About"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "a Blog page"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "Zebra"},
+		{SiteEntry: archive.SiteEntry{MenuOrder: 0}, title: "zebra"},
+	}
+	sortPages(pages)
+	var got []string
+	for _, p := range pages {
+		got = append(got, p.title)
+	}
+	if want := []string{"a Blog page", "Front Page", "Zebra", "zebra", "About"}; !slices.Equal(got, want) {
+		t.Errorf("pages in the order %q, want %q", got, want)
 	}
 }

@@ -31,17 +31,45 @@ func (s *Server) discussion(sd *siteData, e *entry, comments []archive.Comment) 
 		}
 	}
 	d := &discussionView{PostTitle: e.title, Count: len(public) + len(pings), Feed: withSlash(e.path) + "feed/"}
-	authors := make(map[int64]string, len(public))
-	for _, c := range public {
-		authors[c.ID], _ = sd.commentAuthor(&c)
-	}
-	roots, _ := archive.Thread(public)
-	d.Threads = s.commentViews(sd, roots, 1, authors)
+	d.Threads = s.threadViews(sd, public)
 	pingRoots, _ := archive.Thread(pings)
 	for _, n := range pingRoots {
 		d.Pings = append(d.Pings, s.commentView(sd, n.Comment, 1))
 	}
 	return d
+}
+
+// threadViews threads comments, replies below maxThreadDepth shown at it.
+func (s *Server) threadViews(sd *siteData, comments []archive.Comment) []*commentView {
+	authors := make(map[int64]string, len(comments))
+	for _, c := range comments {
+		authors[c.ID], _ = sd.commentAuthor(&c)
+	}
+	roots, _ := archive.Thread(comments)
+	return s.commentViews(sd, roots, 1, authors)
+}
+
+// blockComments are a post's approved comments as the comments block
+// shows them: threaded as the post's comment section threads them, with
+// pingbacks and trackbacks among them, as WordPress's comment template
+// shows them.
+func (s *Server) blockComments(sd *siteData, comments []archive.Comment) []render.Comment {
+	var public []archive.Comment
+	for _, c := range comments {
+		if c.Public() {
+			public = append(public, c)
+		}
+	}
+	return renderComments(s.threadViews(sd, public))
+}
+
+func renderComments(views []*commentView) []render.Comment {
+	out := make([]render.Comment, len(views))
+	for i, v := range views {
+		out[i] = render.Comment{ID: v.ID, Author: render.Link{Text: v.Author, URL: v.AuthorURL}, Date: v.Date,
+			Content: string(v.Content), Replies: renderComments(v.Replies)}
+	}
+	return out
 }
 
 func (s *Server) commentViews(sd *siteData, nodes []*archive.Node, depth int, authors map[int64]string) []*commentView {

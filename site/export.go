@@ -15,8 +15,8 @@ import (
 // generator needs so that the new site keeps every path this one answers.
 // Paths are escaped and absolute on the served site (with its mount).
 type Links struct {
-	sd    *siteData
-	store Archive
+	sd  *siteData
+	srv *Server
 }
 
 // EntryLink is where an entry is served and the other paths that lead to
@@ -38,7 +38,7 @@ func (s *Server) Links(siteURL string) (*Links, error) {
 	snap := s.snapshot.Load()
 	for _, sd := range snap.sites {
 		if siteURL == "" && len(snap.sites) == 1 || sd.URL == siteURL {
-			return &Links{sd: sd, store: s.store}, nil
+			return &Links{sd: sd, srv: s}, nil
 		}
 	}
 	return nil, fmt.Errorf("site: no site %q served", siteURL)
@@ -81,7 +81,7 @@ func (l *Links) Home() string { return l.sd.mount + "/" }
 // page does: galleries resolved against the site's attachments, dynamic
 // blocks from the site's data.
 func (l *Links) Renderer(ctx context.Context, id int64) render.Renderer {
-	return l.sd.renderer(ctx, l.store, id)
+	return l.srv.renderer(ctx, l.sd, id)
 }
 
 // Pages lists the paths a copy of the site starts from: the home page,

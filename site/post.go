@@ -5,7 +5,9 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -89,7 +91,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 	}
 	v.Categories, v.Tags = sd.termViews(e.Terms)
 	if !v.Protected {
-		pages := s.contentPages(ctx, sd, sp)
+		pages := s.contentPages(ctx, sd, sp, loopPages(req.URL.Query()))
 		if page > len(pages) {
 			return s.notFound(req)
 		}
@@ -137,25 +139,59 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 }
 
 // contentPages is a post's content as render.ShownPages has it, split at
-// <!--nextpage-->, each page sanitized.
-func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost) []string {
-	pages := s.renderer(ctx, sd, sp.ID).ShownPages(sp.ContentRaw, sp.ContentRendered)
+// <!--nextpage-->, each page sanitized; its query loops show the pages
+// loops asks for.
+func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost, loops map[string]int) []string {
+	r := s.renderer(ctx, sd, sp.ID)
+	r.LoopPages = loops
+	pages := r.ShownPages(sp.ContentRaw, sp.ContentRendered)
 	for i, page := range pages {
 		pages[i] = s.sanitizer.SanitizePost(page)
 	}
 	return pages
 }
 
-func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
-	return sd.renderer(ctx, s.store, id)
+// loopPagePattern is the name of the parameter of a query loop's page in
+// the links of WordPress's query pagination blocks, which parc's keep.
+var loopPagePattern = regexp.MustCompile(`^query-(?:[0-9]{1,9}-)?page$`)
+
+// loopPages reads the pages of a post's query loops from the query of
+// its address: page numbers from 2 on, by parameter.
+func loopPages(query url.Values) map[string]int {
+	var pages map[string]int
+	for key, values := range query {
+		if !loopPagePattern.MatchString(key) || len(values) == 0 {
+			continue
+		}
+		if n, err := strconv.Atoi(values[0]); err == nil && n > 1 {
+			if pages == nil {
+				pages = map[string]int{}
+			}
+			pages[key] = n
+		}
+	}
+	return pages
 }
 
 // renderer renders the raw content of the site's post id, resolving
 // [gallery], [playlist], [audio] and [video] to its public attachments
-// and dynamic blocks from the snapshot and, for excerpts, the store.
-func (sd *siteData) renderer(ctx context.Context, store Archive, id int64) render.Renderer {
-	content := func(key int64) (archive.PostContent, error) { return store.Content(ctx, key) }
-	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: blockData{sd: sd, content: content}}
+// and dynamic blocks from the snapshot and, for excerpts and comments,
+// the store.
+func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
+	avatar, _ := s.assets.url(avatarAsset) // a theme that drops the picture shows no avatars
+	b := blockData{
+		sd:      sd,
+		content: func(key int64) (archive.PostContent, error) { return s.store.Content(ctx, key) },
+		comments: func(key int64) ([]render.Comment, error) {
+			sp, err := s.store.Post(ctx, key)
+			if err != nil {
+				return nil, err
+			}
+			return s.blockComments(sd, sp.Comments), nil
+		},
+		avatar: avatar,
+	}
+	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: b}
 }
 
 // attachment resolves [gallery] and [playlist] IDs to public attachments.
@@ -164,7 +200,7 @@ func (sd *siteData) attachment(id int64) (render.Attachment, bool) {
 	if e == nil || e.Type != "attachment" || !safeHTTPURL(e.AttachmentURL) {
 		return render.Attachment{}, false
 	}
-	return render.Attachment{ID: e.ID, URL: e.AttachmentURL, Page: e.path, Title: e.title, Caption: e.Caption, MenuOrder: e.MenuOrder}, true
+	return render.Attachment{ID: e.ID, URL: e.AttachmentURL, Page: e.path, Title: e.title, Caption: e.Caption, Alt: e.AltText, MenuOrder: e.MenuOrder}, true
 }
 
 // attached lists the public attachments of post parent in menu order.

@@ -416,13 +416,11 @@ func (sd *siteData) topPages() []linkView {
 	return out
 }
 
-// sortPages orders pages as WordPress's page lists do: menu order, then title.
+// sortPages orders pages as WordPress's page lists do: menu order, then
+// title as its database collation orders them (compareNames).
 func sortPages(pages []*entry) {
-	sort.SliceStable(pages, func(i, j int) bool {
-		if pages[i].MenuOrder != pages[j].MenuOrder {
-			return pages[i].MenuOrder < pages[j].MenuOrder
-		}
-		return pages[i].title < pages[j].title
+	slices.SortStableFunc(pages, func(x, y *entry) int {
+		return cmp.Or(cmp.Compare(x.MenuOrder, y.MenuOrder), compareNames(x.title, y.title))
 	})
 }
 

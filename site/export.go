@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -76,6 +77,9 @@ func (l *Links) Author(login string) (string, bool) {
 
 // Home is the path of the site's front page.
 func (l *Links) Home() string { return l.sd.mount + "/" }
+
+// Locale writes words and dates in the site's language, as its pages do.
+func (l *Links) Locale() *locale.Locale { return l.sd.locale }
 
 // Renderer renders the raw content of the post with WordPress id as its
 // page does: galleries resolved against the site's attachments, dynamic

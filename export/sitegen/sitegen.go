@@ -23,6 +23,7 @@ import (
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
+	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/media"
 	"github.com/parc-archive/parc/render"
 	"github.com/parc-archive/parc/site"
@@ -318,7 +319,7 @@ func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost) (*Entry
 		}
 	}
 	if p.Password != "" && !b.private {
-		e.Markdown = "This content is password-protected."
+		e.Markdown = s.Links.Locale().Say(locale.PasswordProtected)
 	} else {
 		html := b.sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
 		if html, e.Media, err = s.localMedia(ctx, b.src, html); err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/parc-archive/parc/export/sitegen"
 	"github.com/parc-archive/parc/importer"
 	"github.com/parc-archive/parc/internal/exporttest"
+	"github.com/parc-archive/parc/internal/sharedtest"
 )
 
 // TestShownAsOnTheSite: each generator's build of a --private export of
@@ -73,5 +74,45 @@ func TestNamelessCommenterIsAnonymous(t *testing.T) {
 	}
 	if len(authors) != 1 || authors[0] != "Anonyme" {
 		t.Errorf("the nameless comment is signed %q, want [Anonyme]", authors)
+	}
+}
+
+// TestProtectedPostInTheBlogsLanguage: a public export gives a
+// password-protected post WordPress's notice in the blog's language in
+// place of its content, which it never holds.
+func TestProtectedPostInTheBlogsLanguage(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"en-GB", "This content is password protected."},
+		{"de-DE", "Dieser Inhalt ist passwortgeschützt."},
+	} {
+		ctx := context.Background()
+		store, err := archive.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		if _, err := importer.Import(ctx, store, []string{sharedtest.SampleBlogIn(t, tt.lang)}, importer.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		s, err := sitegen.Open(ctx, store, sitegen.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		err = s.Walk(ctx, store, false, func(e *sitegen.Entry) error {
+			if e.ID == 14 {
+				found = true
+				if e.Markdown != tt.want {
+					t.Errorf("%s: the protected post's body is %q, want %q", tt.lang, e.Markdown, tt.want)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !found {
+			t.Errorf("%s: the protected post 14 is not in the export", tt.lang)
+		}
 	}
 }

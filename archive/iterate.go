@@ -29,8 +29,9 @@ func (s *Store) FinishedImports(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
-// ChangedSince lists the posts added or updated, directly or through their
-// comments, after the given change mark (see ChangeMark), in key order.
+// ChangedSince lists the posts added or updated, directly, through their
+// comments or through their author (a display name a later source gave),
+// after the given change mark (see ChangeMark), in key order.
 // Writes to the archive are serialised, so every change at or below a mark
 // a reader has seen was committed before it saw it: a reader that resumes
 // from its last mark misses nothing, even when imports overlap.
@@ -39,7 +40,11 @@ func (s *Store) ChangedSince(ctx context.Context, mark int64) ([]int64, error) {
 		SELECT record_id FROM provenance WHERE rowid > ? AND kind = 'post'
 		UNION
 		SELECT c.post_id FROM provenance v JOIN comments c ON c.id = v.record_id WHERE v.rowid > ? AND v.kind = 'comment'
-		ORDER BY 1`, mark, mark)
+		UNION
+		SELECT p.id FROM provenance v JOIN authors a ON a.id = v.record_id
+			JOIN posts p ON p.site_id = a.site_id AND p.author_login = a.login
+			WHERE v.rowid > ? AND v.kind = 'author'
+		ORDER BY 1`, mark, mark, mark)
 	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
 	}

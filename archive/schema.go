@@ -203,6 +203,12 @@ CREATE TABLE media_uses (
 ALTER TABLE posts ADD COLUMN derived_id INTEGER;
 CREATE INDEX posts_derived_id ON posts (site_id, derived_id);
 `,
+	// 6: an author's posts, found from the author: a change to the author
+	// (a display name a later source gives) changes what their posts show
+	// and what the search index holds of them (ChangedSince).
+	`
+CREATE INDEX posts_author ON posts (site_id, author_login);
+`,
 }
 
 // migrationSteps are what a migration does beyond its SQL, in the same

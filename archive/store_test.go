@@ -371,6 +371,29 @@ func TestChangedSinceOverlappingImports(t *testing.T) {
 	}
 }
 
+// TestChangedSinceAuthor: an import that changes only an author (a display
+// name a later export gives) changes what that author's posts show, so
+// they are among the changes; another author's posts are not.
+func TestChangedSinceAuthor(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	mine, theirs := samplePost(), samplePost()
+	mine.AuthorLogin = "mara"
+	theirs.ID, theirs.Link, theirs.AuthorLogin = 11, "https://blog.example.org/other/", "jonah"
+	put(t, s, export, siteRec(), Record{Author: &Author{Login: "mara", DisplayName: "mara"}}, Record{Author: &Author{Login: "jonah", DisplayName: "Jonah"}},
+		Record{Post: mine}, Record{Post: theirs})
+	mark, _ := s.ChangeMark(ctx)
+	put(t, s, export, siteRec(), Record{Author: &Author{Login: "mara", DisplayName: "Mara Quill"}}, Record{Author: &Author{Login: "jonah", DisplayName: "Jonah"}})
+	keys, err := s.ChangedSince(ctx, mark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts, _ := s.LoadPosts(ctx, keys)
+	if len(posts) != 1 || posts[0].ID != 10 {
+		t.Fatalf("changes after renaming mara: %d posts, want mara's post 10 alone", len(posts))
+	}
+}
+
 // TestLesserSourceNeverRetitlesSite: a feed or a page only fills in what an
 // export left empty of the site; an export replaces what it states.
 func TestLesserSourceNeverRetitlesSite(t *testing.T) {

@@ -184,42 +184,27 @@ const catchUpPause = 250 * time.Millisecond
 // — is indexed once it has fetched everything.
 type importIndexing struct {
 	lang     string
-	opened   bool
-	ix       *search.Index // nil when another process holds the index, or it could not be opened
-	openErr  error
+	ix       *search.Index // nil until opened: at the start for rounds, else at the end
 	imported chan struct{} // closed when the import has written all it will
 	done     chan struct{} // closed when the rounds have stopped
 	notes    []string
 }
 
 // startIndexing starts indexing alongside the import when alongside is
-// set, and otherwise only prepares to index at its end.
+// set and the index can be had; otherwise the import is indexed at its
+// end (finish says why it cannot be).
 func startIndexing(c *cli.Context, store *archive.Store, lang string, alongside bool) *importIndexing {
 	x := &importIndexing{lang: lang, imported: make(chan struct{}), done: make(chan struct{})}
-	if !alongside || !x.open(c, store) {
+	if alongside {
+		// A held index is not waited for here: finish asks again.
+		x.ix, _ = search.Open(store.Dir(), search.Options{Lang: lang, LockTimeout: 100 * time.Millisecond})
+	}
+	if x.ix == nil {
 		close(x.done)
 		return x
 	}
 	go x.rounds(c.Context, store)
 	return x
-}
-
-// open opens the archive's search index and reports whether it may be
-// synced. When another process (parc serve) holds it, open says so:
-// that process indexes the import instead.
-func (x *importIndexing) open(c *cli.Context, store *archive.Store) bool {
-	x.opened = true
-	x.ix, x.openErr = search.Open(store.Dir(), search.Options{Lang: x.lang})
-	if errors.Is(x.openErr, search.ErrLocked) {
-		holder := "another parc"
-		var held interface{ PID() int }
-		if errors.As(x.openErr, &held) && held.PID() != 0 {
-			holder = fmt.Sprintf("process %d", held.PID())
-		}
-		fmt.Fprintf(c.App.ErrWriter, "Note: the search index is in use by %s (a running parc serve), which will index this import.\n", holder)
-		x.openErr = nil
-	}
-	return x.ix != nil
 }
 
 // rounds catches the index up with the import until the import has
@@ -250,21 +235,29 @@ func (x *importIndexing) rounds(ctx context.Context, store *archive.Store) {
 	}
 }
 
-// finish lets the round under way end, indexes what the import wrote
-// since (all of it when no round ran), merges the index and closes it,
-// and prints the notes of what the index took only in part or could not
-// take.
+// finish lets the round under way end, opens the index if no round had
+// it, indexes what the import wrote since the last round (all of it when
+// none ran), merges the index and closes it, and prints the notes of what
+// the index took only in part or could not take. When another process
+// holds the index it says so: that process indexes the import.
 func (x *importIndexing) finish(c *cli.Context, store *archive.Store) error {
 	close(x.imported)
 	<-x.done
-	if !x.opened {
-		x.open(c, store)
-	}
-	if x.openErr != nil {
-		return fmt.Errorf("imported, but the search index could not be opened (parc reindex rebuilds it): %w", x.openErr)
-	}
 	if x.ix == nil {
-		return nil
+		ix, err := search.Open(store.Dir(), search.Options{Lang: x.lang})
+		if errors.Is(err, search.ErrLocked) {
+			holder := "another parc"
+			var held interface{ PID() int }
+			if errors.As(err, &held) && held.PID() != 0 {
+				holder = fmt.Sprintf("process %d", held.PID())
+			}
+			fmt.Fprintf(c.App.ErrWriter, "Note: the search index is in use by %s (a running parc serve, or an import of files indexing as it stores), which will index this import.\n", holder)
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("imported, but the search index could not be opened (parc reindex rebuilds it): %w", err)
+		}
+		x.ix = ix
 	}
 	defer x.ix.Close()
 	synced, err := x.ix.Sync(c.Context, store)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -154,5 +155,53 @@ func TestImportWhileIndexHeld(t *testing.T) {
 	res, err := holder.Search(t.Context(), search.Request{Query: "rental"})
 	if err != nil || res.Total != 1 {
 		t.Errorf("the holder's search for rental after Sync: %v %v", res, err)
+	}
+}
+
+// TestImportIndexesOnceTheHolderLetsGo: an import of files that found the
+// index held when it began, and so could not index as it stored, indexes
+// everything at its end once the holder has let go.
+func TestImportIndexesOnceTheHolderLetsGo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds parc")
+	}
+	bin := buildParc(t)
+	const posts, comments = 4000, 3
+	export := generatedExport(t, posts, comments)
+	dir := t.TempDir()
+	holder, err := search.Open(dir, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut bytes.Buffer
+	cmd := exec.Command(bin, "--archive", dir, "import", export)
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	// The import has begun, and found the index held, once it has stored
+	// a post; let go then, while it still stores.
+	for n := 0; n == 0; {
+		time.Sleep(20 * time.Millisecond)
+		if n, err = store.CountPosts(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	holder.Close()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("import: %v\n%s", err, errOut.String())
+	}
+	if strings.Contains(errOut.String(), "in use by") {
+		t.Errorf("the import still found the index held at its end: %s", errOut.String())
+	}
+	// Check reads the index as the import left it (a search would catch
+	// it up first).
+	if problems, _, err := search.Check(context.Background(), store, dir); err != nil || len(problems) > 0 {
+		t.Errorf("after the import the index disagrees with the archive: %v %v", err, problems)
 	}
 }

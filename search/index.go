@@ -185,10 +185,11 @@ func removeOtherIndexes(dir, keep string) error {
 
 // Internal keys the index keeps about itself.
 const (
-	keyMapping = "parc.mapping" // mappingVersion it was built with
-	keyTaken   = "parc.taken"   // last finished import it took in
-	keyMark    = "parc.mark"    // the store's change mark when it did
-	keyNotes   = "parc.notes"   // what the shard could not take (note), by post key
+	keyMapping  = "parc.mapping"  // mappingVersion it was built with
+	keyTaken    = "parc.taken"    // last finished import it took in
+	keyMark     = "parc.mark"     // the store's change mark when it did
+	keyUnmerged = "parc.unmerged" // documents indexed since the segments were last merged
+	keyNotes    = "parc.notes"    // what the shard could not take (note), by post key
 )
 
 func intBytes(n int64) []byte { return []byte(strconv.FormatInt(n, 10)) }
@@ -217,8 +218,10 @@ type Index struct {
 	taken int64
 	mark  int64
 	// unmerged counts the documents indexed since the index's segments
-	// were last merged: what decides whether a Sync merges them.
-	unmerged int
+	// were last merged (kept in the index: an import interrupted after
+	// its rounds leaves the merge to the next Sync); it decides whether a
+	// Sync merges them. Read and written with syncing held.
+	unmerged int64
 	// readOnly is an index opened by OpenReadOnly: searched, never synced.
 	readOnly bool
 }
@@ -304,10 +307,14 @@ func (ix *Index) adopt(idx *shardSet, ptr pointer) error {
 	if err != nil {
 		return fmt.Errorf("search: reading index state: %w", err)
 	}
+	unmerged, err := idx.internalInt(keyUnmerged)
+	if err != nil {
+		return fmt.Errorf("search: reading index state: %w", err)
+	}
 	if err := os.WriteFile(filepath.Join(ix.dir, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	ix.idx, ix.ptr, ix.taken, ix.mark, ix.unmerged = idx, ptr, taken, mark, 0
+	ix.idx, ix.ptr, ix.taken, ix.mark, ix.unmerged = idx, ptr, taken, mark, unmerged
 	return nil
 }
 

@@ -97,12 +97,14 @@ func (w *writer) add(ctx context.Context, p *archive.StoredPost) error {
 }
 
 // finish writes what is pending together with the store position it
-// reflects, so the position is never ahead of the documents, and waits
-// for every batch to be written.
-func (w *writer) finish(taken, mark int64) error {
+// reflects, so the position is never ahead of the documents, and the
+// count of documents not yet merged, and waits for every batch to be
+// written.
+func (w *writer) finish(taken, mark, unmerged int64) error {
 	for i, b := range w.batches {
 		b.SetInternal([]byte(keyTaken), intBytes(taken))
 		b.SetInternal([]byte(keyMark), intBytes(mark))
+		b.SetInternal([]byte(keyUnmerged), intBytes(unmerged))
 		notes, err := json.Marshal(w.notes[i])
 		if err != nil {
 			w.abandon()
@@ -174,21 +176,34 @@ func (ix *Index) catchUp(ctx context.Context, store Source) (Synced, error) {
 	if err := ix.followPointer(); err != nil {
 		return Synced{}, err
 	}
-	if err := ix.settleLang(ctx, store); err != nil {
-		return Synced{}, err
-	}
+	// The position is read first: a site the import writes after it is
+	// not indexed by this round, so the language is settled by a site
+	// written before the round's first post.
 	taken, mark, err := storePosition(ctx, store)
 	if err != nil {
 		return Synced{}, err
 	}
+	if err := ix.settleLang(ctx, store); err != nil {
+		return Synced{}, err
+	}
 	ix.mu.Lock()
-	idx, seen := ix.idx, ix.mark
+	idx, seen, seenTaken := ix.idx, ix.mark, ix.taken
 	ix.store = store
 	ix.mu.Unlock()
 	if idx == nil {
 		return Synced{}, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
 	}
 	if mark == seen {
+		// An import that changed nothing since the last round (an import
+		// of files ends so) has still finished: record that it was taken in.
+		if taken != seenTaken {
+			if err := idx.setInternal(keyTaken, taken); err != nil {
+				return Synced{}, fmt.Errorf("search: %w", err)
+			}
+			ix.mu.Lock()
+			ix.taken = taken
+			ix.mu.Unlock()
+		}
 		return Synced{}, nil
 	}
 	keys, err := store.ChangedSince(ctx, seen)
@@ -218,12 +233,13 @@ func (ix *Index) catchUp(ctx context.Context, store Source) (Synced, error) {
 			}
 		}
 	}
-	if err := w.finish(taken, mark); err != nil {
+	unmerged := ix.unmerged + int64(w.synced.Indexed)
+	if err := w.finish(taken, mark, unmerged); err != nil {
 		return w.synced, err
 	}
+	ix.unmerged = unmerged
 	ix.mu.Lock()
 	ix.taken, ix.mark = taken, mark
-	ix.unmerged += w.synced.Indexed
 	ix.mu.Unlock()
 	return w.synced, nil
 }
@@ -233,20 +249,21 @@ func (ix *Index) catchUp(ctx context.Context, store Source) (Synced, error) {
 // merge. Called with ix.syncing held.
 func (ix *Index) mergeIfMostlyNew(ctx context.Context) error {
 	ix.mu.RLock()
-	idx, n := ix.idx, ix.unmerged
+	idx := ix.idx
 	ix.mu.RUnlock()
-	if n < mergeAfter || idx == nil {
+	if ix.unmerged < mergeAfter || idx == nil {
 		return nil
 	}
-	if total, err := idx.all.DocCount(); err != nil || uint64(n)*2 < total {
+	if total, err := idx.all.DocCount(); err != nil || uint64(ix.unmerged)*2 < total {
 		return nil
 	}
 	if err := idx.merge(ctx); err != nil {
 		return err
 	}
-	ix.mu.Lock()
+	if err := idx.setInternal(keyUnmerged, 0); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
 	ix.unmerged = 0
-	ix.mu.Unlock()
 	return nil
 }
 
@@ -382,7 +399,8 @@ func fill(ctx context.Context, idx *shardSet, store Source) (Synced, error) {
 		w.abandon()
 		return w.synced, err
 	}
-	return w.synced, w.finish(taken, mark)
+	// Rebuild merges what fill indexed.
+	return w.synced, w.finish(taken, mark, 0)
 }
 
 // ErrBehind is returned by Check, wrapped with what the index lacks, when

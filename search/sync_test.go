@@ -354,9 +354,47 @@ func TestCatchUpWhileImporting(t *testing.T) {
 			t.Errorf("%s%d has %d segments after the import's Sync, want one", shardPrefix, i, n)
 		}
 	}
+	last, err := store.LastImport(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if taken, err := ix.idx.internalInt(keyTaken); err != nil || taken != last {
+		t.Errorf("the index records import %d taken in (%v), want the finished import %d", taken, err, last)
+	}
 	ix.Close()
 	problems, _, err := Check(ctx, store, dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("after the rounds and a Sync the index disagrees with the archive: %v %v", err, problems)
+	}
+}
+
+// TestUnmergedOutlivesTheProcess: an import interrupted after its rounds
+// indexed everything, before the Sync that merges, leaves the merge to
+// the next Sync in another process, which has nothing left to index.
+func TestUnmergedOutlivesTheProcess(t *testing.T) {
+	const shards, posts, comments = 2, 3000, 3
+	store, dir := newArchive(t)
+	writeGenerated(t, store, posts, comments)
+	ctx := context.Background()
+	ix, err := Open(dir, Options{Shards: shards})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.CatchUp(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ix, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if synced, err := ix.Sync(ctx, store); err != nil || synced.Indexed != 0 {
+		t.Fatalf("the next Sync indexed %d documents (%v), want 0", synced.Indexed, err)
+	}
+	for i, n := range segments(ix.idx) {
+		if n != 1 {
+			t.Errorf("%s%d has %d segments after the next Sync, want one", shardPrefix, i, n)
+		}
 	}
 }

@@ -100,10 +100,7 @@ func commentBlock(site SiteData, c *Comment, name string, a map[string]any) (str
 		}
 		return `<div class="wp-block-comment-date"><time datetime="` + c.Date.Format(time.RFC3339) + `">` + date + `</time></div>`, true
 	case "comment-content":
-		// A commenter's brackets are written as entities, so that the
-		// shortcodes run over the post's content after its blocks run
-		// none of theirs: comments run no shortcodes.
-		return `<div class="wp-block-comment-content">` + strings.ReplaceAll(c.Content, "[", "&#91;") + `</div>`, true
+		return `<div class="wp-block-comment-content">` + c.Content + `</div>`, true
 	case "comment-reply-link", "comment-edit-link":
 		return "", true
 	case "avatar":

@@ -171,6 +171,14 @@ func pageNumbers(current, pages int, link func(page int) string) string {
 // stripBlockComments.
 func (r *blockRun) render(post int64, s string) string { return r.renderIn(post, nil, s) }
 
+// noShortcodes writes the brackets of a dynamic block's output as
+// entities. The blocks show the archive's data — commenters' names,
+// addresses and words, titles, excerpts — which the shortcode pass run
+// over the whole content after the blocks must not read as shortcodes: a
+// commenter named [video src=…] would add a player to the page, spliced
+// into the attribute that holds their name.
+func noShortcodes(out string) string { return strings.ReplaceAll(out, "[", "&#91;") }
+
 // renderIn renders the blocks of s for the post, and inside a comment
 // template for its comment c (nil elsewhere).
 func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
@@ -251,7 +259,7 @@ func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
 			continue
 		}
 		sp.cut(start, end+3)
-		sp.b.WriteString(out)
+		sp.b.WriteString(noShortcodes(out))
 		pos = end + 3
 	}
 	return sp.String()

@@ -93,11 +93,10 @@ type PostSummary struct {
 	Tags       []Link
 }
 
-// dynamicBlock renders the self-closing block name with its JSON attrs
-// from the archive, for the post with the ID where the block shows a
-// post, or reports false for blocks that are not dynamic.
-func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) {
-	a := blockAttributes(attrs)
+// dynamicBlock renders the self-closing block name with its attributes a
+// (blockAttributes) from the archive, for the post with the ID where the
+// block shows a post, or reports false for blocks that are not dynamic.
+func dynamicBlock(site SiteData, post int64, name string, a map[string]any) (string, bool) {
 	number := func(key string, fallback int) int {
 		if v, ok := a[key].(float64); ok && v >= 1 && v <= 100 {
 			return int(v)

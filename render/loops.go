@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"html"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -242,18 +241,21 @@ func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
 		name, attrs, _ := strings.Cut(body, " ")
 		name = strings.TrimPrefix(name, "core/")
 		var out string
-		ok := true
-		switch {
-		case slices.Contains([]string{"query-pagination-previous", "query-pagination-numbers", "query-pagination-next"}, name):
+		var ok bool
+		switch name {
+		case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next":
 			if loop != nil {
 				out = r.pagination(loop, post, name)
 			}
-		case c != nil:
-			if out, ok = commentBlock(r.site, c, name, blockAttributes(strings.TrimSpace(attrs))); !ok {
-				out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs))
-			}
+			ok = true
 		default:
-			out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs))
+			a := blockAttributes(strings.TrimSpace(attrs))
+			if c != nil {
+				out, ok = commentBlock(r.site, c, name, a)
+			}
+			if !ok {
+				out, ok = dynamicBlock(r.site, post, name, a)
+			}
 		}
 		if !ok {
 			continue

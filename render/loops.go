@@ -26,9 +26,6 @@ type blockRun struct {
 // dozen.
 const maxLoopPosts = 500
 
-// maxLoopPage is the last page of a query loop a link may ask for.
-const maxLoopPage = 100000
-
 // queryLoop is a query block being rendered: its page key (the URL
 // parameter of its page, as WordPress names it), posts per page, the page
 // shown, and how many pages it has and posts it shows, known once its
@@ -61,7 +58,7 @@ func (r *blockRun) newQueryLoop(attrs string) *queryLoop {
 		q.perPage = 10
 	}
 	if n := r.pages[q.key]; n > 1 {
-		q.page = min(n, maxLoopPage)
+		q.page = n
 	}
 	return q
 }

@@ -156,14 +156,15 @@ func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.Sto
 var loopPagePattern = regexp.MustCompile(`^query-(?:[0-9]{1,9}-)?page$`)
 
 // loopPages reads the pages of a post's query loops from the query of
-// its address: page numbers from 2 on, by parameter.
+// its address: page numbers from 2 on, by parameter, as parsePage reads
+// them; a loop asked for any other shows its first.
 func loopPages(query url.Values) map[string]int {
 	var pages map[string]int
 	for key, values := range query {
 		if !loopPagePattern.MatchString(key) || len(values) == 0 {
 			continue
 		}
-		if n, err := strconv.Atoi(values[0]); err == nil && n > 1 {
+		if n, ok := parsePage(values[0]); ok && n > 1 {
 			if pages == nil {
 				pages = map[string]int{}
 			}

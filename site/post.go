@@ -179,7 +179,6 @@ func loopPages(query url.Values) map[string]int {
 // and dynamic blocks from the snapshot and, for excerpts and comments,
 // the store.
 func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
-	avatar, _ := s.assets.url(avatarAsset) // a theme that drops the picture shows no avatars
 	b := blockData{
 		sd:      sd,
 		content: func(key int64) (archive.PostContent, error) { return s.store.Content(ctx, key) },
@@ -190,7 +189,7 @@ func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Re
 			}
 			return s.blockComments(sd, sp.Comments), nil
 		},
-		avatar: avatar,
+		avatar: s.avatar,
 	}
 	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: b}
 }

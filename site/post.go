@@ -142,7 +142,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 // <!--nextpage-->, each page sanitized; its query loops show the pages
 // loops asks for.
 func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost, loops map[string]int) []string {
-	r := s.renderer(ctx, sd, sp.ID)
+	r := s.renderer(ctx, sd, sp.ID, sp)
 	r.LoopPages = loops
 	pages := r.ShownPages(sp.ContentRaw, sp.ContentRendered)
 	for i, page := range pages {
@@ -177,15 +177,20 @@ func loopPages(query url.Values) map[string]int {
 // renderer renders the raw content of the site's post id, resolving
 // [gallery], [playlist], [audio] and [video] to its public attachments
 // and dynamic blocks from the snapshot and, for excerpts and comments,
-// the store.
-func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
+// the store. shown is the post id as the caller already read it from the
+// store (its page, an export's entry), or nil: its comments blocks show
+// its comments without reading the post again.
+func (s *Server) renderer(ctx context.Context, sd *siteData, id int64, shown *archive.StoredPost) render.Renderer {
 	b := blockData{
 		sd:      sd,
 		content: func(key int64) (archive.PostContent, error) { return s.store.Content(ctx, key) },
 		comments: func(key int64) ([]render.Comment, error) {
-			sp, err := s.store.Post(ctx, key)
-			if err != nil {
-				return nil, err
+			sp := shown
+			if sp == nil || sp.Key != key {
+				var err error
+				if sp, err = s.store.Post(ctx, key); err != nil {
+					return nil, err
+				}
 			}
 			return s.blockComments(sd, sp.Comments), nil
 		},

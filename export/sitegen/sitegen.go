@@ -321,7 +321,7 @@ func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost) (*Entry
 	if p.Password != "" && !b.private {
 		e.Markdown = s.Links.Locale().Say(locale.PasswordProtected)
 	} else {
-		html := b.sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
+		html := b.sanitizer.SanitizePost(s.Links.Renderer(ctx, p).Shown(p.ContentRaw, p.ContentRendered))
 		if html, e.Media, err = s.localMedia(ctx, b.src, html); err != nil {
 			return nil, fmt.Errorf("post %d: %w", p.ID, err)
 		}

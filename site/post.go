@@ -184,15 +184,19 @@ func (s *Server) renderer(ctx context.Context, sd *siteData, id int64, shown *ar
 	b := blockData{
 		sd:      sd,
 		content: func(key int64) (archive.PostContent, error) { return s.store.Content(ctx, key) },
-		comments: func(key int64) ([]render.Comment, error) {
+		comments: func(key int64) ([]render.Comment, bool) {
 			sp := shown
 			if sp == nil || sp.Key != key {
 				var err error
 				if sp, err = s.store.Post(ctx, key); err != nil {
-					return nil, err
+					return nil, false
 				}
 			}
-			return s.blockComments(sd, sp.Comments), nil
+			// The snapshot said it was public; the store has the last word.
+			if !sp.Listed() || sp.Password != "" {
+				return nil, false
+			}
+			return s.blockComments(sd, sp.Comments), true
 		},
 		avatar: s.avatar,
 	}

@@ -5,7 +5,6 @@ import (
 	"html/template"
 
 	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -113,5 +112,5 @@ func (sd *siteData) commentAuthor(c *archive.Comment) (name, link string) {
 	if safeHTTPURL(c.AuthorURL) {
 		link = c.AuthorURL
 	}
-	return cmp.Or(render.ShownTitle(c.Author), sd.locale.Say(locale.Anonymous)), link
+	return cmp.Or(render.ShownTitle(c.Author), sd.anonymous), link
 }

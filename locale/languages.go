@@ -1045,8 +1045,8 @@ var languages = []lang{
 		// The comments block, its comment form and the query loop's pagination.
 		NextPage:       msg("Следующая страница"),
 		PreviousPage:   msg("Предыдущая страница"),
-		ResponseCount:  counted(plural.One, "%d ответ", plural.Few, "%d ответа", plural.Other, "%d ответов"),
-		ResponsesTo:    counted(plural.One, "Ответ на «%[2]s»", plural.Other, "Ответы на «%[2]s»"),
+		ResponseCount:  russianCount("%d ответ", "%d ответа", "%d ответов"),
+		ResponsesTo:    counted("=1", "Ответ на «%[2]s»", plural.Other, "Ответы на «%[2]s»"),
 		Response:       msg("Ответ"),
 		ResponsesWord:  msg("Ответы"),
 		AvatarOf:       msg("Аватар %s"),

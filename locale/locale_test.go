@@ -52,6 +52,19 @@ func TestLocale(t *testing.T) {
 			t.Errorf("ru %d comments: %q, want %q", n, got, want)
 		}
 	}
+	// The comments block's title without its count reads singular for
+	// one response only, as WordPress's ('1' === $comments_count), not for
+	// 21, which Russian counts as it counts 1.
+	for n, want := range map[int]string{1: "Ответ на «Hi»", 2: "Ответы на «Hi»", 21: "Ответы на «Hi»"} {
+		if got := ru.Say(ResponsesTo, n, "Hi"); got != want {
+			t.Errorf("ru responses to, %d: %q, want %q", n, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "1 ответ", 3: "3 ответа", 5: "5 ответов", 21: "21 ответ", 11: "11 ответов"} {
+		if got := ru.Say(ResponseCount, n); got != want {
+			t.Errorf("ru %d responses: %q, want %q", n, got, want)
+		}
+	}
 	// A string the catalog lacks (a theme's own, say) is shown as written.
 	if got := c.For("it").Say("%d lighthouses", 3); got != "3 lighthouses" {
 		t.Errorf("fallback: %q", got)

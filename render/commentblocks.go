@@ -86,7 +86,7 @@ func commentBlock(site SiteData, c *Comment, name string, a map[string]any) (str
 	switch name {
 	case "comment-author-name":
 		author := html.EscapeString(c.Author.Text)
-		if defaultTrue(a, "isLink") && safeURL(c.Author.URL) && c.Author.URL != "" {
+		if defaultTrue(a, "isLink") && safeURL(c.Author.URL) {
 			author = `<a rel="external nofollow ugc" href="` + html.EscapeString(c.Author.URL) + `">` + author + `</a>`
 		}
 		return `<div class="wp-block-comment-author-name">` + author + `</div>`, true
@@ -100,10 +100,7 @@ func commentBlock(site SiteData, c *Comment, name string, a map[string]any) (str
 		}
 		return `<div class="wp-block-comment-date"><time datetime="` + c.Date.Format(time.RFC3339) + `">` + date + `</time></div>`, true
 	case "comment-content":
-		// A commenter's brackets are written as entities, so that the
-		// shortcodes run over the post's content after its blocks run
-		// none of theirs: comments run no shortcodes.
-		return `<div class="wp-block-comment-content">` + strings.ReplaceAll(c.Content, "[", "&#91;") + `</div>`, true
+		return `<div class="wp-block-comment-content">` + c.Content + `</div>`, true
 	case "comment-reply-link", "comment-edit-link":
 		return "", true
 	case "avatar":
@@ -171,7 +168,7 @@ func avatar(site SiteData, person Link, rel string, a map[string]any) string {
 	n := strconv.Itoa(size)
 	img := `<img alt="` + html.EscapeString(site.Locale().Say(locale.AvatarOf, person.Text)) + `" src="` + html.EscapeString(src) +
 		`" class="avatar avatar-` + n + ` photo wp-block-avatar__image" width="` + n + `" height="` + n + `">`
-	if flag(a, "isLink") && safeURL(person.URL) && person.URL != "" {
+	if flag(a, "isLink") && safeURL(person.URL) {
 		if rel != "" {
 			rel = ` rel="` + rel + `"`
 		}

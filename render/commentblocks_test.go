@@ -1,8 +1,12 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // TestCommentBlocks renders the comments block's parts for the posts of
@@ -89,5 +93,74 @@ func TestCommentsReadOnce(t *testing.T) {
 		`<!-- wp:post-comments-form /--><!-- /wp:comments --><!-- wp:post-comments-form /-->`)
 	if asked != 1 {
 		t.Errorf("the post's comments were read %d times, want once", asked)
+	}
+}
+
+// hostileSite is fixedSite with a commenter whose name, address and
+// words are shortcodes.
+type hostileSite struct{ fixedSite }
+
+const (
+	hostileName = `[video src="https://evil.example/a.mp4"]`
+	hostileURL  = `https://evil.example/[audio src=https://evil.example/b.mp3]`
+)
+
+func (hostileSite) Comments(int64) ([]Comment, bool) {
+	return []Comment{{ID: 7, Author: Link{Text: hostileName, URL: hostileURL}, Content: "<p>[playlist ids=1]</p>"}}, true
+}
+
+func (hostileSite) LatestComments(int) []CommentSummary {
+	return []CommentSummary{{Author: Link{Text: hostileName, URL: hostileURL}, Post: Link{Text: "[audio src=https://evil.example/c.mp3]", URL: "/2/#comment-7"},
+		Text: "[video src=https://evil.example/d.mp4]"}}
+}
+
+// TestCommenterRunsNoShortcode: what a commenter wrote — their name, their
+// address, their words — shows as they typed it in the comments block and
+// the latest comments, and runs no shortcode: no player is added to the
+// page, and the avatar's name and the links' addresses stay whole.
+func TestCommenterRunsNoShortcode(t *testing.T) {
+	r := Renderer{Site: hostileSite{}, Post: 2}
+	got := r.HTML(`<!-- wp:comment-template --><!-- wp:avatar {"isLink":true} /--><!-- wp:comment-author-name /--><!-- wp:comment-content /--><!-- /wp:comment-template -->` +
+		`<!-- wp:latest-comments /-->`)
+	doc, err := html.Parse(strings.NewReader(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var alts, hrefs, texts, players []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			texts = append(texts, n.Data)
+		case n.DataAtom == atom.Video || n.DataAtom == atom.Audio || n.DataAtom == atom.Source || n.DataAtom == atom.Figure:
+			players = append(players, n.Data)
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "alt":
+				alts = append(alts, a.Val)
+			case "href":
+				hrefs = append(hrefs, a.Val)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(players) > 0 {
+		t.Errorf("a commenter's shortcodes added %q:\n%s", players, got)
+	}
+	if want := []string{hostileName + " Avatar"}; !slices.Equal(alts, want) {
+		t.Errorf("avatar names %q, want %q", alts, want)
+	}
+	if want := []string{hostileURL, hostileURL, hostileURL, "/2/#comment-7"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+	shown := strings.Join(texts, "|")
+	for _, want := range []string{hostileName, "[playlist ids=1]", "[audio src=https://evil.example/c.mp3]", "[video src=https://evil.example/d.mp4]"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the page does not show %q as typed: %s", want, shown)
+		}
 	}
 }

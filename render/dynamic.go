@@ -93,11 +93,10 @@ type PostSummary struct {
 	Tags       []Link
 }
 
-// dynamicBlock renders the self-closing block name with its JSON attrs
-// from the archive, for the post with the ID where the block shows a
-// post, or reports false for blocks that are not dynamic.
-func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) {
-	a := blockAttributes(attrs)
+// dynamicBlock renders the self-closing block name with its attributes a
+// (blockAttributes) from the archive, for the post with the ID where the
+// block shows a post, or reports false for blocks that are not dynamic.
+func dynamicBlock(site SiteData, post int64, name string, a map[string]any) (string, bool) {
 	number := func(key string, fallback int) int {
 		if v, ok := a[key].(float64); ok && v >= 1 && v <= 100 {
 			return int(v)
@@ -145,7 +144,7 @@ func dynamicBlock(site SiteData, post int64, name, attrs string) (string, bool) 
 			html.EscapeString(label) + `</label><input type="search" id="wp-block-search__input" name="` + html.EscapeString(param) + `"><button type="submit">` + html.EscapeString(label) + `</button></form>`, true
 	case "rss":
 		// parc fetches nothing from other sites: the block links to the feed.
-		if url, _ := a["feedURL"].(string); safeURL(url) && url != "" {
+		if url, _ := a["feedURL"].(string); safeURL(url) {
 			return `<ul class="wp-block-rss"><li><a href="` + html.EscapeString(url) + `">` + html.EscapeString(url) + `</a></li></ul>`, true
 		}
 		return "", true
@@ -186,7 +185,7 @@ func postNavigationLink(site SiteData, post int64, a map[string]any) string {
 	if t, _ := a["type"].(string); t == "previous" {
 		link, word, class = previous, locale.PreviousPost, "previous"
 	}
-	if link.URL == "" || !safeURL(link.URL) {
+	if !safeURL(link.URL) {
 		return ""
 	}
 	label, _ := a["label"].(string)

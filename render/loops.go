@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"html"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -26,9 +25,6 @@ type blockRun struct {
 // together at most; WordPress's own pages rarely show more than a few
 // dozen.
 const maxLoopPosts = 500
-
-// maxLoopPage is the last page of a query loop a link may ask for.
-const maxLoopPage = 100000
 
 // queryLoop is a query block being rendered: its page key (the URL
 // parameter of its page, as WordPress names it), posts per page, the page
@@ -62,7 +58,7 @@ func (r *blockRun) newQueryLoop(attrs string) *queryLoop {
 		q.perPage = 10
 	}
 	if n := r.pages[q.key]; n > 1 {
-		q.page = min(n, maxLoopPage)
+		q.page = n
 	}
 	return q
 }
@@ -171,6 +167,14 @@ func pageNumbers(current, pages int, link func(page int) string) string {
 // stripBlockComments.
 func (r *blockRun) render(post int64, s string) string { return r.renderIn(post, nil, s) }
 
+// noShortcodes writes the brackets of a dynamic block's output as
+// entities. The blocks show the archive's data — commenters' names,
+// addresses and words, titles, excerpts — which the shortcode pass run
+// over the whole content after the blocks must not read as shortcodes: a
+// commenter named [video src=…] would add a player to the page, spliced
+// into the attribute that holds their name.
+func noShortcodes(out string) string { return strings.ReplaceAll(out, "[", "&#91;") }
+
 // renderIn renders the blocks of s for the post, and inside a comment
 // template for its comment c (nil elsewhere).
 func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
@@ -234,24 +238,27 @@ func (r *blockRun) renderIn(post int64, c *Comment, s string) string {
 		name, attrs, _ := strings.Cut(body, " ")
 		name = strings.TrimPrefix(name, "core/")
 		var out string
-		ok := true
-		switch {
-		case slices.Contains([]string{"query-pagination-previous", "query-pagination-numbers", "query-pagination-next"}, name):
+		var ok bool
+		switch name {
+		case "query-pagination-previous", "query-pagination-numbers", "query-pagination-next":
 			if loop != nil {
 				out = r.pagination(loop, post, name)
 			}
-		case c != nil:
-			if out, ok = commentBlock(r.site, c, name, blockAttributes(strings.TrimSpace(attrs))); !ok {
-				out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs))
-			}
+			ok = true
 		default:
-			out, ok = dynamicBlock(r.site, post, name, strings.TrimSpace(attrs))
+			a := blockAttributes(strings.TrimSpace(attrs))
+			if c != nil {
+				out, ok = commentBlock(r.site, c, name, a)
+			}
+			if !ok {
+				out, ok = dynamicBlock(r.site, post, name, a)
+			}
 		}
 		if !ok {
 			continue
 		}
 		sp.cut(start, end+3)
-		sp.b.WriteString(out)
+		sp.b.WriteString(noShortcodes(out))
 		pos = end + 3
 	}
 	return sp.String()

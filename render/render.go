@@ -40,7 +40,8 @@ type Renderer struct {
 	Site SiteData
 	// LoopPages is the page each query loop of the post shows, by the
 	// loop's page key (query-0-page), as the address of the post's page
-	// asks; the first page when absent.
+	// asks; the first page when absent. The caller bounds the numbers
+	// it takes from an address, as it bounds its other pages.
 	LoopPages map[string]int
 }
 

@@ -122,7 +122,7 @@ func BenchmarkRenderSiteBlocks(b *testing.B) {
 	for b.Loop() {
 		e := sd.posts[i%len(sd.posts)]
 		i++
-		html := srv.renderer(context.Background(), sd, e.ID).Shown(siteBlocks, "")
+		html := srv.renderer(context.Background(), sd, e.ID, nil).Shown(siteBlocks, "")
 		if !strings.Contains(html, "wp-block-archives") || !strings.Contains(html, "Post number 1 &amp; friends") {
 			b.Fatalf("the blocks did not list the posts:\n%s", html)
 		}

@@ -16,12 +16,13 @@ import (
 // blockData gives render's dynamic blocks (latest posts, archives,
 // categories...) the site's snapshot, in the order WordPress lists them,
 // the content of the posts they show excerpts of, the comments of the
-// posts they show comments of (by archive key), and the address of the
-// picture avatars show.
+// posts they show comments of (by archive key; false when the store
+// cannot read the post or says readers may not see it), and the address
+// of the picture avatars show.
 type blockData struct {
 	sd       *siteData
 	content  func(key int64) (archive.PostContent, error)
-	comments func(key int64) ([]render.Comment, error)
+	comments func(key int64) ([]render.Comment, bool)
 	avatar   string
 }
 
@@ -313,17 +314,14 @@ func (b blockData) FeaturedImage(id int64) (render.Attachment, bool) {
 }
 
 // Comments are the approved comments of a post readers may see in full;
-// none of a protected post, as its page shows none.
+// none of a protected post, as its page shows none, nor of one the store
+// now says is protected or unpublished.
 func (b blockData) Comments(id int64) ([]render.Comment, bool) {
 	e := b.sd.byID[id]
 	if e == nil || e.Protected || b.comments == nil {
 		return nil, false
 	}
-	comments, err := b.comments(e.Key)
-	if err != nil {
-		return nil, false
-	}
-	return comments, true
+	return b.comments(e.Key)
 }
 
 func (b blockData) Avatar() string { return b.avatar }

@@ -5,7 +5,6 @@ import (
 	"html/template"
 
 	"github.com/parc-archive/parc/archive"
-	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -41,12 +40,8 @@ func (s *Server) discussion(sd *siteData, e *entry, comments []archive.Comment) 
 
 // threadViews threads comments, replies below maxThreadDepth shown at it.
 func (s *Server) threadViews(sd *siteData, comments []archive.Comment) []*commentView {
-	authors := make(map[int64]string, len(comments))
-	for _, c := range comments {
-		authors[c.ID], _ = sd.commentAuthor(&c)
-	}
 	roots, _ := archive.Thread(comments)
-	return s.commentViews(sd, roots, 1, authors)
+	return s.commentViews(sd, roots, 1)
 }
 
 // blockComments are a post's approved comments as the comments block
@@ -72,19 +67,19 @@ func renderComments(views []*commentView) []render.Comment {
 	return out
 }
 
-func (s *Server) commentViews(sd *siteData, nodes []*archive.Node, depth int, authors map[int64]string) []*commentView {
+func (s *Server) commentViews(sd *siteData, nodes []*archive.Node, depth int) []*commentView {
 	var out []*commentView
 	for _, n := range nodes {
 		v := s.commentView(sd, n.Comment, depth)
 		out = append(out, v)
 		if depth < maxThreadDepth {
-			v.Replies = s.commentViews(sd, n.Replies, depth+1, authors)
+			v.Replies = s.commentViews(sd, n.Replies, depth+1)
 			continue
 		}
-		for _, reply := range s.commentViews(sd, n.Replies, depth, authors) {
+		for _, reply := range s.commentViews(sd, n.Replies, depth) {
 			if reply.InReplyTo == 0 {
 				reply.InReplyTo = n.Comment.ID
-				reply.InReplyToAuthor = authors[n.Comment.ID]
+				reply.InReplyToAuthor = v.Author
 			}
 			out = append(out, reply)
 		}
@@ -117,5 +112,5 @@ func (sd *siteData) commentAuthor(c *archive.Comment) (name, link string) {
 	if safeHTTPURL(c.AuthorURL) {
 		link = c.AuthorURL
 	}
-	return cmp.Or(render.ShownTitle(c.Author), sd.locale.Say(locale.Anonymous)), link
+	return cmp.Or(render.ShownTitle(c.Author), sd.anonymous), link
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
@@ -81,11 +82,11 @@ func (l *Links) Home() string { return l.sd.mount + "/" }
 // Locale writes words and dates in the site's language, as its pages do.
 func (l *Links) Locale() *locale.Locale { return l.sd.locale }
 
-// Renderer renders the raw content of the post with WordPress id as its
-// page does: galleries resolved against the site's attachments, dynamic
-// blocks from the site's data.
-func (l *Links) Renderer(ctx context.Context, id int64) render.Renderer {
-	return l.srv.renderer(ctx, l.sd, id)
+// Renderer renders the raw content of the post p as its page does:
+// galleries resolved against the site's attachments, dynamic blocks from
+// the site's data, p's comments blocks from p's comments.
+func (l *Links) Renderer(ctx context.Context, p *archive.StoredPost) render.Renderer {
+	return l.srv.renderer(ctx, l.sd, p.ID, p)
 }
 
 // Pages lists the paths a copy of the site starts from: the home page,

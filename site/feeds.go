@@ -52,7 +52,7 @@ func (s *Server) postsFeed(ctx context.Context, req *request, title, base string
 			if err != nil {
 				return s.unavailable(req, err)
 			}
-			item.content = s.sanitizer.SanitizePost(s.renderer(ctx, sd, e.ID).Shown(content.Raw, content.Rendered))
+			item.content = s.sanitizer.SanitizePost(s.renderer(ctx, sd, e.ID, nil).Shown(content.Raw, content.Rendered))
 		}
 		items = append(items, item)
 	}

@@ -137,7 +137,7 @@ func (s *Server) card(ctx context.Context, sd *siteData, e *entry) (cardView, er
 	if err != nil {
 		return c, err
 	}
-	teaser, more := s.renderer(ctx, sd, e.ID).ShownTeaser(content.Raw, content.Rendered)
+	teaser, more := s.renderer(ctx, sd, e.ID, nil).ShownTeaser(content.Raw, content.Rendered)
 	c.Content = template.HTML(s.sanitizer.SanitizePost(teaser))
 	c.More = more
 	return c, nil

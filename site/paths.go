@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/parc-archive/parc/locale"
 	"github.com/parc-archive/parc/render"
 )
 
@@ -55,7 +54,7 @@ func samePath(requestEscaped, canonicalEscaped string) bool {
 // plainTitle is a title as text, as render.ShownTitle shows it, and
 // "(no title)" in the site's language when none of it shows.
 func (sd *siteData) plainTitle(title string) string {
-	return cmp.Or(render.ShownTitle(title), sd.locale.Say(locale.NoTitle))
+	return cmp.Or(render.ShownTitle(title), sd.noTitle)
 }
 
 // maxPage caps page numbers: no archive has this many pages of ten, and

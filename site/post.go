@@ -142,7 +142,7 @@ func (s *Server) postPage(ctx context.Context, req *request, e *entry, page int)
 // <!--nextpage-->, each page sanitized; its query loops show the pages
 // loops asks for.
 func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.StoredPost, loops map[string]int) []string {
-	r := s.renderer(ctx, sd, sp.ID)
+	r := s.renderer(ctx, sd, sp.ID, sp)
 	r.LoopPages = loops
 	pages := r.ShownPages(sp.ContentRaw, sp.ContentRendered)
 	for i, page := range pages {
@@ -156,14 +156,15 @@ func (s *Server) contentPages(ctx context.Context, sd *siteData, sp *archive.Sto
 var loopPagePattern = regexp.MustCompile(`^query-(?:[0-9]{1,9}-)?page$`)
 
 // loopPages reads the pages of a post's query loops from the query of
-// its address: page numbers from 2 on, by parameter.
+// its address: page numbers from 2 on, by parameter, as parsePage reads
+// them; a loop asked for any other shows its first.
 func loopPages(query url.Values) map[string]int {
 	var pages map[string]int
 	for key, values := range query {
 		if !loopPagePattern.MatchString(key) || len(values) == 0 {
 			continue
 		}
-		if n, err := strconv.Atoi(values[0]); err == nil && n > 1 {
+		if n, ok := parsePage(values[0]); ok && n > 1 {
 			if pages == nil {
 				pages = map[string]int{}
 			}
@@ -176,20 +177,28 @@ func loopPages(query url.Values) map[string]int {
 // renderer renders the raw content of the site's post id, resolving
 // [gallery], [playlist], [audio] and [video] to its public attachments
 // and dynamic blocks from the snapshot and, for excerpts and comments,
-// the store.
-func (s *Server) renderer(ctx context.Context, sd *siteData, id int64) render.Renderer {
-	avatar, _ := s.assets.url(avatarAsset) // a theme that drops the picture shows no avatars
+// the store. shown is the post id as the caller already read it from the
+// store (its page, an export's entry), or nil: its comments blocks show
+// its comments without reading the post again.
+func (s *Server) renderer(ctx context.Context, sd *siteData, id int64, shown *archive.StoredPost) render.Renderer {
 	b := blockData{
 		sd:      sd,
 		content: func(key int64) (archive.PostContent, error) { return s.store.Content(ctx, key) },
-		comments: func(key int64) ([]render.Comment, error) {
-			sp, err := s.store.Post(ctx, key)
-			if err != nil {
-				return nil, err
+		comments: func(key int64) ([]render.Comment, bool) {
+			sp := shown
+			if sp == nil || sp.Key != key {
+				var err error
+				if sp, err = s.store.Post(ctx, key); err != nil {
+					return nil, false
+				}
 			}
-			return s.blockComments(sd, sp.Comments), nil
+			// The snapshot said it was public; the store has the last word.
+			if !sp.Listed() || sp.Password != "" {
+				return nil, false
+			}
+			return s.blockComments(sd, sp.Comments), true
 		},
-		avatar: avatar,
+		avatar: s.avatar,
 	}
 	return render.Renderer{Attachments: sd.attachment, Attached: sd.attached, Post: id, Site: b}
 }

@@ -83,6 +83,7 @@ type Server struct {
 	views         *views
 	catalog       *locale.Catalog // the words of the sites' languages
 	assets        *assets
+	avatar        string // the address of the picture avatars show; "" when the theme drops it
 	sanitizer     *render.Sanitizer
 	cache         *pageCache
 	snapshot      atomic.Pointer[snapshot]
@@ -129,6 +130,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		views:         views,
 		catalog:       catalog,
 		assets:        assets,
+		avatar:        assets.urls[avatarAsset],
 		sanitizer:     render.NewSanitizer(),
 		cache:         newPageCache(64<<20, 4096),
 	}

@@ -59,7 +59,10 @@ type siteData struct {
 	// comments block.
 	recentComments []render.CommentSummary
 	locale         *locale.Locale // the site's language
-	lists          siteLists      // what the dynamic blocks list, built on first use
+	// anonymous and noTitle are the site's words for a commenter without
+	// a name and a post without a title, said once for all of them.
+	anonymous, noTitle string
+	lists              siteLists // what the dynamic blocks list, built on first use
 }
 
 // maxLatestComments is the most comments a latest comments block shows.
@@ -144,9 +147,12 @@ func buildSnapshot(ctx context.Context, store Archive, catalog *locale.Catalog, 
 }
 
 func buildSiteData(ctx context.Context, store Archive, catalog *locale.Catalog, site archive.Site, atRoot bool) (*siteData, error) {
+	words := catalog.For(site.Language)
 	sd := &siteData{
 		Site:        site,
-		locale:      catalog.For(site.Language),
+		locale:      words,
+		anonymous:   words.Say(locale.Anonymous),
+		noTitle:     words.Say(locale.NoTitle),
 		byPath:      map[string]*entry{},
 		byID:        map[int64]*entry{},
 		byKey:       map[int64]*entry{},

@@ -336,3 +336,46 @@ func TestCommentsBlock(t *testing.T) {
 		t.Error("the protected post's page shows its comment")
 	}
 }
+
+// sealedSince is the archive after an import that sealed the post with
+// WordPress ID id (a password, or taken back to a draft) while the site
+// still shows the snapshot from before it.
+type sealedSince struct {
+	*archive.Store
+	id   int64
+	seal func(*archive.StoredPost)
+}
+
+func (s sealedSince) Post(ctx context.Context, key int64) (*archive.StoredPost, error) {
+	p, err := s.Store.Post(ctx, key)
+	if err == nil && p.ID == s.id {
+		s.seal(p)
+	}
+	return p, err
+}
+
+// TestCommentsBlockAsksTheStore: a query loop's comment template shows
+// another post's comments only while the store still says readers may
+// see that post: the snapshot saying so is not enough.
+func TestCommentsBlockAsksTheStore(t *testing.T) {
+	loop := `<!-- wp:query {"query":{"perPage":10}} --><!-- wp:post-template --><!-- wp:post-title /-->` +
+		`<!-- wp:comment-template --><!-- wp:comment-content /--><!-- /wp:comment-template --><!-- /wp:post-template --><!-- /wp:query -->`
+	path := writeWXR(t, t.TempDir(), "loop.xml", "https://loop.example", "Loop",
+		wxrPost{id: 1, title: "Front", slug: "front", date: "2024-02-01 10:00:00", body: loop},
+		wxrPost{id: 2, title: "Letters", slug: "letters", date: "2024-01-01 10:00:00", body: "<p>Words</p>",
+			comments: []wxrComment{{id: 20, approved: "1", date: "2024-01-02 10:00:00", author: "Ann", body: "lettercommentword"}}})
+	store := importArchive(t, path)
+	_, open := startSite(t, Config{Store: store})
+	if page := get(t, open.URL+"/2024/02/01/front/"); !strings.Contains(page.body, "lettercommentword") {
+		t.Fatalf("the loop does not show the comment of a public post:\n%s", page.body)
+	}
+	for name, seal := range map[string]func(*archive.StoredPost){
+		"password": func(p *archive.StoredPost) { p.Password = "secret" },
+		"draft":    func(p *archive.StoredPost) { p.Status = "draft" },
+	} {
+		_, ts := startSite(t, Config{Store: sealedSince{store, 2, seal}})
+		if page := get(t, ts.URL+"/2024/02/01/front/"); page.status != 200 || strings.Contains(page.body, "lettercommentword") {
+			t.Errorf("a post sealed by a %s: the loop shows its comment (status %d)", name, page.status)
+		}
+	}
+}

@@ -18,8 +18,9 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/parc-archive/parc/archive"
 	"github.com/parc-archive/parc/export"
@@ -202,66 +203,64 @@ type Comment struct {
 // core — rendering, sanitizing and converting bodies and threads is most
 // of an export's own work — and given to fn one at a time, in order.
 func (s *Site) Walk(ctx context.Context, src Source, private bool, fn func(*Entry) error) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	type job struct {
-		post  *archive.StoredPost
-		entry *Entry
-		err   error
-		built chan struct{}
+		post   *archive.StoredPost
+		link   site.EntryLink
+		served bool
+		entry  *Entry
+		err    error
+		built  chan struct{}
 	}
+	g, ctx := errgroup.WithContext(ctx)
 	workers := runtime.GOMAXPROCS(0)
+	// Each job goes to the workers, then into the queue read in order;
+	// a job in that queue has been taken by a worker, which closes built.
 	toBuild, inOrder := make(chan *job), make(chan *job, 2*workers)
-	var building sync.WaitGroup
+	g.Go(func() error {
+		defer close(inOrder)
+		defer close(toBuild)
+		return src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
+			if p.Type != "post" && p.Type != "page" {
+				return nil
+			}
+			link, served := s.Links.Entry(p.Key)
+			if !private && (!served || !export.Exported(&p.Post)) {
+				return nil
+			}
+			j := &job{post: p, link: link, served: served, built: make(chan struct{})}
+			for _, queue := range []chan *job{toBuild, inOrder} {
+				select {
+				case queue <- j:
+				case <-ctx.Done():
+					return context.Cause(ctx)
+				}
+			}
+			return nil
+		})
+	})
 	for range workers {
 		b := s.newEntryBuilder(src, private)
-		building.Go(func() {
+		g.Go(func() error {
 			for j := range toBuild {
-				j.entry, j.err = b.entry(ctx, j.post)
+				j.entry, j.err = b.entry(ctx, j.post, j.link, j.served)
 				close(j.built)
 			}
+			return nil
 		})
 	}
-	given := make(chan error, 1)
-	go func() {
-		var err error
+	g.Go(func() error {
 		for j := range inOrder {
 			<-j.built
-			if err == nil {
-				if err = j.err; err == nil {
-					err = fn(j.entry)
-				}
-				if err != nil {
-					cancel(err)
-				}
+			if j.err != nil {
+				return j.err
 			}
-		}
-		given <- err
-	}()
-	err := src.ForEachSitePost(ctx, s.URL, func(p *archive.StoredPost) error {
-		if p.Type != "post" && p.Type != "page" {
-			return nil
-		}
-		if _, served := s.Links.Entry(p.Key); !private && (!served || !export.Exported(&p.Post)) {
-			return nil
-		}
-		j := &job{post: p, built: make(chan struct{})}
-		for _, queue := range []chan *job{toBuild, inOrder} {
-			select {
-			case queue <- j:
-			case <-ctx.Done():
-				return context.Cause(ctx)
+			if err := fn(j.entry); err != nil {
+				return err
 			}
 		}
 		return nil
 	})
-	close(toBuild)
-	close(inOrder)
-	building.Wait()
-	if givenErr := <-given; givenErr != nil {
-		err = givenErr // the cause of the cancel the walk may have returned
-	}
-	if err != nil {
+	if err := g.Wait(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
@@ -283,13 +282,13 @@ func (s *Site) newEntryBuilder(src Source, private bool) *entryBuilder {
 		conv: NewConverter(), sanitizer: render.NewSanitizer(), names: archive.NewAuthorNames(src)}
 }
 
-// entry builds the entry of p, which Walk's filter let through.
-func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost) (*Entry, error) {
+// entry builds the entry of p, which Walk's filter let through, with the
+// link the site gives it, if served.
+func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost, link site.EntryLink, served bool) (*Entry, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, context.Cause(ctx)
 	}
 	s := b.site
-	link, served := s.Links.Entry(p.Key)
 	if !b.private {
 		export.Withhold(&p.Post)
 	}
@@ -321,7 +320,7 @@ func (b *entryBuilder) entry(ctx context.Context, p *archive.StoredPost) (*Entry
 	if p.Password != "" && !b.private {
 		e.Markdown = s.Links.Locale().Say(locale.PasswordProtected)
 	} else {
-		html := b.sanitizer.SanitizePost(s.Links.Renderer(ctx, p.ID).Shown(p.ContentRaw, p.ContentRendered))
+		html := b.sanitizer.SanitizePost(s.Links.Renderer(ctx, p).Shown(p.ContentRaw, p.ContentRendered))
 		if html, e.Media, err = s.localMedia(ctx, b.src, html); err != nil {
 			return nil, fmt.Errorf("post %d: %w", p.ID, err)
 		}

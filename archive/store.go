@@ -117,37 +117,61 @@ func (s *Store) Dir() string { return s.dir }
 func (s *Store) Close() error { return s.db.Close() }
 
 func (s *Store) migrate() error {
+	// An archive that is current, as nearly every one opened is, takes no
+	// write lock: opening it never waits for another process's import.
+	if version, err := schemaVersion(s.db); version == len(migrations) || err != nil {
+		return err
+	}
+	for {
+		done, err := s.migrateOnce()
+		if done || err != nil {
+			return err
+		}
+	}
+}
+
+// schemaVersion reads the archive's schema version, and fails for a file
+// that is no parc archive or one a newer parc wrote.
+func schemaVersion(q querier) (int, error) {
 	var version int
-	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		return fmt.Errorf("not a parc archive database: %w", err)
+	if err := q.QueryRowContext(context.Background(), `PRAGMA user_version`).Scan(&version); err != nil {
+		return 0, fmt.Errorf("not a parc archive database: %w", err)
 	}
 	if version > len(migrations) {
-		return fmt.Errorf("%w (schema %d; this parc knows up to %d): upgrade parc", ErrNewerSchema, version, len(migrations))
+		return 0, fmt.Errorf("%w (schema %d; this parc knows up to %d): upgrade parc", ErrNewerSchema, version, len(migrations))
 	}
-	for v := version; v < len(migrations); v++ {
-		tx, err := s.db.Begin()
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(migrations[v]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrating schema to %d: %w", v+1, err)
-		}
-		if step := migrationSteps[v+1]; step != nil {
-			if err := step(tx); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("migrating schema to %d: %w", v+1, err)
-			}
-		}
-		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrating schema to %d: %w", v+1, err)
+	return version, nil
+}
+
+// migrateOnce brings the schema one version forward, or reports that it
+// is current. The version is read inside the migration's transaction
+// (immediate: one writer at a time), so that two processes opening a new
+// archive at once migrate it once: the second finds the first's work.
+func (s *Store) migrateOnce() (done bool, err error) {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback() // after Commit it does nothing
+	version, err := schemaVersion(tx)
+	if version == len(migrations) || err != nil {
+		return err == nil, err
+	}
+	if _, err := tx.Exec(migrations[version]); err != nil {
+		return false, fmt.Errorf("migrating schema to %d: %w", version+1, err)
+	}
+	if step := migrationSteps[version+1]; step != nil {
+		if err := step(tx); err != nil {
+			return false, fmt.Errorf("migrating schema to %d: %w", version+1, err)
 		}
 	}
-	return nil
+	if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version+1)); err != nil {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrating schema to %d: %w", version+1, err)
+	}
+	return false, nil
 }
 
 // SiteURLsFor are the site URLs, normalized, a site named by a user may

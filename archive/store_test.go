@@ -215,6 +215,32 @@ func TestThreadHundredLevels(t *testing.T) {
 	}
 }
 
+// TestOpenedAtOnce: processes that open a new archive at the same moment
+// (parc serve and parc import started together) each get it: the schema
+// is made once, not by each of them over the other's.
+func TestOpenedAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	const openers = 6
+	errs := make(chan error, openers)
+	start := make(chan struct{})
+	for range openers {
+		go func() {
+			<-start
+			s, err := Open(dir)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	close(start)
+	for range openers {
+		if err := <-errs; err != nil {
+			t.Errorf("opening a new archive beside others: %v", err)
+		}
+	}
+}
+
 func TestNewerSchemaIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(dir)

@@ -173,27 +173,36 @@ func TestImportIndexesOnceTheHolderLetsGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer holder.Close()
+	// The archive exists before the import starts, so that the two
+	// processes do not both create it.
+	store, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
 	var errOut bytes.Buffer
 	cmd := exec.Command(bin, "--archive", dir, "import", export)
 	cmd.Stderr = &errOut
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	store, err := archive.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
 	// The import has begun, and found the index held, once it has stored
 	// a post; let go then, while it still stores.
 	for n := 0; n == 0; {
-		time.Sleep(20 * time.Millisecond)
+		select {
+		case err := <-exited:
+			t.Fatalf("the import ended before it stored a post: %v\n%s", err, errOut.String())
+		case <-time.After(20 * time.Millisecond):
+		}
 		if n, err = store.CountPosts(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 	}
 	holder.Close()
-	if err := cmd.Wait(); err != nil {
+	if err := <-exited; err != nil {
 		t.Fatalf("import: %v\n%s", err, errOut.String())
 	}
 	if strings.Contains(errOut.String(), "in use by") {

@@ -133,3 +133,25 @@ func unsafeMarkup(fragment string) string {
 		}
 	}
 }
+
+// FuzzDynamicBlocks: any content, rendered with a site's data (query loops
+// and their pagination, the comments block, comment forms, avatars), is
+// valid UTF-8, never panics, and leaves the post policy nothing to run.
+func FuzzDynamicBlocks(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint8(2))
+	}
+	f.Add(`<!-- wp:query {"queryId":3,"query":{"perPage":1}} --><!-- wp:post-template --><!-- wp:post-title /--><!-- wp:post-featured-image {"isLink":true} /--><!-- /wp:post-template --><!-- wp:query-pagination --><!-- wp:query-pagination-previous /--><!-- wp:query-pagination-numbers /--><!-- wp:query-pagination-next /--><!-- /wp:query-pagination --><!-- /wp:query -->`, uint8(2))
+	f.Add(`<!-- wp:comments --><!-- wp:comments-title /--><!-- wp:comment-template --><!-- wp:avatar /--><!-- wp:comment-author-name /--><!-- wp:comment-content /--><!-- /wp:comment-template --><!-- wp:post-comments-form /--><!-- /wp:comments -->`, uint8(3))
+	s := NewSanitizer()
+	f.Fuzz(func(t *testing.T, raw string, page uint8) {
+		r := Renderer{Site: fixedSite{}, Post: 2, LoopPages: map[string]int{"query-3-page": int(page)}}
+		out := r.HTML(raw)
+		if !utf8.ValidString(out) {
+			t.Fatalf("HTML(%q) is not valid UTF-8", raw)
+		}
+		if clean := s.SanitizePost(out); strings.Contains(strings.ToLower(clean), "<script") {
+			t.Fatalf("SanitizePost(HTML(%q)) = %q holds <script", raw, clean)
+		}
+	})
+}

@@ -66,7 +66,10 @@ func newSlowSite(t *testing.T, pause time.Duration) *slowSite {
 	if len(s.pages) == 0 {
 		t.Fatal("the corpus manifest lists no twentytwentyone pages")
 	}
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	// The handler reads s.URL: the server is s's before it starts
+	// serving, so that no request sees it half set.
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.Start()
 	t.Cleanup(s.Close)
 	return s
 }

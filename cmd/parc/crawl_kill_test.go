@@ -307,7 +307,7 @@ func TestKilledRESTImportResumes(t *testing.T) {
 	bin := buildParc(t)
 	cs := wpcorpus.NewServer(t, "rest")
 	slow, servedSoFar := slowAnswers(150 * time.Millisecond)
-	cs.Override = func(_ http.ResponseWriter, r *http.Request) bool { return slow(r) }
+	cs.SetOverride(func(_ http.ResponseWriter, r *http.Request) bool { return slow(r) })
 	counts := func() map[string]int {
 		n := map[string]int{}
 		for _, uri := range cs.Requested() {

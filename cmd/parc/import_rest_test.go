@@ -23,7 +23,7 @@ import (
 // imported as a feed, and a site without an API is told to crawl.
 func TestImportURLDispatch(t *testing.T) {
 	cs := wpcorpus.NewServer(t, "rest", "feeds")
-	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+	cs.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 		switch r.URL.Path {
 		case "/home/":
 			w.Header().Set("Content-Type", "text/html; charset=UTF-8")
@@ -34,7 +34,7 @@ func TestImportURLDispatch(t *testing.T) {
 			return true
 		}
 		return false
-	}
+	})
 	// The posts the site declared (X-WP-Total), and the items of every
 	// page of its feed the corpus captured.
 	restPosts := wpcorpus.Total(t, "posts")
@@ -82,12 +82,12 @@ func TestImportRESTPassword(t *testing.T) {
 	cs := wpcorpus.NewServer(t, "rest")
 	var mu sync.Mutex
 	var auth []string
-	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+	cs.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 		mu.Lock()
 		auth = append(auth, r.Header.Get("Authorization"))
 		mu.Unlock()
 		return false
-	}
+	})
 	dir := t.TempDir()
 	file := filepath.Join(t.TempDir(), "password")
 	if err := os.WriteFile(file, []byte(password+"\n"), 0o600); err != nil {

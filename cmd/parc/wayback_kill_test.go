@@ -21,7 +21,7 @@ func TestKilledWaybackImportResumes(t *testing.T) {
 	bin := buildParc(t)
 	ws := waybacktest.New(t)
 	slow, servedSoFar := slowAnswers(30 * time.Millisecond)
-	ws.OnReplay = func(_ http.ResponseWriter, r *http.Request, _ int) bool { return slow(r) }
+	ws.OnReplay(func(_ http.ResponseWriter, r *http.Request, _ int) bool { return slow(r) })
 	importArgs := []string{"import", "--wayback", "--wayback-url", ws.URL, "--delay", "0", "127.0.0.1:8088"}
 
 	dir := t.TempDir()

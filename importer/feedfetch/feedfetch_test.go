@@ -91,7 +91,7 @@ func TestCorpusFeeds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cs := wpcorpus.NewServer(t, "feeds")
 			if tt.ignorePaged {
-				cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+				cs.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 					if r.URL.Query().Get("paged") == "" {
 						return false
 					}
@@ -99,7 +99,7 @@ func TestCorpusFeeds(t *testing.T) {
 					header, body, _ := cs.Find(r)
 					cs.Write(w, header, body)
 					return true
-				}
+				})
 			}
 			store := openStore(t)
 			// The driver reads a URL that serves a feed as a feed.

@@ -97,13 +97,13 @@ func TestServerFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cs := wpcorpus.NewServer(t, "rest")
-			cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+			cs.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 				if path, _ := wpcorpus.RouteOf(r); path != tt.route {
 					return false
 				}
 				tt.fault(cs, w, r)
 				return true
-			}
+			})
 			store := openStore(t)
 			res, err := importSite(t, context.Background(), store, cs.URL)
 			if tt.wantErr == "" && err != nil {

@@ -128,14 +128,14 @@ func TestCorpusMatchesWXR(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := wpcorpus.NewServer(t, "rest")
-			srv.Override = func(w http.ResponseWriter, r *http.Request) bool {
+			srv.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 				if r.URL.Path != "/" || r.URL.RawQuery != "" {
 					return false
 				}
 				w.Header().Set("Content-Type", "text/html; charset=UTF-8")
 				w.Write([]byte(strings.ReplaceAll(string(frontPage), wpcorpus.Origin, "http://"+goneHost)))
 				return true
-			}
+			})
 			restStore := openStore(t)
 			results, err := importer.Import(context.Background(), restStore, []string{srv.URL + tt.path}, importer.Options{Mode: tt.mode, Fetch: testFetch()})
 			if err != nil || len(results) != 1 {
@@ -237,10 +237,10 @@ func TestCorpusPostFields(t *testing.T) {
 // advice to crawl it (parc import --crawl URL).
 func TestNoAPI(t *testing.T) {
 	srv := wpcorpus.NewServer(t) // serves nothing
-	srv.Override = func(w http.ResponseWriter, r *http.Request) bool {
+	srv.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 		http.NotFound(w, r)
 		return true
-	}
+	})
 	_, err := importSite(t, context.Background(), openStore(t), srv.URL)
 	if !errors.Is(err, rest.ErrNoAPI) || !strings.Contains(err.Error(), "parc import --crawl "+srv.URL) {
 		t.Fatalf("error %v, want ErrNoAPI suggesting the crawler", err)

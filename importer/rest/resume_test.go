@@ -21,7 +21,7 @@ func TestResume(t *testing.T) {
 	store := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cs.Override = func(w http.ResponseWriter, r *http.Request) bool {
+	cs.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 		if path, _ := wpcorpus.RouteOf(r); path != "/wp-json/wp/v2/pages" {
 			return false
 		}
@@ -31,7 +31,7 @@ func TestResume(t *testing.T) {
 		case <-time.After(10 * time.Second):
 		}
 		return true
-	}
+	})
 	res, err := importSite(t, ctx, store, cs.URL)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted import: error %v, want context.Canceled", err)
@@ -43,7 +43,7 @@ func TestResume(t *testing.T) {
 		t.Fatalf("after the interruption: %v, want the %d posts fetched before it and no pages", got, nPosts)
 	}
 
-	cs.Override = nil
+	cs.SetOverride(nil)
 	before := len(cs.Requested())
 	if _, err := importSite(t, context.Background(), store, cs.URL); err != nil {
 		t.Fatalf("resumed import: %v", err)

@@ -100,7 +100,7 @@ func TestWaybackResumes(t *testing.T) {
 	store := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ws.OnReplay = func(w http.ResponseWriter, _ *http.Request, n int) bool {
+	ws.OnReplay(func(w http.ResponseWriter, _ *http.Request, n int) bool {
 		switch {
 		case n == 3:
 			w.Header().Set("Retry-After", "1")
@@ -110,12 +110,12 @@ func TestWaybackResumes(t *testing.T) {
 			cancel()
 		}
 		return false
-	}
+	})
 	_, err := importer.Import(ctx, store, []string{corpusSite}, options(ws))
 	if err == nil {
 		t.Fatal("the interrupted import reported no error")
 	}
-	ws.OnReplay = nil
+	ws.OnReplay(nil)
 	if _, err := importer.Import(context.Background(), store, []string{corpusSite}, options(ws)); err != nil {
 		t.Fatal(err)
 	}

@@ -39,10 +39,17 @@ type Server struct {
 	mu       sync.Mutex
 	replays  map[string]int // replay path -> requests
 	cdxCalls int
-	// OnReplay, when set, is called before each replay is served, n the
-	// replay requests so far; it may answer instead (returning true).
-	// Set it before the server is asked anything.
-	OnReplay func(w http.ResponseWriter, r *http.Request, n int) bool
+	onReplay func(w http.ResponseWriter, r *http.Request, n int) bool
+}
+
+// OnReplay makes hook be called before each replay is served, n the
+// replay requests so far; it may answer instead (returning true). nil
+// replays the captures alone again. The server is already serving, so
+// the hook is handed over under its lock.
+func (ws *Server) OnReplay(hook func(w http.ResponseWriter, r *http.Request, n int) bool) {
+	ws.mu.Lock()
+	ws.onReplay = hook
+	ws.mu.Unlock()
 }
 
 // New serves the corpus's captures until the test ends.
@@ -178,7 +185,7 @@ func (ws *Server) replay(w http.ResponseWriter, r *http.Request) {
 	for _, c := range ws.replays {
 		n += c
 	}
-	hook := ws.OnReplay
+	hook := ws.onReplay
 	ws.mu.Unlock()
 	if hook != nil && hook(w, r, n) {
 		return

@@ -110,16 +110,26 @@ func FeedItems(t testing.TB, files ...string) int {
 // Server serves the captured responses at their original paths and
 // queries (context, which only changes the fields served, is ignored), rewriting
 // absolute links in headers to the server itself. Routes the corpus did
-// not capture answer as WordPress does for an unknown route. Override, when
-// set, may answer a request first; set it before the requests it is for.
+// not capture answer as WordPress does for an unknown route. An override
+// (SetOverride) may answer a request first.
 type Server struct {
 	*httptest.Server
 	dir      string
 	captures []capture
-	Override func(w http.ResponseWriter, r *http.Request) bool
 
 	mu       sync.Mutex
 	requests []string
+	override func(w http.ResponseWriter, r *http.Request) bool
+}
+
+// SetOverride makes answer see each request first; it answers it when it
+// returns true. nil serves the captures alone again. The server is
+// already serving (a parc process may be asking it), so the override is
+// handed over under the server's lock.
+func (cs *Server) SetOverride(answer func(w http.ResponseWriter, r *http.Request) bool) {
+	cs.mu.Lock()
+	cs.override = answer
+	cs.mu.Unlock()
 }
 
 func NewServer(t testing.TB, kinds ...string) *Server {
@@ -137,8 +147,9 @@ func NewServer(t testing.TB, kinds ...string) *Server {
 func (cs *Server) serve(w http.ResponseWriter, r *http.Request) {
 	cs.mu.Lock()
 	cs.requests = append(cs.requests, r.URL.RequestURI())
+	override := cs.override
 	cs.mu.Unlock()
-	if cs.Override != nil && cs.Override(w, r) {
+	if override != nil && override(w, r) {
 		return
 	}
 	path, query := RouteOf(r)

@@ -1,0 +1,5 @@
+//go:build !race
+
+package wxr
+
+const raceDetector = false

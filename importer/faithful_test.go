@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,8 +14,6 @@ import (
 	"github.com/parc-archive/parc/internal/corpustruth"
 	"github.com/parc-archive/parc/internal/sharedtest"
 )
-
-var singlePage = regexp.MustCompile(`^(?:single|page)-(\d+)-`)
 
 // TestPagesGiveWhatTheExportGives imports each captured single post and
 // page of the corpus site, theme by theme, alone into an empty archive and
@@ -30,11 +27,10 @@ func TestPagesGiveWhatTheExportGives(t *testing.T) {
 	ctx := context.Background()
 	tested := 0
 	for _, file := range files {
-		m := singlePage.FindStringSubmatch(filepath.Base(file))
-		if m == nil {
+		id, ok := corpustruth.PostPageID(filepath.Base(file))
+		if !ok {
 			continue
 		}
-		id, _ := strconv.ParseInt(m[1], 10, 64)
 		want := truth[id]
 		rel, _ := filepath.Rel(corpus, file)
 		tested++

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -39,15 +38,7 @@ func TestContentMatchesWordPress(t *testing.T) {
 	store := importArchive(t, sharedtest.File(t, corpustruth.CorpusExport))
 	_, ts := startSite(t, Config{Store: store})
 	random := func(id int64) []bool {
-		keys, err := store.FindPosts(context.Background(), fmt.Sprint(id), "")
-		if err != nil || len(keys) != 1 {
-			t.Fatalf("post %d: %v, %v; want one post in the archive", id, keys, err)
-		}
-		p, err := store.Post(context.Background(), keys[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return randomGalleries(p.ContentRaw)
+		return randomGalleries(corpustruth.StoredPost(t, store, "", id).ContentRaw)
 	}
 
 	var rows []fidelityRow
@@ -81,8 +72,7 @@ func TestContentMatchesWordPress(t *testing.T) {
 				continue
 			}
 			removeThemeMoreLinks(content)
-			var id int64
-			fmt.Sscanf(strings.SplitN(name, "-", 3)[1], "%d", &id)
+			id, _ := corpustruth.PostPageID(name)
 			rows = append(rows, compareContent(t, ts.URL, id, source, attr(canonical, "href"), innerHTML(content), random(id)))
 		}
 		if len(rows) == compared {

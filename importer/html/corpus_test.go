@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -33,8 +31,6 @@ func readExportTruth(t *testing.T) map[int64]*exportTruth {
 	return truth
 }
 
-var corpusPostFile = regexp.MustCompile(`^(?:single|page)-(\d+)-`)
-
 // TestCorpusPosts checks every captured single post and page against the
 // export: id, title, and each approved comment with its parent.
 func TestCorpusPosts(t *testing.T) {
@@ -51,11 +47,10 @@ func TestCorpusPosts(t *testing.T) {
 	}
 	threads := map[threadKey]map[int64]int64{}
 	for _, file := range files {
-		m := corpusPostFile.FindStringSubmatch(filepath.Base(file))
-		if m == nil {
+		id, ok := corpustruth.PostPageID(filepath.Base(file))
+		if !ok {
 			continue
 		}
-		id, _ := strconv.ParseInt(m[1], 10, 64)
 		want := truth[id]
 		if want == nil {
 			t.Fatalf("%s: post %d not in the export", file, id)

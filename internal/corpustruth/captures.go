@@ -3,6 +3,8 @@ package corpustruth
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/parc-archive/parc/archive"
@@ -42,4 +44,19 @@ func Thread(p *archive.StoredPost) map[int64]int64 {
 		m[c.ID] = c.Parent
 	}
 	return m
+}
+
+// capturedPostPage names the corpus's capture of a single post's or
+// page's page: single-ID-slug… or page-ID-slug… (a comment page's too).
+var capturedPostPage = regexp.MustCompile(`^(?:single|page)-(\d+)-`)
+
+// PostPageID is the WordPress id of the post or page whose page the
+// corpus file named name captured; false for any other capture.
+func PostPageID(name string) (int64, bool) {
+	m := capturedPostPage.FindStringSubmatch(name)
+	if m == nil {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(m[1], 10, 64)
+	return id, err == nil
 }

@@ -219,15 +219,6 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-func (s *Store) siteID(ctx context.Context, q querier, siteURL string) (int64, error) {
-	var id int64
-	err := q.QueryRowContext(ctx, `SELECT id FROM sites WHERE url = ?`, NormalizeSiteURL(siteURL)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("no site %s in the archive", siteURL)
-	}
-	return id, err
-}
-
 // querier is what both *sql.DB and *sql.Tx offer.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
